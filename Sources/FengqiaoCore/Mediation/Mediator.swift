@@ -1,0 +1,63 @@
+/// A mediator (调解员) in the public directory: who they are, where they serve, what they take on.
+public struct Mediator: Sendable, Hashable, Codable, Identifiable {
+    public typealias ID = Identifier<Mediator>
+
+    public var id: ID
+    public var name: String
+    public var organisationID: Organisation.ID
+    public var specialties: [DisputeType]
+    /// The levels at which the mediator takes cases (village, township, county).
+    public var levels: [RegionLevel]
+    public var languages: [String]
+    /// 金牌调解员
+    public var goldMedal: Bool
+    public var available: Bool
+    /// A short introduction shown in the directory.
+    public var profile: String
+    /// The user account the mediator signs in with, when they have one.
+    public var userID: User.ID?
+
+    public init(
+        id: ID, name: String, organisationID: Organisation.ID, specialties: [DisputeType], levels: [RegionLevel],
+        languages: [String], goldMedal: Bool, available: Bool, profile: String, userID: User.ID?
+    ) {
+        self.id = id
+        self.name = name
+        self.organisationID = organisationID
+        self.specialties = specialties
+        self.levels = levels
+        self.languages = languages
+        self.goldMedal = goldMedal
+        self.available = available
+        self.profile = profile
+        self.userID = userID
+    }
+}
+
+public struct NewMediator: Sendable, Hashable, Codable {
+    public var name: String
+    public var organisationID: Organisation.ID
+    public var specialties: [DisputeType]
+    public var levels: [RegionLevel]
+    public var languages: [String]
+    public var goldMedal: Bool
+    public var available: Bool
+    public var profile: String
+    public var userID: User.ID?
+
+    public init(
+        name: String, organisationID: Organisation.ID, specialties: [DisputeType], levels: [RegionLevel],
+        languages: [String] = ["普通话"], goldMedal: Bool = false, available: Bool = true, profile: String = "",
+        userID: User.ID? = nil
+    ) {
+        self.name = name
+        self.organisationID = organisationID
+        self.specialties = specialties
+        self.levels = levels
+        self.languages = languages
+        self.goldMedal = goldMedal
+        self.available = available
+        self.profile = profile
+        self.userID = userID
+    }
+}

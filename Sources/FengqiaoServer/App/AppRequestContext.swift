@@ -1,0 +1,23 @@
+import FengqiaoCore
+import Hummingbird
+
+/// Per-request state: the request id shown to users on errors and written to the log, and the language.
+public struct AppRequestContext: RequestContext {
+    public var coreContext: CoreRequestContextStorage
+    public let requestID: String
+    public var language: DisplayLanguage = .zhHans
+
+    public init(source: ApplicationRequestContextSource) {
+        coreContext = .init(source: source)
+        requestID = RequestID.make()
+    }
+}
+
+enum RequestID {
+    /// 16 hex digits: short enough to read out over the phone to support staff.
+    static func make() -> String {
+        let value = UInt64.random(in: 0...UInt64.max)
+        let hex = String(value, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

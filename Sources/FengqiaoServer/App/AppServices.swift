@@ -1,0 +1,23 @@
+import FengqiaoStore
+import Logging
+
+/// The dependencies every controller may use, built once from the configuration and the open database.
+public struct AppServices: Sendable {
+    public let configuration: AppConfiguration
+    public let database: Database
+    public let migrator: Migrator
+    public let regions: RegionRepository
+    public let organisations: OrganisationRepository
+    public let users: UserRepository
+    public let mediators: MediatorRepository
+
+    public init(configuration: AppConfiguration, database: Database) {
+        self.configuration = configuration
+        self.database = database
+        self.migrator = Migrator(database: database)
+        self.regions = RegionRepository(database: database)
+        self.organisations = OrganisationRepository(database: database)
+        self.users = UserRepository(database: database)
+        self.mediators = MediatorRepository(database: database)
+    }
+}

@@ -1,0 +1,29 @@
+import FengqiaoStore
+import Hummingbird
+import Logging
+
+/// Builds the whole web application from its configuration and an open database.
+/// `serve` and the HTTP tests call this same function.
+public func buildApplication(services: AppServices, logger: Logger) -> some ApplicationProtocol {
+    let configuration = services.configuration
+    return Application(
+        router: buildRouter(services: services, logger: logger),
+        configuration: .init(
+            address: .hostname(configuration.hostname, port: configuration.port),
+            serverName: "fengqiao"),
+        logger: logger)
+}
+
+public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequestContext> {
+    let router = Router(context: AppRequestContext.self)
+    // Outermost first: security headers go on every response, error pages included, and the error page
+    // already knows the language.
+    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: LanguageMiddleware())
+    router.add(middleware: ErrorMiddleware(logger: logger))
+    HealthController(services: services).addRoutes(to: router)
+    StaticController().addRoutes(to: router)
+    HomeController(services: services).addRoutes(to: router)
+    SignInController(services: services).addRoutes(to: router)
+    return router
+}

@@ -1,0 +1,14 @@
+/// The route table: every link in every page comes from here, never from a literal path.
+public enum Paths {
+    public static let home = "/"
+    public static let signIn = "/login"
+    public static let report = "/report"
+    public static let healthz = "/healthz"
+    public static let readyz = "/readyz"
+    public static let stylesheet = "/static/app.css"
+
+    /// The same page in another language.
+    public static func switchLanguage(_ path: String, to language: String) -> String {
+        "\(path)?lang=\(language)"
+    }
+}

@@ -1,0 +1,155 @@
+import FengqiaoCore
+import FengqiaoStore
+import Logging
+
+/// Everything the program is configured with, read once at start from the environment and an optional file.
+/// The environment wins over the file. A bad value stops the start with a message that names it.
+public struct AppConfiguration: Sendable, Equatable {
+    public enum Mode: String, Sendable, CaseIterable {
+        case development
+        case production
+    }
+
+    public var mode: Mode
+    public var database: DatabaseLocation
+    public var databasePoolSize: Int
+    public var hostname: String
+    public var port: Int
+    public var sessionSecret: String
+    public var logLevel: Logger.Level
+    /// Migrate on `serve` instead of refusing to start on a database that is behind.
+    public var autoMigrate: Bool
+
+    /// Only for development: production mode refuses to start with it.
+    public static let developmentSessionSecret = "fengqiao-development-secret-never-use-in-production"
+
+    /// The settings, their meaning and default: the single source for `--help`, the README and errors.
+    public static let settings: [(key: String, meaning: String, defaultValue: String)] = [
+        ("FENGQIAO_MODE", "development | production", "development"),
+        (
+            "FENGQIAO_DATABASE_URL", "sqlite:PATH | postgres://user:pass@host:port/db",
+            "sqlite:\(DatabaseLocation.defaultSQLitePath)"
+        ),
+        ("FENGQIAO_DATABASE_POOL_SIZE", "connections in the pool, 1–64", "4"),
+        ("FENGQIAO_HOSTNAME", "address to listen on", "127.0.0.1"),
+        ("FENGQIAO_PORT", "port to listen on, 1–65535", "8080"),
+        ("FENGQIAO_SESSION_SECRET", "at least 32 characters; required in production", "(development value)"),
+        ("FENGQIAO_LOG_LEVEL", "trace | debug | info | notice | warning | error | critical", "info"),
+        ("FENGQIAO_AUTO_MIGRATE", "true | false: migrate on serve", "false"),
+    ]
+
+    /// Reads the configuration. `file` is the text of a config file (`KEY=VALUE` lines, `#` comments), if any.
+    public static func load(
+        environment: [String: String], file: String? = nil
+    ) throws(ConfigurationError)
+        -> AppConfiguration
+    {
+        var values = try file.map { text throws(ConfigurationError) in try parseFile(text) } ?? [:]
+        for (key, value) in environment where key.hasPrefix("FENGQIAO_") { values[key] = value }
+        let reader = Reader(values: values)
+
+        let mode = try reader.value("FENGQIAO_MODE", default: Mode.development) { Mode(rawValue: $0) }
+        let database = try reader.value(
+            "FENGQIAO_DATABASE_URL", default: DatabaseLocation.sqlite(path: DatabaseLocation.defaultSQLitePath)
+        ) { try? DatabaseLocation(parsing: $0) }
+        let poolSize = try reader.value("FENGQIAO_DATABASE_POOL_SIZE", default: 4) {
+            Int($0).flatMap { (1...64).contains($0) ? $0 : nil }
+        }
+        let hostname = try reader.value("FENGQIAO_HOSTNAME", default: "127.0.0.1") {
+            $0.isEmpty || $0.contains(" ") ? nil : $0
+        }
+        let port = try reader.value("FENGQIAO_PORT", default: 8080) {
+            Int($0).flatMap { (1...65535).contains($0) ? $0 : nil }
+        }
+        let logLevel = try reader.value("FENGQIAO_LOG_LEVEL", default: Logger.Level.info) {
+            Logger.Level(rawValue: $0.lowercased())
+        }
+        let autoMigrate = try reader.value("FENGQIAO_AUTO_MIGRATE", default: false) { parseBool($0) }
+        let secret = try reader.value("FENGQIAO_SESSION_SECRET", default: developmentSessionSecret) {
+            $0.count >= 32 ? $0 : nil
+        }
+        if mode == .production && secret == developmentSessionSecret {
+            throw ConfigurationError(
+                key: "FENGQIAO_SESSION_SECRET", value: nil,
+                reason: Localized(
+                    zh: "生产模式必须设置自己的会话密钥（至少32个字符），不能使用默认值。",
+                    en: "production mode needs its own session secret (32 characters or more), not the default."))
+        }
+        return AppConfiguration(
+            mode: mode, database: database, databasePoolSize: poolSize, hostname: hostname, port: port,
+            sessionSecret: secret, logLevel: logLevel, autoMigrate: autoMigrate)
+    }
+
+    static func parseBool(_ text: String) -> Bool? {
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": true
+        case "0", "false", "no", "off": false
+        default: nil
+        }
+    }
+
+    static func parseFile(_ text: String) throws(ConfigurationError) -> [String: String] {
+        var values: [String: String] = [:]
+        for (index, rawLine) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let line = String(rawLine).trimmingWhitespace
+            if line.isEmpty || line.hasPrefix("#") { continue }
+            guard let equals = line.firstIndex(of: "=") else {
+                throw ConfigurationError(
+                    key: "line \(index + 1)", value: line,
+                    reason: Localized(zh: "配置文件每行应为 键=值。", en: "each line of the file must be KEY=VALUE."))
+            }
+            let key = String(line[..<equals]).trimmingWhitespace
+            var value = String(line[line.index(after: equals)...]).trimmingWhitespace
+            if value.count >= 2, value.first == "\"", value.last == "\"" {
+                value = String(value.dropFirst().dropLast())
+            }
+            guard settings.contains(where: { $0.key == key }) else {
+                throw ConfigurationError(
+                    key: key, value: nil,
+                    reason: Localized(zh: "未知的配置项（第\(index + 1)行）。", en: "unknown setting (line \(index + 1))."))
+            }
+            values[key] = value
+        }
+        return values
+    }
+
+    private struct Reader {
+        let values: [String: String]
+
+        func value<T>(_ key: String, default defaultValue: T, _ parse: (String) -> T?) throws(ConfigurationError) -> T {
+            guard let text = values[key] else { return defaultValue }
+            guard let parsed = parse(text.trimmingWhitespace) else {
+                let expected = AppConfiguration.settings.first { $0.key == key }?.meaning ?? ""
+                throw ConfigurationError(
+                    key: key, value: key == "FENGQIAO_SESSION_SECRET" ? nil : text,
+                    reason: Localized(zh: "取值应为：\(expected)", en: "expected: \(expected)"))
+            }
+            return parsed
+        }
+    }
+}
+
+/// A configuration value that stops the start. The message names the setting (and its value, unless secret).
+public struct ConfigurationError: UserFacingError, Equatable, CustomStringConvertible {
+    public var key: String
+    public var value: String?
+    public var reason: Localized
+
+    public init(key: String, value: String?, reason: Localized) {
+        self.key = key
+        self.value = value
+        self.reason = reason
+    }
+
+    public var code: String { "configuration.invalid" }
+
+    public var message: Localized {
+        let shown = value.map { "“\($0)”" } ?? ""
+        let shownEn = value.map { " \"\($0)\"" } ?? ""
+        return Localized(
+            zh: "配置项 \(key) 的值\(shown)无效：\(reason.zh)",
+            en: "Invalid value\(shownEn) for \(key): \(reason.en)")
+    }
+
+    public var description: String { message.zh + "\n" + message.en }
+}

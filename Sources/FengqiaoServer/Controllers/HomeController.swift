@@ -1,0 +1,24 @@
+import FengqiaoCore
+import Hummingbird
+
+/// The public pages: home and the citizen report entry.
+struct HomeController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.home)) { _, context in
+            HTMLPage(html: HomePage(language: context.language, coverage: try await coverage()).render())
+        }
+        router.get(RouterPath(Paths.report)) { _, context in
+            HTMLPage(html: ReportPage(language: context.language).render())
+        }
+    }
+
+    private func coverage() async throws -> HomePage.Coverage {
+        HomePage.Coverage(
+            regions: try await services.regions.count(),
+            grids: try await services.regions.count(level: .grid),
+            organisations: try await services.organisations.count(),
+            mediators: try await services.mediators.count())
+    }
+}

@@ -1,0 +1,29 @@
+import FengqiaoCore
+import Hummingbird
+import Logging
+
+/// Never shows an internal error to a user: a page (or JSON) with the request id, the detail in the log.
+struct ErrorMiddleware: RouterMiddleware {
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: AppRequestContext,
+        next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var response: Response
+        do {
+            response = try await next(request, context)
+        } catch let error as HTTPError {
+            response = ErrorPage.response(status: error.status, context: context)
+        } catch {
+            logger.error(
+                "request failed",
+                metadata: [
+                    "request_id": "\(context.requestID)", "path": "\(request.uri.path)", "error": "\(error)",
+                ])
+            response = ErrorPage.response(status: .internalServerError, context: context)
+        }
+        response.headers[.init("X-Request-Id")!] = context.requestID
+        return response
+    }
+}

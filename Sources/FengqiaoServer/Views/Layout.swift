@@ -1,0 +1,58 @@
+import FengqiaoCore
+import Hummingbird
+import Plot
+
+/// The shared page frame: language, phone-first viewport, stylesheet, header with the language switch.
+struct Layout {
+    let title: String
+    let language: DisplayLanguage
+    /// The path of this page, for the language switch link.
+    let path: String
+
+    func render(@ComponentBuilder _ content: () -> any Component) -> String {
+        let other: DisplayLanguage = language == .zhHans ? .en : .zhHans
+        let main = content()
+        let pageTitle = "\(title) · \(Strings.appName.text(language))"
+        return HTML(
+            .attribute(named: "lang", value: language.rawValue),
+            .head(
+                .encoding(.utf8),
+                .viewport(.accordingToDevice),
+                .title(pageTitle),
+                .stylesheet(Paths.stylesheet)
+            ),
+            .body(
+                .component(
+                    Header {
+                        Link(url: Paths.home) {
+                            Span(Strings.appName.text(language)).class("brand")
+                            Span(Strings.appTagline.text(language)).class("tagline")
+                        }.class("home")
+                        Link(Strings.switchToOther.text(language), url: Paths.switchLanguage(path, to: other.rawValue))
+                            .class("lang")
+                            .attribute(named: "hreflang", value: other.rawValue)
+                    }.class("site")
+                ),
+                .main(.component(main))
+            )
+        ).render()
+    }
+}
+
+/// An HTML page as a Hummingbird response.
+struct HTMLPage: ResponseGenerator {
+    var status: HTTPResponse.Status = .ok
+    let html: String
+
+    func response(from request: Request, context: some RequestContext) throws -> Response {
+        Self.response(status: status, html: html)
+    }
+
+    /// Plot renders the doctype itself.
+    static func response(status: HTTPResponse.Status, html: String) -> Response {
+        Response(
+            status: status,
+            headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(string: html)))
+    }
+}

@@ -1,0 +1,54 @@
+import FengqiaoCore
+
+/// The localisation table: every piece of text the pages show, in zh-Hans and English.
+enum Strings {
+    static let appName = Localized(zh: "枫桥", en: "Fengqiao")
+    static let appTagline = Localized(zh: "基层社会治理一站式平台", en: "One-stop grassroots governance")
+    static let switchToOther = Localized(zh: "English", en: "中文")
+    static let homeLead = Localized(
+        zh: "群众的每一件诉求、每一起矛盾纠纷，无论从哪个渠道来，都只登记一次，交给最基层、最合适的单位办理，"
+            + "按时限跟踪到群众确认解决，再变成帮助领导预防下一起的数据。",
+        en: "Every citizen request or dispute, whichever way it arrives, is registered once, routed to whoever can "
+            + "solve it at the lowest competent level, tracked against time limits until the citizen confirms it is "
+            + "solved, and turned into data that helps leaders prevent the next one.")
+    static let homeMotto = Localized(
+        zh: "只进一扇门，最多跑一地；小事不出村、大事不出镇、矛盾不上交。",
+        en: "One door, at most one trip; small matters stay in the village, big ones in the township.")
+    static let signInLink = Localized(zh: "工作人员登录", en: "Staff sign-in")
+    static let reportLink = Localized(zh: "群众反映问题", en: "Report a problem")
+    static let coverageHeading = Localized(zh: "本平台当前覆盖", en: "Currently covered")
+    static let regionsLabel = Localized(zh: "个区域", en: "regions")
+    static let gridsLabel = Localized(zh: "个网格", en: "grids")
+    static let organisationsLabel = Localized(zh: "个单位", en: "organisations")
+    static let mediatorsLabel = Localized(zh: "名调解员", en: "mediators")
+    static let emptyDatabase = Localized(
+        zh: "数据库中还没有区域。管理员可运行 fengqiao seed-demo 载入演示数据。",
+        en: "No regions yet. An administrator can run fengqiao seed-demo to load the demo county.")
+
+    static let signInTitle = Localized(zh: "工作人员登录", en: "Staff sign-in")
+    static let username = Localized(zh: "用户名", en: "Username")
+    static let password = Localized(zh: "密码", en: "Password")
+    static let signInButton = Localized(zh: "登录", en: "Sign in")
+    static let signInFailed = Localized(
+        zh: "用户名或密码不正确，或账号已停用。", en: "Wrong username or password, or the account is disabled.")
+    static let signInVerified = Localized(zh: "身份已核实", en: "Identity verified")
+    static let signInWorkspacesPending = Localized(
+        zh: "各角色的工作台将随案件闭环功能上线；目前登录仅核验账号，不保持登录状态。",
+        en: "Role workspaces arrive with the case lifecycle; for now sign-in only verifies the account.")
+    static let rolesHeading = Localized(zh: "角色", en: "Roles")
+
+    static let reportTitle = Localized(zh: "群众反映问题", en: "Report a problem")
+    static let reportNotYet = Localized(
+        zh: "网上反映（扫码、随手拍）即将开放。现在您可以拨打 12345 热线，或到所在村（社区）综治工作站、"
+            + "乡镇（街道）综治中心窗口反映，工作人员会当场登记。",
+        en: "Online reporting (QR code, photo) opens soon. For now, call the 12345 hotline or visit the governance "
+            + "window of your village, community, township or street, where staff register it on the spot.")
+    static let backHome = Localized(zh: "返回首页", en: "Back to the home page")
+
+    static let notFound = Localized(zh: "页面不存在", en: "Page not found")
+    static let serverError = Localized(zh: "系统出错了", en: "Something went wrong")
+    static let requestFailed = Localized(zh: "请求未能完成", en: "The request could not be completed")
+    static let requestIDLabel = Localized(zh: "请求编号", en: "Request id")
+    static let errorHelp = Localized(
+        zh: "如需帮助，请把请求编号告诉系统管理员。", en: "If you need help, give the request id to your administrator.")
+}

@@ -1,0 +1,35 @@
+/// The one stylesheet: phone first (360 px), larger screens get wider margins only.
+enum Stylesheet {
+    static let css = """
+        *{box-sizing:border-box}
+        html{font-size:16px;-webkit-text-size-adjust:100%}
+        body{margin:0;font-family:"Noto Sans CJK SC","Source Han Sans SC","PingFang SC","Microsoft YaHei",sans-serif;
+        line-height:1.6;color:#1d2733;background:#f5f7fa}
+        header.site{display:flex;justify-content:space-between;align-items:center;gap:.5rem;padding:.75rem 1rem;
+        background:#b22222;color:#fff}
+        header.site a{color:#fff;text-decoration:none}
+        header.site .brand{font-weight:700;font-size:1.25rem;margin-right:.5rem}
+        header.site .tagline{font-size:.85rem;opacity:.9}
+        header.site .lang{border:1px solid #fff;border-radius:4px;padding:.1rem .5rem;font-size:.85rem;white-space:nowrap}
+        main{padding:1rem;max-width:48rem;margin:0 auto}
+        h1{font-size:1.4rem;margin:.5rem 0 1rem}
+        h2{font-size:1.1rem;margin:1.5rem 0 .5rem}
+        .lead{font-size:1.05rem}
+        .motto{color:#8a1c1c;font-weight:600}
+        .actions{display:flex;flex-wrap:wrap;gap:.75rem;margin:1.25rem 0}
+        .button{display:inline-block;padding:.7rem 1.2rem;border-radius:6px;border:1px solid #b22222;color:#b22222;
+        text-decoration:none;font-size:1rem;min-height:44px}
+        .button.primary,button,input[type=submit]{background:#b22222;color:#fff;border:1px solid #b22222}
+        button,input[type=submit]{padding:.7rem 1.2rem;border-radius:6px;font-size:1rem;min-height:44px;cursor:pointer}
+        a:focus,button:focus,input:focus{outline:3px solid #f0a500;outline-offset:2px}
+        form.stacked label{display:block;margin:0 0 1rem;font-weight:600}
+        form.stacked input[type=text],form.stacked input[type=password]{display:block;width:100%;margin-top:.3rem;
+        padding:.6rem;font-size:1rem;border:1px solid #9aa5b1;border-radius:6px}
+        .error{background:#fdecea;border-left:4px solid #b22222;padding:.5rem .75rem}
+        .success{background:#e8f5e9;border-left:4px solid #2e7d32;padding:.5rem .75rem}
+        .note{color:#52606d;font-size:.9rem}
+        .request-id{font-family:monospace}
+        ul.coverage{padding-left:1.2rem}
+        @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}}
+        """
+}

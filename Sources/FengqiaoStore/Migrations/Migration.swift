@@ -1,0 +1,14 @@
+/// One numbered schema change. Never edit a migration after it has landed: add the next number.
+/// Statements are portable DDL with the placeholders of `StoreDialect.ddl` (`{pk}`, `{bytes}`).
+struct Migration: Sendable {
+    let version: Int
+    let name: String
+    let statements: [String]
+}
+
+extension Migration {
+    /// Every migration, in order. The last one's number is the schema version this build expects.
+    static let all: [Migration] = [
+        m0001RegionsOrganisationsPeople
+    ]
+}

@@ -1,0 +1,122 @@
+import FengqiaoCore
+import Foundation
+import SQLKit
+
+/// Where a database's schema stands against what this build expects.
+public enum SchemaStatus: Sendable, Equatable {
+    case current(version: Int)
+    /// Older than this build: `fengqiao migrate` brings it up.
+    case behind(current: Int, expected: Int)
+    /// Newer than this build: an older binary must not write to it.
+    case ahead(current: Int, expected: Int)
+
+    public var isCurrent: Bool {
+        if case .current = self { return true }
+        return false
+    }
+}
+
+/// Applies the numbered migrations, each in its own transaction together with its row in `schema_version`.
+public struct Migrator: Sendable {
+    let database: Database
+    let migrations: [Migration]
+
+    public init(database: Database) {
+        self.init(database: database, migrations: Migration.all)
+    }
+
+    init(database: Database, migrations: [Migration]) {
+        self.database = database
+        self.migrations = migrations
+    }
+
+    public var expectedVersion: Int { migrations.last?.version ?? 0 }
+
+    public func status() async throws -> SchemaStatus {
+        let current = try await currentVersion()
+        if current == expectedVersion { return .current(version: current) }
+        return current < expectedVersion
+            ? .behind(current: current, expected: expectedVersion)
+            : .ahead(current: current, expected: expectedVersion)
+    }
+
+    public func currentVersion() async throws -> Int {
+        try await ensureVersionTable()
+        return try await database.withConnection { sql in
+            try await sql.raw("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").first()?
+                .decode(column: "v", as: Int.self) ?? 0
+        }
+    }
+
+    /// Brings the schema up to this build's version and returns the versions applied.
+    /// Safe to run from several processes at once: each migration re-checks under the write lock.
+    @discardableResult
+    public func migrate(now: Date = Date()) async throws -> [Int] {
+        try await ensureVersionTable()
+        if case .ahead(let current, let expected) = try await status() {
+            throw MigrationError.databaseAhead(current: current, expected: expected)
+        }
+        var applied: [Int] = []
+        for migration in migrations {
+            let didApply = try await database.transaction { [dialect = database.dialect] sql in
+                if let lock = dialect.migrationLock { try await sql.raw(SQLQueryString(lock)).run() }
+                let done = try await sql.select().column(SQLLiteral.numeric("1"), as: "one").from("schema_version")
+                    .where("version", .equal, migration.version).first()
+                if done != nil { return false }
+                for statement in migration.statements {
+                    try await sql.raw(SQLQueryString(dialect.ddl(statement))).run()
+                }
+                try await sql.insert(into: "schema_version")
+                    .columns("version", "name", "applied_at")
+                    .values(SQLBind(migration.version), SQLBind(migration.name), SQLBind(now.unixMilliseconds))
+                    .run()
+                return true
+            }
+            if didApply { applied.append(migration.version) }
+        }
+        return applied
+    }
+
+    /// Creates the version table under the migration lock: PostgreSQL's CREATE TABLE IF NOT EXISTS is not safe
+    /// against a concurrent twin without it.
+    private func ensureVersionTable() async throws {
+        try await database.transaction { [dialect = database.dialect] sql in
+            if let lock = dialect.migrationLock { try await sql.raw(SQLQueryString(lock)).run() }
+            try await sql.raw(
+                """
+                CREATE TABLE IF NOT EXISTS schema_version (
+                    version BIGINT PRIMARY KEY,
+                    name TEXT NOT NULL,
+                    applied_at BIGINT NOT NULL
+                )
+                """
+            ).run()
+        }
+    }
+}
+
+public enum MigrationError: UserFacingError, Equatable {
+    case databaseAhead(current: Int, expected: Int)
+
+    public var code: String { "schema.ahead" }
+
+    public var message: Localized {
+        switch self {
+        case .databaseAhead(let current, let expected):
+            Localized(
+                zh: "数据库结构版本（\(current)）比本程序（\(expected)）新：请升级程序，不要降级数据库。",
+                en:
+                    "The database schema (version \(current)) is newer than this build (\(expected)): upgrade the program."
+            )
+        }
+    }
+}
+
+extension Date {
+    /// Milliseconds since 1970: how every timestamp is stored, the same on both engines.
+    public var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+
+    public init(unixMilliseconds: Int64) {
+        self.init(timeIntervalSince1970: Double(unixMilliseconds) / 1000)
+    }
+}

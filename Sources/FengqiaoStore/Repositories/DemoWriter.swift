@@ -1,0 +1,81 @@
+import FengqiaoCore
+import Foundation
+import SQLKit
+
+/// Writes a generated demo county through the repositories' own insert paths (same validation),
+/// resolving the generator's codes and keys to the identifiers the database assigns.
+public struct DemoWriter: Sendable {
+    let sql: any SQLDatabase
+    let now: Date
+
+    /// Writes `county` into `database` in one transaction. `hashes` maps each username to its password hash.
+    public static func write(
+        _ county: DemoCounty, hashes: [String: String], now: Date, into database: Database
+    ) async throws -> Counts {
+        try await database.transaction { sql in
+            try await DemoWriter(sql: sql, now: now).write(county, hashes: hashes)
+        }
+    }
+
+    public struct Counts: Sendable, Equatable {
+        public var regions = 0
+        public var organisations = 0
+        public var users = 0
+        public var mediators = 0
+    }
+
+    func write(_ county: DemoCounty, hashes: [String: String]) async throws -> Counts {
+        var counts = Counts()
+        var regionIDs: [String: Region.ID] = [:]
+        for spec in county.regions {
+            let parentID = try spec.parentCode.map { code in try lookup(regionIDs, code, "region") }
+            let region = try await RegionRepository.create(
+                NewRegion(
+                    code: spec.code, name: spec.name, level: spec.level, parentID: parentID,
+                    households: spec.households, boundary: spec.boundary),
+                in: sql)
+            regionIDs[spec.code] = region.id
+            counts.regions += 1
+        }
+        var organisationIDs: [String: Organisation.ID] = [:]
+        for spec in county.organisations {
+            let organisation = try await OrganisationRepository.create(
+                NewOrganisation(
+                    name: spec.name, kind: spec.kind, regionID: try lookup(regionIDs, spec.regionCode, "region"),
+                    specialties: spec.specialties, phone: spec.phone),
+                in: sql)
+            organisationIDs[spec.key] = organisation.id
+            counts.organisations += 1
+        }
+        var userIDs: [String: User.ID] = [:]
+        for spec in county.users {
+            let grants = try spec.grants.map { grant in
+                RoleGrant(
+                    role: grant.role,
+                    organisationID: try lookup(organisationIDs, grant.organisationKey, "organisation"),
+                    jurisdictionID: try lookup(regionIDs, grant.jurisdictionCode, "region"))
+            }
+            let user = try await UserRepository.create(
+                NewUser(username: spec.username, displayName: spec.displayName, phone: spec.phone, grants: grants),
+                passwordHash: try lookup(hashes, spec.username, "password hash"), now: now, in: sql)
+            userIDs[spec.username] = user.id
+            counts.users += 1
+        }
+        for spec in county.mediators {
+            try await MediatorRepository.create(
+                NewMediator(
+                    name: spec.name, organisationID: try lookup(organisationIDs, spec.organisationKey, "organisation"),
+                    specialties: spec.specialties, levels: spec.levels, languages: spec.languages,
+                    goldMedal: spec.goldMedal, available: spec.available, profile: spec.profile,
+                    userID: try spec.username.map { try lookup(userIDs, $0, "user") }),
+                in: sql)
+            counts.mediators += 1
+        }
+        return counts
+    }
+
+    private func lookup<V>(_ table: [String: V], _ key: String, _ what: String) throws -> V {
+        guard let value = table[key] else { throw StoreError.notFound("\(what) \(key)") }
+        return value
+    }
+}

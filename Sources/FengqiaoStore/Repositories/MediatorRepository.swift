@@ -1,0 +1,73 @@
+import FengqiaoCore
+import SQLKit
+
+public struct MediatorRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    static let columns = [
+        "id", "name", "organisation_id", "specialties", "levels", "languages", "gold_medal", "available", "profile",
+        "user_id",
+    ]
+
+    @discardableResult
+    public func create(_ new: NewMediator) async throws -> Mediator {
+        try await database.transaction { sql in try await Self.create(new, in: sql) }
+    }
+
+    @discardableResult
+    static func create(_ new: NewMediator, in sql: any SQLDatabase) async throws -> Mediator {
+        guard !new.name.trimmingWhitespace.isEmpty else { throw UserError.invalidDisplayName }
+        let id = try await sql.insert(into: "mediators")
+            .columns(
+                "name", "organisation_id", "specialties", "levels", "languages", "gold_medal", "available", "profile",
+                "user_id"
+            )
+            .values(
+                SQLBind(new.name), SQLBind(new.organisationID.rawValue), SQLBind(DisputeType.stored(new.specialties)),
+                SQLBind(new.levels.map(\.rawValue).joined(separator: ",")),
+                SQLBind(new.languages.joined(separator: ",")), SQLBind(new.goldMedal), SQLBind(new.available),
+                SQLBind(new.profile), SQLBind(new.userID?.rawValue)
+            )
+            .returning("id").first(decodingColumn: "id", as: Int64.self)
+        guard let id else { throw StoreError.notFound("mediator \(new.name)") }
+        return Mediator(
+            id: Mediator.ID(id), name: new.name, organisationID: new.organisationID, specialties: new.specialties,
+            levels: new.levels, languages: new.languages, goldMedal: new.goldMedal, available: new.available,
+            profile: new.profile, userID: new.userID)
+    }
+
+    /// The directory: every mediator, optionally only those with a specialty, gold medallists first.
+    public func list(specialty: DisputeType? = nil) async throws -> [Mediator] {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("mediators")
+                .orderBy("gold_medal", .descending).orderBy("id").all().map(Self.decode)
+                .filter { mediator in specialty.map(mediator.specialties.contains) ?? true }
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("mediators")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Mediator {
+        func list(_ column: String) throws -> [String] {
+            try row.decode(column: column, as: String.self).split(separator: ",").map(String.init)
+        }
+        return Mediator(
+            id: Mediator.ID(try row.decode(column: "id", as: Int64.self)),
+            name: try row.decode(column: "name", as: String.self),
+            organisationID: Organisation.ID(try row.decode(column: "organisation_id", as: Int64.self)),
+            specialties: DisputeType.list(from: try row.decode(column: "specialties", as: String.self)),
+            levels: try list("levels").compactMap(RegionLevel.init(rawValue:)),
+            languages: try list("languages"),
+            goldMedal: try row.decode(column: "gold_medal", as: Bool.self),
+            available: try row.decode(column: "available", as: Bool.self),
+            profile: try row.decode(column: "profile", as: String.self),
+            userID: try row.decode(column: "user_id", as: Int64?.self).map { User.ID($0) })
+    }
+}

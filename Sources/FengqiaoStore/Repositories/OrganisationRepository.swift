@@ -1,0 +1,88 @@
+import FengqiaoCore
+import SQLKit
+
+public struct OrganisationRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    static let columns = ["id", "name", "kind", "region_id", "specialties", "phone"]
+
+    @discardableResult
+    public func create(_ new: NewOrganisation) async throws -> Organisation {
+        try await database.transaction { sql in try await Self.create(new, in: sql) }
+    }
+
+    @discardableResult
+    static func create(_ new: NewOrganisation, in sql: any SQLDatabase) async throws -> Organisation {
+        try new.validate()
+        guard try await RegionRepository.row(id: new.regionID, in: sql) != nil else {
+            throw OrganisationError.regionNotFound
+        }
+        let id = try await sql.insert(into: "organisations")
+            .columns("name", "kind", "region_id", "specialties", "phone")
+            .values(
+                SQLBind(new.name), SQLBind(new.kind.rawValue), SQLBind(new.regionID.rawValue),
+                SQLBind(DisputeType.stored(new.specialties)), SQLBind(new.phone)
+            )
+            .returning("id").first(decodingColumn: "id", as: Int64.self)
+        guard let id else { throw OrganisationError.notFound }
+        return Organisation(
+            id: Organisation.ID(id), name: new.name, kind: new.kind, regionID: new.regionID,
+            specialties: new.specialties, phone: new.phone)
+    }
+
+    public func find(id: Organisation.ID) async throws -> Organisation? {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("organisations").where("id", .equal, id.rawValue)
+                .first().map(Self.decode)
+        }
+    }
+
+    /// The organisation with exactly this name (the first, if several share it).
+    public func find(name: String) async throws -> Organisation? {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("organisations").where("name", .equal, name)
+                .orderBy("id").first().map(Self.decode)
+        }
+    }
+
+    /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by name.
+    public func list(inSubtreeOf regionID: Region.ID, kind: OrganisationKind? = nil) async throws -> [Organisation] {
+        try await database.withConnection { sql in
+            guard let root = try await RegionRepository.row(id: regionID, in: sql) else { return [] }
+            var query = sql.select().columns(Self.columns.map { SQLColumn($0, table: "o") })
+                .from(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")))
+                .join(
+                    SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                    on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
+                )
+                .where(SQLColumn("path", table: "r"), .greaterThanOrEqual, SQLBind(root.path))
+                .where(SQLColumn("path", table: "r"), .lessThan, SQLBind(RegionRepository.upperBound(of: root.path)))
+            if let kind { query = query.where(SQLColumn("kind", table: "o"), .equal, SQLBind(kind.rawValue)) }
+            return try await query.orderBy(SQLColumn("id", table: "o")).all().map(Self.decode)
+        }
+    }
+
+    public func count(kinds: [OrganisationKind]? = nil) async throws -> Int {
+        try await database.withConnection { sql in
+            var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("organisations")
+            if let kinds { query = query.where("kind", .in, kinds.map(\.rawValue)) }
+            return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    static func decode(_ row: any SQLRow) throws -> Organisation {
+        let kindText = try row.decode(column: "kind", as: String.self)
+        guard let kind = OrganisationKind(rawValue: kindText) else {
+            throw StoreError.notFound("organisation kind \(kindText)")
+        }
+        return Organisation(
+            id: Organisation.ID(try row.decode(column: "id", as: Int64.self)),
+            name: try row.decode(column: "name", as: String.self),
+            kind: kind,
+            regionID: Region.ID(try row.decode(column: "region_id", as: Int64.self)),
+            specialties: DisputeType.list(from: try row.decode(column: "specialties", as: String.self)),
+            phone: try row.decode(column: "phone", as: String?.self))
+    }
+}

@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct Fengqiao: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "fengqiao",
+        abstract: "枫桥：基层社会治理一站式平台 · Fengqiao, one-stop grassroots governance.",
+        discussion: """
+            Configuration comes from FENGQIAO_* environment variables and an optional file (--config or \
+            FENGQIAO_CONFIG); the environment wins. Run `fengqiao config` to see every setting.
+            """,
+        subcommands: [
+            Serve.self, Migrate.self, SeedDemo.self, UserCommand.self, ConfigCommand.self,
+        ])
+}

@@ -1,0 +1,155 @@
+import ArgumentParser
+import FengqiaoCore
+import FengqiaoServer
+import FengqiaoStore
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#endif
+
+struct UserCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "Manage staff accounts.",
+        subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, List.self])
+
+    /// Runs `body` with the user repository of the configured, current database.
+    static func withUsers(
+        _ global: GlobalOptions, _ body: (AppServices) async throws -> Void
+    ) async throws {
+        let configuration = try global.loadConfiguration()
+        let logger = global.makeLogger(configuration)
+        try await global.withDatabase(configuration, logger: logger) { database in
+            try await Console.reportingUserErrors {
+                let services = AppServices(configuration: configuration, database: database)
+                guard try await services.migrator.status().isCurrent else {
+                    Console.fail(Localized(zh: "请先运行 fengqiao migrate。", en: "Run fengqiao migrate first."))
+                    throw ExitCode.failure
+                }
+                try await body(services)
+            }
+        }
+    }
+
+    /// Reads a new password: prompted twice without echo at a terminal, one line from standard input otherwise.
+    static func readNewPassword() throws -> String {
+        let password: String
+        if isatty(STDIN_FILENO) != 0 {
+            guard let first = getpass("新密码 / New password: ").map({ String(cString: $0) }),
+                let second = getpass("再输一次 / Again: ").map({ String(cString: $0) }), first == second
+            else {
+                Console.fail(Localized(zh: "两次输入的密码不一致。", en: "The passwords do not match."))
+                throw ExitCode.failure
+            }
+            password = first
+        } else {
+            password = readLine(strippingNewline: true) ?? ""
+        }
+        do {
+            try UserRules.validatePassword(password)
+        } catch {
+            Console.fail(error.message)
+            throw ExitCode.failure
+        }
+        return password
+    }
+
+    struct Add: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add an account; the password is read from standard input (prompted at a terminal).")
+
+        @OptionGroup var global: GlobalOptions
+        @Option(help: "Sign-in name: letters, digits, . _ -") var username: String
+        @Option(help: "The person's name, e.g. 张伟") var name: String
+        @Option(help: "Mobile phone number") var phone: String?
+        @Option(
+            name: .customLong("grant"),
+            help: "ROLE:ORGANISATION:REGION_CODE, repeatable; ROLE is one of \(Role.allCases.map(\.rawValue))")
+        var grants: [String]
+
+        func run() async throws {
+            let parsed = try await Console.reportingUserErrors { try grants.map { try GrantArgument(parsing: $0) } }
+            let password = try readNewPassword()
+            try await withUsers(global) { services in
+                var roleGrants: [RoleGrant] = []
+                for grant in parsed {
+                    let organisation: Organisation? =
+                        if let id = Int64(grant.organisation) {
+                            try await services.organisations.find(id: Organisation.ID(id))
+                        } else {
+                            try await services.organisations.find(name: grant.organisation)
+                        }
+                    guard let organisation else { throw OrganisationError.notFound }
+                    guard let region = try await services.regions.find(code: grant.regionCode) else {
+                        throw StoreError.notFound("region code \(grant.regionCode)")
+                    }
+                    roleGrants.append(
+                        RoleGrant(role: grant.role, organisationID: organisation.id, jurisdictionID: region.id))
+                }
+                let user = try await services.users.create(
+                    NewUser(username: username, displayName: name, phone: phone, grants: roleGrants),
+                    passwordHash: Passwords.hash(password), now: Date())
+                Console.say(Localized(zh: "已添加用户 \(user.username)。", en: "Added user \(user.username)."))
+            }
+        }
+    }
+
+    struct Passwd: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set an account's password (read from standard input).")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The username") var username: String
+
+        func run() async throws {
+            let password = try readNewPassword()
+            try await withUsers(global) { services in
+                try await services.users.setPasswordHash(username: username, to: Passwords.hash(password), now: Date())
+                Console.say(Localized(zh: "已更新 \(username) 的密码。", en: "Password of \(username) updated."))
+            }
+        }
+    }
+
+    struct Disable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer sign in.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The username") var username: String
+
+        func run() async throws {
+            try await withUsers(global) { services in
+                try await services.users.setDisabled(username: username, true, now: Date())
+                Console.say(Localized(zh: "已停用 \(username)。", en: "\(username) disabled."))
+            }
+        }
+    }
+
+    struct Enable: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Enable a disabled account again.")
+
+        @OptionGroup var global: GlobalOptions
+        @Argument(help: "The username") var username: String
+
+        func run() async throws {
+            try await withUsers(global) { services in
+                try await services.users.setDisabled(username: username, false, now: Date())
+                Console.say(Localized(zh: "已启用 \(username)。", en: "\(username) enabled."))
+            }
+        }
+    }
+
+    struct List: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "List accounts with their roles.")
+
+        @OptionGroup var global: GlobalOptions
+
+        func run() async throws {
+            try await withUsers(global) { services in
+                for user in try await services.users.list() {
+                    let roles = user.grants.map(\.role.rawValue).joined(separator: ",")
+                    print("\(user.username)\t\(user.displayName)\t\(roles)\(user.disabled ? "\t(停用 disabled)" : "")")
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import FengqiaoCore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FengqiaoServer
+
+@Suite("HTTP")
+struct HTTPTests {
+    @Test("/healthz answers ok as JSON")
+    func healthz() async throws {
+        try await TestApp.run { client, _ in
+            try await client.execute(uri: "/healthz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body) == #"{"status":"ok"}"#)
+            }
+        }
+    }
+
+    @Test("/readyz is 200 on a current schema and 503, with the reason, on one that is behind")
+    func readyz() async throws {
+        try await TestApp.run { client, _ in
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains(#""status":"ready""#))
+            }
+        }
+        try await TestApp.run(migrated: false) { client, _ in
+            try await client.execute(uri: "/readyz", method: .get) { response in
+                #expect(response.status == .serviceUnavailable)
+                #expect(String(buffer: response.body).contains("schema behind"))
+            }
+        }
+    }
+
+    @Test("the home page is Chinese, says what the system is, and links to sign-in and the report page")
+    func homePage() async throws {
+        try await TestApp.run(seeded: true) { client, _ in
+            try await client.execute(uri: "/", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/html; charset=utf-8")
+                let html = String(buffer: response.body)
+                #expect(html.hasPrefix("<!DOCTYPE html>"))
+                #expect(html.contains(#"lang="zh-Hans""#))
+                #expect(html.contains("基层社会治理一站式平台"))
+                #expect(html.contains(#"href="/login""#) && html.contains(#"href="/report""#))
+                #expect(html.contains("名调解员"))
+                #expect(html.contains(#"name="viewport""#))
+            }
+        }
+    }
+
+    @Test("?lang=en switches the page to English and remembers the choice in a cookie")
+    func englishSwitch() async throws {
+        try await TestApp.run { client, _ in
+            try await client.execute(uri: "/?lang=en", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"lang="en""#) && html.contains("One-stop grassroots governance"))
+                #expect(response.headers[.setCookie]?.contains("fq_lang=en") == true)
+            }
+            try await client.execute(uri: "/", method: .get, headers: [.cookie: "fq_lang=en"]) { response in
+                #expect(String(buffer: response.body).contains("Staff sign-in"))
+            }
+        }
+    }
+
+    @Test("sign-in accepts a demo account's password, and refuses a wrong one or a disabled account")
+    func signIn() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let form = { (user: String, password: String) in
+                ByteBuffer(string: "username=\(user)&password=\(password)")
+            }
+            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
+            try await client.execute(
+                uri: "/login", method: .post, headers: headers, body: form("taoyuan.center", DemoCounty.demoPassword)
+            ) { response in
+                #expect(response.status == .ok)
+                #expect(String(buffer: response.body).contains("中心工作人员"))
+            }
+            try await client.execute(
+                uri: "/login", method: .post, headers: headers, body: form("taoyuan.center", "wrong-password1")
+            ) { response in
+                #expect(response.status == .unauthorized)
+                #expect(String(buffer: response.body).contains("用户名或密码不正确"))
+            }
+            try await services.users.setDisabled(username: "taoyuan.center", true, now: Date())
+            try await client.execute(
+                uri: "/login", method: .post, headers: headers, body: form("taoyuan.center", DemoCounty.demoPassword)
+            ) { response in
+                #expect(response.status == .unauthorized)
+            }
+        }
+    }
+
+    @Test("an unknown page is a Chinese 404 with a request id, and security headers are always set")
+    func notFound() async throws {
+        try await TestApp.run { client, _ in
+            try await client.execute(uri: "/no/such/page", method: .get) { response in
+                #expect(response.status == .notFound)
+                let html = String(buffer: response.body)
+                #expect(html.contains("页面不存在"))
+                let requestID = try #require(response.headers[.init("X-Request-Id")!])
+                #expect(html.contains(requestID))
+                #expect(response.headers[.xContentTypeOptions] == "nosniff")
+                #expect(response.headers[.contentSecurityPolicy]?.contains("default-src 'self'") == true)
+            }
+        }
+    }
+
+    @Test("the stylesheet is served by the app itself")
+    func stylesheet() async throws {
+        try await TestApp.run { client, _ in
+            try await client.execute(uri: "/static/app.css", method: .get) { response in
+                #expect(response.status == .ok)
+                #expect(response.headers[.contentType] == "text/css; charset=utf-8")
+            }
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import FengqiaoCore
+import Testing
+
+@testable import FengqiaoStore
+
+@Suite("Migrator")
+struct MigratorTests {
+    @Test(
+        "a fresh database is behind, migrates to the expected version, and a second run applies nothing",
+        arguments: TestEngine.available)
+    func migratesFreshDatabase(engine: TestEngine) async throws {
+        try await engine.withDatabase(migrated: false) { database in
+            let migrator = Migrator(database: database)
+            #expect(try await migrator.status() == .behind(current: 0, expected: migrator.expectedVersion))
+            let applied = try await migrator.migrate()
+            #expect(applied == Migration.all.map(\.version))
+            #expect(try await migrator.status() == .current(version: migrator.expectedVersion))
+            #expect(try await migrator.migrate().isEmpty)
+        }
+    }
+
+    @Test("a database migrated by a newer build is reported ahead and refused", arguments: TestEngine.available)
+    func detectsDatabaseAhead(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let newer = Migration.all + [Migration(version: 999, name: "from the future", statements: [])]
+            try await Migrator(database: database, migrations: newer).migrate()
+            let migrator = Migrator(database: database)
+            #expect(try await migrator.status() == .ahead(current: 999, expected: migrator.expectedVersion))
+            await #expect(throws: MigrationError.databaseAhead(current: 999, expected: migrator.expectedVersion)) {
+                try await migrator.migrate()
+            }
+        }
+    }
+
+    @Test("a failing migration leaves neither its changes nor its version behind", arguments: TestEngine.available)
+    func failedMigrationRollsBack(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let broken =
+                Migration.all + [
+                    Migration(
+                        version: 2, name: "broken",
+                        statements: ["CREATE TABLE half_done (id BIGINT)", "THIS IS NOT SQL"])
+                ]
+            await #expect(throws: (any Error).self) {
+                try await Migrator(database: database, migrations: broken).migrate()
+            }
+            let version = try await Migrator(database: database).currentVersion()
+            #expect(version == Migration.all.count)
+            // The table of the failed migration was rolled back with it, so a fixed migration 2 can create it.
+            let fixed =
+                Migration.all + [
+                    Migration(version: 2, name: "fixed", statements: ["CREATE TABLE half_done (id BIGINT)"])
+                ]
+            let applied = try await Migrator(database: database, migrations: fixed).migrate()
+            #expect(applied == [2])
+        }
+    }
+
+    @Test("several migrators at once apply each migration exactly once", arguments: TestEngine.available)
+    func concurrentMigratorsAgree(engine: TestEngine) async throws {
+        try await engine.withDatabase(migrated: false) { database in
+            let results = try await withThrowingTaskGroup(of: [Int].self) { group in
+                for _ in 0..<4 { group.addTask { try await Migrator(database: database).migrate() } }
+                return try await group.reduce(into: [Int]()) { $0 += $1 }
+            }
+            #expect(results.sorted() == Migration.all.map(\.version))
+        }
+    }
+}

@@ -1,0 +1,64 @@
+import FengqiaoStore
+import Foundation
+import Logging
+import Testing
+
+/// The engines the contract tests run on. SQLite always; PostgreSQL when FENGQIAO_TEST_POSTGRES_URL names a server
+/// (`make test` starts one on 127.0.0.1 and sets it). Every test gets a fresh database: a new SQLite file, or a new
+/// PostgreSQL schema dropped afterwards.
+enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
+    case sqlite
+    case postgres
+
+    static let postgresURL = ProcessInfo.processInfo.environment["FENGQIAO_TEST_POSTGRES_URL"]
+
+    static var available: [TestEngine] {
+        postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
+    }
+
+    var testDescription: String { rawValue }
+
+    /// Runs `body` on a fresh, migrated database of this engine.
+    func withDatabase(migrated: Bool = true, _ body: (Database) async throws -> Void) async throws {
+        switch self {
+        case .sqlite:
+            let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fengqiao-tests-\(UUID())")
+            defer { try? FileManager.default.removeItem(at: folder) }
+            let database = try Database.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path))
+            try await run(database, migrated: migrated, body)
+        case .postgres:
+            let url = try #require(Self.postgresURL, "FENGQIAO_TEST_POSTGRES_URL is not set")
+            let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
+            let admin = try Database.open(.postgres(url: url), maxConnections: 1)
+            try await admin.createSchema(named: schema)
+            let database = try Database.open(.postgres(url: url), searchPath: [schema])
+            do {
+                try await run(database, migrated: migrated, body)
+            } catch {
+                try? await admin.dropSchema(named: schema)
+                await admin.close()
+                throw error
+            }
+            try await admin.dropSchema(named: schema)
+            await admin.close()
+        }
+    }
+
+    private func run(_ database: Database, migrated: Bool, _ body: (Database) async throws -> Void) async throws {
+        do {
+            if migrated { try await Migrator(database: database).migrate() }
+            try await body(database)
+        } catch {
+            await database.close()
+            throw error
+        }
+        await database.close()
+    }
+}
+
+@Test("CI runs the storage contract tests on PostgreSQL as well as SQLite")
+func postgresIsConfiguredInCI() {
+    if ProcessInfo.processInfo.environment["CI"] == "true" {
+        #expect(TestEngine.postgresURL != nil, "CI must set FENGQIAO_TEST_POSTGRES_URL (make test does)")
+    }
+}
