@@ -23,7 +23,7 @@ struct ConfigCommand: AsyncParsableCommand {
         ]
         print("配置有效 / Configuration is valid")
         for setting in AppConfiguration.settings {
-            print("\(setting.key)=\(values[setting.key] ?? "")\t# \(setting.meaning)")
+            print("\(setting.key)=\(values[setting.key] ?? "")\t# \(setting.meaning.zh) / \(setting.meaning.en)")
         }
     }
 }

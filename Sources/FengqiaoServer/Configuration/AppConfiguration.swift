@@ -23,19 +23,47 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Only for development: production mode refuses to start with it.
     public static let developmentSessionSecret = "fengqiao-development-secret-never-use-in-production"
 
-    /// The settings, their meaning and default: the single source for `--help`, the README and errors.
-    public static let settings: [(key: String, meaning: String, defaultValue: String)] = [
-        ("FENGQIAO_MODE", "development | production", "development"),
-        (
-            "FENGQIAO_DATABASE_URL", "sqlite:PATH | postgres://user:pass@host:port/db",
-            "sqlite:\(DatabaseLocation.defaultSQLitePath)"
-        ),
-        ("FENGQIAO_DATABASE_POOL_SIZE", "connections in the pool, 1–64", "4"),
-        ("FENGQIAO_HOSTNAME", "address to listen on", "127.0.0.1"),
-        ("FENGQIAO_PORT", "port to listen on, 1–65535", "8080"),
-        ("FENGQIAO_SESSION_SECRET", "at least 32 characters; required in production", "(development value)"),
-        ("FENGQIAO_LOG_LEVEL", "trace | debug | info | notice | warning | error | critical", "info"),
-        ("FENGQIAO_AUTO_MIGRATE", "true | false: migrate on serve", "false"),
+    /// One setting: its name, what it takes (in both languages) and its default.
+    public struct Setting: Sendable {
+        public let key: String
+        public let meaning: Localized
+        public let defaultValue: String
+    }
+
+    /// Every setting: the single source for `fengqiao config`, the README and error messages.
+    public static let settings: [Setting] = [
+        Setting(
+            key: "FENGQIAO_MODE", meaning: Localized(zh: "development 或 production", en: "development | production"),
+            defaultValue: "development"),
+        Setting(
+            key: "FENGQIAO_DATABASE_URL",
+            meaning: Localized(
+                zh: "sqlite:文件路径 或 postgres://用户:密码@主机:端口/数据库",
+                en: "sqlite:PATH | postgres://user:pass@host:port/db"),
+            defaultValue: "sqlite:\(DatabaseLocation.defaultSQLitePath)"),
+        Setting(
+            key: "FENGQIAO_DATABASE_POOL_SIZE",
+            meaning: Localized(zh: "连接池大小，1到64", en: "connections in the pool, 1–64"), defaultValue: "4"),
+        Setting(
+            key: "FENGQIAO_HOSTNAME", meaning: Localized(zh: "监听地址", en: "address to listen on"),
+            defaultValue: "127.0.0.1"),
+        Setting(
+            key: "FENGQIAO_PORT", meaning: Localized(zh: "监听端口，1到65535", en: "port to listen on, 1–65535"),
+            defaultValue: "8080"),
+        Setting(
+            key: "FENGQIAO_SESSION_SECRET",
+            meaning: Localized(zh: "至少32个字符；生产模式必填", en: "at least 32 characters; required in production"),
+            defaultValue: "(development value)"),
+        Setting(
+            key: "FENGQIAO_LOG_LEVEL",
+            meaning: Localized(
+                zh: "trace、debug、info、notice、warning、error 或 critical",
+                en: "trace | debug | info | notice | warning | error | critical"),
+            defaultValue: "info"),
+        Setting(
+            key: "FENGQIAO_AUTO_MIGRATE",
+            meaning: Localized(zh: "true 或 false：serve 时自动升级数据库结构", en: "true | false: migrate on serve"),
+            defaultValue: "false"),
     ]
 
     /// Reads the configuration. `file` is the text of a config file (`KEY=VALUE` lines, `#` comments), if any.
@@ -119,10 +147,10 @@ public struct AppConfiguration: Sendable, Equatable {
         func value<T>(_ key: String, default defaultValue: T, _ parse: (String) -> T?) throws(ConfigurationError) -> T {
             guard let text = values[key] else { return defaultValue }
             guard let parsed = parse(text.trimmingWhitespace) else {
-                let expected = AppConfiguration.settings.first { $0.key == key }?.meaning ?? ""
+                let expected = AppConfiguration.settings.first { $0.key == key }?.meaning
                 throw ConfigurationError(
                     key: key, value: key == "FENGQIAO_SESSION_SECRET" ? nil : text,
-                    reason: Localized(zh: "取值应为：\(expected)", en: "expected: \(expected)"))
+                    reason: Localized(zh: "应为\(expected?.zh ?? "")。", en: "expected \(expected?.en ?? "")."))
             }
             return parsed
         }
