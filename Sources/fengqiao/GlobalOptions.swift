@@ -40,6 +40,23 @@ struct GlobalOptions: ParsableArguments {
         return logger
     }
 
+    /// Runs `body` with the services of the configured database, which must be at this build's schema version;
+    /// user-facing errors become a message and exit code 1.
+    func withServices(_ body: (AppServices) async throws -> Void) async throws {
+        let configuration = try loadConfiguration()
+        let logger = makeLogger(configuration)
+        try await withDatabase(configuration, logger: logger) { database in
+            try await Console.reportingUserErrors {
+                let services = AppServices(configuration: configuration, database: database)
+                guard try await services.migrator.status().isCurrent else {
+                    Console.fail(Localized(zh: "请先运行 fengqiao migrate。", en: "Run fengqiao migrate first."))
+                    throw ExitCode.failure
+                }
+                try await body(services)
+            }
+        }
+    }
+
     /// Opens the configured database, runs `body` with it, and closes it whatever happens.
     func withDatabase<T>(
         _ configuration: AppConfiguration, logger: Logger, _ body: (Database) async throws -> T

@@ -14,50 +14,40 @@ struct SeedDemo: AsyncParsableCommand {
     @Flag(help: "Allow seeding in production mode.") var allowProduction = false
 
     func run() async throws {
-        let configuration = try global.loadConfiguration()
-        let logger = global.makeLogger(configuration)
-        if configuration.mode == .production && !allowProduction {
-            Console.fail(
+        try await global.withServices { services in
+            if services.configuration.mode == .production && !allowProduction {
+                Console.fail(
+                    Localized(
+                        zh: "生产模式下不载入演示数据（演示账号密码是公开的）。确需载入请加 --allow-production。",
+                        en: "Demo data is not loaded in production mode (its passwords are public). "
+                            + "Add --allow-production if you really mean it."))
+                throw ExitCode.failure
+            }
+            let seeder = DemoSeeder(services: services)
+            guard try await seeder.databaseIsEmpty() else {
+                if ifEmpty {
+                    Console.say(Localized(zh: "数据库已有数据，跳过演示数据。", en: "The database holds data; demo skipped."))
+                    return
+                }
+                Console.fail(
+                    Localized(zh: "数据库已有数据，演示数据只能载入空数据库。", en: "Demo data goes into an empty database only."))
+                throw ExitCode.failure
+            }
+            let county = DemoCounty.generate()
+            let counts = try await seeder.seed(county, now: Date())
+            Console.say(
                 Localized(
-                    zh: "生产模式下不载入演示数据（演示账号密码是公开的）。确需载入请加 --allow-production。",
-                    en: "Demo data is not loaded in production mode (its passwords are public). "
-                        + "Add --allow-production if you really mean it."))
-            throw ExitCode.failure
-        }
-        try await global.withDatabase(configuration, logger: logger) { database in
-            try await Console.reportingUserErrors {
-                let services = AppServices(configuration: configuration, database: database)
-                guard try await services.migrator.status().isCurrent else {
-                    Console.fail(Localized(zh: "请先运行 fengqiao migrate。", en: "Run fengqiao migrate first."))
-                    throw ExitCode.failure
-                }
-                let seeder = DemoSeeder(services: services)
-                guard try await seeder.databaseIsEmpty() else {
-                    if ifEmpty {
-                        Console.say(Localized(zh: "数据库已有数据，跳过演示数据。", en: "The database holds data; demo skipped."))
-                        return
-                    }
-                    Console.fail(
-                        Localized(
-                            zh: "数据库已有数据，演示数据只能载入空数据库。", en: "Demo data goes into an empty database only."))
-                    throw ExitCode.failure
-                }
-                let county = DemoCounty.generate()
-                let counts = try await seeder.seed(county, now: Date())
-                Console.say(
-                    Localized(
-                        zh: "已载入演示数据：\(counts.regions) 个区域、\(counts.organisations) 个单位、"
-                            + "\(counts.mediators) 名调解员、\(counts.users) 个账号。",
-                        en: "Demo loaded: \(counts.regions) regions, \(counts.organisations) organisations, "
-                            + "\(counts.mediators) mediators, \(counts.users) accounts."))
-                Console.say(
-                    Localized(
-                        zh: "演示账号（密码均为 \(DemoCounty.demoPassword)）：",
-                        en: "Demo accounts (password \(DemoCounty.demoPassword) for all):"))
-                for user in county.users {
-                    let roles = user.grants.map { $0.role.name.zh }.joined(separator: "、")
-                    print("  \(user.username)\t\(user.displayName)\t\(roles)")
-                }
+                    zh: "已载入演示数据：\(counts.regions) 个区域、\(counts.organisations) 个单位、"
+                        + "\(counts.mediators) 名调解员、\(counts.users) 个账号。",
+                    en: "Demo loaded: \(counts.regions) regions, \(counts.organisations) organisations, "
+                        + "\(counts.mediators) mediators, \(counts.users) accounts."))
+            Console.say(
+                Localized(
+                    zh: "演示账号（密码均为 \(DemoCounty.demoPassword)）：",
+                    en: "Demo accounts (password \(DemoCounty.demoPassword) for all):"))
+            for user in county.users {
+                let roles = user.grants.map { $0.role.name.zh }.joined(separator: "、")
+                print("  \(user.username)\t\(user.displayName)\t\(roles)")
             }
         }
     }

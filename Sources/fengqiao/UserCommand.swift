@@ -13,24 +13,6 @@ struct UserCommand: AsyncParsableCommand {
         commandName: "user", abstract: "Manage staff accounts.",
         subcommands: [Add.self, Passwd.self, Disable.self, Enable.self, List.self])
 
-    /// Runs `body` with the user repository of the configured, current database.
-    static func withUsers(
-        _ global: GlobalOptions, _ body: (AppServices) async throws -> Void
-    ) async throws {
-        let configuration = try global.loadConfiguration()
-        let logger = global.makeLogger(configuration)
-        try await global.withDatabase(configuration, logger: logger) { database in
-            try await Console.reportingUserErrors {
-                let services = AppServices(configuration: configuration, database: database)
-                guard try await services.migrator.status().isCurrent else {
-                    Console.fail(Localized(zh: "请先运行 fengqiao migrate。", en: "Run fengqiao migrate first."))
-                    throw ExitCode.failure
-                }
-                try await body(services)
-            }
-        }
-    }
-
     /// Reads a new password: prompted twice without echo at a terminal, one line from standard input otherwise.
     static func readNewPassword() throws -> String {
         let password: String
@@ -70,7 +52,7 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let parsed = try await Console.reportingUserErrors { try grants.map { try GrantArgument(parsing: $0) } }
             let password = try readNewPassword()
-            try await withUsers(global) { services in
+            try await global.withServices { services in
                 var roleGrants: [RoleGrant] = []
                 for grant in parsed {
                     let organisation: Organisation? =
@@ -103,7 +85,7 @@ struct UserCommand: AsyncParsableCommand {
 
         func run() async throws {
             let password = try readNewPassword()
-            try await withUsers(global) { services in
+            try await global.withServices { services in
                 try await services.users.setPasswordHash(username: username, to: Passwords.hash(password), now: Date())
                 Console.say(Localized(zh: "已更新 \(username) 的密码。", en: "Password of \(username) updated."))
             }
@@ -117,7 +99,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The username") var username: String
 
         func run() async throws {
-            try await withUsers(global) { services in
+            try await global.withServices { services in
                 try await services.users.setDisabled(username: username, true, now: Date())
                 Console.say(Localized(zh: "已停用 \(username)。", en: "\(username) disabled."))
             }
@@ -131,7 +113,7 @@ struct UserCommand: AsyncParsableCommand {
         @Argument(help: "The username") var username: String
 
         func run() async throws {
-            try await withUsers(global) { services in
+            try await global.withServices { services in
                 try await services.users.setDisabled(username: username, false, now: Date())
                 Console.say(Localized(zh: "已启用 \(username)。", en: "\(username) enabled."))
             }
@@ -144,7 +126,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func run() async throws {
-            try await withUsers(global) { services in
+            try await global.withServices { services in
                 for user in try await services.users.list() {
                     let roles = user.grants.map(\.role.rawValue).joined(separator: ",")
                     print("\(user.username)\t\(user.displayName)\t\(roles)\(user.disabled ? "\t(停用 disabled)" : "")")

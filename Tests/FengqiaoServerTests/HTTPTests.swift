@@ -65,31 +65,57 @@ struct HTTPTests {
         }
     }
 
-    @Test("sign-in accepts a demo account's password, and refuses a wrong one or a disabled account")
+    @Test("sign-in starts a session for a right password and refuses a wrong one, a disabled account or no CSRF token")
     func signIn() async throws {
         try await TestApp.run(seeded: true) { client, services in
-            let form = { (user: String, password: String) in
-                ByteBuffer(string: "username=\(user)&password=\(password)")
+            let csrf = try await client.execute(uri: "/login", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<label>用户名"#) && html.contains(#"type="password""#))
+                return try #require(Cookies.value(of: "fq_csrf", in: response))
             }
-            let headers: HTTPFields = [.contentType: "application/x-www-form-urlencoded"]
-            try await client.execute(
-                uri: "/login", method: .post, headers: headers, body: form("taoyuan.center", DemoCounty.demoPassword)
+            let signIn = { (user: String, password: String, token: String) in
+                try await client.execute(
+                    uri: "/login", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_csrf=\(csrf)"],
+                    body: ByteBuffer(string: "username=\(user)&password=\(password)&_csrf=\(token)")
+                ) { $0 }
+            }
+            let wrong = try await signIn("taoyuan.center", "wrong-password1", csrf)
+            #expect(wrong.status == .unauthorized)
+            #expect(String(buffer: wrong.body).contains("用户名或密码不正确"))
+            #expect(try await signIn("taoyuan.center", DemoCounty.demoPassword, "forged").status == .forbidden)
+
+            let right = try await signIn("taoyuan.center", DemoCounty.demoPassword, csrf)
+            #expect(right.status == .seeOther || right.status == .found)
+            #expect(right.headers[.location] == "/workspace")
+            let session = try #require(Cookies.value(of: "fq_session", in: right))
+            let setCookie = right.headers[values: .setCookie].joined(separator: "\n")
+            #expect(setCookie.contains("HttpOnly") && setCookie.contains("SameSite=Lax"))
+
+            let sessionCsrf = try await client.execute(
+                uri: "/workspace", method: .get, headers: [.cookie: "fq_session=\(session)"]
             ) { response in
                 #expect(response.status == .ok)
-                #expect(String(buffer: response.body).contains("中心工作人员"))
+                let html = String(buffer: response.body)
+                #expect(html.contains("中心工作人员") && html.contains("桃源镇"))
+                return try #require(html.firstMatch(of: /name="_csrf" value="([0-9a-f]{64})"/)?.1).description
             }
-            try await client.execute(
-                uri: "/login", method: .post, headers: headers, body: form("taoyuan.center", "wrong-password1")
-            ) { response in
-                #expect(response.status == .unauthorized)
-                #expect(String(buffer: response.body).contains("用户名或密码不正确"))
+            let signOut = { (token: String) in
+                try await client.execute(
+                    uri: "/logout", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_session=\(session)"],
+                    body: ByteBuffer(string: "_csrf=\(token)")
+                ) { $0.status }
             }
+            #expect(try await signOut("0000") == .forbidden)
+            let signedOut = try await signOut(sessionCsrf)
+            #expect(signedOut == .seeOther || signedOut == .found)
+            try await client.execute(uri: "/workspace", method: .get, headers: [.cookie: "fq_session=\(session)"]) {
+                #expect($0.headers[.location] == "/login")
+            }
+
             try await services.users.setDisabled(username: "taoyuan.center", true, now: Date())
-            try await client.execute(
-                uri: "/login", method: .post, headers: headers, body: form("taoyuan.center", DemoCounty.demoPassword)
-            ) { response in
-                #expect(response.status == .unauthorized)
-            }
+            #expect(try await signIn("taoyuan.center", DemoCounty.demoPassword, csrf).status == .unauthorized)
         }
     }
 

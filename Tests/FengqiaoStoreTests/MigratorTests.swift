@@ -35,10 +35,11 @@ struct MigratorTests {
     @Test("a failing migration leaves neither its changes nor its version behind", arguments: TestEngine.available)
     func failedMigrationRollsBack(engine: TestEngine) async throws {
         try await engine.withDatabase { database in
+            let next = Migration.all.count + 1
             let broken =
                 Migration.all + [
                     Migration(
-                        version: 2, name: "broken",
+                        version: next, name: "broken",
                         statements: ["CREATE TABLE half_done (id BIGINT)", "THIS IS NOT SQL"])
                 ]
             await #expect(throws: (any Error).self) {
@@ -46,13 +47,13 @@ struct MigratorTests {
             }
             let version = try await Migrator(database: database).currentVersion()
             #expect(version == Migration.all.count)
-            // The table of the failed migration was rolled back with it, so a fixed migration 2 can create it.
+            // The table of the failed migration was rolled back with it, so a fixed migration can create it.
             let fixed =
                 Migration.all + [
-                    Migration(version: 2, name: "fixed", statements: ["CREATE TABLE half_done (id BIGINT)"])
+                    Migration(version: next, name: "fixed", statements: ["CREATE TABLE half_done (id BIGINT)"])
                 ]
             let applied = try await Migrator(database: database, migrations: fixed).migrate()
-            #expect(applied == [2])
+            #expect(applied == [next])
         }
     }
 

@@ -6,6 +6,10 @@ public struct AppRequestContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     public let requestID: String
     public var language: DisplayLanguage = .zhHans
+    /// Set by the authentication middleware for signed-in staff and API clients.
+    var identity: Identity?
+    /// The signed-in session's CSRF token, for the forms of the page being rendered.
+    var csrfToken: String?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

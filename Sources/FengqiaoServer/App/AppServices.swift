@@ -10,6 +10,8 @@ public struct AppServices: Sendable {
     public let organisations: OrganisationRepository
     public let users: UserRepository
     public let mediators: MediatorRepository
+    public let tokens: TokenRepository
+    public let sessions: SessionRepository
 
     public init(configuration: AppConfiguration, database: Database) {
         self.configuration = configuration
@@ -19,5 +21,7 @@ public struct AppServices: Sendable {
         self.organisations = OrganisationRepository(database: database)
         self.users = UserRepository(database: database)
         self.mediators = MediatorRepository(database: database)
+        self.tokens = TokenRepository(database: database)
+        self.sessions = SessionRepository(database: database)
     }
 }

@@ -21,6 +21,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     router.add(middleware: SecurityHeadersMiddleware())
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(logger: logger))
+    router.add(middleware: SessionMiddleware(services: services))
     HealthController(services: services).addRoutes(to: router)
     StaticController().addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)

@@ -2,6 +2,8 @@
 public enum Paths {
     public static let home = "/"
     public static let signIn = "/login"
+    public static let signOut = "/logout"
+    public static let workspace = "/workspace"
     public static let report = "/report"
     public static let healthz = "/healthz"
     public static let readyz = "/readyz"

@@ -1,28 +1,59 @@
 import FengqiaoCore
+import FengqiaoStore
+import Foundation
 import Hummingbird
 import NIOPosix
 
-/// `/login`: checks a member of staff's credentials. Sessions arrive with the case lifecycle.
+/// `/login`, `/logout` and `/workspace`: staff sign in with a password and get a session cookie.
 struct SignInController {
+    static let sessionLifetime: TimeInterval = 12 * 3600
     let services: AppServices
 
     struct Credentials: Decodable {
         let username: String
         let password: String
+        let _csrf: String?
+    }
+
+    struct SignOutForm: Decodable {
+        let _csrf: String?
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(RouterPath(Paths.signIn)) { _, context in
-            HTMLPage(html: SignInPage(language: context.language, outcome: .form).render())
+        router.get(RouterPath(Paths.signIn)) { request, context in
+            if context.identity != nil { return Response.redirect(to: Paths.workspace, type: .normal) }
+            let token = request.cookies[CSRF.cookieName]?.value ?? RandomToken.make()
+            var response = try HTMLPage(
+                html: SignInPage(language: context.language, outcome: .form, csrfToken: token).render()
+            ).response(from: request, context: context)
+            response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: Paths.signIn, sameSite: .strict))
+            return response
         }
         router.post(RouterPath(Paths.signIn)) { request, context in
             let credentials = try await URLEncodedFormDecoder().decode(
                 Credentials.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
-            return try await signIn(credentials, language: context.language)
+            guard CSRF.matches(credentials._csrf, request.cookies[CSRF.cookieName]?.value) else { throw CSRF.rejected }
+            return try await signIn(credentials, context: context)
+        }
+        router.post(RouterPath(Paths.signOut)) { request, context in
+            let form = try await URLEncodedFormDecoder().decode(
+                SignOutForm.self, from: String(buffer: request.body.collect(upTo: 4 * 1024)))
+            guard CSRF.matches(form._csrf, context.csrfToken) else { throw CSRF.rejected }
+            if let id = request.cookies[SessionMiddleware.cookieName]?.value { try await services.sessions.delete(id) }
+            var response = Response.redirect(to: Paths.home, type: .normal)
+            response.setCookie(expiredSessionCookie)
+            return response
+        }
+        router.get(RouterPath(Paths.workspace)) { request, context in
+            guard let identity = context.identity, let csrf = context.csrfToken else {
+                return Response.redirect(to: Paths.signIn, type: .normal)
+            }
+            return try await workspace(identity, csrf: csrf, language: context.language).response(
+                from: request, context: context)
         }
     }
 
-    func signIn(_ credentials: Credentials, language: DisplayLanguage) async throws -> HTMLPage {
+    func signIn(_ credentials: Credentials, context: AppRequestContext) async throws -> Response {
         let user = try await services.users.find(username: credentials.username.trimmingWhitespace)
         // bcrypt is deliberately slow: run it off the event loop. An unknown user is checked against a dummy
         // hash so that the response time does not reveal which usernames exist.
@@ -31,14 +62,38 @@ struct SignInController {
             Passwords.verify(credentials.password, hash: hash)
         }
         guard let user, matches, !user.disabled else {
-            return HTMLPage(
-                status: .unauthorized,
-                html: SignInPage(language: language, outcome: .failed(username: credentials.username)).render())
+            let page = SignInPage(
+                language: context.language, outcome: .failed(username: credentials.username),
+                csrfToken: credentials._csrf ?? "")
+            return HTMLPage.response(status: .unauthorized, html: page.render())
         }
-        let roles = user.grants.map(\.role).map { $0.name.text(language) }
+        let (id, _) = try await services.sessions.create(for: user.id, at: Date(), lifetime: Self.sessionLifetime)
+        var response = Response.redirect(to: Paths.workspace, type: .normal)
+        response.setCookie(
+            Cookie(
+                name: SessionMiddleware.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",
+                secure: services.configuration.mode == .production, httpOnly: true, sameSite: .lax))
+        return response
+    }
+
+    func workspace(_ identity: Identity, csrf: String, language: DisplayLanguage) async throws -> HTMLPage {
+        var roles: [WorkspacePage.RoleLine] = []
+        for grant in identity.user.grants {
+            let organisation = try await services.organisations.find(id: grant.organisationID)
+            let region = try await services.regions.find(id: grant.jurisdictionID)
+            roles.append(
+                WorkspacePage.RoleLine(
+                    role: grant.role.name.text(language), organisation: organisation?.name ?? "",
+                    jurisdiction: region?.name ?? ""))
+        }
         return HTMLPage(
-            html: SignInPage(language: language, outcome: .verified(displayName: user.displayName, roles: roles))
-                .render())
+            html: WorkspacePage(
+                language: language, displayName: identity.user.displayName, roles: roles, csrfToken: csrf
+            ).render())
+    }
+
+    private var expiredSessionCookie: Cookie {
+        Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax)
     }
 
     private static let dummyHash = Passwords.hash("not-a-real-password-0", cost: Passwords.defaultCost)

@@ -6,38 +6,31 @@ struct SignInPage {
     enum Outcome {
         case form
         case failed(username: String)
-        case verified(displayName: String, roles: [String])
     }
 
     let language: DisplayLanguage
     let outcome: Outcome
+    let csrfToken: String
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
         return Layout(title: t(Strings.signInTitle), language: language, path: Paths.signIn).render {
             H1(t(Strings.signInTitle))
-            switch outcome {
-            case .verified(let displayName, let roles):
-                Paragraph("\(t(Strings.signInVerified))：\(displayName)").class("success")
-                H2(t(Strings.rolesHeading))
-                List(roles)
-                Paragraph(t(Strings.signInWorkspacesPending)).class("note")
-            case .form, .failed:
-                if case .failed = outcome {
-                    Paragraph(t(Strings.signInFailed)).class("error").attribute(named: "role", value: "alert")
-                }
-                Form(url: Paths.signIn, method: .post) {
-                    Label(t(Strings.username)) {
-                        Input(type: .text, name: "username", value: failedUsername, isRequired: true)
-                            .attribute(named: "autocomplete", value: "username")
-                    }
-                    Label(t(Strings.password)) {
-                        Input(type: .password, name: "password", isRequired: true)
-                            .attribute(named: "autocomplete", value: "current-password")
-                    }
-                    SubmitButton(t(Strings.signInButton))
-                }.class("stacked")
+            if case .failed = outcome {
+                Paragraph(t(Strings.signInFailed)).class("error").attribute(named: "role", value: "alert")
             }
+            Form(url: Paths.signIn, method: .post) {
+                Input(type: .hidden, name: CSRF.fieldName, value: csrfToken)
+                Label(t(Strings.username)) {
+                    Input(type: .text, name: "username", value: failedUsername, isRequired: true)
+                        .attribute(named: "autocomplete", value: "username")
+                }
+                Label(t(Strings.password)) {
+                    Input(type: .password, name: "password", isRequired: true)
+                        .attribute(named: "autocomplete", value: "current-password")
+                }
+                SubmitButton(t(Strings.signInButton))
+            }.class("stacked")
         }
     }
 

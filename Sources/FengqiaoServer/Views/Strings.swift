@@ -31,10 +31,12 @@ enum Strings {
     static let signInButton = Localized(zh: "登录", en: "Sign in")
     static let signInFailed = Localized(
         zh: "用户名或密码不正确，或账号已停用。", en: "Wrong username or password, or the account is disabled.")
-    static let signInVerified = Localized(zh: "身份已核实", en: "Identity verified")
     static let signInWorkspacesPending = Localized(
-        zh: "各角色的工作台将随案件闭环功能上线；目前登录仅核验账号，不保持登录状态。",
-        en: "Role workspaces arrive with the case lifecycle; for now sign-in only verifies the account.")
+        zh: "各角色的工作台（待办、案件、统计）正在建设中。", en: "The role workspaces (queues, cases, dashboards) are being built.")
+    static let workspaceTitle = Localized(zh: "工作台", en: "Workspace")
+    static let workspaceGreeting = Localized(zh: "您好", en: "Hello")
+    static let jurisdictionLabel = Localized(zh: "辖区", en: "jurisdiction")
+    static let signOutButton = Localized(zh: "退出登录", en: "Sign out")
     static let rolesHeading = Localized(zh: "角色", en: "Roles")
 
     static let reportTitle = Localized(zh: "群众反映问题", en: "Report a problem")

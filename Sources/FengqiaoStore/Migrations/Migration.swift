@@ -9,6 +9,7 @@ struct Migration: Sendable {
 extension Migration {
     /// Every migration, in order. The last one's number is the schema version this build expects.
     static let all: [Migration] = [
-        m0001RegionsOrganisationsPeople
+        m0001RegionsOrganisationsPeople,
+        m0002Access,
     ]
 }

@@ -79,6 +79,11 @@ public struct RegionRepository: Sendable {
         }
     }
 
+    /// The tree path of a region (`/339900/339921/339921101/`): jurisdiction checks compare case paths with it.
+    public func path(of id: Region.ID) async throws -> String? {
+        try await database.withConnection { sql in try await Self.row(id: id, in: sql)?.path }
+    }
+
     public func count(level: RegionLevel? = nil) async throws -> Int {
         try await database.withConnection { sql in
             var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("regions")

@@ -1,0 +1,42 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// Reads the staff session cookie on web pages and puts the signed-in identity in the context.
+struct SessionMiddleware: RouterMiddleware {
+    static let cookieName = "fq_session"
+    let services: AppServices
+
+    func handle(
+        _ request: Request, context: AppRequestContext,
+        next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        var context = context
+        if let id = request.cookies[Self.cookieName]?.value,
+            let session = try await services.sessions.find(id, at: Date()),
+            let user = try await services.users.find(id: session.userID), !user.disabled
+        {
+            context.identity = Identity(user: user)
+            context.csrfToken = session.csrfToken
+        }
+        return try await next(request, context)
+    }
+}
+
+/// Cross-site request forgery protection: every form carries a token that a foreign site cannot read.
+enum CSRF {
+    static let fieldName = "_csrf"
+    /// Before sign-in there is no session: the token is also set as a cookie and the two must match.
+    static let cookieName = "fq_csrf"
+
+    /// Compares in constant time, so that the comparison leaks nothing about the expected value.
+    static func matches(_ submitted: String?, _ expected: String?) -> Bool {
+        guard let submitted, let expected, !expected.isEmpty, submitted.utf8.count == expected.utf8.count else {
+            return false
+        }
+        return zip(submitted.utf8, expected.utf8).reduce(0) { $0 | ($1.0 ^ $1.1) } == 0
+    }
+
+    static let rejected = HTTPError(.forbidden, message: "CSRF token missing or wrong")
+}
