@@ -1,4 +1,5 @@
 import FengqiaoCore
+import Foundation
 import Hummingbird
 
 /// Per-request state: the request id shown to users on errors and written to the log, and the language.
@@ -10,6 +11,20 @@ public struct AppRequestContext: RequestContext {
     var identity: Identity?
     /// The signed-in session's CSRF token, for the forms of the page being rendered.
     var csrfToken: String?
+
+    /// The API's JSON: ISO 8601 dates, stable key order.
+    public var requestDecoder: JSONDecoder {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }
+
+    public var responseEncoder: JSONEncoder {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -11,6 +11,8 @@ public struct AppServices: Sendable {
     public let users: UserRepository
     public let mediators: MediatorRepository
     public let tokens: TokenRepository
+    public let cases: CaseRepository
+    public let accessLog: AccessLogRepository
     public let sessions: SessionRepository
 
     public init(configuration: AppConfiguration, database: Database) {
@@ -22,6 +24,8 @@ public struct AppServices: Sendable {
         self.users = UserRepository(database: database)
         self.mediators = MediatorRepository(database: database)
         self.tokens = TokenRepository(database: database)
+        self.cases = CaseRepository(database: database)
+        self.accessLog = AccessLogRepository(database: database)
         self.sessions = SessionRepository(database: database)
     }
 }

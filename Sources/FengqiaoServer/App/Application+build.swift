@@ -26,5 +26,9 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     StaticController().addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)
     SignInController(services: services).addRoutes(to: router)
+    let api = router.group("api/v1")
+        .add(middleware: APIErrorMiddleware(logger: logger))
+        .add(middleware: BearerAuthMiddleware(services: services))
+    CaseAPIController(services: services).addRoutes(to: api)
     return router
 }

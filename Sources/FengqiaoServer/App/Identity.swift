@@ -1,6 +1,24 @@
 import FengqiaoCore
+import FengqiaoStore
 
-/// Who is asking: a member of staff, signed in by session or by API token.
+/// Who is asking: a member of staff, signed in by session or by API token, with the actor the domain checks.
 struct Identity: Sendable {
     let user: User
+    let actor: Actor
+}
+
+/// Builds the domain's `Actor` for a user: each grant with the tree path of its jurisdiction.
+struct ActorFactory: Sendable {
+    let regions: RegionRepository
+
+    func identity(for user: User) async throws -> Identity {
+        var grants: [Actor.Grant] = []
+        for grant in user.grants {
+            guard let path = try await regions.path(of: grant.jurisdictionID) else { continue }
+            grants.append(Actor.Grant(role: grant.role, organisationID: grant.organisationID, jurisdictionPath: path))
+        }
+        let actor = Actor.staff(
+            userID: user.id, username: user.username, displayName: user.displayName, grants: grants)
+        return Identity(user: user, actor: actor)
+    }
 }

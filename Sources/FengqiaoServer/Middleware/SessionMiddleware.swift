@@ -17,7 +17,7 @@ struct SessionMiddleware: RouterMiddleware {
             let session = try await services.sessions.find(id, at: Date()),
             let user = try await services.users.find(id: session.userID), !user.disabled
         {
-            context.identity = Identity(user: user)
+            context.identity = try await ActorFactory(regions: services.regions).identity(for: user)
             context.csrfToken = session.csrfToken
         }
         return try await next(request, context)

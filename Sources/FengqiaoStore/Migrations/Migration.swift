@@ -11,5 +11,6 @@ extension Migration {
     static let all: [Migration] = [
         m0001RegionsOrganisationsPeople,
         m0002Access,
+        m0003Cases,
     ]
 }

@@ -47,6 +47,37 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
+    /// The center responsible for a region: the center of the nearest ancestor (the region itself included) whose
+    /// level is `level` or above. Village work stations are first contact; cases are received by the township.
+    public func nearestCenter(
+        for regionID: Region.ID, atOrAbove level: RegionLevel = .township
+    ) async throws
+        -> Organisation?
+    {
+        try await database.withConnection { sql in
+            var next: Region.ID? = regionID
+            while let id = next, let row = try await RegionRepository.row(id: id, in: sql) {
+                if row.region.level <= level,
+                    let center = try await sql.select().columns(Self.columns).from("organisations")
+                        .where("region_id", .equal, id.rawValue).where("kind", .equal, OrganisationKind.center.rawValue)
+                        .orderBy("id").first().map(Self.decode)
+                {
+                    return center
+                }
+                next = row.region.parentID
+            }
+            return nil
+        }
+    }
+
+    /// The center one level up from `center` (上报 goes there), or nil at the top.
+    public func parentCenter(of center: Organisation) async throws -> Organisation? {
+        guard let region = try await RegionRepository(database: database).find(id: center.regionID),
+            let parent = region.parentID
+        else { return nil }
+        return try await nearestCenter(for: parent, atOrAbove: .province)
+    }
+
     /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by name.
     public func list(inSubtreeOf regionID: Region.ID, kind: OrganisationKind? = nil) async throws -> [Organisation] {
         try await database.withConnection { sql in

@@ -1,0 +1,82 @@
+import Foundation
+
+/// One step in a case's file (一案一档): append-only, attributed, timestamped. The case is the fold of its events.
+public struct CaseEvent: Sendable, Codable, Equatable {
+    public var caseID: Case.ID
+    /// 1 for the registration; equals the case's version once this event is applied.
+    public var sequence: Int
+    public var at: Date
+    public var actor: Actor.Stamp
+    public var change: CaseChange
+    /// The words that go with the step: the reason, the progress note, the summary, the answer, the supervision
+    /// note. `CaseChange` holds the structured part.
+    public var note: String?
+
+    public init(caseID: Case.ID, sequence: Int, at: Date, actor: Actor.Stamp, change: CaseChange, note: String?) {
+        self.caseID = caseID
+        self.sequence = sequence
+        self.at = at
+        self.actor = actor
+        self.change = change
+        self.note = note
+    }
+}
+
+/// What an event changed. Each case carries what the fold needs, so replaying events never consults anything else.
+public enum CaseChange: Sendable, Codable, Equatable {
+    /// 受理. The first event of every case and only the first.
+    case registered(
+        intake: Intake, number: String, trackingCode: String, regionPath: String,
+        centerOrganisationID: Organisation.ID?)
+    /// A consultation answered at intake (the answer is the note); the case is resolved, a `closed` event follows.
+    case answered
+    case assessed(categoryCode: String?, urgency: Urgency, difficulty: Difficulty, competentLevel: RegionLevel)
+    case dispatched(
+        dispatcherOrganisationID: Organisation.ID, lead: Organisation.ID, assisting: [Organisation.ID],
+        whistle: WhistleGrade?)
+    /// One participant accepted; the case counts as accepted once the lead has.
+    case accepted(organisationID: Organisation.ID)
+    /// 退单 by one participant: the lead returns the whole case to the dispatcher; an assisting one leaves.
+    case returned(organisationID: Organisation.ID)
+    case progressed
+    case extensionRequested(workingDays: Int)
+    case extensionDecided(approved: Bool)
+    case resolved(outcome: Outcome)
+    case followedUp(satisfaction: Satisfaction)
+    case closed
+    /// 上报: the case starts again as registered at the parent level's center.
+    case escalated(fromCenter: Organisation.ID?, toCenter: Organisation.ID)
+    case supervised(deadline: Date, organisationID: Organisation.ID?)
+    case nudged(organisationID: Organisation.ID?)
+    /// 重办 or 反弹: back to the lead in progress, or to the center as registered when no one was dispatched.
+    case reopened(state: CaseState, holderOrganisationID: Organisation.ID?)
+    case withdrawn
+    /// This case is a duplicate of `into`.
+    case merged(into: Case.ID)
+    /// On the master: a duplicate was merged in, and its reporter (if named) follows this case.
+    case duplicateAttached(duplicateID: Case.ID, reporter: Party?)
+
+    /// The action that produced the change.
+    public var action: CaseAction {
+        switch self {
+        case .registered: .register
+        case .answered: .answer
+        case .assessed: .assess
+        case .dispatched: .dispatch
+        case .accepted: .accept
+        case .returned: .return
+        case .progressed: .progress
+        case .extensionRequested: .requestExtension
+        case .extensionDecided: .decideExtension
+        case .resolved: .resolve
+        case .followedUp: .followUp
+        case .closed: .close
+        case .escalated: .escalate
+        case .supervised: .supervise
+        case .nudged: .nudge
+        case .reopened: .reopen
+        case .withdrawn: .withdraw
+        case .merged, .duplicateAttached: .merge
+        }
+    }
+}

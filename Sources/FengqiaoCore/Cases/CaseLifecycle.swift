@@ -1,0 +1,351 @@
+import Foundation
+
+/// The one state machine of the closed loop (闭环). Every entry point (web page, JSON API, Open311, import, worker)
+/// goes through it: `register` and `decide` check and return events, `apply` folds an event into the case,
+/// `replay` rebuilds a case from its file. Pure: no I/O, and the time is always a parameter.
+///
+/// Who may do what, and from which states: `CasePermissions`. The transitions: `CaseState.successors`.
+public enum CaseLifecycle {
+    /// Registration: validates the intake and the actor (staff of any role except leader covering the region, a
+    /// citizen for channel `.citizenReport`, or the system for imports) and returns the new case with its first
+    /// event. The receiving center holds the case; when none is given and a center's staff registers it, their
+    /// center does.
+    public static func register(
+        _ intake: Intake, id: Case.ID, number: String, trackingCode: String, regionPath: String,
+        receivingCenter: Organisation.ID?, by actor: Actor, at now: Date
+    ) throws(CaseError) -> (Case, CaseEvent) {
+        guard regionPath.hasPrefix("/"), regionPath.count > 1 else { throw .invalidIntake(.regionPath) }
+        let grant = try CasePermissions.authoriseRegistration(
+            channel: intake.channel, regionPath: regionPath, by: actor)
+        try intake.validate()
+        let center = receivingCenter ?? (grant?.role == .centerStaff ? grant?.organisationID : nil)
+        let event = CaseEvent(
+            caseID: id, sequence: 1, at: now, actor: actor.stamp(grant),
+            change: .registered(
+                intake: intake, number: number, trackingCode: trackingCode,
+                regionPath: Actor.Grant.normalised(regionPath), centerOrganisationID: center),
+            note: nil)
+        guard let created = start(event) else { throw .inconsistentHistory }
+        return (created, event)
+    }
+
+    /// Decides a command: checks the actor's role, jurisdiction and the case's state (`CasePermissions.check`),
+    /// then the arguments, and returns the events to append, numbered on from `current.version`. A refused command
+    /// throws and changes nothing.
+    ///
+    /// `.markDuplicate` returns the duplicate's side only; `merge(duplicate:into:by:at:)` returns both sides.
+    public static func decide(
+        _ command: CaseCommand, on current: Case, by actor: Actor, at now: Date
+    ) throws(CaseError) -> [CaseEvent] {
+        let authority = try CasePermissions.check(command.action, on: current, by: actor)
+        let stamp = actor.stamp(authority.grant)
+        var events: [CaseEvent] = []
+        func emit(_ change: CaseChange, note: String? = nil) {
+            events.append(
+                CaseEvent(
+                    caseID: current.id, sequence: current.version + events.count + 1, at: now, actor: stamp,
+                    change: change, note: note))
+        }
+
+        switch command {
+        case .answerConsultation(let answer):
+            emit(.answered, note: try text(answer, else: .answerRequired))
+            emit(.closed)
+
+        case .assess(let categoryCode, let urgency, let difficulty, let competentLevel):
+            if let categoryCode, !CaseRules.isCategoryCode(categoryCode) { throw .invalidCategory }
+            emit(
+                .assessed(
+                    categoryCode: categoryCode, urgency: urgency, difficulty: difficulty,
+                    competentLevel: competentLevel))
+
+        case .dispatch(let lead, let assisting, let whistle):
+            guard !assisting.contains(lead), Set(assisting).count == assisting.count,
+                assisting.count <= CaseRules.maximumAssisting
+            else { throw .invalidDispatch }
+            guard let dispatcher = current.centerOrganisationID ?? authority.grant?.organisationID else {
+                throw .forbiddenRole(.dispatch)
+            }
+            emit(
+                .dispatched(dispatcherOrganisationID: dispatcher, lead: lead, assisting: assisting, whistle: whistle))
+
+        case .accept:
+            guard let organisation = authority.grant?.organisationID else { throw .notAParticipant }
+            emit(.accepted(organisationID: organisation))
+
+        case .giveBack(let reason):
+            guard let organisation = authority.grant?.organisationID else { throw .notAParticipant }
+            emit(.returned(organisationID: organisation), note: try text(reason, else: .reasonRequired))
+
+        case .addProgress(let note):
+            emit(.progressed, note: try text(note, else: .noteRequired))
+
+        case .requestExtension(let workingDays, let reason):
+            guard (1...CaseRules.maximumExtensionWorkingDays).contains(workingDays) else { throw .invalidExtension }
+            emit(.extensionRequested(workingDays: workingDays), note: try text(reason, else: .reasonRequired))
+
+        case .decideExtension(let approved, let note):
+            let note = try optionalText(note)
+            if !approved && note == nil { throw .reasonRequired }
+            emit(.extensionDecided(approved: approved), note: note)
+
+        case .resolve(let outcome, let summary):
+            emit(.resolved(outcome: outcome), note: try text(summary, else: .summaryRequired))
+
+        case .followUp(let satisfaction, let note):
+            let note = try optionalText(note)
+            emit(.followedUp(satisfaction: satisfaction), note: note)
+            if satisfaction == .dissatisfied {
+                emit(reopening(current), note: note)
+            }
+
+        case .close:
+            emit(.closed)
+
+        case .escalate(let toCenter, let reason):
+            guard toCenter != current.centerOrganisationID else { throw .alreadyAtCenter }
+            let reason = try text(reason, else: .reasonRequired)
+            emit(.escalated(fromCenter: current.centerOrganisationID, toCenter: toCenter), note: reason)
+
+        case .supervise(let note, let deadline):
+            let note = try text(note, else: .noteRequired)
+            guard deadline > now else { throw .deadlineNotInFuture }
+            emit(.supervised(deadline: deadline, organisationID: current.holderOrganisationID), note: note)
+
+        case .nudge(let note):
+            emit(.nudged(organisationID: current.holderOrganisationID), note: try optionalText(note))
+
+        case .reopen(let reason):
+            emit(reopening(current), note: try text(reason, else: .reasonRequired))
+
+        case .withdraw(let reason):
+            emit(.withdrawn, note: try text(reason, else: .reasonRequired))
+
+        case .markDuplicate(let master):
+            guard master != current.id else { throw .cannotMergeIntoItself }
+            emit(.merged(into: master))
+        }
+        return events
+    }
+
+    /// Merge: the duplicate goes to `.merged` with `masterCaseID` set; the master records the duplicate and takes its
+    /// named reporter as an extra party ("the duplicate's reporter follows the master"). The actor must be able to
+    /// merge the duplicate (`CasePermissions`) and have the master in their jurisdiction; the master must be open.
+    public static func merge(
+        duplicate: Case, into master: Case, by actor: Actor, at now: Date
+    ) throws(CaseError) -> (duplicate: [CaseEvent], master: [CaseEvent]) {
+        let authority = try CasePermissions.check(.merge, on: duplicate, by: actor)
+        guard duplicate.id != master.id else { throw .cannotMergeIntoItself }
+        if let grant = authority.grant, !grant.covers(regionPath: master.regionPath) { throw .outsideJurisdiction }
+        guard master.state.isOpen else { throw .masterNotOpen(master.state) }
+        let stamp = actor.stamp(authority.grant)
+        let reporter = duplicate.anonymous ? nil : duplicate.reporter.flatMap { $0.isIdentified ? $0 : nil }
+        let duplicateEvent = CaseEvent(
+            caseID: duplicate.id, sequence: duplicate.version + 1, at: now, actor: stamp,
+            change: .merged(into: master.id), note: master.number)
+        let masterEvent = CaseEvent(
+            caseID: master.id, sequence: master.version + 1, at: now, actor: stamp,
+            change: .duplicateAttached(duplicateID: duplicate.id, reporter: reporter), note: duplicate.number)
+        return ([duplicateEvent], [masterEvent])
+    }
+
+    /// Applies one event (the fold). Pure and total: an event that does not fit the case still bumps the version
+    /// and changes what it can, so a stored history always folds (`replay` is the strict reader).
+    public static func apply(_ event: CaseEvent, to current: Case) -> Case {
+        var next = current
+        next.version += 1
+        next.updatedAt = event.at
+        switch event.change {
+        case .registered:
+            break
+
+        case .answered:
+            next.state = .resolved
+            next.answer = event.note
+            next.outcome = .solved
+            next.resolutionSummary = event.note
+            next.resolvedAt = event.at
+            next.holderOrganisationID = next.centerOrganisationID
+
+        case .assessed(let categoryCode, let urgency, let difficulty, let competentLevel):
+            next.state = .assessed
+            next.categoryCode = categoryCode ?? next.categoryCode
+            next.urgency = urgency
+            next.difficulty = difficulty
+            next.competentLevel = competentLevel
+            if next.centerOrganisationID == nil { next.centerOrganisationID = event.actor.organisationID }
+            if next.holderOrganisationID == nil { next.holderOrganisationID = next.centerOrganisationID }
+
+        case .dispatched(let dispatcher, let lead, let assisting, let whistle):
+            next.state = .dispatched
+            next.dispatcherOrganisationID = dispatcher
+            if next.centerOrganisationID == nil { next.centerOrganisationID = dispatcher }
+            next.holderOrganisationID = lead
+            next.participants =
+                [Case.Participant(organisationID: lead, isLead: true)]
+                + assisting.map { Case.Participant(organisationID: $0, isLead: false) }
+            next.whistle = whistle
+            next.dispatchCount += 1
+            next.dispatchedAt = event.at
+            next.acceptedAt = nil
+            lapseExtensions(&next, at: event.at)
+
+        case .accepted(let organisation):
+            guard let index = next.participants.firstIndex(where: { $0.organisationID == organisation }) else { break }
+            next.participants[index].accepted = true
+            next.participants[index].acceptedAt = event.at
+            if next.participants[index].isLead && next.state == .dispatched {
+                next.state = .accepted
+                next.acceptedAt = event.at
+            }
+
+        case .returned(let organisation):
+            guard let index = next.participants.firstIndex(where: { $0.organisationID == organisation }) else { break }
+            if next.participants[index].isLead {
+                next.state = .returned
+                next.participants = []
+                next.whistle = nil
+                next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
+                next.returnCount += 1
+                lapseExtensions(&next, at: event.at)
+            } else {
+                next.participants.remove(at: index)
+            }
+
+        case .progressed:
+            if next.state == .accepted { next.state = .inProgress }
+
+        case .extensionRequested(let workingDays):
+            next.extensions.append(
+                Case.ExtensionRequest(
+                    workingDays: workingDays, reason: event.note ?? "", organisationID: event.actor.organisationID,
+                    requestedAt: event.at))
+
+        case .extensionDecided(let approved):
+            guard let index = next.extensions.lastIndex(where: { $0.status == .pending }) else { break }
+            next.extensions[index].status = approved ? .approved : .rejected
+            next.extensions[index].decidedAt = event.at
+            next.extensions[index].decisionNote = event.note
+
+        case .resolved(let outcome):
+            next.state = .resolved
+            next.outcome = outcome
+            next.resolutionSummary = event.note
+            next.satisfaction = nil
+            next.resolvedAt = event.at
+            next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
+            lapseExtensions(&next, at: event.at)
+
+        case .followedUp(let satisfaction):
+            next.state = .followedUp
+            next.satisfaction = satisfaction
+
+        case .closed:
+            next.state = .closed
+            next.holderOrganisationID = nil
+            next.closedAt = event.at
+
+        case .escalated(_, let toCenter):
+            next.state = .registered
+            next.centerOrganisationID = toCenter
+            next.holderOrganisationID = toCenter
+            next.dispatcherOrganisationID = nil
+            next.participants = []
+            next.whistle = nil
+            next.escalationCount += 1
+            lapseExtensions(&next, at: event.at)
+
+        case .supervised(let deadline, let organisation):
+            next.supervisions.append(
+                Case.Supervision(note: event.note ?? "", deadline: deadline, organisationID: organisation, at: event.at)
+            )
+
+        case .nudged:
+            break
+
+        case .reopened(let state, let holder):
+            next.state = state
+            next.holderOrganisationID = holder
+            next.outcome = nil
+            next.satisfaction = nil
+            next.closedAt = nil
+            next.reopenCount += 1
+
+        case .withdrawn:
+            next.state = .withdrawn
+            next.holderOrganisationID = nil
+            lapseExtensions(&next, at: event.at)
+
+        case .merged(let master):
+            next.state = .merged
+            next.masterCaseID = master
+            next.holderOrganisationID = nil
+            lapseExtensions(&next, at: event.at)
+
+        case .duplicateAttached(let duplicate, let reporter):
+            if !next.duplicateIDs.contains(duplicate) { next.duplicateIDs.append(duplicate) }
+            if let reporter, !next.parties.contains(reporter) { next.parties.append(reporter) }
+        }
+        return next
+    }
+
+    /// Rebuilds a case from its full event list: the first must be the registration with sequence 1, and every
+    /// later one must belong to the same case, carry the next sequence number and not be a registration.
+    /// Nil if the list is empty or inconsistent.
+    public static func replay(_ events: [CaseEvent]) -> Case? {
+        guard let first = events.first, var current = start(first) else { return nil }
+        for event in events.dropFirst() {
+            guard event.caseID == current.id, event.sequence == current.version + 1 else { return nil }
+            if case .registered = event.change { return nil }
+            current = apply(event, to: current)
+        }
+        return current
+    }
+
+    /// The case a registration event creates, or nil when the event is not a first registration.
+    static func start(_ event: CaseEvent) -> Case? {
+        guard event.sequence == 1,
+            case .registered(let intake, let number, let trackingCode, let regionPath, let center) = event.change
+        else { return nil }
+        return Case(
+            id: event.caseID, number: number, trackingCode: trackingCode, version: 1, state: .registered,
+            channel: intake.channel, sourceReference: intake.sourceReference?.trimmingWhitespace,
+            title: intake.title.trimmingWhitespace, description: intake.description.trimmingWhitespace,
+            categoryCode: intake.categoryCode, urgency: intake.urgency, kind: intake.kind, regionID: intake.regionID,
+            regionPath: regionPath, address: intake.address, latitude: intake.latitude, longitude: intake.longitude,
+            parties: intake.parties, attachments: intake.attachments, anonymous: intake.anonymous,
+            centerOrganisationID: center, holderOrganisationID: center, createdAt: event.at, updatedAt: event.at)
+    }
+
+    /// Where a reopened case goes: back in progress with the lead that handled it, or, when it was never
+    /// dispatched (an answered consultation), registered with its center.
+    private static func reopening(_ current: Case) -> CaseChange {
+        if let lead = current.lead {
+            .reopened(state: .inProgress, holderOrganisationID: lead.organisationID)
+        } else {
+            .reopened(state: .registered, holderOrganisationID: current.centerOrganisationID)
+        }
+    }
+
+    private static func lapseExtensions(_ current: inout Case, at now: Date) {
+        for index in current.extensions.indices where current.extensions[index].status == .pending {
+            current.extensions[index].status = .lapsed
+            current.extensions[index].decidedAt = now
+        }
+    }
+
+    /// Required text: trimmed, not empty, at most `CaseRules.maximumTextLength` characters.
+    private static func text(_ raw: String, else missing: CaseError) throws(CaseError) -> String {
+        let trimmed = raw.trimmingWhitespace
+        guard !trimmed.isEmpty else { throw missing }
+        guard trimmed.count <= CaseRules.maximumTextLength else { throw .textTooLong }
+        return trimmed
+    }
+
+    /// Optional text: trimmed, nil when empty, at most `CaseRules.maximumTextLength` characters.
+    private static func optionalText(_ raw: String?) throws(CaseError) -> String? {
+        guard let trimmed = raw?.trimmingWhitespace, !trimmed.isEmpty else { return nil }
+        guard trimmed.count <= CaseRules.maximumTextLength else { throw .textTooLong }
+        return trimmed
+    }
+}

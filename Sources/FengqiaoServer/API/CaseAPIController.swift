@@ -1,0 +1,159 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/cases`: intake from every channel, the case and its file, commands, and the jurisdiction's list.
+/// Every route checks who is asking (bearer token) and what their jurisdiction lets them see.
+struct CaseAPIController {
+    let services: AppServices
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("cases", use: create)
+        group.get("cases", use: list)
+        group.get("cases/:id", use: show)
+        group.get("cases/:id/events", use: events)
+        group.post("cases/:id/actions/:action", use: act)
+    }
+
+    @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<CaseResource> {
+        let identity = try context.requireIdentity()
+        guard let key = request.headers[.init("Idempotency-Key")!], !key.isEmpty else {
+            throw APIError.badRequest(
+                "request.idempotency_key_required",
+                Localized(
+                    zh: "请在 Idempotency-Key 头中提供幂等键，重试时用同一个键，就不会产生第二个案件。",
+                    en: "Send an Idempotency-Key header; retrying with the same key never makes a second case."))
+        }
+        let body = try await request.decode(as: IntakeRequest.self, context: context)
+        guard let region = try await services.regions.find(code: body.regionCode) else {
+            throw APIError(
+                status: .unprocessableContent, code: "case.unknown_region",
+                message: Localized(
+                    zh: "区划或网格代码“\(body.regionCode)”不存在。", en: "No region or grid with code \"\(body.regionCode)\"."))
+        }
+        let center = try await services.organisations.nearestCenter(for: region.id)
+        var generator = SystemRandomNumberGenerator()
+        let created = try await services.cases.create(
+            body.intake(regionID: region.id), idempotencyKey: "\(identity.user.id):\(key)",
+            receivingCenter: center?.id, by: identity.actor, at: Date(),
+            trackingCode: CaseNumbering.trackingCode(using: &generator))
+        let resource = try await resource(for: created.case, identity: identity, context: context, tracking: true)
+        var response = EditedResponse(status: created.isNew ? .created : .ok, response: resource)
+        response.headers[.location] = "/api/v1/cases/\(created.case.id)"
+        return response
+    }
+
+    @Sendable func show(_ request: Request, context: AppRequestContext) async throws -> CaseResource {
+        let identity = try context.requireIdentity()
+        let found = try await visibleCase(context, identity)
+        return try await resource(for: found, identity: identity, context: context, tracking: false)
+    }
+
+    @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> CaseEventListResource {
+        let identity = try context.requireIdentity()
+        let found = try await visibleCase(context, identity)
+        return CaseEventListResource(items: try await services.cases.events(of: found.id).map(CaseEventResource.init))
+    }
+
+    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> CaseResource {
+        let identity = try context.requireIdentity()
+        let found = try await visibleCase(context, identity)
+        let name = try context.parameters.require("action")
+        guard let action = CaseAction(rawValue: name) else {
+            throw APIError(
+                status: .notFound, code: "case.unknown_action",
+                message: Localized(zh: "没有名为“\(name)”的操作。", en: "There is no action named \"\(name)\"."))
+        }
+        let body = try await request.decode(as: ActionRequest.self, context: context)
+        let command = try await body.command(for: action) {
+            guard let centerID = found.centerOrganisationID ?? found.holderOrganisationID,
+                let center = try await services.organisations.find(id: centerID)
+            else { return nil }
+            return try await services.organisations.parentCenter(of: center)?.id
+        }
+        let updated: Case
+        if case .markDuplicate(let master) = command {
+            updated = try await services.cases.merge(
+                found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: Date()
+            ).duplicate
+        } else {
+            updated = try await services.cases.act(
+                command, on: found.id, expectedVersion: body.expectedVersion, by: identity.actor, at: Date())
+        }
+        return try await resource(for: updated, identity: identity, context: context, tracking: false)
+    }
+
+    @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> CaseListResource {
+        let identity = try context.requireIdentity()
+        let query = request.uri.queryParameters
+        var filter = CaseRepository.Filter()
+        filter.states = query.getAll("state").compactMap { CaseState(rawValue: String($0)) }
+        filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
+        filter.urgency = query.get("urgency").flatMap(Urgency.init(rawValue:))
+        if let code = query.get("region") {
+            guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
+            filter.regionPath = try await services.regions.path(of: region.id)
+        }
+        filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
+        filter.createdFrom = query.get("from").flatMap(ISO8601Date.parse)
+        filter.createdBefore = query.get("to").flatMap(ISO8601Date.parse)
+        let limit = query.get("limit").flatMap(Int.init) ?? 50
+        let after = query.get("after").flatMap(Int64.init).map { Case.ID($0) }
+        let visibility = CaseRepository.Visibility(
+            jurisdictionPaths: identity.actor.grants.map(\.jurisdictionPath),
+            organisationIDs: identity.actor.grants.map(\.organisationID))
+        let page = try await services.cases.list(filter, visibleTo: visibility, limit: limit, after: after)
+        // Lists stay masked: a clear view of personal data is one case at a time, and logged.
+        let items = page.map {
+            CaseResource(
+                $0, showPersonalData: false, includeTrackingCode: false,
+                availableActions: CasePermissions.availableActions(on: $0, by: identity.actor))
+        }
+        return CaseListResource(items: items, next: page.count == min(max(limit, 1), 200) ? page.last?.id : nil)
+    }
+
+    // MARK: Helpers
+
+    /// The case named in the path, if the reader may see it; otherwise 404 (whether it exists is not revealed).
+    private func visibleCase(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let found = try await services.cases.find(id: Case.ID(id)),
+            CasePermissions.canView(found, by: identity.actor)
+        else { throw APIError.notFound }
+        return found
+    }
+
+    /// The resource, with personal data in clear only for roles that need it; each clear view is logged.
+    private func resource(
+        for current: Case, identity: Identity, context: AppRequestContext, tracking: Bool
+    )
+        async throws -> CaseResource
+    {
+        let shows = PersonalDataPolicy.showsPersonalData(of: current, to: identity.actor)
+        if shows && current.parties.contains(where: { $0.name != nil || $0.phone != nil || $0.idNumber != nil }) {
+            try await services.accessLog.record(
+                AccessLogRepository.Entry(
+                    at: Date(), userID: identity.user.id, username: identity.user.username, action: "case.view",
+                    caseID: current.id, detail: "personal data shown", requestID: context.requestID))
+        }
+        return CaseResource(
+            current, showPersonalData: shows, includeTrackingCode: tracking,
+            availableActions: CasePermissions.availableActions(on: current, by: identity.actor))
+    }
+}
+
+extension AppRequestContext {
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw APIError.unauthenticated }
+        return identity
+    }
+}
+
+/// Dates in query strings: `2026-11-23` or a full ISO 8601 timestamp.
+enum ISO8601Date {
+    static func parse(_ text: String) -> Date? {
+        if let date = try? Date(text, strategy: .iso8601) { return date }
+        return try? Date(text + "T00:00:00+08:00", strategy: .iso8601)
+    }
+}

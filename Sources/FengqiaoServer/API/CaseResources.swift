@@ -1,0 +1,253 @@
+import FengqiaoCore
+import Foundation
+import Hummingbird
+
+/// Text in both languages, as the API returns it.
+struct LocalizedText: Codable, Sendable, Equatable {
+    let zh: String
+    let en: String
+
+    init(_ text: Localized) {
+        zh = text.zh
+        en = text.en
+    }
+}
+
+/// The body of `POST /api/v1/cases`.
+struct IntakeRequest: Decodable, Sendable {
+    struct PartyRequest: Decodable, Sendable {
+        let role: Party.Role?
+        let name: String?
+        let phone: String?
+        let idNumber: String?
+        let address: String?
+    }
+
+    let channel: Channel
+    let sourceReference: String?
+    let title: String
+    let description: String
+    let categoryCode: String?
+    let urgency: Urgency?
+    let kind: CaseKind?
+    /// The region or grid code (行政区划代码 or grid code) where it happened.
+    let regionCode: String
+    let address: String?
+    let latitude: Double?
+    let longitude: Double?
+    let parties: [PartyRequest]?
+    let anonymous: Bool?
+
+    func intake(regionID: Region.ID) -> Intake {
+        Intake(
+            channel: channel, sourceReference: sourceReference, title: title, description: description,
+            categoryCode: categoryCode, urgency: urgency ?? .troublesome, kind: kind ?? .request, regionID: regionID,
+            address: address, latitude: latitude, longitude: longitude,
+            parties: (parties ?? []).map {
+                Party(
+                    role: $0.role ?? .reporter, name: $0.name, phone: $0.phone, idNumber: $0.idNumber,
+                    address: $0.address)
+            },
+            attachments: [], anonymous: anonymous ?? false)
+    }
+}
+
+/// A case as the API shows it. Personal data is masked unless the reader's role needs it (`personalDataShown`).
+struct CaseResource: ResponseEncodable, Sendable {
+    struct PartyResource: Codable, Sendable {
+        let role: Party.Role
+        let name: String?
+        let phone: String?
+        let idNumber: String?
+        let address: String?
+    }
+
+    struct ParticipantResource: Codable, Sendable {
+        let organisationID: Organisation.ID
+        let lead: Bool
+        let accepted: Bool
+    }
+
+    let id: Case.ID
+    let number: String
+    let trackingCode: String?
+    let version: Int
+    let state: CaseState
+    let stateName: LocalizedText
+    let channel: Channel
+    let sourceReference: String?
+    let title: String
+    let description: String
+    let categoryCode: String?
+    let urgency: Urgency
+    let kind: CaseKind
+    let difficulty: Difficulty?
+    let competentLevel: RegionLevel?
+    let regionID: Region.ID
+    let address: String?
+    let latitude: Double?
+    let longitude: Double?
+    let anonymous: Bool
+    let parties: [PartyResource]
+    let holderOrganisationID: Organisation.ID?
+    let participants: [ParticipantResource]
+    let outcome: Outcome?
+    let satisfaction: Satisfaction?
+    let masterCaseID: Case.ID?
+    let duplicateIDs: [Case.ID]
+    let reopenCount: Int
+    let returnCount: Int
+    let createdAt: Date
+    let updatedAt: Date
+    let personalDataShown: Bool
+    /// What the reader may do now: the action names of `POST /api/v1/cases/{id}/actions/{action}`.
+    let availableActions: [String]
+
+    init(_ current: Case, showPersonalData: Bool, includeTrackingCode: Bool, availableActions: [CaseAction]) {
+        id = current.id
+        number = current.number
+        trackingCode = includeTrackingCode ? current.trackingCode : nil
+        version = current.version
+        state = current.state
+        stateName = LocalizedText(current.state.name)
+        channel = current.channel
+        sourceReference = current.sourceReference
+        title = current.title
+        description = current.description
+        categoryCode = current.categoryCode
+        urgency = current.urgency
+        kind = current.kind
+        difficulty = current.difficulty
+        competentLevel = current.competentLevel
+        regionID = current.regionID
+        address = showPersonalData ? current.address : current.address.map(Masking.address)
+        latitude = current.latitude
+        longitude = current.longitude
+        anonymous = current.anonymous
+        parties = current.parties.map { party in
+            let shown = showPersonalData ? party : party.masked
+            return PartyResource(
+                role: shown.role, name: shown.name, phone: shown.phone, idNumber: shown.idNumber,
+                address: shown.address)
+        }
+        holderOrganisationID = current.holderOrganisationID
+        participants = current.participants.map {
+            ParticipantResource(organisationID: $0.organisationID, lead: $0.isLead, accepted: $0.accepted)
+        }
+        outcome = current.outcome
+        satisfaction = current.satisfaction
+        masterCaseID = current.masterCaseID
+        duplicateIDs = current.duplicateIDs
+        reopenCount = current.reopenCount
+        returnCount = current.returnCount
+        createdAt = current.createdAt
+        updatedAt = current.updatedAt
+        personalDataShown = showPersonalData
+        self.availableActions = availableActions.map(\.rawValue)
+    }
+}
+
+struct CaseListResource: ResponseEncodable, Sendable {
+    let items: [CaseResource]
+    /// Pass as `after` to get the next page; absent on the last page.
+    let next: Case.ID?
+}
+
+/// One entry of the case file. The registration's personal data is not repeated here: read it from the case.
+struct CaseEventResource: ResponseEncodable, Sendable {
+    let sequence: Int
+    let at: Date
+    let change: String
+    let actor: String
+    let role: Role?
+    let organisationID: Organisation.ID?
+    let note: String?
+
+    init(_ event: CaseEvent) {
+        sequence = event.sequence
+        at = event.at
+        change = event.change.name
+        actor = event.actor.displayName
+        role = event.actor.role
+        organisationID = event.actor.organisationID
+        note = event.note
+    }
+}
+
+struct CaseEventListResource: ResponseEncodable, Sendable {
+    let items: [CaseEventResource]
+}
+
+/// The body of `POST /api/v1/cases/{id}/actions/{action}`: `expectedVersion` plus the fields the action takes.
+struct ActionRequest: Decodable, Sendable {
+    let expectedVersion: Int?
+    let answer: String?
+    let reason: String?
+    let note: String?
+    let summary: String?
+    let categoryCode: String?
+    let urgency: Urgency?
+    let difficulty: Difficulty?
+    let competentLevel: RegionLevel?
+    let lead: Organisation.ID?
+    let assisting: [Organisation.ID]?
+    let whistle: WhistleGrade?
+    let workingDays: Int?
+    let approved: Bool?
+    let outcome: Outcome?
+    let satisfaction: Satisfaction?
+    let toCenter: Organisation.ID?
+    let deadline: Date?
+    let master: Case.ID?
+
+    /// The domain command for `action`, or a 400 naming the first missing field.
+    func command(
+        for action: CaseAction, parentCenter: () async throws -> Organisation.ID?
+    ) async throws
+        -> CaseCommand
+    {
+        func required<T>(_ value: T?, _ field: String) throws -> T {
+            guard let value else {
+                throw APIError.badRequest(
+                    "request.missing_field",
+                    Localized(zh: "缺少字段 \(field)。", en: "The field \(field) is required."))
+            }
+            return value
+        }
+        switch action {
+        case .register:
+            throw APIError.badRequest(
+                "request.use_create", Localized(zh: "登记请用 POST /api/v1/cases。", en: "Register with POST /api/v1/cases.")
+            )
+        case .answer: return .answerConsultation(answer: try required(answer, "answer"))
+        case .assess:
+            return .assess(
+                categoryCode: categoryCode, urgency: try required(urgency, "urgency"),
+                difficulty: try required(difficulty, "difficulty"),
+                competentLevel: try required(competentLevel, "competentLevel"))
+        case .dispatch:
+            return .dispatch(lead: try required(lead, "lead"), assisting: assisting ?? [], whistle: whistle)
+        case .accept: return .accept
+        case .return: return .giveBack(reason: try required(reason, "reason"))
+        case .progress: return .addProgress(note: try required(note, "note"))
+        case .requestExtension:
+            return .requestExtension(
+                workingDays: try required(workingDays, "workingDays"), reason: try required(reason, "reason"))
+        case .decideExtension: return .decideExtension(approved: try required(approved, "approved"), note: note)
+        case .resolve:
+            return .resolve(outcome: try required(outcome, "outcome"), summary: try required(summary, "summary"))
+        case .followUp: return .followUp(satisfaction: try required(satisfaction, "satisfaction"), note: note)
+        case .close: return .close
+        case .escalate:
+            var target = toCenter
+            if target == nil { target = try await parentCenter() }
+            return .escalate(toCenter: try required(target, "toCenter"), reason: try required(reason, "reason"))
+        case .supervise:
+            return .supervise(note: try required(note, "note"), deadline: try required(deadline, "deadline"))
+        case .nudge: return .nudge(note: note)
+        case .reopen: return .reopen(reason: try required(reason, "reason"))
+        case .withdraw: return .withdraw(reason: try required(reason, "reason"))
+        case .merge: return .markDuplicate(of: try required(master, "master"))
+        }
+    }
+}

@@ -1,0 +1,121 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// An API error as a JSON problem document (RFC 9457): a stable code for programs, a message in zh-Hans and en for
+/// people, and the request id to quote to support.
+struct Problem: Codable, Sendable, Equatable {
+    struct Message: Codable, Sendable, Equatable {
+        let zh: String
+        let en: String
+    }
+
+    let type: String
+    let title: String
+    let status: Int
+    let code: String
+    let message: Message
+    let requestId: String
+
+    init(status: HTTPResponse.Status, code: String, message: Localized, requestID: String) {
+        self.type = "about:blank"
+        self.title = status.reasonPhrase
+        self.status = status.code
+        self.code = code
+        self.message = Message(zh: message.zh, en: message.en)
+        self.requestId = requestID
+    }
+
+    func response() throws -> Response {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return Response(
+            status: HTTPResponse.Status(code: status),
+            headers: [.contentType: "application/problem+json; charset=utf-8", .cacheControl: "no-store"],
+            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(self))))
+    }
+}
+
+/// An error raised in a controller that already knows its HTTP status.
+struct APIError: Error, UserFacingError {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: Localized
+
+    static let unauthenticated = APIError(
+        status: .unauthorized, code: "auth.required",
+        message: Localized(
+            zh: "需要登录：请在 Authorization 头中提供有效的 Bearer 令牌。",
+            en: "Authentication required: send a valid Bearer token in the Authorization header."))
+    static let forbidden = APIError(
+        status: .forbidden, code: "auth.forbidden",
+        message: Localized(zh: "您无权查看或办理该案件。", en: "You may not see or act on this case."))
+    static let notFound = APIError(
+        status: .notFound, code: "not_found", message: Localized(zh: "找不到该资源。", en: "No such resource."))
+
+    static func badRequest(_ code: String, _ message: Localized) -> APIError {
+        APIError(status: .badRequest, code: code, message: message)
+    }
+}
+
+/// Turns every error under `/api` into a problem document. Domain and store errors keep their own code;
+/// anything unexpected becomes a 500 whose detail stays in the log.
+struct APIErrorMiddleware: RouterMiddleware {
+    let logger: Logger
+
+    func handle(
+        _ request: Request, context: AppRequestContext,
+        next: (Request, AppRequestContext) async throws -> Response
+    ) async throws -> Response {
+        do {
+            return try await next(request, context)
+        } catch {
+            let (status, code, message) = Self.classify(error)
+            if status == .internalServerError {
+                logger.error(
+                    "api request failed",
+                    metadata: [
+                        "request_id": "\(context.requestID)", "path": "\(request.uri.path)", "error": "\(error)",
+                    ])
+            }
+            var response = try Problem(status: status, code: code, message: message, requestID: context.requestID)
+                .response()
+            response.headers[.init("X-Request-Id")!] = context.requestID
+            return response
+        }
+    }
+
+    static func classify(_ error: any Error) -> (HTTPResponse.Status, String, Localized) {
+        switch error {
+        case let error as APIError:
+            return (error.status, error.code, error.message)
+        case let error as CaseStoreError:
+            switch error {
+            case .caseNotFound: return (.notFound, error.code, error.message)
+            case .conflict: return (.conflict, error.code, error.message)
+            case .invalidIdempotencyKey: return (.badRequest, error.code, error.message)
+            }
+        case let error as CaseError:
+            return (CaseErrorStatus.status(for: error), error.code, error.message)
+        case let error as any UserFacingError:
+            return (.unprocessableContent, error.code, error.message)
+        case let error as HTTPError:
+            return (
+                error.status, "http.\(error.status.code)",
+                Localized(zh: "请求无法处理（\(error.status.code)）。", en: error.status.reasonPhrase)
+            )
+        case is DecodingError:
+            return (
+                .badRequest, "request.malformed",
+                Localized(zh: "请求内容格式不正确。", en: "The request body is not in the expected format.")
+            )
+        default:
+            return (
+                .internalServerError, "internal",
+                Localized(zh: "系统出错了，请稍后再试。", en: "Something went wrong; please try again later.")
+            )
+        }
+    }
+}

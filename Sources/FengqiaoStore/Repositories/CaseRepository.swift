@@ -1,0 +1,382 @@
+import Crypto
+import FengqiaoCore
+import Foundation
+import SQLKit
+
+/// Cases and their case file. Every change is one transaction holding the new snapshot, the version bump and the
+/// appended events; events are hash-chained per case so that `verifyChains` finds any edited or removed event.
+public struct CaseRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) { self.database = database }
+
+    /// What a create returns: the case, and whether this call made it (false: an earlier call with the same
+    /// idempotency key or source reference did, and that case is returned unchanged).
+    public struct Created: Sendable, Equatable {
+        public let `case`: Case
+        public let isNew: Bool
+    }
+
+    /// Registers a case through the lifecycle, exactly once per idempotency key.
+    public func create(
+        _ intake: Intake, idempotencyKey: String, receivingCenter: Organisation.ID?, by actor: Actor, at now: Date,
+        trackingCode: String
+    ) async throws -> Created {
+        guard !idempotencyKey.isEmpty, idempotencyKey.count <= 200 else { throw CaseStoreError.invalidIdempotencyKey }
+        return try await database.transaction { sql in
+            var existing = try await Self.caseID(forIdempotencyKey: idempotencyKey, in: sql)
+            if existing == nil {
+                existing = try await Self.caseID(
+                    channel: intake.channel, sourceReference: intake.sourceReference, in: sql)
+            }
+            if let existing, let found = try await Self.load(existing, in: sql) {
+                return Created(case: found, isNew: false)
+            }
+            guard let region = try await RegionRepository.row(id: intake.regionID, in: sql) else {
+                throw StoreError.notFound("region \(intake.regionID)")
+            }
+            let id = Case.ID(try await Self.next("case_id", in: sql))
+            let civil = CaseNumbering.chinaCivilDate(now)
+            let day = String(format: "%04d%02d%02d", civil.year, civil.month, civil.day)
+            let number = CaseNumbering.number(
+                date: now, sequence: Int(try await Self.next("case_number_\(day)", in: sql)))
+            let (new, event) = try CaseLifecycle.register(
+                intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
+                receivingCenter: receivingCenter, by: actor, at: now)
+            try await Self.insert(new, in: sql)
+            try await Self.recordOrganisations(of: new, in: sql)
+            try await Self.append([event], previousHash: Self.genesis, to: id, in: sql)
+            try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
+                .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
+            return Created(case: new, isNew: true)
+        }
+    }
+
+    /// Runs a command on a case at the version the actor saw. Another change in between is a conflict:
+    /// two dispatchers acting on the same version, one wins, the other is told.
+    public func act(
+        _ command: CaseCommand, on id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> Case {
+        try await database.transaction { sql in
+            guard let current = try await Self.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
+            if let expectedVersion, expectedVersion != current.version {
+                throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
+            }
+            let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
+            return try await Self.commit(events, to: current, in: sql)
+        }
+    }
+
+    /// Merges `duplicate` into `master`: both cases change in one transaction.
+    public func merge(
+        _ duplicateID: Case.ID, into masterID: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> (duplicate: Case, master: Case) {
+        try await database.transaction { sql in
+            guard let duplicate = try await Self.load(duplicateID, in: sql),
+                let master = try await Self.load(masterID, in: sql)
+            else { throw CaseStoreError.caseNotFound }
+            if let expectedVersion, expectedVersion != duplicate.version {
+                throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.version)
+            }
+            let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
+            let mergedDuplicate = try await Self.commit(events.duplicate, to: duplicate, in: sql)
+            let mergedMaster = try await Self.commit(events.master, to: master, in: sql)
+            return (mergedDuplicate, mergedMaster)
+        }
+    }
+
+    public func find(id: Case.ID) async throws -> Case? {
+        try await database.withConnection { sql in try await Self.load(id, in: sql) }
+    }
+
+    public func find(number: String) async throws -> Case? {
+        try await findOne(where: "number", equals: number)
+    }
+
+    /// The citizen's view: the tracking code plus the last four digits of the reporter's phone.
+    public func find(trackingCode: String, phoneLast4: String) async throws -> Case? {
+        try await database.withConnection { sql in
+            guard
+                let row = try await sql.select().column("snapshot").from("cases")
+                    .where("tracking_code", .equal, trackingCode)
+                    .where("reporter_phone_last4", .equal, phoneLast4).first()
+            else { return nil }
+            return try Self.decodeSnapshot(row)
+        }
+    }
+
+    /// The case file: every event, oldest first.
+    public func events(of id: Case.ID) async throws -> [CaseEvent] {
+        try await database.withConnection { sql in
+            try await sql.select().column("payload").from("case_events").where("case_id", .equal, id.rawValue)
+                .orderBy("sequence").all().map { row in
+                    try CaseCodec.decoder.decode(
+                        CaseEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+                }
+        }
+    }
+
+    /// Which cases a reader may list: those in any of their jurisdictions, and those their organisations hold or
+    /// take part in.
+    public struct Visibility: Sendable {
+        public var jurisdictionPaths: [String]
+        public var organisationIDs: [Organisation.ID]
+
+        public init(jurisdictionPaths: [String], organisationIDs: [Organisation.ID]) {
+            self.jurisdictionPaths = jurisdictionPaths
+            self.organisationIDs = organisationIDs
+        }
+    }
+
+    public struct Filter: Sendable {
+        public var states: [CaseState] = []
+        public var channel: Channel?
+        public var urgency: Urgency?
+        public var regionPath: String?
+        public var organisationID: Organisation.ID?
+        public var createdFrom: Date?
+        public var createdBefore: Date?
+
+        public init() {}
+    }
+
+    /// One page of cases, newest first; pass the last id of a page as `after` for the next (keyset pagination).
+    public func list(
+        _ filter: Filter, visibleTo visibility: Visibility, limit: Int, after: Case.ID?
+    ) async throws
+        -> [Case]
+    {
+        try await database.withConnection { sql in
+            var query = sql.select().column("snapshot").from("cases")
+                .where { group in
+                    var group = group
+                    for path in visibility.jurisdictionPaths {
+                        group = group.orWhere { range in
+                            range.where("region_path", .greaterThanOrEqual, path)
+                                .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
+                        }
+                    }
+                    if !visibility.organisationIDs.isEmpty {
+                        group = group.orWhere(
+                            SQLIdentifier("id"), .in,
+                            SQLGroupExpression(
+                                sql.select().column("case_id").from("case_organisations")
+                                    .where("organisation_id", .in, visibility.organisationIDs.map(\.rawValue)).query))
+                    }
+                    if visibility.jurisdictionPaths.isEmpty && visibility.organisationIDs.isEmpty {
+                        group = group.where(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
+                    }
+                    return group
+                }
+            if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
+            if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
+            if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
+            if let path = filter.regionPath {
+                query = query.where("region_path", .greaterThanOrEqual, path)
+                    .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
+            }
+            if let organisation = filter.organisationID {
+                query = query.where(
+                    SQLIdentifier("id"), .in,
+                    SQLGroupExpression(
+                        sql.select().column("case_id").from("case_organisations")
+                            .where("organisation_id", .equal, organisation.rawValue).query))
+            }
+            if let from = filter.createdFrom {
+                query = query.where("created_at", .greaterThanOrEqual, from.unixMilliseconds)
+            }
+            if let before = filter.createdBefore {
+                query = query.where("created_at", .lessThan, before.unixMilliseconds)
+            }
+            if let after { query = query.where("id", .lessThan, after.rawValue) }
+            return try await query.orderBy("id", .descending).limit(max(1, min(limit, 200))).all()
+                .map(Self.decodeSnapshot)
+        }
+    }
+
+    public func count() async throws -> Int {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("cases")
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    private func findOne(where column: String, equals value: String) async throws -> Case? {
+        try await database.withConnection { sql in
+            try await sql.select().column("snapshot").from("cases").where(SQLIdentifier(column), .equal, SQLBind(value))
+                .first().map(Self.decodeSnapshot)
+        }
+    }
+
+    // MARK: Writing
+
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Appends `events` to `current`, updates the snapshot under the version check, and returns the new state.
+    static func commit(_ events: [CaseEvent], to current: Case, in sql: any SQLDatabase) async throws -> Case {
+        guard !events.isEmpty else { return current }
+        let updated = events.reduce(current) { CaseLifecycle.apply($1, to: $0) }
+        let changed = try await sql.update("cases")
+            .set("version", to: updated.version)
+            .set("state", to: updated.state.rawValue)
+            .set("title", to: updated.title)
+            .set("category_code", to: updated.categoryCode)
+            .set("urgency", to: updated.urgency.rawValue)
+            .set("holder_organisation_id", to: updated.holderOrganisationID?.rawValue)
+            .set("snapshot", to: try CaseCodec.encode(updated))
+            .set("updated_at", to: updated.updatedAt.unixMilliseconds)
+            .where("id", .equal, current.id.rawValue)
+            .where("version", .equal, current.version)
+            .returning("id").first()
+        guard changed != nil else { throw CaseStoreError.conflict(expected: current.version, actual: -1) }
+        try await recordOrganisations(of: updated, in: sql)
+        let head = try await sql.select().column("head_hash").from("cases").where("id", .equal, current.id.rawValue)
+            .first(decodingColumn: "head_hash", as: String.self)
+        try await append(events, previousHash: head ?? genesis, to: current.id, in: sql)
+        return updated
+    }
+
+    static func insert(_ new: Case, in sql: any SQLDatabase) async throws {
+        let reporterPhone = new.parties.first { $0.role == .reporter }?.phone?.filter(\.isNumber)
+        try await sql.insert(into: "cases")
+            .columns(
+                "id", "number", "tracking_code", "version", "state", "channel", "source_reference", "title",
+                "category_code", "urgency", "kind", "region_id", "region_path", "holder_organisation_id",
+                "reporter_phone_last4", "snapshot", "head_hash", "created_at", "updated_at"
+            )
+            .values(
+                SQLBind(new.id.rawValue), SQLBind(new.number), SQLBind(new.trackingCode), SQLBind(new.version),
+                SQLBind(new.state.rawValue), SQLBind(new.channel.rawValue), SQLBind(new.sourceReference),
+                SQLBind(new.title), SQLBind(new.categoryCode), SQLBind(new.urgency.rawValue),
+                SQLBind(new.kind.rawValue), SQLBind(new.regionID.rawValue), SQLBind(new.regionPath),
+                SQLBind(new.holderOrganisationID?.rawValue), SQLBind(reporterPhone.map { String($0.suffix(4)) }),
+                SQLBind(try CaseCodec.encode(new)), SQLBind(genesis), SQLBind(new.createdAt.unixMilliseconds),
+                SQLBind(new.updatedAt.unixMilliseconds)
+            ).run()
+    }
+
+    /// Appends events after `previousHash` and moves the case's chain head to the last one.
+    /// Keeps `case_organisations` in step with who holds or takes part in the case: their inboxes read from it.
+    static func recordOrganisations(of current: Case, in sql: any SQLDatabase) async throws {
+        var ids = Set(current.participants.map(\.organisationID))
+        if let holder = current.holderOrganisationID { ids.insert(holder) }
+        for id in ids.sorted() {
+            try await sql.insert(into: "case_organisations").columns("case_id", "organisation_id")
+                .values(SQLBind(current.id.rawValue), SQLBind(id.rawValue))
+                .ignoringConflicts(with: ["case_id", "organisation_id"]).run()
+        }
+    }
+
+    static func append(
+        _ events: [CaseEvent], previousHash: String, to id: Case.ID, in sql: any SQLDatabase
+    ) async throws {
+        var previous = previousHash
+        for event in events {
+            let payload = try CaseCodec.encode(event)
+            let hash = CaseCodec.chainHash(
+                previous: previous, caseID: event.caseID, sequence: event.sequence, payload: payload)
+            try await sql.insert(into: "case_events")
+                .columns(
+                    "case_id", "sequence", "at", "change", "actor_user_id", "actor_organisation_id", "payload",
+                    "previous_hash", "hash"
+                )
+                .values(
+                    SQLBind(event.caseID.rawValue), SQLBind(event.sequence), SQLBind(event.at.unixMilliseconds),
+                    SQLBind(event.change.name), SQLBind(event.actor.userID?.rawValue),
+                    SQLBind(event.actor.organisationID?.rawValue), SQLBind(payload), SQLBind(previous), SQLBind(hash)
+                ).run()
+            previous = hash
+        }
+        try await sql.update("cases").set("head_hash", to: previous).where("id", .equal, id.rawValue).run()
+    }
+
+    /// Increments and returns a named counter (case ids, daily case numbers), under the caller's write lock.
+    static func next(_ name: String, in sql: any SQLDatabase) async throws -> Int64 {
+        let value = try await sql.insert(into: "counters").columns("name", "value").values(SQLBind(name), SQLBind(1))
+            .onConflict(with: ["name"]) { $0.set(SQLIdentifier("value"), to: SQLRaw("counters.value + 1")) }
+            .returning("value").first(decodingColumn: "value", as: Int64.self)
+        guard let value else { throw StoreError.notFound("counter \(name)") }
+        return value
+    }
+
+    // MARK: Reading
+
+    static func load(_ id: Case.ID, in sql: any SQLDatabase) async throws -> Case? {
+        try await sql.select().column("snapshot").from("cases").where("id", .equal, id.rawValue).first()
+            .map(decodeSnapshot)
+    }
+
+    static func decodeSnapshot(_ row: any SQLRow) throws -> Case {
+        try CaseCodec.decoder.decode(Case.self, from: Data(try row.decode(column: "snapshot", as: String.self).utf8))
+    }
+
+    static func caseID(forIdempotencyKey key: String, in sql: any SQLDatabase) async throws -> Case.ID? {
+        try await sql.select().column("case_id").from("idempotency_keys").where("key", .equal, key)
+            .first(decodingColumn: "case_id", as: Int64.self).map { Case.ID($0) }
+    }
+
+    static func caseID(channel: Channel, sourceReference: String?, in sql: any SQLDatabase) async throws -> Case.ID? {
+        guard let sourceReference else { return nil }
+        return try await sql.select().column("id").from("cases").where("channel", .equal, channel.rawValue)
+            .where("source_reference", .equal, sourceReference)
+            .first(decodingColumn: "id", as: Int64.self).map { Case.ID($0) }
+    }
+}
+
+/// How cases and events are written as text, and how the chain hash is computed. The encoding is deterministic
+/// (sorted keys, dates as milliseconds) so that the same event always hashes the same.
+enum CaseCodec {
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        encoder.dateEncodingStrategy = .millisecondsSince1970
+        return encoder
+    }()
+
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .millisecondsSince1970
+        return decoder
+    }()
+
+    static func encode(_ value: some Encodable) throws -> String {
+        String(decoding: try encoder.encode(value), as: UTF8.self)
+    }
+
+    /// SHA-256 over the previous hash, the case id, the sequence and the stored payload text.
+    static func chainHash(previous: String, caseID: Case.ID, sequence: Int, payload: String) -> String {
+        let digest = SHA256.hash(data: Data("\(previous)\n\(caseID.rawValue)\n\(sequence)\n\(payload)".utf8))
+        return digest.map { String(format: "%02x", $0) }.joined()
+    }
+}
+
+public enum CaseStoreError: UserFacingError, Equatable {
+    case caseNotFound
+    case conflict(expected: Int, actual: Int)
+    case invalidIdempotencyKey
+
+    public var code: String {
+        switch self {
+        case .caseNotFound: "case.not_found"
+        case .conflict: "case.conflict"
+        case .invalidIdempotencyKey: "case.invalid_idempotency_key"
+        }
+    }
+
+    public var message: Localized {
+        switch self {
+        case .caseNotFound:
+            Localized(zh: "找不到该案件。", en: "No such case.")
+        case .conflict:
+            Localized(
+                zh: "该案件已被他人更新，请刷新后再操作。",
+                en: "Someone else changed this case in the meantime; reload it and try again.")
+        case .invalidIdempotencyKey:
+            Localized(
+                zh: "提交需要一个幂等键（1到200个字符），以免重复提交产生两个案件。",
+                en:
+                    "A submission needs an idempotency key (1–200 characters) so that a retry never makes a second case."
+            )
+        }
+    }
+}

@@ -1,0 +1,157 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FengqiaoServer
+
+/// Calls the JSON API as one demo account.
+struct APIClient {
+    let client: any TestClientProtocol
+    let token: String?
+
+    static func signIn(
+        _ username: String, _ client: any TestClientProtocol, _ services: AppServices
+    ) async throws
+        -> APIClient
+    {
+        let user = try #require(try await services.users.find(username: username))
+        return APIClient(
+            client: client, token: try await services.tokens.create(for: user.id, label: "test", at: Date()))
+    }
+
+    struct Reply {
+        let status: HTTPResponse.Status
+        let json: [String: Any]
+        let text: String
+    }
+
+    func call(
+        _ method: HTTPRequest.Method, _ uri: String, _ body: [String: Any]? = nil, key: String? = nil
+    )
+        async throws -> Reply
+    {
+        var headers: HTTPFields = [.contentType: "application/json"]
+        if let token { headers[.authorization] = "Bearer \(token)" }
+        if let key { headers[.init("Idempotency-Key")!] = key }
+        let data = try body.map { try JSONSerialization.data(withJSONObject: $0) } ?? Data()
+        return try await client.execute(
+            uri: uri, method: method, headers: headers, body: body == nil ? nil : ByteBuffer(bytes: data)
+        ) { response in
+            let text = String(buffer: response.body)
+            let json = (try? JSONSerialization.jsonObject(with: Data(text.utf8))) as? [String: Any] ?? [:]
+            return Reply(status: response.status, json: json, text: text)
+        }
+    }
+}
+
+@Suite("Case API")
+struct CaseAPITests {
+    nonisolated(unsafe) static let intake: [String: Any] = [
+        "channel": "window", "title": "邻居装修噪音扰民", "description": "楼上邻居每天晚上十点后仍在装修，多次沟通无果。",
+        "regionCode": "339921101201-01", "urgency": "troublesome",
+        "parties": [["role": "reporter", "name": "张三丰", "phone": "13812341234", "idNumber": "110101199001011234"]],
+    ]
+
+    @Test("a case is created once per idempotency key; the receiving center sees the parties in clear")
+    func createIdempotent() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let first = try await desk.call(.post, "/api/v1/cases", Self.intake, key: "walk-in-1")
+            #expect(first.status == .created)
+            #expect(first.json["state"] as? String == "registered")
+            #expect((first.json["trackingCode"] as? String)?.count == 10)
+            let party = try #require((first.json["parties"] as? [[String: Any]])?.first)
+            #expect(party["phone"] as? String == "13812341234")
+            let again = try await desk.call(.post, "/api/v1/cases", Self.intake, key: "walk-in-1")
+            #expect(again.status == .ok && again.json["id"] as? Int == first.json["id"] as? Int)
+            #expect(try await services.cases.count() == 1)
+            #expect(try await services.accessLog.recent().contains { $0.username == "taoyuan.center" })
+
+            let noKey = try await desk.call(.post, "/api/v1/cases", Self.intake)
+            #expect(noKey.status == .badRequest && noKey.json["code"] as? String == "request.idempotency_key_required")
+            let anonymous = try await APIClient(client: client, token: nil).call(.get, "/api/v1/cases")
+            #expect(anonymous.status == .unauthorized)
+            #expect((anonymous.json["message"] as? [String: String])?["zh"]?.contains("登录") == true)
+        }
+    }
+
+    @Test("a leader sees the case masked, another township sees nothing, lists stay inside the jurisdiction")
+    func jurisdictionAndMasking() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let created = try await desk.call(.post, "/api/v1/cases", Self.intake, key: "k")
+            let id = try #require(created.json["id"] as? Int)
+
+            let leader = try await APIClient.signIn("taoyuan.leader", client, services)
+            let seen = try await leader.call(.get, "/api/v1/cases/\(id)")
+            #expect(seen.status == .ok && seen.json["personalDataShown"] as? Bool == false)
+            let party = try #require((seen.json["parties"] as? [[String: Any]])?.first)
+            #expect(party["name"] as? String == "张**" && party["phone"] as? String == "138****1234")
+            #expect(party["idNumber"] as? String == "110101********1234")
+            #expect(!seen.text.contains("13812341234") && !seen.text.contains("三丰"))
+            #expect(
+                (try await APIClient.signIn("county.leader", client, services).call(.get, "/api/v1/cases/\(id)")).status
+                    == .ok)
+
+            let stranger = try await APIClient.signIn("xicheng.center", client, services)
+            #expect(try await stranger.call(.get, "/api/v1/cases/\(id)").status == .notFound)
+            #expect(try await stranger.call(.get, "/api/v1/cases/\(id)/events").status == .notFound)
+            let strangerList = try await stranger.call(.get, "/api/v1/cases")
+            #expect((strangerList.json["items"] as? [Any])?.isEmpty == true)
+            let deskList = try await desk.call(.get, "/api/v1/cases?state=registered")
+            #expect((deskList.json["items"] as? [[String: Any]])?.map { $0["id"] as? Int } == [id])
+        }
+    }
+
+    @Test("the loop through the API: assess, dispatch, accept, resolve, follow up, close; refusals say why")
+    func lifecycle() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let handler = try await APIClient.signIn("taoyuan.dept", client, services)
+            let justice = try #require(
+                try await services.organisations.list(inSubtreeOf: Region.ID(1), kind: .department)
+                    .first { $0.name.hasSuffix("桃源司法所") || ($0.name.contains("桃源") && $0.name.hasSuffix("司法所")) })
+            let id = try #require(try await desk.call(.post, "/api/v1/cases", Self.intake, key: "k").json["id"] as? Int)
+            let action = { (api: APIClient, name: String, body: [String: Any]) in
+                try await api.call(.post, "/api/v1/cases/\(id)/actions/\(name)", body)
+            }
+
+            let early = try await action(handler, "accept", [:])
+            #expect(early.status == .notFound || early.status == .forbidden)
+            let assessed = try await action(
+                desk, "assess",
+                ["expectedVersion": 1, "urgency": "troublesome", "difficulty": "simple", "competentLevel": "township"])
+            #expect(assessed.status == .ok && assessed.json["state"] as? String == "assessed")
+            let stale = try await action(desk, "dispatch", ["expectedVersion": 1, "lead": justice.id.rawValue])
+            #expect(stale.status == .conflict && stale.json["code"] as? String == "case.conflict")
+            let missing = try await action(desk, "dispatch", ["expectedVersion": 2])
+            #expect(missing.status == .badRequest && missing.json["code"] as? String == "request.missing_field")
+            let dispatched = try await action(desk, "dispatch", ["expectedVersion": 2, "lead": justice.id.rawValue])
+            #expect(dispatched.json["state"] as? String == "dispatched")
+            #expect((dispatched.json["availableActions"] as? [String])?.contains("accept") == false)
+
+            let refused = try await action(desk, "accept", [:])
+            #expect(refused.status == .forbidden && refused.json["code"] as? String == "case.not_a_participant")
+            #expect((refused.json["message"] as? [String: String])?["en"]?.isEmpty == false)
+            #expect(try await action(handler, "accept", [:]).json["state"] as? String == "accepted")
+            let resolved = try await action(
+                handler, "resolve", ["outcome": "agreementReached", "summary": "双方约定晚八点后停止施工。"])
+            #expect(resolved.json["state"] as? String == "resolved")
+            #expect(
+                try await action(desk, "follow-up", ["satisfaction": "satisfied"]).json["state"] as? String
+                    == "followedUp")
+            #expect(try await action(desk, "close", [:]).json["state"] as? String == "closed")
+            let unknown = try await action(desk, "teleport", [:])
+            #expect(unknown.status == .notFound && unknown.json["code"] as? String == "case.unknown_action")
+
+            let file = try await desk.call(.get, "/api/v1/cases/\(id)/events")
+            let changes = (file.json["items"] as? [[String: Any]])?.compactMap { $0["change"] as? String }
+            #expect(
+                changes == ["registered", "assessed", "dispatched", "accepted", "resolved", "followedUp", "closed"])
+            #expect(try await CaseChainVerifier(database: services.database).verifyAll().problems.isEmpty)
+        }
+    }
+}
