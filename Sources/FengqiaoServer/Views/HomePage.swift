@@ -21,6 +21,7 @@ struct HomePage {
             Paragraph(t(Strings.homeMotto)).class("motto")
             Div {
                 Link(t(Strings.reportLink), url: Paths.report).class("button primary")
+                Link(t(Strings.trackLink), url: Paths.track).class("button")
                 Link(t(Strings.signInLink), url: Paths.signIn).class("button")
             }.class("actions")
             if let coverage, coverage.regions > 0 {

@@ -1,0 +1,139 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// Citizens follow their case with the tracking code and the last four digits of their phone: `/track` (a page that
+/// works without JavaScript) and `/api/v1/track` (JSON). They can rate the result and withdraw the request.
+/// A wrong code or wrong digits look exactly like an unknown code.
+struct TrackingController {
+    let services: AppServices
+    let logger: Logger
+
+    struct Lookup: Decodable {
+        let code: String
+        let phone: String
+    }
+
+    struct CitizenAction: Decodable {
+        let code: String
+        let phone: String
+        let satisfaction: Satisfaction?
+        let reason: String?
+        let note: String?
+        let _csrf: String?
+    }
+
+    struct TrackingResource: ResponseEncodable {
+        struct Line: Codable {
+            let at: Date
+            let text: LocalizedText
+        }
+
+        let number: String
+        let title: String
+        let state: CaseState
+        let stateName: LocalizedText
+        let timeline: [Line]
+        let next: LocalizedText
+        let canRate: Bool
+        let canWithdraw: Bool
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.track)) { request, context in
+            let token = request.cookies[CSRF.cookieName]?.value ?? RandomToken.make()
+            let query = request.uri.queryParameters
+            var page = TrackingPage(language: context.language, csrfToken: token, result: .form)
+            if let code = query.get("code"), let phone = query.get("phone") {
+                page.result = try await lookup(code: code, phone: phone).map { .found($0) } ?? .notFound
+            }
+            var response = try HTMLPage(
+                status: page.isNotFound ? .notFound : .ok, html: page.render()
+            ).response(from: request, context: context)
+            response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: Paths.track, sameSite: .strict))
+            return response
+        }
+        router.post(RouterPath(Paths.trackAction)) { request, context in
+            let form = try await URLEncodedFormDecoder().decode(
+                CitizenAction.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
+            guard CSRF.matches(form._csrf, request.cookies[CSRF.cookieName]?.value) else { throw CSRF.rejected }
+            try await perform(form)
+            return Response.redirect(to: Paths.trackLink(code: form.code, phone: form.phone), type: .normal)
+        }
+        let api = router.group("api/v1/track").add(middleware: APIErrorMiddleware(logger: logger))
+        api.get { request, context in
+            let query = try request.uri.decodeQuery(as: Lookup.self, context: context)
+            guard let view = try await lookup(code: query.code, phone: query.phone) else { throw APIError.notFound }
+            return resource(view)
+        }
+        api.post("actions") { request, context in
+            let action = try await request.decode(as: CitizenAction.self, context: context)
+            try await perform(action)
+            guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
+            return resource(view)
+        }
+    }
+
+    struct View {
+        let current: Case
+        let narrative: CaseNarrative
+        let canRate: Bool
+        let canWithdraw: Bool
+        /// The four digits the citizen typed: the page's forms send them back.
+        let phoneDigits: String
+    }
+
+    func lookup(code: String, phone: String) async throws -> View? {
+        guard let code = CaseNumbering.normalisedTrackingCode(code) else { return nil }
+        let digits = String(phone.filter(\.isNumber).suffix(4))
+        guard digits.count == 4, let found = try await services.cases.find(trackingCode: code, phoneLast4: digits)
+        else { return nil }
+        var names: [Organisation.ID: String] = [:]
+        let events = try await services.cases.events(of: found.id)
+        for id in Set(found.participants.map(\.organisationID) + [found.holderOrganisationID].compactMap { $0 })
+            .union(events.compactMap(\.actor.organisationID))
+        {
+            names[id] = try await services.organisations.find(id: id)?.name
+        }
+        for event in events {
+            switch event.change {
+            case .dispatched(_, let lead, _, _): names[lead] = try await services.organisations.find(id: lead)?.name
+            case .escalated(_, let center): names[center] = try await services.organisations.find(id: center)?.name
+            default: break
+            }
+        }
+        let citizen = Actor.citizen(displayName: Strings.citizen.zh)
+        let actions = CasePermissions.availableActions(on: found, by: citizen)
+        return View(
+            current: found, narrative: CaseNarrative(case: found, events: events) { names[$0] ?? "" },
+            canRate: actions.contains(.followUp), canWithdraw: actions.contains(.withdraw), phoneDigits: digits)
+    }
+
+    /// Rates or withdraws, as the citizen, after the same code-and-digits check as reading.
+    func perform(_ action: CitizenAction) async throws {
+        guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
+        let command: CaseCommand
+        if let satisfaction = action.satisfaction {
+            command = .followUp(satisfaction: satisfaction, note: action.note)
+        } else if let reason = action.reason {
+            command = .withdraw(reason: reason)
+        } else {
+            throw APIError.badRequest(
+                "request.missing_field",
+                Localized(zh: "请选择评价，或填写撤回原因。", en: "Choose a rating or give a reason to withdraw."))
+        }
+        _ = try await services.cases.act(
+            command, on: view.current.id, expectedVersion: nil, by: .citizen(displayName: Strings.citizen.zh),
+            at: Date())
+    }
+
+    private func resource(_ view: View) -> TrackingResource {
+        TrackingResource(
+            number: view.current.number, title: view.current.title, state: view.current.state,
+            stateName: LocalizedText(view.current.state.name),
+            timeline: view.narrative.lines.map { .init(at: $0.at, text: LocalizedText($0.text)) },
+            next: LocalizedText(view.narrative.next), canRate: view.canRate, canWithdraw: view.canWithdraw)
+    }
+}

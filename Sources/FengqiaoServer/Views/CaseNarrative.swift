@@ -1,0 +1,94 @@
+import FengqiaoCore
+import Foundation
+
+/// A case told in plain words for the citizen who reported it: what happened, who has it, what comes next.
+/// Internal notes are never shown; only the consultation answer and the outcome are.
+struct CaseNarrative: Sendable {
+    struct Line: Sendable, Equatable {
+        let at: Date
+        let text: Localized
+    }
+
+    let lines: [Line]
+    let next: Localized
+
+    /// `organisationName` turns an organisation id into its name ("" when unknown).
+    init(case current: Case, events: [CaseEvent], organisationName: (Organisation.ID) -> String) {
+        lines = events.compactMap { event in
+            Self.describe(event, current: current, name: organisationName).map { Line(at: event.at, text: $0) }
+        }
+        next = Self.nextStep(current, name: organisationName)
+    }
+
+    private static func describe(_ event: CaseEvent, current: Case, name: (Organisation.ID) -> String) -> Localized? {
+        switch event.change {
+        case .registered:
+            return Localized(
+                zh: "您的诉求已受理，编号 \(current.number)。", en: "Your request was registered as \(current.number).")
+        case .answered:
+            let answer = current.answer ?? event.note ?? ""
+            return Localized(zh: "工作人员已答复：\(answer)", en: "Staff answered: \(answer)")
+        case .assessed:
+            return Localized(zh: "中心已研判分类。", en: "The center assessed and classified it.")
+        case .dispatched(_, let lead, _, _):
+            return Localized(zh: "已派给 \(name(lead)) 办理。", en: "Sent to \(name(lead)) to handle.")
+        case .accepted(let organisation):
+            return Localized(zh: "\(name(organisation)) 已接单。", en: "\(name(organisation)) took it on.")
+        case .returned(let organisation):
+            return Localized(
+                zh: "\(name(organisation)) 认为不属其职责，已退回中心重新分派。",
+                en: "\(name(organisation)) sent it back to the center to be reassigned.")
+        case .progressed:
+            return Localized(zh: "承办单位更新了办理进展。", en: "The handling organisation reported progress.")
+        case .extensionRequested:
+            return Localized(zh: "承办单位申请延长办理时间。", en: "The handling organisation asked for more time.")
+        case .extensionDecided(let approved):
+            return approved
+                ? Localized(zh: "延期申请已批准。", en: "More time was granted.")
+                : Localized(zh: "延期申请未获批准，须按期办结。", en: "More time was refused; it must be finished on time.")
+        case .resolved(let outcome):
+            return Localized(zh: "已办结，结果：\(outcome.name.zh)。", en: "Resolved: \(outcome.name.en).")
+        case .followedUp(let satisfaction):
+            return Localized(zh: "回访评价：\(satisfaction.name.zh)。", en: "Follow-up: \(satisfaction.name.en).")
+        case .closed:
+            return Localized(zh: "已归档，办理完毕。", en: "Closed and archived.")
+        case .escalated(_, let center):
+            return Localized(zh: "已上报 \(name(center)) 处理。", en: "Escalated to \(name(center)).")
+        case .supervised:
+            return Localized(zh: "上级已督办，要求限期办理。", en: "A supervisor set a deadline for it.")
+        case .nudged:
+            return Localized(zh: "领导已过问办理情况。", en: "A leader asked about its progress.")
+        case .reopened:
+            return Localized(zh: "已重新办理。", en: "It is being handled again.")
+        case .withdrawn:
+            return Localized(zh: "诉求已撤回。", en: "The request was withdrawn.")
+        case .merged:
+            return Localized(
+                zh: "其他群众也反映了同一问题，已合并办理，办理结果同样适用于您。",
+                en: "Others reported the same problem; it is handled together and the result applies to you too.")
+        case .duplicateAttached:
+            return nil
+        }
+    }
+
+    private static func nextStep(_ current: Case, name: (Organisation.ID) -> String) -> Localized {
+        let holder = current.holderOrganisationID.map(name) ?? ""
+        switch current.state {
+        case .registered, .assessed, .returned:
+            return Localized(
+                zh: "中心将研判并交给最合适的单位办理。", en: "The center will assess it and pass it to the right organisation.")
+        case .dispatched:
+            return Localized(zh: "等待 \(holder) 接单。", en: "Waiting for \(holder) to take it on.")
+        case .accepted, .inProgress:
+            return Localized(zh: "\(holder) 正在办理，办结后会告知您结果。", en: "\(holder) is handling it; you will hear the result.")
+        case .resolved:
+            return Localized(
+                zh: "请对办理结果作出评价；不满意的，将重新办理。",
+                en: "Please rate the result; if you are not satisfied it is handled again.")
+        case .followedUp:
+            return Localized(zh: "即将归档。", en: "It will be closed shortly.")
+        case .closed, .withdrawn, .merged:
+            return Localized(zh: "无需再做什么。", en: "Nothing more to do.")
+        }
+    }
+}

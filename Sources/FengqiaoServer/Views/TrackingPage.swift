@@ -1,0 +1,101 @@
+import FengqiaoCore
+import Foundation
+import Plot
+
+/// `/track`: the citizen's view of their case, in plain words, on a phone, without JavaScript.
+struct TrackingPage {
+    enum Result {
+        case form
+        case notFound
+        case found(TrackingController.View)
+    }
+
+    let language: DisplayLanguage
+    let csrfToken: String
+    var result: Result
+
+    var isNotFound: Bool {
+        if case .notFound = result { return true }
+        return false
+    }
+
+    private func t(_ text: Localized) -> String { text.text(language) }
+
+    func render() -> String {
+        Layout(title: t(Strings.trackTitle), language: language, path: Paths.track).render {
+            H1(t(Strings.trackTitle))
+            switch result {
+            case .form:
+                lookupForm()
+            case .notFound:
+                Paragraph(t(Strings.trackNotFound)).class("error").attribute(named: "role", value: "alert")
+                lookupForm()
+            case .found(let view):
+                found(view)
+            }
+        }
+    }
+
+    private func lookupForm() -> any Component {
+        Form(url: Paths.track, method: .get) {
+            Label(t(Strings.trackCode)) {
+                Input(type: .text, name: "code", isRequired: true).attribute(named: "autocomplete", value: "off")
+            }
+            Label(t(Strings.trackPhone)) {
+                Input(type: .text, name: "phone", isRequired: true)
+                    .attribute(named: "inputmode", value: "numeric").attribute(named: "maxlength", value: "4")
+            }
+            SubmitButton(t(Strings.trackButton))
+        }.class("stacked")
+    }
+
+    private func found(_ view: TrackingController.View) -> any Component {
+        let current = view.current
+        let formatter = DateFormatter()
+        formatter.dateFormat = "yyyy-MM-dd HH:mm"
+        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
+        return Div {
+            H2(current.title)
+            Paragraph("\(t(Strings.caseNumber))：\(current.number) · \(t(current.state.name))").class("status")
+            Paragraph("\(t(Strings.trackNext))：\(t(view.narrative.next))").class("next")
+            H2(t(Strings.trackTimeline))
+            List(view.narrative.lines) { line in
+                ListItem {
+                    Time(datetime: ISO8601DateFormatter().string(from: line.at)) {
+                        Text(formatter.string(from: line.at))
+                    }
+                    Text(" " + t(line.text))
+                }
+            }.class("timeline")
+            if view.canRate {
+                H2(t(Strings.trackRate))
+                Form(url: Paths.trackAction, method: .post) {
+                    hiddenFields(view)
+                    for satisfaction in Satisfaction.allCases {
+                        Label(t(satisfaction.name)) {
+                            Input(type: .radio, name: "satisfaction", value: satisfaction.rawValue, isRequired: true)
+                        }.class("choice")
+                    }
+                    Label(t(Strings.trackComment)) { TextArea(name: "note") }
+                    SubmitButton(t(Strings.trackRateButton))
+                }.class("stacked")
+            }
+            if view.canWithdraw {
+                H2(t(Strings.trackWithdraw))
+                Form(url: Paths.trackAction, method: .post) {
+                    hiddenFields(view)
+                    Label(t(Strings.trackWithdrawReason)) {
+                        TextArea(name: "reason").attribute(named: "required", value: "")
+                    }
+                    SubmitButton(t(Strings.trackWithdrawButton))
+                }.class("stacked")
+            }
+        }
+    }
+
+    @ComponentBuilder private func hiddenFields(_ view: TrackingController.View) -> any Component {
+        Input(type: .hidden, name: CSRF.fieldName, value: csrfToken)
+        Input(type: .hidden, name: "code", value: view.current.trackingCode)
+        Input(type: .hidden, name: "phone", value: view.phoneDigits)
+    }
+}
