@@ -36,6 +36,8 @@ start)
         "-c listen_addresses=127.0.0.1 -p $port -k $dir -c fsync=off -c synchronous_commit=off -c max_connections=400" \
         start >/dev/null
     "$bin/createdb" -h 127.0.0.1 -p "$port" -U fengqiao fengqiao_test
+    # Extensions are per database: install pg_trgm once in public, which every test schema has on its search path.
+    "$bin/psql" -q -h 127.0.0.1 -p "$port" -U fengqiao -d fengqiao_test -c "CREATE EXTENSION IF NOT EXISTS pg_trgm"
     echo "$url"
     ;;
 stop)

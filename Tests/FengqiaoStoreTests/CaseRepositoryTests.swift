@@ -225,3 +225,41 @@ struct CaseRepositoryTests {
         }
     }
 }
+
+@Suite("Case search")
+struct CaseSearchTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    @Test(
+        "Chinese words of any length, party names and filters combine; LIKE wildcards are taken literally",
+        arguments: TestEngine.available)
+    func search(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await CaseWorld.make(in: database)
+            let cases = CaseRepository(database: database)
+            let titles = ["公交12路高峰期间隔太长", "拖欠农民工工资三个月", "邻居装修噪音扰民", "100%退款承诺未兑现"]
+            for (index, title) in titles.enumerated() {
+                _ = try await cases.create(
+                    world.intake(title: title), idempotencyKey: "s\(index)", receivingCenter: world.center.id,
+                    by: world.desk, at: now, trackingCode: "SEARCH234\(index + 2)")
+            }
+            let path = try #require(try await RegionRepository(database: database).path(of: world.tree.township.id))
+            let visibility = CaseRepository.Visibility(jurisdictionPaths: [path], organisationIDs: [])
+            func find(_ text: String, states: [CaseState] = []) async throws -> [String] {
+                var filter = CaseRepository.Filter()
+                filter.text = text
+                filter.states = states
+                return try await cases.list(filter, visibleTo: visibility, limit: 50, after: nil).map(\.title).sorted()
+            }
+            #expect(try await find("公交12路") == ["公交12路高峰期间隔太长"])
+            #expect(try await find("欠薪").isEmpty)
+            #expect(try await find("工资") == ["拖欠农民工工资三个月"])
+            #expect(try await find("噪音") == ["邻居装修噪音扰民"])
+            #expect(try await find("张三丰").count == 4)
+            #expect(try await find("100%") == ["100%退款承诺未兑现"])
+            #expect(try await find("%").count == 1)
+            #expect(try await find("_").isEmpty)
+            #expect(try await find("工资", states: [.closed]).isEmpty)
+        }
+    }
+}

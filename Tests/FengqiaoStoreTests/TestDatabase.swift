@@ -31,7 +31,7 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             let admin = try Database.open(.postgres(url: url), maxConnections: 1)
             try await admin.createSchema(named: schema)
-            let database = try Database.open(.postgres(url: url), searchPath: [schema])
+            let database = try Database.open(.postgres(url: url), searchPath: [schema, "public"])
             do {
                 try await run(database, migrated: migrated, body)
             } catch {

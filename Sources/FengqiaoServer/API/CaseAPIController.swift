@@ -98,6 +98,7 @@ struct CaseAPIController {
         filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
         filter.createdFrom = query.get("from").flatMap(ISO8601Date.parse)
         filter.createdBefore = query.get("to").flatMap(ISO8601Date.parse)
+        filter.text = query.get("q")
         let limit = query.get("limit").flatMap(Int.init) ?? 50
         let after = query.get("after").flatMap(Int64.init).map { Case.ID($0) }
         let visibility = CaseRepository.Visibility(

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// The few places where SQLite and PostgreSQL need different SQL. Everything else in the store is portable.
 struct StoreDialect: Sendable {
     let engine: DatabaseEngine
@@ -31,6 +33,41 @@ struct StoreDialect: Sendable {
         case .sqlite: "TEXT"
         case .postgres: "TEXT COLLATE \"C\""
         }
+    }
+
+    /// Replaces a case's search text. SQLite's FTS5 table keys on rowid, PostgreSQL's table on case_id.
+    func replaceSearchText(_ body: String, caseID: Int64, in sql: any SQLDatabase) async throws {
+        switch engine {
+        case .sqlite:
+            try await sql.raw("DELETE FROM case_search WHERE rowid = \(bind: caseID)").run()
+            try await sql.raw("INSERT INTO case_search (rowid, body) VALUES (\(bind: caseID), \(bind: body))").run()
+        case .postgres:
+            try await sql.raw(
+                """
+                INSERT INTO case_search (case_id, body) VALUES (\(bind: caseID), \(bind: body))
+                ON CONFLICT (case_id) DO UPDATE SET body = EXCLUDED.body
+                """
+            ).run()
+        }
+    }
+
+    /// The case ids whose search text contains `text`, as a subquery.
+    func searchSubquery(_ text: String) -> SQLQueryString {
+        let pattern = "%" + Self.escapeLike(text) + "%"
+        switch engine {
+        case .sqlite: return "SELECT rowid FROM case_search WHERE body LIKE \(bind: pattern) ESCAPE '\\'"
+        case .postgres: return "SELECT case_id FROM case_search WHERE body ILIKE \(bind: pattern) ESCAPE '\\'"
+        }
+    }
+
+    /// User text is matched literally: LIKE's wildcards and the escape character itself are escaped.
+    static func escapeLike(_ text: String) -> String {
+        var escaped = ""
+        for character in text {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return escaped
     }
 
     /// Serialises concurrent migrators (several app instances starting at once on one PostgreSQL).

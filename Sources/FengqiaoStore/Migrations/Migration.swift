@@ -4,6 +4,12 @@ struct Migration: Sendable {
     let version: Int
     let name: String
     let statements: [String]
+    /// Statements only one engine runs, after the portable ones (full-text search differs most).
+    var engineStatements: [DatabaseEngine: [String]] = [:]
+
+    func statements(for engine: DatabaseEngine) -> [String] {
+        statements + (engineStatements[engine] ?? [])
+    }
 }
 
 extension Migration {
@@ -12,5 +18,6 @@ extension Migration {
         m0001RegionsOrganisationsPeople,
         m0002Access,
         m0003Cases,
+        m0004CaseSearch,
     ]
 }

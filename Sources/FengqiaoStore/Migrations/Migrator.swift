@@ -63,7 +63,7 @@ public struct Migrator: Sendable {
                 let done = try await sql.select().column(SQLLiteral.numeric("1"), as: "one").from("schema_version")
                     .where("version", .equal, migration.version).first()
                 if done != nil { return false }
-                for statement in migration.statements {
+                for statement in migration.statements(for: dialect.engine) {
                     try await sql.raw(SQLQueryString(dialect.ddl(statement))).run()
                 }
                 try await sql.insert(into: "schema_version")

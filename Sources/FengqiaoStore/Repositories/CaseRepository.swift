@@ -45,6 +45,7 @@ public struct CaseRepository: Sendable {
                 receivingCenter: receivingCenter, by: actor, at: now)
             try await Self.insert(new, in: sql)
             try await Self.recordOrganisations(of: new, in: sql)
+            try await database.dialect.replaceSearchText(Self.searchText(of: new), caseID: id.rawValue, in: sql)
             try await Self.append([event], previousHash: Self.genesis, to: id, in: sql)
             try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
                 .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
@@ -63,7 +64,7 @@ public struct CaseRepository: Sendable {
                 throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
             }
             let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
-            return try await Self.commit(events, to: current, in: sql)
+            return try await Self.commit(events, to: current, dialect: database.dialect, in: sql)
         }
     }
 
@@ -79,8 +80,9 @@ public struct CaseRepository: Sendable {
                 throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.version)
             }
             let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
-            let mergedDuplicate = try await Self.commit(events.duplicate, to: duplicate, in: sql)
-            let mergedMaster = try await Self.commit(events.master, to: master, in: sql)
+            let mergedDuplicate = try await Self.commit(
+                events.duplicate, to: duplicate, dialect: database.dialect, in: sql)
+            let mergedMaster = try await Self.commit(events.master, to: master, dialect: database.dialect, in: sql)
             return (mergedDuplicate, mergedMaster)
         }
     }
@@ -136,6 +138,8 @@ public struct CaseRepository: Sendable {
         public var organisationID: Organisation.ID?
         public var createdFrom: Date?
         public var createdBefore: Date?
+        /// Words to find in the title, description or party names (Chinese works: trigram index).
+        public var text: String?
 
         public init() {}
     }
@@ -146,7 +150,7 @@ public struct CaseRepository: Sendable {
     ) async throws
         -> [Case]
     {
-        try await database.withConnection { sql in
+        try await database.withConnection { [dialect = database.dialect] sql in
             var query = sql.select().column("snapshot").from("cases")
                 .where { group in
                     var group = group
@@ -188,6 +192,9 @@ public struct CaseRepository: Sendable {
             if let before = filter.createdBefore {
                 query = query.where("created_at", .lessThan, before.unixMilliseconds)
             }
+            if let text = filter.text?.trimmingWhitespace, !text.isEmpty {
+                query = query.where(SQLIdentifier("id"), .in, SQLGroupExpression(dialect.searchSubquery(text)))
+            }
             if let after { query = query.where("id", .lessThan, after.rawValue) }
             return try await query.orderBy("id", .descending).limit(max(1, min(limit, 200))).all()
                 .map(Self.decodeSnapshot)
@@ -213,7 +220,9 @@ public struct CaseRepository: Sendable {
     static let genesis = String(repeating: "0", count: 64)
 
     /// Appends `events` to `current`, updates the snapshot under the version check, and returns the new state.
-    static func commit(_ events: [CaseEvent], to current: Case, in sql: any SQLDatabase) async throws -> Case {
+    static func commit(
+        _ events: [CaseEvent], to current: Case, dialect: StoreDialect, in sql: any SQLDatabase
+    ) async throws -> Case {
         guard !events.isEmpty else { return current }
         let updated = events.reduce(current) { CaseLifecycle.apply($1, to: $0) }
         let changed = try await sql.update("cases")
@@ -230,6 +239,9 @@ public struct CaseRepository: Sendable {
             .returning("id").first()
         guard changed != nil else { throw CaseStoreError.conflict(expected: current.version, actual: -1) }
         try await recordOrganisations(of: updated, in: sql)
+        if searchText(of: updated) != searchText(of: current) {
+            try await dialect.replaceSearchText(searchText(of: updated), caseID: current.id.rawValue, in: sql)
+        }
         let head = try await sql.select().column("head_hash").from("cases").where("id", .equal, current.id.rawValue)
             .first(decodingColumn: "head_hash", as: String.self)
         try await append(events, previousHash: head ?? genesis, to: current.id, in: sql)
@@ -256,6 +268,11 @@ public struct CaseRepository: Sendable {
     }
 
     /// Appends events after `previousHash` and moves the case's chain head to the last one.
+    /// What full-text search looks in: the title, the description and the parties' names.
+    static func searchText(of current: Case) -> String {
+        ([current.title, current.description] + current.parties.compactMap(\.name)).joined(separator: "\n")
+    }
+
     /// Keeps `case_organisations` in step with who holds or takes part in the case: their inboxes read from it.
     static func recordOrganisations(of current: Case, in sql: any SQLDatabase) async throws {
         var ids = Set(current.participants.map(\.organisationID))
