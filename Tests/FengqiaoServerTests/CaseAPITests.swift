@@ -155,3 +155,25 @@ struct CaseAPITests {
         }
     }
 }
+
+@Suite("Category API")
+struct CategoryAPITests {
+    @Test("staff read the catalogue; only administrators change it")
+    func catalogue() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let listed = try await desk.call(.get, "/api/v1/categories")
+            let items = try #require(listed.json["items"] as? [[String: Any]])
+            #expect(items.count == CategoryCatalogue.defaults.count)
+            #expect((items.first?["name"] as? [String: String])?["zh"] == "婚姻家庭纠纷")
+            let new: [String: Any] = ["code": "livelihood.parking", "domain": "livelihood", "nameZh": "停车纠纷"]
+            let refused = try await desk.call(.post, "/api/v1/categories", new)
+            #expect(refused.status == .forbidden)
+            let admin = try await APIClient.signIn("county.admin", client, services)
+            #expect(try await admin.call(.post, "/api/v1/categories", new).status == .ok)
+            let bad = try await admin.call(
+                .post, "/api/v1/categories", ["code": "x", "domain": "livelihood", "nameZh": "x"])
+            #expect(bad.status == .unprocessableContent && bad.json["code"] as? String == "category.invalid_code")
+        }
+    }
+}

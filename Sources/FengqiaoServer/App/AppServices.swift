@@ -14,6 +14,7 @@ public struct AppServices: Sendable {
     public let cases: CaseRepository
     public let accessLog: AccessLogRepository
     public let sessions: SessionRepository
+    public let categories: CategoryRepository
 
     public init(configuration: AppConfiguration, database: Database) {
         self.configuration = configuration
@@ -27,5 +28,6 @@ public struct AppServices: Sendable {
         self.cases = CaseRepository(database: database)
         self.accessLog = AccessLogRepository(database: database)
         self.sessions = SessionRepository(database: database)
+        self.categories = CategoryRepository(database: database)
     }
 }

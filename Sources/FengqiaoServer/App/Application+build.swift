@@ -31,5 +31,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: BearerAuthMiddleware(services: services))
     CaseAPIController(services: services).addRoutes(to: api)
+    CategoryAPIController(services: services).addRoutes(to: api)
     return router
 }

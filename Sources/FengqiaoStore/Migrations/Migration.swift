@@ -19,5 +19,6 @@ extension Migration {
         m0002Access,
         m0003Cases,
         m0004CaseSearch,
+        m0005Categories,
     ]
 }

@@ -32,6 +32,7 @@ public struct CaseRepository: Sendable {
             if let existing, let found = try await Self.load(existing, in: sql) {
                 return Created(case: found, isNew: false)
             }
+            try await CategoryRepository.requireActive(intake.categoryCode, in: sql)
             guard let region = try await RegionRepository.row(id: intake.regionID, in: sql) else {
                 throw StoreError.notFound("region \(intake.regionID)")
             }
@@ -62,6 +63,9 @@ public struct CaseRepository: Sendable {
             guard let current = try await Self.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
             if let expectedVersion, expectedVersion != current.version {
                 throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
+            }
+            if case .assess(let categoryCode, _, _, _) = command {
+                try await CategoryRepository.requireActive(categoryCode, in: sql)
             }
             let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
             return try await Self.commit(events, to: current, dialect: database.dialect, in: sql)

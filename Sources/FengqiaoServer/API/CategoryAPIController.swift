@@ -1,0 +1,59 @@
+import FengqiaoCore
+import FengqiaoStore
+import Hummingbird
+
+/// `/api/v1/categories`: the catalogue for every member of staff; administrators add and edit entries.
+struct CategoryAPIController {
+    let services: AppServices
+
+    struct CategoryResource: Codable, Sendable {
+        let code: String
+        let domain: GovernanceDomain
+        let domainName: LocalizedText
+        let name: LocalizedText
+        let disputeType: DisputeType?
+        let active: Bool
+
+        init(_ category: Category) {
+            code = category.code
+            domain = category.domain
+            domainName = LocalizedText(category.domain.name)
+            name = LocalizedText(category.name)
+            disputeType = category.disputeType
+            active = category.active
+        }
+    }
+
+    struct CategoryList: ResponseEncodable {
+        let items: [CategoryResource]
+    }
+
+    struct CategoryRequest: Decodable {
+        let code: String
+        let domain: GovernanceDomain
+        let nameZh: String
+        let nameEn: String?
+        let disputeType: DisputeType?
+        let active: Bool?
+    }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("categories") { request, context in
+            _ = try context.requireIdentity()
+            let all = request.uri.queryParameters.get("retired") == "true"
+            return CategoryList(
+                items: try await services.categories.list(includeRetired: all).map(CategoryResource.init))
+        }
+        group.post("categories") { request, context in
+            guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
+            let body = try await request.decode(as: CategoryRequest.self, context: context)
+            let category = Category(
+                code: body.code, domain: body.domain, name: Localized(zh: body.nameZh, en: body.nameEn ?? body.nameZh),
+                disputeType: body.disputeType, active: body.active ?? true)
+            try await services.categories.save(category)
+            return EditedResponse(status: .ok, response: CategoryResource(category))
+        }
+    }
+}
+
+extension CategoryAPIController.CategoryResource: ResponseEncodable {}
