@@ -177,3 +177,43 @@ struct CategoryAPITests {
         }
     }
 }
+
+@Suite("Metrics API")
+struct MetricsAPITests {
+    @Test("the core rates count the reader's own jurisdiction; the definitions page names every rate")
+    func rates() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            for key in ["a", "b", "c"] {
+                _ = try await desk.call(.post, "/api/v1/cases", CaseAPITests.intake, key: key)
+            }
+            let id = try #require(try await desk.call(.get, "/api/v1/cases").json["items"] as? [[String: Any]]).first?[
+                "id"]
+            _ = try await desk.call(.post, "/api/v1/cases/\(id ?? 0)/actions/withdraw", ["reason": "群众已自行解决"])
+
+            let rates = try await desk.call(.get, "/api/v1/metrics")
+            let byID = Dictionary(
+                uniqueKeysWithValues: (rates.json["rates"] as? [[String: Any]] ?? []).map {
+                    ($0["id"] as? String ?? "", $0)
+                })
+            #expect(byID["intake"]?["numerator"] as? Int == 3)
+            #expect(byID["closing"]?["numerator"] as? Int == 0 && byID["closing"]?["denominator"] as? Int == 2)
+            #expect((byID["resolution"]?["numeratorDefinition"] as? [String: String])?["zh"]?.isEmpty == false)
+            #expect(byID["resolution"]?["value"] == nil || byID["resolution"]?["value"] is NSNull)
+
+            let stranger = try await APIClient.signIn("xicheng.leader", client, services)
+            let theirs = try await stranger.call(.get, "/api/v1/metrics")
+            #expect((theirs.json["rates"] as? [[String: Any]])?.first?["numerator"] as? Int == 0)
+            let county = try await APIClient.signIn("county.leader", client, services)
+            let all = try await county.call(.get, "/api/v1/metrics?region=339921101")
+            #expect((all.json["rates"] as? [[String: Any]])?.first?["numerator"] as? Int == 3)
+            #expect(try await county.call(.get, "/api/v1/metrics?from=2026-12-01&to=2026-01-01").status == .badRequest)
+
+            try await client.execute(uri: "/metrics/definitions", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(response.status == .ok)
+                for definition in CoreRates.definitions { #expect(html.contains(definition.name.zh)) }
+            }
+        }
+    }
+}

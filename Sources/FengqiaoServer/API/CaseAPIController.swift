@@ -101,10 +101,7 @@ struct CaseAPIController {
         filter.text = query.get("q")
         let limit = query.get("limit").flatMap(Int.init) ?? 50
         let after = query.get("after").flatMap(Int64.init).map { Case.ID($0) }
-        let visibility = CaseRepository.Visibility(
-            jurisdictionPaths: identity.actor.grants.map(\.jurisdictionPath),
-            organisationIDs: identity.actor.grants.map(\.organisationID))
-        let page = try await services.cases.list(filter, visibleTo: visibility, limit: limit, after: after)
+        let page = try await services.cases.list(filter, visibleTo: identity.visibility, limit: limit, after: after)
         // Lists stay masked: a clear view of personal data is one case at a time, and logged.
         let items = page.map {
             CaseResource(

@@ -32,5 +32,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
         .add(middleware: BearerAuthMiddleware(services: services))
     CaseAPIController(services: services).addRoutes(to: api)
     CategoryAPIController(services: services).addRoutes(to: api)
+    MetricsAPIController(services: services).addRoutes(to: api)
     return router
 }

@@ -7,6 +7,15 @@ struct Identity: Sendable {
     let actor: Actor
 }
 
+extension Identity {
+    /// The cases this reader may list and count: their jurisdictions and their organisations' cases.
+    var visibility: CaseRepository.Visibility {
+        CaseRepository.Visibility(
+            jurisdictionPaths: actor.grants.map(\.jurisdictionPath), organisationIDs: actor.grants.map(\.organisationID)
+        )
+    }
+}
+
 /// Builds the domain's `Actor` for a user: each grant with the tree path of its jurisdiction.
 struct ActorFactory: Sendable {
     let regions: RegionRepository

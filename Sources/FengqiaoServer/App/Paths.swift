@@ -8,6 +8,7 @@ public enum Paths {
     public static let workspace = "/workspace"
     public static let report = "/report"
     public static let track = "/track"
+    public static let metricsDefinitions = "/metrics/definitions"
     public static let trackAction = "/track/action"
     public static let healthz = "/healthz"
     public static let readyz = "/readyz"

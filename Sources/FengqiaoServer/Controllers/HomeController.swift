@@ -9,6 +9,9 @@ struct HomeController {
         router.get(RouterPath(Paths.home)) { _, context in
             HTMLPage(html: HomePage(language: context.language, coverage: try await coverage()).render())
         }
+        router.get(RouterPath(Paths.metricsDefinitions)) { _, context in
+            HTMLPage(html: MetricsDefinitionsPage(language: context.language).render())
+        }
         router.get(RouterPath(Paths.report)) { _, context in
             HTMLPage(html: ReportPage(language: context.language).render())
         }

@@ -35,6 +35,9 @@ struct HomePage {
             } else {
                 Paragraph(t(Strings.emptyDatabase)).class("note")
             }
+            Paragraph {
+                Link(t(Strings.metricsLink), url: Paths.metricsDefinitions)
+            }.class("note")
         }
     }
 }

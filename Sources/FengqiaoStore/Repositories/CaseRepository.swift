@@ -155,27 +155,7 @@ public struct CaseRepository: Sendable {
         -> [Case]
     {
         try await database.withConnection { [dialect = database.dialect] sql in
-            var query = sql.select().column("snapshot").from("cases")
-                .where { group in
-                    var group = group
-                    for path in visibility.jurisdictionPaths {
-                        group = group.orWhere { range in
-                            range.where("region_path", .greaterThanOrEqual, path)
-                                .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
-                        }
-                    }
-                    if !visibility.organisationIDs.isEmpty {
-                        group = group.orWhere(
-                            SQLIdentifier("id"), .in,
-                            SQLGroupExpression(
-                                sql.select().column("case_id").from("case_organisations")
-                                    .where("organisation_id", .in, visibility.organisationIDs.map(\.rawValue)).query))
-                    }
-                    if visibility.jurisdictionPaths.isEmpty && visibility.organisationIDs.isEmpty {
-                        group = group.where(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
-                    }
-                    return group
-                }
+            var query = Self.restrict(sql.select().column("snapshot").from("cases"), to: visibility, in: sql)
             if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
             if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
             if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
@@ -202,6 +182,63 @@ public struct CaseRepository: Sendable {
             if let after { query = query.where("id", .lessThan, after.rawValue) }
             return try await query.orderBy("id", .descending).limit(max(1, min(limit, 200))).all()
                 .map(Self.decodeSnapshot)
+        }
+    }
+
+    /// The case files (every event, oldest first) of the cases a reader may see, optionally in one region subtree:
+    /// what the core rates are computed from.
+    public func caseFiles(visibleTo visibility: Visibility, regionPath: String? = nil) async throws -> [[CaseEvent]] {
+        try await database.withConnection { sql in
+            var cases = Self.restrict(sql.select().column("id").from("cases"), to: visibility, in: sql)
+            if let regionPath {
+                cases = cases.where("region_path", .greaterThanOrEqual, regionPath)
+                    .where("region_path", .lessThan, RegionRepository.upperBound(of: regionPath))
+            }
+            var files: [[CaseEvent]] = []
+            var currentID: Int64?
+            for row in try await sql.select().columns("case_id", "payload").from("case_events")
+                .where(SQLIdentifier("case_id"), .in, SQLGroupExpression(cases.query))
+                .orderBy("case_id").orderBy("sequence").all()
+            {
+                let id = try row.decode(column: "case_id", as: Int64.self)
+                let event = try CaseCodec.decoder.decode(
+                    CaseEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+                if id != currentID {
+                    files.append([])
+                    currentID = id
+                }
+                files[files.count - 1].append(event)
+            }
+            return files
+        }
+    }
+
+    /// Limits a query on `cases` to what `visibility` allows: any of the jurisdictions, or any of the organisations'
+    /// cases. A reader with neither sees nothing.
+    static func restrict(
+        _ query: SQLSelectBuilder, to visibility: Visibility, in sql: any SQLDatabase
+    )
+        -> SQLSelectBuilder
+    {
+        query.where { group in
+            var group = group
+            for path in visibility.jurisdictionPaths {
+                group = group.orWhere { range in
+                    range.where("region_path", .greaterThanOrEqual, path)
+                        .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
+                }
+            }
+            if !visibility.organisationIDs.isEmpty {
+                group = group.orWhere(
+                    SQLIdentifier("id"), .in,
+                    SQLGroupExpression(
+                        sql.select().column("case_id").from("case_organisations")
+                            .where("organisation_id", .in, visibility.organisationIDs.map(\.rawValue)).query))
+            }
+            if visibility.jurisdictionPaths.isEmpty && visibility.organisationIDs.isEmpty {
+                group = group.where(SQLLiteral.boolean(false), .equal, SQLLiteral.boolean(true))
+            }
+            return group
         }
     }
 

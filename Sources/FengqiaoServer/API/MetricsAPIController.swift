@@ -1,0 +1,67 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/metrics`: the core rates for the reader's jurisdiction, narrowed by region subtree, organisation,
+/// category, channel and period. Each rate carries its definition (numerator and denominator in words).
+struct MetricsAPIController {
+    let services: AppServices
+
+    struct RateResource: Codable, Sendable {
+        let id: String
+        let name: LocalizedText
+        let kind: RateDefinition.Kind
+        let numerator: Int
+        let denominator: Int?
+        let value: Double?
+        let numeratorDefinition: LocalizedText
+        let denominatorDefinition: LocalizedText?
+
+        init(_ rate: Rate) {
+            id = rate.definition.id
+            name = LocalizedText(rate.definition.name)
+            kind = rate.definition.kind
+            numerator = rate.numerator
+            denominator = rate.denominator
+            value = rate.value
+            numeratorDefinition = LocalizedText(rate.definition.numerator)
+            denominatorDefinition = rate.definition.denominator.map(LocalizedText.init)
+        }
+    }
+
+    struct MetricsResource: ResponseEncodable {
+        let basis: LocalizedText
+        let casesConsidered: Int
+        let rates: [RateResource]
+    }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("metrics") { request, context in
+            let identity = try context.requireIdentity()
+            let query = request.uri.queryParameters
+            var filter = MetricsFilter()
+            var regionPath: String?
+            if let code = query.get("region") {
+                guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
+                regionPath = try await services.regions.path(of: region.id)
+                filter.regionPath = regionPath
+            }
+            filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
+            filter.categoryCode = query.get("category")
+            filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
+            let from = query.get("from").flatMap(ISO8601Date.parse) ?? .distantPast
+            let to = query.get("to").flatMap(ISO8601Date.parse) ?? .distantFuture
+            guard from < to else {
+                throw APIError.badRequest(
+                    "request.bad_period", Localized(zh: "起始日期须早于结束日期。", en: "from must be before to."))
+            }
+            filter.period = from..<to
+            let files = try await services.cases.caseFiles(visibleTo: identity.visibility, regionPath: regionPath)
+            let facts = files.compactMap { CaseFacts(events: $0) }
+            return MetricsResource(
+                basis: LocalizedText(CoreRates.basis), casesConsidered: facts.filter(filter.includes).count,
+                rates: CoreRates.compute(facts, filter: filter).map(RateResource.init))
+        }
+    }
+}
