@@ -69,6 +69,12 @@ struct CaseAPITests {
             #expect(again.status == .ok && again.json["id"] as? Int == first.json["id"] as? Int)
             #expect(try await services.cases.count() == 1)
             #expect(try await services.accessLog.recent().contains { $0.username == "taoyuan.center" })
+            let admin = try await APIClient.signIn("county.admin", client, services)
+            let log = try await admin.call(.get, "/api/v1/access-log")
+            let entry = try #require((log.json["items"] as? [[String: Any]])?.first)
+            #expect(
+                entry["username"] as? String == "taoyuan.center" && entry["caseID"] as? Int == first.json["id"] as? Int)
+            #expect(try await desk.call(.get, "/api/v1/access-log").status == .forbidden)
 
             let noKey = try await desk.call(.post, "/api/v1/cases", Self.intake)
             #expect(noKey.status == .badRequest && noKey.json["code"] as? String == "request.idempotency_key_required")
@@ -214,6 +220,45 @@ struct MetricsAPITests {
                 #expect(response.status == .ok)
                 for definition in CoreRates.definitions { #expect(html.contains(definition.name.zh)) }
             }
+        }
+    }
+}
+
+@Suite("File API")
+struct FileAPITests {
+    @Test("a photo is uploaded, attached to a new case, and downloadable only by those who may see the case")
+    func photo() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let png: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 1, 2, 3]
+            let upload = { (bytes: [UInt8]) in
+                try await client.execute(
+                    uri: "/api/v1/files", method: .post,
+                    headers: [.authorization: "Bearer \(desk.token ?? "")", .contentType: "application/octet-stream"],
+                    body: ByteBuffer(bytes: bytes)
+                ) { response in
+                    (
+                        response.status,
+                        (try? JSONSerialization.jsonObject(with: Data(buffer: response.body))) as? [String: Any]
+                    )
+                }
+            }
+            let (status, file) = try await upload(png)
+            #expect(status == .created && file?["contentType"] as? String == "image/png")
+            let sha = try #require(file?["sha256"] as? String)
+            #expect(try await upload(Array("<script>alert(1)</script>".utf8)).0 == .unprocessableContent)
+
+            var intake = CaseAPITests.intake
+            intake["attachments"] = [["sha256": sha, "fileName": "现场照片.png"]]
+            #expect(try await desk.call(.post, "/api/v1/cases", intake, key: "photo").status == .created)
+            try await client.execute(
+                uri: "/api/v1/files/\(sha)", method: .get, headers: [.authorization: "Bearer \(desk.token ?? "")"]
+            ) { response in
+                #expect(response.status == .ok && response.headers[.contentType] == "image/png")
+                #expect(Array(buffer: response.body) == png)
+            }
+            let stranger = try await APIClient.signIn("xicheng.center", client, services)
+            #expect(try await stranger.call(.get, "/api/v1/files/\(sha)").status == .notFound)
         }
     }
 }

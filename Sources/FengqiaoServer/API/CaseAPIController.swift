@@ -32,10 +32,19 @@ struct CaseAPIController {
                 message: Localized(
                     zh: "区划或网格代码“\(body.regionCode)”不存在。", en: "No region or grid with code \"\(body.regionCode)\"."))
         }
+        var attachments: [Attachment] = []
+        for requested in body.attachments ?? [] {
+            guard let stored = try await services.files.find(sha256: requested.sha256)
+            else { throw FileError.notUploaded(requested.fileName) }
+            attachments.append(
+                Attachment(
+                    fileName: requested.fileName, contentType: stored.contentType, size: stored.size,
+                    sha256: stored.sha256))
+        }
         let center = try await services.organisations.nearestCenter(for: region.id)
         var generator = SystemRandomNumberGenerator()
         let created = try await services.cases.create(
-            body.intake(regionID: region.id), idempotencyKey: "\(identity.user.id):\(key)",
+            body.intake(regionID: region.id, attachments: attachments), idempotencyKey: "\(identity.user.id):\(key)",
             receivingCenter: center?.id, by: identity.actor, at: Date(),
             trackingCode: CaseNumbering.trackingCode(using: &generator))
         let resource = try await resource(for: created.case, identity: identity, context: context, tracking: true)

@@ -37,8 +37,15 @@ struct IntakeRequest: Decodable, Sendable {
     let longitude: Double?
     let parties: [PartyRequest]?
     let anonymous: Bool?
+    /// Files uploaded first through `POST /api/v1/files`, named by their SHA-256.
+    let attachments: [AttachmentRequest]?
 
-    func intake(regionID: Region.ID) -> Intake {
+    struct AttachmentRequest: Decodable, Sendable {
+        let sha256: String
+        let fileName: String
+    }
+
+    func intake(regionID: Region.ID, attachments: [Attachment]) -> Intake {
         Intake(
             channel: channel, sourceReference: sourceReference, title: title, description: description,
             categoryCode: categoryCode, urgency: urgency ?? .troublesome, kind: kind ?? .request, regionID: regionID,
@@ -48,7 +55,7 @@ struct IntakeRequest: Decodable, Sendable {
                     role: $0.role ?? .reporter, name: $0.name, phone: $0.phone, idNumber: $0.idNumber,
                     address: $0.address)
             },
-            attachments: [], anonymous: anonymous ?? false)
+            attachments: attachments, anonymous: anonymous ?? false)
     }
 }
 

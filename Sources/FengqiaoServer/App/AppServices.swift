@@ -15,6 +15,7 @@ public struct AppServices: Sendable {
     public let accessLog: AccessLogRepository
     public let sessions: SessionRepository
     public let categories: CategoryRepository
+    public let files: FileRepository
 
     public init(configuration: AppConfiguration, database: Database) {
         self.configuration = configuration
@@ -29,5 +30,6 @@ public struct AppServices: Sendable {
         self.accessLog = AccessLogRepository(database: database)
         self.sessions = SessionRepository(database: database)
         self.categories = CategoryRepository(database: database)
+        self.files = FileRepository(database: database)
     }
 }

@@ -33,5 +33,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     CaseAPIController(services: services).addRoutes(to: api)
     CategoryAPIController(services: services).addRoutes(to: api)
     MetricsAPIController(services: services).addRoutes(to: api)
+    AccessLogAPIController(services: services).addRoutes(to: api)
+    FileAPIController(services: services).addRoutes(to: api)
     return router
 }

@@ -14,11 +14,13 @@ struct StoreDialect: Sendable {
     }
 
     /// Replaces the dialect placeholders in portable DDL:
-    /// `{pk}` an auto-assigned 64-bit primary key; `{bytes}` a bytewise-ordered text (for tree paths).
+    /// `{pk}` an auto-assigned 64-bit primary key; `{bytes}` a bytewise-ordered text (for tree paths);
+    /// `{blob}` binary data.
     func ddl(_ statement: String) -> String {
         statement
             .replacingPlaceholder("{pk}", with: primaryKey)
             .replacingPlaceholder("{bytes}", with: bytewiseText)
+            .replacingPlaceholder("{blob}", with: engine == .sqlite ? "BLOB" : "BYTEA")
     }
 
     private var primaryKey: String {

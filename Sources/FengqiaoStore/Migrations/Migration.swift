@@ -20,5 +20,6 @@ extension Migration {
         m0003Cases,
         m0004CaseSearch,
         m0005Categories,
+        m0006Files,
     ]
 }

@@ -45,6 +45,7 @@ public struct CaseRepository: Sendable {
                 intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
                 receivingCenter: receivingCenter, by: actor, at: now)
             try await Self.insert(new, in: sql)
+            try await FileRepository.link(new.attachments, to: id, in: sql)
             try await Self.recordOrganisations(of: new, in: sql)
             try await database.dialect.replaceSearchText(Self.searchText(of: new), caseID: id.rawValue, in: sql)
             try await Self.append([event], previousHash: Self.genesis, to: id, in: sql)

@@ -1,0 +1,36 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/access-log`: who saw personal data in clear, or exported it, and when. Administrators only.
+struct AccessLogAPIController {
+    let services: AppServices
+
+    struct EntryResource: Codable, Sendable {
+        let at: Date
+        let userID: User.ID?
+        let username: String
+        let action: String
+        let caseID: Case.ID?
+        let detail: String
+        let requestID: String?
+    }
+
+    struct EntryList: ResponseEncodable {
+        let items: [EntryResource]
+    }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("access-log") { request, context in
+            guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
+            let limit = min(max(request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 100, 1), 1000)
+            return EntryList(
+                items: try await services.accessLog.recent(limit: limit).map {
+                    EntryResource(
+                        at: $0.at, userID: $0.userID, username: $0.username, action: $0.action, caseID: $0.caseID,
+                        detail: $0.detail, requestID: $0.requestID)
+                })
+        }
+    }
+}

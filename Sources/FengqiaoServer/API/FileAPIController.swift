@@ -1,0 +1,50 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/files`: upload a photo or document (the raw bytes as the body) before naming it in a new case's
+/// `attachments`; download one if you may see a case that holds it.
+struct FileAPIController {
+    let services: AppServices
+
+    struct FileResource: ResponseEncodable {
+        let sha256: String
+        let contentType: String
+        let size: Int
+    }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.post("files") { request, context in
+            _ = try context.requireIdentity()
+            let body = try await request.body.collect(upTo: Attachment.maximumSize + 1)
+            guard body.readableBytes <= Attachment.maximumSize else { throw FileError.tooLarge }
+            let stored = try await services.files.store(
+                Array(buffer: body), at: Date())
+            return EditedResponse(
+                status: .created,
+                response: FileResource(sha256: stored.sha256, contentType: stored.contentType, size: stored.size))
+        }
+        group.get("files/:sha256") { _, context in
+            let identity = try context.requireIdentity()
+            let sha256 = try context.parameters.require("sha256")
+            let files = services.files
+            var visible = false
+            for id in try await files.cases(holding: sha256) {
+                if let holder = try await services.cases.find(id: id),
+                    CasePermissions.canView(holder, by: identity.actor)
+                {
+                    visible = true
+                    break
+                }
+            }
+            guard visible, let stored = try await files.find(sha256: sha256),
+                let data = try await files.data(sha256: sha256)
+            else { throw APIError.notFound }
+            return Response(
+                status: .ok,
+                headers: [.contentType: stored.contentType, .cacheControl: "private, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
+    }
+}
