@@ -92,18 +92,24 @@ struct UserCommand: AsyncParsableCommand {
         }
     }
 
+    /// Disables or enables an account; both commands are this with a different flag.
+    static func setDisabled(_ disabled: Bool, username: String, global: GlobalOptions) async throws {
+        try await global.withServices { services in
+            try await services.users.setDisabled(username: username, disabled, now: Date())
+            Console.say(
+                disabled
+                    ? Localized(zh: "已停用 \(username)。", en: "\(username) disabled.")
+                    : Localized(zh: "已启用 \(username)。", en: "\(username) enabled."))
+        }
+    }
+
     struct Disable: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Disable an account: it can no longer sign in.")
 
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The username") var username: String
 
-        func run() async throws {
-            try await global.withServices { services in
-                try await services.users.setDisabled(username: username, true, now: Date())
-                Console.say(Localized(zh: "已停用 \(username)。", en: "\(username) disabled."))
-            }
-        }
+        func run() async throws { try await setDisabled(true, username: username, global: global) }
     }
 
     struct Enable: AsyncParsableCommand {
@@ -112,12 +118,7 @@ struct UserCommand: AsyncParsableCommand {
         @OptionGroup var global: GlobalOptions
         @Argument(help: "The username") var username: String
 
-        func run() async throws {
-            try await global.withServices { services in
-                try await services.users.setDisabled(username: username, false, now: Date())
-                Console.say(Localized(zh: "已启用 \(username)。", en: "\(username) enabled."))
-            }
-        }
+        func run() async throws { try await setDisabled(false, username: username, global: global) }
     }
 
     struct List: AsyncParsableCommand {

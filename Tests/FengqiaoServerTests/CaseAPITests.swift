@@ -262,3 +262,44 @@ struct FileAPITests {
         }
     }
 }
+
+@Suite("Case visibility by role")
+struct CaseVisibilityTests {
+    /// Who may read a case registered in a 桃源镇 grid, and whether they see its parties in clear. Everyone whose
+    /// jurisdiction covers the case reads it (the issue's rule); department handlers and mediators see the parties
+    /// only once their organisation handles it.
+    static let expectations: [(username: String, visible: Bool, clear: Bool)] = [
+        ("taoyuan.center", true, true), ("taoyuan.leader", true, false), ("taoyuan.admin", true, false),
+        ("taoyuan.grid", true, false), ("taoyuan.dept", true, false), ("taoyuan.mediator", true, false),
+        ("county.center", true, true), ("county.leader", true, false), ("county.admin", true, false),
+        ("county.dept", true, false), ("xicheng.center", false, false), ("xicheng.leader", false, false),
+        ("xicheng.admin", false, false), ("xicheng.grid", false, false), ("xicheng.dept", false, false),
+        ("donghu.mediator", false, false), ("qingshan.center", false, false),
+    ]
+
+    @Test("every role inside the jurisdiction sees the case, masked unless it needs the parties; outside, nobody")
+    func matrix() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            var intake = CaseAPITests.intake
+            let gridWorker = try #require(try await services.users.find(username: "taoyuan.grid"))
+            intake["regionCode"] = try #require(
+                try await services.regions.find(id: gridWorker.grants[0].jurisdictionID)
+            ).code
+            let id = try #require(try await desk.call(.post, "/api/v1/cases", intake, key: "m").json["id"] as? Int)
+            for expected in Self.expectations {
+                let reader = try await APIClient.signIn(expected.username, client, services)
+                let reply = try await reader.call(.get, "/api/v1/cases/\(id)")
+                #expect(
+                    (reply.status == .ok) == expected.visible,
+                    "\(expected.username) should\(expected.visible ? "" : " not") see the case")
+                if expected.visible {
+                    #expect(
+                        reply.json["personalDataShown"] as? Bool == expected.clear,
+                        "\(expected.username): personal data \(expected.clear ? "shown" : "masked")")
+                    #expect(reply.text.contains("13812341234") == expected.clear)
+                }
+            }
+        }
+    }
+}

@@ -22,36 +22,10 @@ public struct CaseRepository: Sendable {
         _ intake: Intake, idempotencyKey: String, receivingCenter: Organisation.ID?, by actor: Actor, at now: Date,
         trackingCode: String
     ) async throws -> Created {
-        guard !idempotencyKey.isEmpty, idempotencyKey.count <= 200 else { throw CaseStoreError.invalidIdempotencyKey }
-        return try await database.transaction { sql in
-            var existing = try await Self.caseID(forIdempotencyKey: idempotencyKey, in: sql)
-            if existing == nil {
-                existing = try await Self.caseID(
-                    channel: intake.channel, sourceReference: intake.sourceReference, in: sql)
-            }
-            if let existing, let found = try await Self.load(existing, in: sql) {
-                return Created(case: found, isNew: false)
-            }
-            try await CategoryRepository.requireActive(intake.categoryCode, in: sql)
-            guard let region = try await RegionRepository.row(id: intake.regionID, in: sql) else {
-                throw StoreError.notFound("region \(intake.regionID)")
-            }
-            let id = Case.ID(try await Self.next("case_id", in: sql))
-            let civil = CaseNumbering.chinaCivilDate(now)
-            let day = String(format: "%04d%02d%02d", civil.year, civil.month, civil.day)
-            let number = CaseNumbering.number(
-                date: now, sequence: Int(try await Self.next("case_number_\(day)", in: sql)))
-            let (new, event) = try CaseLifecycle.register(
-                intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
-                receivingCenter: receivingCenter, by: actor, at: now)
-            try await Self.insert(new, in: sql)
-            try await FileRepository.link(new.attachments, to: id, in: sql)
-            try await Self.recordOrganisations(of: new, in: sql)
-            try await database.dialect.replaceSearchText(Self.searchText(of: new), caseID: id.rawValue, in: sql)
-            try await Self.append([event], previousHash: Self.genesis, to: id, in: sql)
-            try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
-                .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
-            return Created(case: new, isNew: true)
+        try await write { writer in
+            try await writer.create(
+                intake, idempotencyKey: idempotencyKey, receivingCenter: receivingCenter, by: actor, at: now,
+                trackingCode: trackingCode)
         }
     }
 
@@ -60,16 +34,8 @@ public struct CaseRepository: Sendable {
     public func act(
         _ command: CaseCommand, on id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
     ) async throws -> Case {
-        try await database.transaction { sql in
-            guard let current = try await Self.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
-            if let expectedVersion, expectedVersion != current.version {
-                throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
-            }
-            if case .assess(let categoryCode, _, _, _) = command {
-                try await CategoryRepository.requireActive(categoryCode, in: sql)
-            }
-            let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
-            return try await Self.commit(events, to: current, dialect: database.dialect, in: sql)
+        try await write { writer in
+            try await writer.act(command, on: id, expectedVersion: expectedVersion, by: actor, at: now)
         }
     }
 
@@ -77,18 +43,16 @@ public struct CaseRepository: Sendable {
     public func merge(
         _ duplicateID: Case.ID, into masterID: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
     ) async throws -> (duplicate: Case, master: Case) {
-        try await database.transaction { sql in
-            guard let duplicate = try await Self.load(duplicateID, in: sql),
-                let master = try await Self.load(masterID, in: sql)
-            else { throw CaseStoreError.caseNotFound }
-            if let expectedVersion, expectedVersion != duplicate.version {
-                throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.version)
-            }
-            let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
-            let mergedDuplicate = try await Self.commit(
-                events.duplicate, to: duplicate, dialect: database.dialect, in: sql)
-            let mergedMaster = try await Self.commit(events.master, to: master, dialect: database.dialect, in: sql)
-            return (mergedDuplicate, mergedMaster)
+        try await write { writer in
+            try await writer.merge(duplicateID, into: masterID, expectedVersion: expectedVersion, by: actor, at: now)
+        }
+    }
+
+    /// Runs several case changes in one transaction: all of them are committed, or none. Each change goes through
+    /// the same lifecycle checks as a single one (bulk loading, e.g. the demo cases, uses this).
+    public func write<T: Sendable>(_ body: @Sendable (CaseWriter) async throws -> T) async throws -> T {
+        try await database.transaction { [dialect = database.dialect] sql in
+            try await body(CaseWriter(sql: sql, dialect: dialect))
         }
     }
 
@@ -379,6 +343,80 @@ public struct CaseRepository: Sendable {
         return try await sql.select().column("id").from("cases").where("channel", .equal, channel.rawValue)
             .where("source_reference", .equal, sourceReference)
             .first(decodingColumn: "id", as: Int64.self).map { Case.ID($0) }
+    }
+}
+
+/// Case changes inside a transaction the caller holds (see `CaseRepository.write`).
+public struct CaseWriter: Sendable {
+    let sql: any SQLDatabase
+    let dialect: StoreDialect
+
+    /// Registers a case through the lifecycle, exactly once per idempotency key (and per source reference).
+    public func create(
+        _ intake: Intake, idempotencyKey: String, receivingCenter: Organisation.ID?, by actor: Actor, at now: Date,
+        trackingCode: String
+    ) async throws -> CaseRepository.Created {
+        guard !idempotencyKey.isEmpty, idempotencyKey.count <= 200 else { throw CaseStoreError.invalidIdempotencyKey }
+        var existing = try await CaseRepository.caseID(forIdempotencyKey: idempotencyKey, in: sql)
+        if existing == nil {
+            existing = try await CaseRepository.caseID(
+                channel: intake.channel, sourceReference: intake.sourceReference, in: sql)
+        }
+        if let existing, let found = try await CaseRepository.load(existing, in: sql) {
+            return CaseRepository.Created(case: found, isNew: false)
+        }
+        try await CategoryRepository.requireActive(intake.categoryCode, in: sql)
+        guard let region = try await RegionRepository.row(id: intake.regionID, in: sql) else {
+            throw StoreError.notFound("region \(intake.regionID)")
+        }
+        let id = Case.ID(try await CaseRepository.next("case_id", in: sql))
+        let civil = CaseNumbering.chinaCivilDate(now)
+        let day = String(format: "%04d%02d%02d", civil.year, civil.month, civil.day)
+        let number = CaseNumbering.number(
+            date: now, sequence: Int(try await CaseRepository.next("case_number_\(day)", in: sql)))
+        let (new, event) = try CaseLifecycle.register(
+            intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
+            receivingCenter: receivingCenter, by: actor, at: now)
+        try await CaseRepository.insert(new, in: sql)
+        try await FileRepository.link(new.attachments, to: id, in: sql)
+        try await CaseRepository.recordOrganisations(of: new, in: sql)
+        try await dialect.replaceSearchText(CaseRepository.searchText(of: new), caseID: id.rawValue, in: sql)
+        try await CaseRepository.append([event], previousHash: CaseRepository.genesis, to: id, in: sql)
+        try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
+            .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
+        return CaseRepository.Created(case: new, isNew: true)
+    }
+
+    /// Decides `command` on the case's current state and appends what it decides.
+    public func act(
+        _ command: CaseCommand, on id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> Case {
+        guard let current = try await CaseRepository.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
+        if let expectedVersion, expectedVersion != current.version {
+            throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
+        }
+        if case .assess(let categoryCode, _, _, _) = command {
+            try await CategoryRepository.requireActive(categoryCode, in: sql)
+        }
+        let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
+        return try await CaseRepository.commit(events, to: current, dialect: dialect, in: sql)
+    }
+
+    /// Merges a duplicate into its master: both cases change together.
+    public func merge(
+        _ duplicateID: Case.ID, into masterID: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> (duplicate: Case, master: Case) {
+        guard let duplicate = try await CaseRepository.load(duplicateID, in: sql),
+            let master = try await CaseRepository.load(masterID, in: sql)
+        else { throw CaseStoreError.caseNotFound }
+        if let expectedVersion, expectedVersion != duplicate.version {
+            throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.version)
+        }
+        let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
+        let mergedDuplicate = try await CaseRepository.commit(
+            events.duplicate, to: duplicate, dialect: dialect, in: sql)
+        let mergedMaster = try await CaseRepository.commit(events.master, to: master, dialect: dialect, in: sql)
+        return (mergedDuplicate, mergedMaster)
     }
 }
 

@@ -22,6 +22,10 @@ public struct DemoWriter: Sendable {
         public var organisations = 0
         public var users = 0
         public var mediators = 0
+        /// The identifiers the database assigned, by region code, organisation key and username.
+        public var regionIDs: [String: Region.ID] = [:]
+        public var organisationIDs: [String: Organisation.ID] = [:]
+        public var userIDs: [String: User.ID] = [:]
     }
 
     func write(_ county: DemoCounty, hashes: [String: String]) async throws -> Counts {
@@ -61,6 +65,9 @@ public struct DemoWriter: Sendable {
             userIDs[spec.username] = user.id
             counts.users += 1
         }
+        counts.regionIDs = regionIDs
+        counts.organisationIDs = organisationIDs
+        counts.userIDs = userIDs
         for spec in county.mediators {
             try await MediatorRepository.create(
                 NewMediator(
