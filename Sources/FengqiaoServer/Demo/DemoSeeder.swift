@@ -24,4 +24,47 @@ public struct DemoSeeder: Sendable {
         for user in county.users { hashes[user.username] = Passwords.hash(DemoCounty.demoPassword, cost: passwordCost) }
         return try await DemoWriter.write(county, hashes: hashes, now: now, into: services.database)
     }
+
+    /// Adds about a year of cases to the demo county just written, by replaying generated scripts through the real
+    /// lifecycle (`CaseWriter`: the same checks as the API), 100 cases per transaction. Returns how many were made.
+    public func seedCases(
+        _ county: DemoCounty, written: DemoWriter.Counts, count: Int, endingAt now: Date,
+        progress: @Sendable (Int, Int) -> Void = { _, _ in }
+    ) async throws -> Int {
+        let directory = try DemoDirectory(
+            county: county, regionIDs: written.regionIDs, organisationIDs: written.organisationIDs,
+            userIDs: written.userIDs)
+        let scripts = DemoCases.generate(directory: directory, count: count, endingAt: now)
+        var caseIDs: [Int: Case.ID] = [:]
+        let batchSize = 100
+        for start in stride(from: 0, to: scripts.count, by: batchSize) {
+            let batch = Array(scripts[start..<min(start + batchSize, scripts.count)].enumerated())
+            let earlier = caseIDs
+            let made = try await services.cases.write { writer in
+                var made: [Int: Case.ID] = [:]
+                for (offset, script) in batch {
+                    let created = try await writer.create(
+                        script.intake, idempotencyKey: script.idempotencyKey, receivingCenter: script.receivingCenter,
+                        by: script.registeredBy, at: script.registeredAt, trackingCode: script.trackingCode)
+                    made[start + offset] = created.case.id
+                    for step in script.steps {
+                        if let masterIndex = step.mergeInto {
+                            guard let master = made[masterIndex] ?? earlier[masterIndex] else {
+                                throw StoreError.notFound("demo master case \(masterIndex)")
+                            }
+                            _ = try await writer.merge(
+                                created.case.id, into: master, expectedVersion: nil, by: step.actor, at: step.at)
+                        } else {
+                            _ = try await writer.act(
+                                step.command, on: created.case.id, expectedVersion: nil, by: step.actor, at: step.at)
+                        }
+                    }
+                }
+                return made
+            }
+            caseIDs.merge(made) { $1 }
+            progress(caseIDs.count, scripts.count)
+        }
+        return caseIDs.count
+    }
 }
