@@ -263,3 +263,41 @@ struct CaseSearchTests {
         }
     }
 }
+
+@Suite("Case facts")
+struct CaseFactsStorageTests {
+    let now = Date(timeIntervalSince1970: 1_795_000_000)
+
+    @Test(
+        "the facts kept on each case always equal folding its events",
+        arguments: TestEngine.available)
+    func factsFollowEvents(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await CaseWorld.make(in: database)
+            let cases = CaseRepository(database: database)
+            var ids: [Case.ID] = []
+            for index in 0..<3 {
+                let created = try await cases.create(
+                    world.intake(), idempotencyKey: "f\(index)", receivingCenter: world.center.id, by: world.desk,
+                    at: now, trackingCode: "FACTS2345\(index + 2)")
+                ids.append(created.case.id)
+            }
+            _ = try await cases.act(
+                .assess(categoryCode: nil, urgency: .urgent, difficulty: .simple, competentLevel: .township),
+                on: ids[1], expectedVersion: nil, by: world.desk, at: now)
+            _ = try await cases.act(
+                .dispatch(lead: world.department.id, assisting: [], whistle: .quick), on: ids[1], expectedVersion: nil,
+                by: world.desk, at: now)
+            _ = try await cases.act(
+                .withdraw(reason: "群众撤回"), on: ids[2], expectedVersion: nil, by: world.desk, at: now)
+            let path = try #require(try await RegionRepository(database: database).path(of: world.tree.township.id))
+            let visibility = CaseRepository.Visibility(jurisdictionPaths: [path], organisationIDs: [])
+            var folded: [CaseFacts] = []
+            for id in ids { folded.append(try #require(CaseFacts(events: try await cases.events(of: id)))) }
+            let stored = try await cases.facts(visibleTo: visibility)
+            #expect(Set(stored) == Set(folded))
+            #expect(stored.first { $0.id == ids[1] }?.dispatchCount == 1)
+
+        }
+    }
+}

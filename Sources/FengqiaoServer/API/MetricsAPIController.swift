@@ -57,8 +57,7 @@ struct MetricsAPIController {
                     "request.bad_period", Localized(zh: "起始日期须早于结束日期。", en: "from must be before to."))
             }
             filter.period = from..<to
-            let files = try await services.cases.caseFiles(visibleTo: identity.visibility, regionPath: regionPath)
-            let facts = files.compactMap { CaseFacts(events: $0) }
+            let facts = try await services.cases.facts(visibleTo: identity.visibility, regionPath: regionPath)
             return MetricsResource(
                 basis: LocalizedText(CoreRates.basis), casesConsidered: facts.filter(filter.includes).count,
                 rates: CoreRates.compute(facts, filter: filter).map(RateResource.init))

@@ -1,6 +1,7 @@
 extension Migration {
     /// Cases and their append-only, hash-chained event log (一案一档); idempotency keys for retried submissions;
-    /// counters for case ids and daily case numbers; the organisations a case was dispatched to (lead and assisting),
+    /// counters for case ids and daily case numbers; each case's facts for the core rates (`CaseFacts` as JSON, kept in
+    /// step with its events, so that the rates read one small value per case); the organisations a case was dispatched to (lead and assisting),
     /// so that each of them finds it in its inbox.
     static let m0003Cases = Migration(
         version: 3,
@@ -31,6 +32,7 @@ extension Migration {
                 reporter_phone_last4 TEXT,
                 snapshot TEXT NOT NULL,
                 head_hash TEXT NOT NULL,
+                facts TEXT NOT NULL,
                 created_at BIGINT NOT NULL,
                 updated_at BIGINT NOT NULL
             )

@@ -78,13 +78,7 @@ public struct CaseRepository: Sendable {
 
     /// The case file: every event, oldest first.
     public func events(of id: Case.ID) async throws -> [CaseEvent] {
-        try await database.withConnection { sql in
-            try await sql.select().column("payload").from("case_events").where("case_id", .equal, id.rawValue)
-                .orderBy("sequence").all().map { row in
-                    try CaseCodec.decoder.decode(
-                        CaseEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
-                }
-        }
+        try await database.withConnection { sql in try await Self.events(of: id, in: sql) }
     }
 
     /// Which cases a reader may list: those in any of their jurisdictions, and those their organisations hold or
@@ -150,31 +144,18 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    /// The case files (every event, oldest first) of the cases a reader may see, optionally in one region subtree:
-    /// what the core rates are computed from.
-    public func caseFiles(visibleTo visibility: Visibility, regionPath: String? = nil) async throws -> [[CaseEvent]] {
+    /// The facts of the cases a reader may see, optionally in one region subtree: what the core rates count.
+    public func facts(visibleTo visibility: Visibility, regionPath: String? = nil) async throws -> [CaseFacts] {
         try await database.withConnection { sql in
-            var cases = Self.restrict(sql.select().column("id").from("cases"), to: visibility, in: sql)
+            var query = Self.restrict(sql.select().column("facts").from("cases"), to: visibility, in: sql)
             if let regionPath {
-                cases = cases.where("region_path", .greaterThanOrEqual, regionPath)
+                query = query.where("region_path", .greaterThanOrEqual, regionPath)
                     .where("region_path", .lessThan, RegionRepository.upperBound(of: regionPath))
             }
-            var files: [[CaseEvent]] = []
-            var currentID: Int64?
-            for row in try await sql.select().columns("case_id", "payload").from("case_events")
-                .where(SQLIdentifier("case_id"), .in, SQLGroupExpression(cases.query))
-                .orderBy("case_id").orderBy("sequence").all()
-            {
-                let id = try row.decode(column: "case_id", as: Int64.self)
-                let event = try CaseCodec.decoder.decode(
-                    CaseEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
-                if id != currentID {
-                    files.append([])
-                    currentID = id
-                }
-                files[files.count - 1].append(event)
+            return try await query.all().map { row in
+                try CaseCodec.decoder.decode(
+                    CaseFacts.self, from: Data(try row.decode(column: "facts", as: String.self).utf8))
             }
-            return files
         }
     }
 
@@ -251,16 +232,19 @@ public struct CaseRepository: Sendable {
         let head = try await sql.select().column("head_hash").from("cases").where("id", .equal, current.id.rawValue)
             .first(decodingColumn: "head_hash", as: String.self)
         try await append(events, previousHash: head ?? genesis, to: current.id, in: sql)
+        let file = try await Self.events(of: current.id, in: sql)
+        try await sql.update("cases").set("facts", to: try CaseCodec.encode(try facts(of: file)))
+            .where("id", .equal, current.id.rawValue).run()
         return updated
     }
 
-    static func insert(_ new: Case, in sql: any SQLDatabase) async throws {
+    static func insert(_ new: Case, registration: CaseEvent, in sql: any SQLDatabase) async throws {
         let reporterPhone = new.parties.first { $0.role == .reporter }?.phone?.filter(\.isNumber)
         try await sql.insert(into: "cases")
             .columns(
                 "id", "number", "tracking_code", "version", "state", "channel", "source_reference", "title",
                 "category_code", "urgency", "kind", "region_id", "region_path", "holder_organisation_id",
-                "reporter_phone_last4", "snapshot", "head_hash", "created_at", "updated_at"
+                "reporter_phone_last4", "snapshot", "head_hash", "facts", "created_at", "updated_at"
             )
             .values(
                 SQLBind(new.id.rawValue), SQLBind(new.number), SQLBind(new.trackingCode), SQLBind(new.version),
@@ -268,7 +252,9 @@ public struct CaseRepository: Sendable {
                 SQLBind(new.title), SQLBind(new.categoryCode), SQLBind(new.urgency.rawValue),
                 SQLBind(new.kind.rawValue), SQLBind(new.regionID.rawValue), SQLBind(new.regionPath),
                 SQLBind(new.holderOrganisationID?.rawValue), SQLBind(reporterPhone.map { String($0.suffix(4)) }),
-                SQLBind(try CaseCodec.encode(new)), SQLBind(genesis), SQLBind(new.createdAt.unixMilliseconds),
+                SQLBind(try CaseCodec.encode(new)), SQLBind(genesis),
+                SQLBind(try CaseFacts(events: [registration]).map(CaseCodec.encode)),
+                SQLBind(new.createdAt.unixMilliseconds),
                 SQLBind(new.updatedAt.unixMilliseconds)
             ).run()
     }
@@ -324,6 +310,20 @@ public struct CaseRepository: Sendable {
 
     // MARK: Reading
 
+    /// The facts of a case file; a file they cannot be read from is inconsistent, and nothing is written.
+    static func facts(of file: [CaseEvent]) throws -> CaseFacts {
+        guard let facts = CaseFacts(events: file) else { throw CaseError.inconsistentHistory }
+        return facts
+    }
+
+    static func events(of id: Case.ID, in sql: any SQLDatabase) async throws -> [CaseEvent] {
+        try await sql.select().column("payload").from("case_events").where("case_id", .equal, id.rawValue)
+            .orderBy("sequence").all().map { row in
+                try CaseCodec.decoder.decode(
+                    CaseEvent.self, from: Data(try row.decode(column: "payload", as: String.self).utf8))
+            }
+    }
+
     static func load(_ id: Case.ID, in sql: any SQLDatabase) async throws -> Case? {
         try await sql.select().column("snapshot").from("cases").where("id", .equal, id.rawValue).first()
             .map(decodeSnapshot)
@@ -377,7 +377,7 @@ public struct CaseWriter: Sendable {
         let (new, event) = try CaseLifecycle.register(
             intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
             receivingCenter: receivingCenter, by: actor, at: now)
-        try await CaseRepository.insert(new, in: sql)
+        try await CaseRepository.insert(new, registration: event, in: sql)
         try await FileRepository.link(new.attachments, to: id, in: sql)
         try await CaseRepository.recordOrganisations(of: new, in: sql)
         try await dialect.replaceSearchText(CaseRepository.searchText(of: new), caseID: id.rawValue, in: sql)
