@@ -260,6 +260,18 @@ struct CaseSearchTests {
             #expect(try await find("%").count == 1)
             #expect(try await find("_").isEmpty)
             #expect(try await find("工资", states: [.closed]).isEmpty)
+            var neighbours = CaseRepository.Filter()
+            neighbours.categoryCode = "livelihood.neighbour"
+            #expect(try await cases.list(neighbours, visibleTo: visibility, limit: 50, after: nil).isEmpty)
+            var categorised = world.intake(title: "楼道堆物占道")
+            categorised.categoryCode = "livelihood.neighbour"
+            _ = try await cases.create(
+                categorised, idempotencyKey: "cat", receivingCenter: world.center.id, by: world.desk, at: now,
+                trackingCode: "SEARCH2349")
+            #expect(
+                try await cases.list(neighbours, visibleTo: visibility, limit: 50, after: nil).map(\.title) == [
+                    "楼道堆物占道"
+                ])
         }
     }
 }

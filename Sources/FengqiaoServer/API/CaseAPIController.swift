@@ -100,6 +100,7 @@ struct CaseAPIController {
         filter.states = query.getAll("state").compactMap { CaseState(rawValue: String($0)) }
         filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
         filter.urgency = query.get("urgency").flatMap(Urgency.init(rawValue:))
+        filter.categoryCode = query.get("category")
         if let code = query.get("region") {
             guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
             filter.regionPath = try await services.regions.path(of: region.id)

@@ -96,6 +96,7 @@ public struct CaseRepository: Sendable {
     public struct Filter: Sendable {
         public var states: [CaseState] = []
         public var channel: Channel?
+        public var categoryCode: String?
         public var urgency: Urgency?
         public var regionPath: String?
         public var organisationID: Organisation.ID?
@@ -118,6 +119,7 @@ public struct CaseRepository: Sendable {
             if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
             if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
             if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
+            if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
             if let path = filter.regionPath {
                 query = query.where("region_path", .greaterThanOrEqual, path)
                     .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
