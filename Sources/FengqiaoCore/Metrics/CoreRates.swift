@@ -181,6 +181,16 @@ public enum CoreRates {
         },
         denominator: { facts, deadlineFor in facts.isResolved && deadlineFor(facts) != nil })
 
+    /// The denominator 接单率 and 退单率 share: cases dispatched at least once.
+    static let dispatchedCases = Localized(
+        zh: "派过单的案件数，不含已撤回和已合并的案件",
+        en: "Cases dispatched at least once, withdrawn and merged cases excluded")
+
+    /// The denominator 满意率 and 重办率 share: cases followed up at least once.
+    static let followedUpCases = Localized(
+        zh: "回访过的案件数，不含已撤回和已合并的案件",
+        en: "Cases followed up at least once, withdrawn and merged cases excluded")
+
     /// 接单率 — Acceptance on first dispatch.
     ///
     /// - 分子：首次派单即由牵头单位接单（其间未退单、未上报）的案件数
@@ -193,9 +203,7 @@ public enum CoreRates {
             numerator: Localized(
                 zh: "首次派单即由牵头单位接单（其间未退单、未上报）的案件数",
                 en: "Dispatched cases whose first dispatch the lead accepted (no return or escalation before)"),
-            denominator: Localized(
-                zh: "派过单的案件数，不含已撤回和已合并的案件",
-                en: "Cases dispatched at least once, withdrawn and merged cases excluded")),
+            denominator: dispatchedCases),
         numerator: { facts, _ in facts.acceptedOnFirstDispatch },
         denominator: { facts, _ in facts.countsInRates && facts.wasDispatched })
 
@@ -211,9 +219,7 @@ public enum CoreRates {
             numerator: Localized(
                 zh: "被牵头单位退单至少一次的案件数（协办单位退出不算退单）",
                 en: "Cases returned by a lead at least once (an assisting organisation leaving is not a return)"),
-            denominator: Localized(
-                zh: "派过单的案件数，不含已撤回和已合并的案件",
-                en: "Cases dispatched at least once, withdrawn and merged cases excluded")),
+            denominator: dispatchedCases),
         numerator: { facts, _ in facts.wasReturned },
         denominator: { facts, _ in facts.countsInRates && facts.wasDispatched })
 
@@ -229,9 +235,7 @@ public enum CoreRates {
             numerator: Localized(
                 zh: "最近一次回访为“满意”或“基本满意”的案件数",
                 en: "Cases whose latest follow-up was satisfied or basically satisfied"),
-            denominator: Localized(
-                zh: "回访过的案件数，不含已撤回和已合并的案件",
-                en: "Cases followed up at least once, withdrawn and merged cases excluded")),
+            denominator: followedUpCases),
         numerator: { facts, _ in facts.latestSatisfaction.map { satisfiedVerdicts.contains($0) } ?? false },
         denominator: { facts, _ in facts.countsInRates && facts.wasFollowedUp })
 
@@ -247,9 +251,7 @@ public enum CoreRates {
             numerator: Localized(
                 zh: "因回访“不满意”而重新办理（重办）过的案件数",
                 en: "Cases reopened at least once because a follow-up was dissatisfied"),
-            denominator: Localized(
-                zh: "回访过的案件数，不含已撤回和已合并的案件",
-                en: "Cases followed up at least once, withdrawn and merged cases excluded")),
+            denominator: followedUpCases),
         numerator: { facts, _ in facts.redoCount > 0 },
         denominator: { facts, _ in facts.countsInRates && facts.wasFollowedUp })
 
