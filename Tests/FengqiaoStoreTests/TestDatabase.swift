@@ -10,7 +10,10 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     case sqlite
     case postgres
 
-    static let postgresURL = ProcessInfo.processInfo.environment["FENGQIAO_TEST_POSTGRES_URL"]
+    /// Empty counts as not set.
+    static let postgresURL = ProcessInfo.processInfo.environment["FENGQIAO_TEST_POSTGRES_URL"].flatMap {
+        $0.isEmpty ? nil : $0
+    }
 
     static var available: [TestEngine] {
         postgresURL == nil ? [.sqlite] : [.sqlite, .postgres]
