@@ -72,6 +72,16 @@ struct StoreDialect: Sendable {
         return escaped
     }
 
+    /// A query whose `present` column is 1 when `schema_version` exists (in the schemas on the search path).
+    var versionTableExists: SQLQueryString {
+        switch engine {
+        case .sqlite:
+            "SELECT COUNT(*) AS present FROM sqlite_master WHERE type = 'table' AND name = 'schema_version'"
+        case .postgres:
+            "SELECT CASE WHEN to_regclass('schema_version') IS NULL THEN 0 ELSE 1 END AS present"
+        }
+    }
+
     /// Serialises concurrent migrators (several app instances starting at once on one PostgreSQL).
     /// SQLite needs none: BEGIN IMMEDIATE already excludes other writers.
     var migrationLock: String? {

@@ -40,10 +40,14 @@ public struct Migrator: Sendable {
             : .ahead(current: current, expected: expectedVersion)
     }
 
+    /// The version the database is at; 0 for a database never migrated. Reads only: readiness probes call this,
+    /// and they must not take the write lock.
     public func currentVersion() async throws -> Int {
-        try await ensureVersionTable()
-        return try await database.withConnection { sql in
-            try await sql.raw("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").first()?
+        try await database.withConnection { [dialect = database.dialect] sql in
+            guard
+                try await sql.raw(dialect.versionTableExists).first()?.decode(column: "present", as: Int.self) == 1
+            else { return 0 }
+            return try await sql.raw("SELECT COALESCE(MAX(version), 0) AS v FROM schema_version").first()?
                 .decode(column: "v", as: Int.self) ?? 0
         }
     }
