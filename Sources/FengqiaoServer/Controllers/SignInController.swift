@@ -22,17 +22,17 @@ struct SignInController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.signIn)) { request, context in
             if context.identity != nil { return Response.redirect(to: Paths.workspace, type: .normal) }
-            let token = request.cookies[CSRF.cookieName]?.value ?? RandomToken.make()
+            let token = CSRF.pageToken(request)
             var response = try HTMLPage(
                 html: SignInPage(language: context.language, outcome: .form, csrfToken: token).render()
             ).response(from: request, context: context)
-            response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: Paths.signIn, sameSite: .strict))
+            CSRF.setPageToken(token, path: Paths.signIn, on: &response)
             return response
         }
         router.post(RouterPath(Paths.signIn)) { request, context in
             let credentials = try await URLEncodedFormDecoder().decode(
                 Credentials.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
-            guard CSRF.matches(credentials._csrf, request.cookies[CSRF.cookieName]?.value) else { throw CSRF.rejected }
+            try CSRF.requirePageToken(credentials._csrf, request)
             return try await signIn(credentials, context: context)
         }
         router.post(RouterPath(Paths.signOut)) { request, context in

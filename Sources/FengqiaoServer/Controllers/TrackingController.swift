@@ -43,7 +43,7 @@ struct TrackingController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.track)) { request, context in
-            let token = request.cookies[CSRF.cookieName]?.value ?? RandomToken.make()
+            let token = CSRF.pageToken(request)
             let query = request.uri.queryParameters
             var page = TrackingPage(language: context.language, csrfToken: token, result: .form)
             if let code = query.get("code"), let phone = query.get("phone") {
@@ -52,13 +52,13 @@ struct TrackingController {
             var response = try HTMLPage(
                 status: page.isNotFound ? .notFound : .ok, html: page.render()
             ).response(from: request, context: context)
-            response.setCookie(Cookie(name: CSRF.cookieName, value: token, path: Paths.track, sameSite: .strict))
+            CSRF.setPageToken(token, path: Paths.track, on: &response)
             return response
         }
         router.post(RouterPath(Paths.trackAction)) { request, context in
             let form = try await URLEncodedFormDecoder().decode(
                 CitizenAction.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
-            guard CSRF.matches(form._csrf, request.cookies[CSRF.cookieName]?.value) else { throw CSRF.rejected }
+            try CSRF.requirePageToken(form._csrf, request)
             try await perform(form)
             return Response.redirect(to: Paths.trackLink(code: form.code, phone: form.phone), type: .normal)
         }

@@ -39,4 +39,19 @@ enum CSRF {
     }
 
     static let rejected = HTTPError(.forbidden, message: "CSRF token missing or wrong")
+
+    /// The pre-sign-in token for a page's forms: the one the browser already holds, or a new one.
+    static func pageToken(_ request: Request) -> String {
+        request.cookies[cookieName]?.value ?? RandomToken.make()
+    }
+
+    /// Sets the pre-sign-in token cookie on the page that carries `token` in its forms; `path` is where they post.
+    static func setPageToken(_ token: String, path: String, on response: inout Response) {
+        response.setCookie(Cookie(name: cookieName, value: token, path: path, sameSite: .strict))
+    }
+
+    /// Refuses a pre-sign-in form whose token does not match the cookie.
+    static func requirePageToken(_ submitted: String?, _ request: Request) throws {
+        guard matches(submitted, request.cookies[cookieName]?.value) else { throw rejected }
+    }
 }
