@@ -29,12 +29,10 @@ struct Problem: Codable, Sendable, Equatable {
     }
 
     func response() throws -> Response {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return Response(
+        Response(
             status: HTTPResponse.Status(code: status),
             headers: [.contentType: "application/problem+json; charset=utf-8", .cacheControl: "no-store"],
-            body: .init(byteBuffer: ByteBuffer(bytes: try encoder.encode(self))))
+            body: .init(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder.encode(self))))
     }
 }
 

@@ -12,24 +12,29 @@ public struct AppRequestContext: RequestContext {
     /// The signed-in session's CSRF token, for the forms of the page being rendered.
     var csrfToken: String?
 
-    /// The API's JSON: ISO 8601 dates, stable key order.
-    public var requestDecoder: JSONDecoder {
-        let decoder = JSONDecoder()
-        decoder.dateDecodingStrategy = .iso8601
-        return decoder
-    }
-
-    public var responseEncoder: JSONEncoder {
-        let encoder = JSONEncoder()
-        encoder.dateEncodingStrategy = .iso8601
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }
+    public var requestDecoder: JSONDecoder { APIJSON.decoder }
+    public var responseEncoder: JSONEncoder { APIJSON.encoder }
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
         requestID = RequestID.make()
     }
+}
+
+/// The API's JSON, configured once: ISO 8601 dates, stable key order.
+enum APIJSON {
+    static let decoder: JSONDecoder = {
+        let decoder = JSONDecoder()
+        decoder.dateDecodingStrategy = .iso8601
+        return decoder
+    }()
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.dateEncodingStrategy = .iso8601
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
 }
 
 enum RequestID {
