@@ -121,6 +121,27 @@ struct CaseLifecycleTests {
                 }
             }
         }
+        // A ladder move (移交上一级调解) sends an accepted or in-progress case back to its center's desk: the village
+        // level's time runs out while accepted, or its three sessions fail while in progress.
+        let ladder = CaseCommand.applyTimeLimits(
+            AppliedTimeLimits(policy: .standard, ladder: .threeLevel, ladderStartStep: 1))
+        for prefix in [toAccepted, toInProgress] {
+            var file = try CaseFile()
+            try file.run(ladder, by: F.importer)
+            for (step, by) in prefix { try file.run(step, by: by) }
+            if file.state == .accepted {
+                let due = Deadline(kind: .mediationLevel, level: .red, clockStartedAt: file.now, dueAt: file.now)
+                try file.run(.raiseAlerts([due], supervisionDeadline: file.now + 86_400), by: F.importer)
+            } else {
+                for _ in 1...3 {
+                    try file.run(.recordSession(result: .failed, heldAt: nil, note: "未达成一致"), by: F.justice)
+                }
+            }
+            let before = file.state
+            try file.run(.climbLadder(toCenter: F.townCenter), by: F.townDesk)
+            #expect(file.state == .returned && file.current.timing.ladder?.stepIndex == 2)
+            taken.insert("\(before) → \(file.state)")
+        }
         var consultation = try CaseFile(F.intake(kind: .consultation))
         try consultation.run(.answerConsultation(answer: "已答复"), by: F.townDesk)
         try consultation.run(.reopen(reason: "实为诉求"), by: F.townDesk)

@@ -35,6 +35,12 @@
 /// | reopen (reason) | covering center | resolved, followed up, closed | in progress (registered if never dispatched) |
 /// | withdraw (reason) | citizen; covering center; grid worker in grid | any open | withdrawn |
 /// | merge (duplicate side; master must be covered and open) | responsible center | any before resolution | merged |
+/// | request information (待补充材料; not while waiting) | responsible center; lead | registered, assessed, returned, accepted, in progress | — (clocks pause) |
+/// | supply information (while waiting) | citizen; responsible center; lead; grid worker in grid | any before resolution | — (clocks resume) |
+/// | record session (after accepting) | participant | accepted, in progress | in progress |
+/// | climb ladder (level exhausted, not the last) | responsible center; lead; system | any before resolution | registered at the next level's center |
+/// | apply time limits | system | any open | — |
+/// | raise alerts (yellow, red with 督办, ladder level exhausted) | system | any open | — |
 ///
 /// "Open" is every state but closed, withdrawn and merged; "before resolution" is registered, assessed,
 /// dispatched, accepted, returned and in progress. An assisting organisation's accept or return leaves the state
@@ -85,6 +91,11 @@ public enum CasePermissions {
         case .nudge: [.leader]
         case .reopen: [.coveringCenter]
         case .withdraw: [.citizen, .coveringCenter, .gridWorkerInGrid]
+        case .requestInformation: [.responsibleCenter, .lead]
+        case .supplyInformation: [.citizen, .responsibleCenter, .lead, .gridWorkerInGrid]
+        case .recordSession: [.participant]
+        case .climbLadder: [.responsibleCenter, .lead, .system]
+        case .applyTimeLimits, .raiseAlerts: [.system]
         }
     }
 
@@ -105,6 +116,10 @@ public enum CasePermissions {
         case .escalate, .merge: unresolved
         case .supervise, .nudge, .withdraw: open
         case .reopen: [.resolved, .followedUp, .closed]
+        case .requestInformation: [.registered, .assessed, .returned, .accepted, .inProgress]
+        case .supplyInformation, .climbLadder: unresolved
+        case .recordSession: [.accepted, .inProgress]
+        case .applyTimeLimits, .raiseAlerts: open
         }
     }
 
@@ -144,7 +159,15 @@ public enum CasePermissions {
             if let organisation, current.participant(organisation)?.accepted == true {
                 return .failure(.alreadyAccepted)
             }
-        case .progress:
+        case .requestInformation:
+            if current.timing.isAwaitingCitizen { return .failure(.alreadyAwaitingCitizen) }
+        case .supplyInformation:
+            if !current.timing.isAwaitingCitizen { return .failure(.notAwaitingCitizen) }
+        case .climbLadder:
+            guard let ladder = current.timing.ladder, ladder.exhausted != nil, !ladder.isLastStep else {
+                return .failure(.ladderNotExhausted)
+            }
+        case .progress, .recordSession:
             if authority.scope == .participant, let organisation, current.participant(organisation)?.accepted != true {
                 return .failure(.notYetAccepted)
             }

@@ -21,6 +21,14 @@ extension CaseChange {
         case .returned: "returned"
         case .supervised: "supervised"
         case .withdrawn: "withdrawn"
+        case .timeLimitsApplied: "timeLimitsApplied"
+        case .informationRequested: "informationRequested"
+        case .informationSupplied: "informationSupplied"
+        case .sessionHeld: "sessionHeld"
+        case .clockAlerted: "clockAlerted"
+        case .ladderExhausted: "ladderExhausted"
+        case .ladderStepReached: "ladderStepReached"
+        case .ladderClimbed: "ladderClimbed"
         }
     }
 }

@@ -37,6 +37,20 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     /// Marks this case as a duplicate of `of`. `decide` returns the duplicate's side only; use
     /// `CaseLifecycle.merge(duplicate:into:by:at:)`, which also returns the master's events.
     case markDuplicate(of: Case.ID)
+    /// 待补充材料: ask the citizen for information; every clock pauses until it arrives.
+    case requestInformation(note: String)
+    /// The citizen's information (from the tracking page, or taken down by staff); the clocks resume.
+    case supplyInformation(note: String)
+    /// A mediation session (调解会) held by a participant; an unsuccessful one counts on the ladder.
+    case recordSession(result: MediationSession.Result, heldAt: Date?, note: String)
+    /// 移交上一级调解: moves an exhausted ladder level's case to the next level's center (the store finds it).
+    case climbLadder(toCenter: Organisation.ID)
+    /// The system records the time limits that apply (`TimeLimitBook.limits(for:centerLevel:)`).
+    case applyTimeLimits(AppliedTimeLimits)
+    /// The system places the case at a ladder level after a dispatch (`LadderProgress.placement(forLeadAt:)`).
+    case placeOnLadder(step: Int)
+    /// The scheduler raises due alerts; red ones bring a supervision order (督办) due by `supervisionDeadline`.
+    case raiseAlerts([Deadline], supervisionDeadline: Date)
 
     public var action: CaseAction {
         switch self {
@@ -57,6 +71,12 @@ public enum CaseCommand: Sendable, Codable, Equatable {
         case .reopen: .reopen
         case .withdraw: .withdraw
         case .markDuplicate: .merge
+        case .requestInformation: .requestInformation
+        case .supplyInformation: .supplyInformation
+        case .recordSession: .recordSession
+        case .climbLadder: .climbLadder
+        case .applyTimeLimits, .placeOnLadder: .applyTimeLimits
+        case .raiseAlerts: .raiseAlerts
         }
     }
 
@@ -84,6 +104,12 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
     case reopen
     case withdraw
     case merge
+    case requestInformation = "request-information"
+    case supplyInformation = "supply-information"
+    case recordSession = "record-session"
+    case climbLadder = "climb-ladder"
+    case applyTimeLimits = "apply-time-limits"
+    case raiseAlerts = "raise-alerts"
 
     /// The verb as a button says it.
     public var name: Localized {
@@ -106,6 +132,12 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
         case .reopen: Localized(zh: "重新办理", en: "Reopen")
         case .withdraw: Localized(zh: "撤回", en: "Withdraw")
         case .merge: Localized(zh: "合并", en: "Merge")
+        case .requestInformation: Localized(zh: "请群众补充材料", en: "Ask for information")
+        case .supplyInformation: Localized(zh: "补充材料", en: "Supply information")
+        case .recordSession: Localized(zh: "记录调解", en: "Record a session")
+        case .climbLadder: Localized(zh: "移交上一级调解", en: "Move up a mediation level")
+        case .applyTimeLimits: Localized(zh: "适用时限规则", en: "Apply time limits")
+        case .raiseAlerts: Localized(zh: "时限提醒", en: "Raise time-limit alerts")
         }
     }
 
@@ -130,6 +162,12 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
         case .reopen: "it cannot be reopened"
         case .withdraw: "it cannot be withdrawn"
         case .merge: "it cannot be merged"
+        case .requestInformation: "no information can be asked for"
+        case .supplyInformation: "no information can be supplied"
+        case .recordSession: "no session can be recorded"
+        case .climbLadder: "it cannot move up a mediation level"
+        case .applyTimeLimits: "no time limits can be applied"
+        case .raiseAlerts: "no alerts can be raised"
         }
     }
 }

@@ -33,6 +33,14 @@ public enum CaseError: UserFacingError, Equatable {
     case followUpRequired
     case cannotMergeIntoItself
     case masterNotOpen(CaseState)
+    /// The case already waits on the citizen's information.
+    case alreadyAwaitingCitizen
+    /// Nothing was asked of the citizen.
+    case notAwaitingCitizen
+    /// The case's mediation level is not exhausted (or it has no ladder, or it is at the last level).
+    case ladderNotExhausted
+    case sessionInFuture
+    case noAlerts
     /// Events that do not belong to the case, or out of order.
     case inconsistentHistory
 
@@ -66,6 +74,11 @@ public enum CaseError: UserFacingError, Equatable {
         case .cannotMergeIntoItself: "case.cannot_merge_into_itself"
         case .masterNotOpen: "case.master_not_open"
         case .inconsistentHistory: "case.inconsistent_history"
+        case .alreadyAwaitingCitizen: "case.already_awaiting_citizen"
+        case .notAwaitingCitizen: "case.not_awaiting_citizen"
+        case .ladderNotExhausted: "case.ladder_not_exhausted"
+        case .sessionInFuture: "case.session_in_future"
+        case .noAlerts: "case.no_alerts"
         }
     }
 
@@ -150,6 +163,19 @@ public enum CaseError: UserFacingError, Equatable {
                 en: "The master case is \(state.name.en.lowercased()); nothing can be merged into it.")
         case .inconsistentHistory:
             Localized(zh: "案件记录不完整或顺序错误。", en: "The case history is incomplete or out of order.")
+        case .alreadyAwaitingCitizen:
+            Localized(
+                zh: "已在等待群众补充材料。", en: "The case is already waiting for the citizen's information.")
+        case .notAwaitingCitizen:
+            Localized(zh: "本案没有待群众补充的材料。", en: "Nothing has been asked of the citizen on this case.")
+        case .ladderNotExhausted:
+            Localized(
+                zh: "本级调解的次数或时限尚未用完，不能移交上一级。",
+                en: "This mediation level still has sessions or time left; the case cannot move up yet.")
+        case .sessionInFuture:
+            Localized(zh: "调解时间不能晚于当前时间。", en: "A session cannot be recorded in the future.")
+        case .noAlerts:
+            Localized(zh: "没有需要发出的时限提醒。", en: "There are no time-limit alerts to raise.")
         }
     }
 }

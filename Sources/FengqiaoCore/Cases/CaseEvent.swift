@@ -55,6 +55,23 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case merged(into: Case.ID)
     /// On the master: a duplicate was merged in, and its reporter (if named) follows this case.
     case duplicateAttached(duplicateID: Case.ID, reporter: Party?)
+    /// The time limits (policy, and ladder with its starting level) that apply from now on.
+    case timeLimitsApplied(AppliedTimeLimits)
+    /// 待补充材料: the note says what the citizen is asked for.
+    case informationRequested
+    /// The citizen's information is the note.
+    case informationSupplied
+    case sessionHeld(MediationSession)
+    /// A clock turned yellow or red.
+    case clockAlerted(ClockAlert)
+    /// A ladder level is done with (its sessions or its time); the case is due to move up.
+    case ladderExhausted(step: Int, reason: LadderProgress.Exhaustion)
+    /// A dispatch placed the case at this ladder level (the lead organisation's level).
+    case ladderStepReached(step: Int)
+    /// 移交上一级调解: the case moves to the ladder's next level. When `toCenter` is the responsible center it goes
+    /// back to that center's desk (as after a return) to be dispatched at the new level; otherwise it starts again
+    /// at that center, as after an escalation.
+    case ladderClimbed(step: Int, toCenter: Organisation.ID)
 
     /// The action that produced the change.
     public var action: CaseAction {
@@ -77,6 +94,13 @@ public enum CaseChange: Sendable, Codable, Equatable {
         case .reopened: .reopen
         case .withdrawn: .withdraw
         case .merged, .duplicateAttached: .merge
+        case .timeLimitsApplied: .applyTimeLimits
+        case .informationRequested: .requestInformation
+        case .informationSupplied: .supplyInformation
+        case .sessionHeld: .recordSession
+        case .clockAlerted, .ladderExhausted: .raiseAlerts
+        case .ladderStepReached: .applyTimeLimits
+        case .ladderClimbed: .climbLadder
         }
     }
 }

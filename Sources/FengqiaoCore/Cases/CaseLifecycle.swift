@@ -124,6 +124,86 @@ public enum CaseLifecycle {
         case .markDuplicate(let master):
             guard master != current.id else { throw .cannotMergeIntoItself }
             emit(.merged(into: master))
+
+        case .requestInformation(let note):
+            emit(.informationRequested, note: try text(note, else: .noteRequired))
+
+        case .supplyInformation(let note):
+            emit(.informationSupplied, note: try text(note, else: .noteRequired))
+
+        case .recordSession(let result, let heldAt, let note):
+            let note = try text(note, else: .noteRequired)
+            let heldAt = heldAt ?? now
+            guard heldAt <= now.addingTimeInterval(300) else { throw .sessionInFuture }
+            let ladder = current.timing.ladder
+            emit(
+                .sessionHeld(
+                    MediationSession(
+                        heldAt: heldAt, result: result, level: ladder?.step.level,
+                        organisationID: authority.grant?.organisationID)),
+                note: note)
+            if result == .failed, let ladder, ladder.exhausted == nil, !ladder.isLastStep,
+                let limit = ladder.step.exhaustingSessions, ladder.failedSessions + 1 >= limit
+            {
+                let level = ladder.step.level.name
+                emit(
+                    .ladderExhausted(step: ladder.stepIndex, reason: .sessions),
+                    note: "\(level.zh)调解\(ladder.failedSessions + 1)次未成功，按“\(ladder.ladder.name)”移交上一级。"
+                        + " \(level.en) level: \(ladder.failedSessions + 1) sessions without agreement.")
+            }
+
+        case .climbLadder(let toCenter):
+            let ladder = current.timing.ladder
+            let level = ladder?.step.level.name ?? Localized(zh: "本级", en: "This")
+            let why: Localized =
+                ladder?.exhausted == .time
+                ? Localized(zh: "调解时限已到", en: "its time ran out")
+                : Localized(zh: "调解次数已用完", en: "its sessions were held without agreement")
+            emit(
+                .ladderClimbed(step: (ladder?.stepIndex ?? 0) + 1, toCenter: toCenter),
+                note: "按“\(ladder?.ladder.name ?? "调解层级")”移交上一级：\(level.zh)\(why.zh)。"
+                    + " Moved up the mediation ladder: \(level.en) level, \(why.en).")
+
+        case .applyTimeLimits(let limits):
+            emit(.timeLimitsApplied(limits), note: limits.policy.name)
+
+        case .placeOnLadder(let step):
+            guard let ladder = current.timing.ladder, ladder.ladder.steps.indices.contains(step) else {
+                throw .ladderNotExhausted
+            }
+            let level = ladder.ladder.steps[step].level.name
+            emit(
+                .ladderStepReached(step: step),
+                note: "进入\(level.zh)调解（“\(ladder.ladder.name)”第\(step + 1)级）。 Now at the \(level.en) level.")
+
+        case .raiseAlerts(let alerts, let supervisionDeadline):
+            guard !alerts.isEmpty else { throw .noAlerts }
+            var overdue: [ClockKind] = []
+            for alert in alerts {
+                emit(
+                    .clockAlerted(
+                        ClockAlert(
+                            kind: alert.kind, level: alert.level, clockStartedAt: alert.clockStartedAt,
+                            dueAt: alert.dueAt, organisationID: current.holderOrganisationID)),
+                    note: alertNote(alert))
+                if alert.level == .red {
+                    if alert.kind == .mediationLevel, let ladder = current.timing.ladder {
+                        emit(
+                            .ladderExhausted(step: ladder.stepIndex, reason: .time),
+                            note: "\(ladder.step.level.name.zh)调解时限已到，按“\(ladder.ladder.name)”移交上一级。"
+                                + " The \(ladder.step.level.name.en) level's time ran out.")
+                    } else {
+                        overdue.append(alert.kind)
+                    }
+                }
+            }
+            if !overdue.isEmpty {
+                let names = overdue.map(\.name)
+                emit(
+                    .supervised(deadline: supervisionDeadline, organisationID: current.holderOrganisationID),
+                    note: "超期自动督办：“\(names.map(\.zh).joined(separator: "”“"))”时限已过，请尽快办理并反馈。"
+                        + " Automatic supervision: the \(names.map(\.en).joined(separator: ", ")) limit has passed.")
+            }
         }
         return events
     }
@@ -155,6 +235,7 @@ public enum CaseLifecycle {
         var next = current
         next.version += 1
         next.updatedAt = event.at
+        if event.actor.kind == .staff { next.timing.stop(.respond, at: event.at) }
         switch event.change {
         case .registered:
             break
@@ -166,6 +247,7 @@ public enum CaseLifecycle {
             next.resolutionSummary = event.note
             next.resolvedAt = event.at
             next.holderOrganisationID = next.centerOrganisationID
+            next.timing.stop(.respond, .start, at: event.at)
 
         case .assessed(let categoryCode, let urgency, let difficulty, let competentLevel):
             next.state = .assessed
@@ -189,6 +271,9 @@ public enum CaseLifecycle {
             next.dispatchedAt = event.at
             next.acceptedAt = nil
             lapseExtensions(&next, at: event.at)
+            next.timing.stop(.start, at: event.at)
+            next.timing.start(.accept, at: event.at)
+            next.timing.startIfStopped(.finish, at: event.at)
 
         case .accepted(let organisation):
             guard let index = next.participants.firstIndex(where: { $0.organisationID == organisation }) else { break }
@@ -197,6 +282,7 @@ public enum CaseLifecycle {
             if next.participants[index].isLead && next.state == .dispatched {
                 next.state = .accepted
                 next.acceptedAt = event.at
+                next.timing.stop(.accept, at: event.at)
             }
 
         case .returned(let organisation):
@@ -208,6 +294,7 @@ public enum CaseLifecycle {
                 next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
                 next.returnCount += 1
                 lapseExtensions(&next, at: event.at)
+                next.timing.stop(.accept, at: event.at)
             } else {
                 next.participants.remove(at: index)
             }
@@ -224,6 +311,7 @@ public enum CaseLifecycle {
         case .extensionDecided(let approved):
             guard let index = next.extensions.lastIndex(where: { $0.status == .pending }) else { break }
             next.extensions[index].status = approved ? .approved : .rejected
+            if approved { next.timing.extendFinish(byWorkingDays: next.extensions[index].workingDays) }
             next.extensions[index].decidedAt = event.at
             next.extensions[index].decisionNote = event.note
 
@@ -235,15 +323,20 @@ public enum CaseLifecycle {
             next.resolvedAt = event.at
             next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
             lapseExtensions(&next, at: event.at)
+            next.timing.stop(.respond, .start, .accept, .finish, at: event.at)
+            next.timing.endWait(at: event.at)
+            next.timing.start(.followUp, at: event.at)
 
         case .followedUp(let satisfaction):
             next.state = .followedUp
             next.satisfaction = satisfaction
+            next.timing.stop(.followUp, at: event.at)
 
         case .closed:
             next.state = .closed
             next.holderOrganisationID = nil
             next.closedAt = event.at
+            next.timing.stopAll(at: event.at)
 
         case .escalated(_, let toCenter):
             next.state = .registered
@@ -254,6 +347,11 @@ public enum CaseLifecycle {
             next.whistle = nil
             next.escalationCount += 1
             lapseExtensions(&next, at: event.at)
+            next.timing.stop(.accept, .finish, at: event.at)
+            next.timing.start(.start, at: event.at)
+            if let step = next.timing.ladder?.stepIndex {
+                next.timing.ladder?.moveTo(step: step + 1, at: event.at, climbing: true)
+            }
 
         case .supervised(let deadline, let organisation):
             next.supervisions.append(
@@ -270,21 +368,80 @@ public enum CaseLifecycle {
             next.satisfaction = nil
             next.closedAt = nil
             next.reopenCount += 1
+            next.timing.stop(.followUp, at: event.at)
+            next.timing.startIfStopped(state == .registered ? .start : .finish, at: event.at)
 
         case .withdrawn:
             next.state = .withdrawn
             next.holderOrganisationID = nil
             lapseExtensions(&next, at: event.at)
+            next.timing.stopAll(at: event.at)
 
         case .merged(let master):
             next.state = .merged
             next.masterCaseID = master
             next.holderOrganisationID = nil
             lapseExtensions(&next, at: event.at)
+            next.timing.stopAll(at: event.at)
 
         case .duplicateAttached(let duplicate, let reporter):
             if !next.duplicateIDs.contains(duplicate) { next.duplicateIDs.append(duplicate) }
             if let reporter, !next.parties.contains(reporter) { next.parties.append(reporter) }
+
+        case .timeLimitsApplied(let limits):
+            next.timing.limits = limits
+            if let ladder = limits.ladder {
+                if var progress = next.timing.ladder, progress.ladder.code == ladder.code {
+                    progress.ladder = ladder
+                    progress.stepIndex = min(progress.stepIndex, ladder.steps.count - 1)
+                    next.timing.ladder = progress
+                } else {
+                    next.timing.ladder = LadderProgress(
+                        ladder: ladder, stepIndex: min(limits.ladderStartStep ?? 0, ladder.steps.count - 1),
+                        stepStartedAt: event.at)
+                }
+            } else {
+                next.timing.ladder = nil
+            }
+
+        case .informationRequested:
+            next.timing.awaitingCitizenSince = event.at
+            next.timing.informationRequested = event.note
+
+        case .informationSupplied:
+            next.timing.endWait(at: event.at)
+
+        case .sessionHeld(let session):
+            next.timing.sessions.append(session)
+            if session.result == .failed, next.timing.ladder != nil { next.timing.ladder!.failedSessions += 1 }
+            if next.state == .accepted { next.state = .inProgress }
+
+        case .clockAlerted(let alert):
+            next.timing.alerts.append(alert)
+
+        case .ladderExhausted(let step, let reason):
+            if next.timing.ladder?.stepIndex == step { next.timing.ladder!.exhausted = reason }
+
+        case .ladderStepReached(let step):
+            next.timing.ladder?.moveTo(step: step, at: event.at, climbing: false)
+
+        case .ladderClimbed(let step, let toCenter):
+            if toCenter != next.centerOrganisationID {
+                next.state = .registered
+                next.centerOrganisationID = toCenter
+                next.dispatcherOrganisationID = nil
+                next.escalationCount += 1
+                next.timing.stop(.finish, at: event.at)
+                next.timing.start(.start, at: event.at)
+            } else if !next.participants.isEmpty {
+                next.state = .returned
+            }
+            next.holderOrganisationID = toCenter
+            next.participants = []
+            next.whistle = nil
+            lapseExtensions(&next, at: event.at)
+            next.timing.stop(.accept, at: event.at)
+            next.timing.ladder?.moveTo(step: step, at: event.at, climbing: true)
         }
         return next
     }
@@ -307,7 +464,7 @@ public enum CaseLifecycle {
         guard event.sequence == 1,
             case .registered(let intake, let number, let trackingCode, let regionPath, let center) = event.change
         else { return nil }
-        return Case(
+        var created = Case(
             id: event.caseID, number: number, trackingCode: trackingCode, version: 1, state: .registered,
             channel: intake.channel, sourceReference: intake.sourceReference?.trimmingWhitespace,
             title: intake.title.trimmingWhitespace, description: intake.description.trimmingWhitespace,
@@ -315,6 +472,18 @@ public enum CaseLifecycle {
             regionPath: regionPath, address: intake.address, latitude: intake.latitude, longitude: intake.longitude,
             parties: intake.parties, attachments: intake.attachments, anonymous: intake.anonymous,
             centerOrganisationID: center, holderOrganisationID: center, createdAt: event.at, updatedAt: event.at)
+        var timing = CaseTiming()
+        timing.start(.respond, at: event.at)
+        timing.start(.start, at: event.at)
+        if event.actor.kind == .staff { timing.stop(.respond, at: event.at) }
+        created.timing = timing
+        return created
+    }
+
+    /// The words of an alert's event: "「办结反馈」时限预警" / "Finish and report back: warning".
+    private static func alertNote(_ alert: Deadline) -> String {
+        "“\(alert.kind.name.zh)”时限\(alert.level == .red ? "已超期" : "预警")。"
+            + " \(alert.kind.name.en): \(alert.level == .red ? "overdue" : "warning")."
     }
 
     /// Where a reopened case goes: back in progress with the lead that handled it, or, when it was never

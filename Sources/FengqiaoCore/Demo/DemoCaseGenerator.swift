@@ -1000,8 +1000,24 @@ extension DemoCaseGenerator {
                 let note = fresh(DemoCaseCatalogue.gridWorkerNotes, in: &run)
                 perform(&run, by: worker, after: delay) { _ in .addProgress(note: note) }
             } else if let handler = lead(run) {
-                let note = run.scene.fill(fresh(subject.progress, in: &run))
-                perform(&run, by: handler, after: delay) { _ in .addProgress(note: note) }
+                if let citizen = citizen(run), dice.chance(0.06) {
+                    // 待补充材料: the clocks pause until the citizen answers.
+                    let asked = dice.pick(DemoCaseCatalogue.informationRequests)
+                    perform(&run, by: handler, after: delay) { _ in .requestInformation(note: asked) }
+                    let answer = dice.pick(DemoCaseCatalogue.informationAnswers)
+                    perform(&run, by: citizen, after: span(2 * Self.hour, 3 * Self.day)) { _ in
+                        .supplyInformation(note: answer)
+                    }
+                } else if !subject.agreements.isEmpty, dice.chance(0.25) {
+                    // A mediation session adjourned to another day does not count on the escalation ladder.
+                    let note = dice.pick(DemoCaseCatalogue.adjournedSessions)
+                    perform(&run, by: handler, after: delay) { _ in
+                        .recordSession(result: .adjourned, heldAt: nil, note: note)
+                    }
+                } else {
+                    let note = run.scene.fill(fresh(subject.progress, in: &run))
+                    perform(&run, by: handler, after: delay) { _ in .addProgress(note: note) }
+                }
             }
         }
     }

@@ -11,6 +11,7 @@ public func buildApplication(services: AppServices, logger: Logger) -> some Appl
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port),
             serverName: "fengqiao"),
+        services: configuration.scheduler ? [SchedulerService(services: services, logger: logger)] : [],
         logger: logger)
 }
 
@@ -35,5 +36,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     MetricsAPIController(services: services).addRoutes(to: api)
     AccessLogAPIController(services: services).addRoutes(to: api)
     FileAPIController(services: services).addRoutes(to: api)
+    TimeLimitAPIController(services: services).addRoutes(to: api)
     return router
 }
