@@ -30,6 +30,12 @@ public struct DeadlineScheduler: Sendable {
         public var alerts: Int
         /// Cases that failed (they are retried on the next tick).
         public var failures: Int
+
+        public init(cases: Int, alerts: Int, failures: Int) {
+            self.cases = cases
+            self.alerts = alerts
+            self.failures = failures
+        }
     }
 
     /// Handles everything due at `now`, at most `limit` cases.
