@@ -10,3 +10,5 @@ trap 'scripts/test-postgres.sh stop' EXIT
 echo "PostgreSQL for the contract tests: $FENGQIAO_TEST_POSTGRES_URL"
 swift build --build-tests
 swift test --skip-build
+# Crash safety: SIGKILL the server 3 times under intake load; every acknowledged case must survive (README: N=100).
+FENGQIAO_BIN=.build/debug/fengqiao scripts/crash-test.sh 3
