@@ -123,6 +123,9 @@ struct CaseLifecyclePropertyTests {
                                 "case.not_a_consultation", "case.extension_pending", "case.no_pending_extension",
                                 "case.follow_up_required", "case.already_awaiting_citizen",
                                 "case.not_awaiting_citizen", "case.ladder_not_exhausted",
+                                "case.no_mediator_requested", "case.no_agreement", "case.agreement_already_signed",
+                                "case.agreement_not_signed", "case.no_confirmation_pending",
+                                "case.not_a_court_referral",
                             ].contains(error.code), "\(error.code)")
                     }
                     refusalCodes.insert(error.code)
@@ -244,6 +247,36 @@ struct CaseLifecyclePropertyTests {
             return .raiseAlerts(
                 valid ? [Deadline(kind: kind, level: .red, clockStartedAt: now - 3600, dueAt: now)] : [],
                 supervisionDeadline: now + 86_400)
+        case .requestMediator:
+            return .requestMediator(mediator: 1, organisation: Self.organisations.randomElement(using: &rng)!)
+        case .takeMediation:
+            return .takeMediation(mediator: 1)
+        case .declineMediation:
+            return .declineMediation(reason: text)
+        case .assignMediator:
+            return .assignMediator(mediator: 2)
+        case .recordConsent:
+            let consents = Bool.random(using: &rng)
+            return .recordConsent(
+                party: valid ? "李四" : " ", consents: consents,
+                nextStep: consents ? nil : MediationNextStep.allCases.randomElement(using: &rng), note: nil)
+        case .draftAgreement:
+            return .draftAgreement(
+                AgreementDraft(
+                    parties: [AgreementParty(name: "张三", role: .reporter), AgreementParty(name: "李四", role: .other)],
+                    facts: "邻里加盖纠纷", terms: valid ? [AgreementTerm(text: "拆除加盖部分", dueDate: now + 86_400)] : []))
+        case .signAgreement:
+            return .signAgreement(signedAt: nil)
+        case .requestConfirmation:
+            return .requestConfirmation(court: Self.organisations.randomElement(using: &rng)!)
+        case .recordRuling:
+            return .recordRuling(confirmed: Bool.random(using: &rng), note: nil)
+        case .checkTerm:
+            return .checkTerm(term: valid ? 0 : 5, fulfilled: Bool.random(using: &rng), note: nil)
+        case .rateMediation:
+            return .rateMediation(party: nil, score: valid ? Int.random(in: 1...5, using: &rng) : 9, comment: nil)
+        case .returnToCourt:
+            return .returnToCourt(court: Self.organisations.randomElement(using: &rng)!)
         }
     }
 }

@@ -142,6 +142,13 @@ struct CaseLifecycleTests {
             #expect(file.state == .returned && file.current.timing.ladder?.stepIndex == 2)
             taken.insert("\(before) → \(file.state)")
         }
+        // 点单 then 接单: the chosen mediator's organisation takes the case straight from registration.
+        var chosen = try CaseFile()
+        try chosen.run(.requestMediator(mediator: 7, organisation: F.mediationCommittee), by: F.citizen)
+        let tookIt = try chosen.run(.takeMediation(mediator: 7), by: F.mediator)
+        #expect(tookIt.map(\.change.name) == ["mediatorAssigned", "dispatched", "accepted"])
+        taken.insert("registered → dispatched")
+        #expect(chosen.state == .accepted && chosen.current.lead?.organisationID == F.mediationCommittee)
         var consultation = try CaseFile(F.intake(kind: .consultation))
         try consultation.run(.answerConsultation(answer: "已答复"), by: F.townDesk)
         try consultation.run(.reopen(reason: "实为诉求"), by: F.townDesk)

@@ -21,7 +21,7 @@ struct CasePermissionsTests {
         var file = try CaseFile()
         #expect(
             CasePermissions.availableActions(on: file.current, by: F.townDesk) == [
-                .assess, .escalate, .supervise, .withdraw, .merge, .requestInformation,
+                .assess, .escalate, .supervise, .withdraw, .merge, .requestInformation, .requestMediator,
             ])
         try file.run(F.assessment, by: F.townDesk)
         try file.run(.dispatch(lead: F.justiceOffice, assisting: [F.policeStation], whistle: nil), by: F.townDesk)

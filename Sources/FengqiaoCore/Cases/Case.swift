@@ -134,6 +134,15 @@ public struct Case: Sendable, Codable, Equatable, Identifiable {
     /// Stored optional so that snapshots written before time limits existed still read; use `timing`.
     public var timingRecord: CaseTiming?
 
+    /// Stored optional so that older snapshots still read; use `mediation`.
+    public var mediationRecord: CaseMediation?
+
+    /// 点单 and 接单, consents, agreements, judicial confirmation, fulfilment and ratings.
+    public var mediation: CaseMediation {
+        get { mediationRecord ?? CaseMediation() }
+        set { mediationRecord = newValue }
+    }
+
     /// Time limits, clocks, alerts, waits on the citizen, mediation sessions and the ladder.
     public var timing: CaseTiming {
         get { timingRecord ?? CaseTiming() }

@@ -29,6 +29,18 @@ extension CaseChange {
         case .ladderExhausted: "ladderExhausted"
         case .ladderStepReached: "ladderStepReached"
         case .ladderClimbed: "ladderClimbed"
+        case .mediatorRequested: "mediatorRequested"
+        case .mediatorAssigned: "mediatorAssigned"
+        case .mediatorDeclined: "mediatorDeclined"
+        case .consentRecorded: "consentRecorded"
+        case .mediationRefused: "mediationRefused"
+        case .agreementDrafted: "agreementDrafted"
+        case .agreementSigned: "agreementSigned"
+        case .confirmationRequested: "confirmationRequested"
+        case .confirmationRuled: "confirmationRuled"
+        case .termChecked: "termChecked"
+        case .mediationRated: "mediationRated"
+        case .returnedToCourt: "returnedToCourt"
         }
     }
 }

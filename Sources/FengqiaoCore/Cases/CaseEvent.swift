@@ -72,6 +72,21 @@ public enum CaseChange: Sendable, Codable, Equatable {
     /// back to that center's desk (as after a return) to be dispatched at the new level; otherwise it starts again
     /// at that center, as after an escalation.
     case ladderClimbed(step: Int, toCenter: Organisation.ID)
+    case mediatorRequested(mediatorID: Mediator.ID, organisationID: Organisation.ID)
+    case mediatorAssigned(mediatorID: Mediator.ID, organisationID: Organisation.ID)
+    /// The reason is the note.
+    case mediatorDeclined(mediatorID: Mediator.ID)
+    case consentRecorded(party: String, consents: Bool)
+    /// A party refused mediation: with `.otherHandling` the case goes back to its center's desk; with
+    /// `.litigation` a resolution (guided to litigation) follows.
+    case mediationRefused(party: String, nextStep: MediationNextStep)
+    case agreementDrafted(MediationAgreement)
+    case agreementSigned(version: Int, at: Date)
+    case confirmationRequested(court: Organisation.ID, agreementVersion: Int)
+    case confirmationRuled(confirmed: Bool)
+    case termChecked(term: Int, fulfilled: Bool)
+    case mediationRated(MediationRating)
+    case returnedToCourt(court: Organisation.ID)
 
     /// The action that produced the change.
     public var action: CaseAction {
@@ -101,6 +116,17 @@ public enum CaseChange: Sendable, Codable, Equatable {
         case .clockAlerted, .ladderExhausted: .raiseAlerts
         case .ladderStepReached: .applyTimeLimits
         case .ladderClimbed: .climbLadder
+        case .mediatorRequested: .requestMediator
+        case .mediatorAssigned: .assignMediator
+        case .mediatorDeclined: .declineMediation
+        case .consentRecorded, .mediationRefused: .recordConsent
+        case .agreementDrafted: .draftAgreement
+        case .agreementSigned: .signAgreement
+        case .confirmationRequested: .requestConfirmation
+        case .confirmationRuled: .recordRuling
+        case .termChecked: .checkTerm
+        case .mediationRated: .rateMediation
+        case .returnedToCourt: .returnToCourt
         }
     }
 }

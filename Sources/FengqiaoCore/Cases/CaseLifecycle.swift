@@ -131,7 +131,7 @@ public enum CaseLifecycle {
         case .supplyInformation(let note):
             emit(.informationSupplied, note: try text(note, else: .noteRequired))
 
-        case .recordSession(let result, let heldAt, let note):
+        case .recordSession(let result, let heldAt, let note, let details):
             let note = try text(note, else: .noteRequired)
             let heldAt = heldAt ?? now
             guard heldAt <= now.addingTimeInterval(300) else { throw .sessionInFuture }
@@ -140,7 +140,8 @@ public enum CaseLifecycle {
                 .sessionHeld(
                     MediationSession(
                         heldAt: heldAt, result: result, level: ladder?.step.level,
-                        organisationID: authority.grant?.organisationID)),
+                        organisationID: authority.grant?.organisationID, details: details,
+                        mediatorID: current.mediation.mediatorID)),
                 note: note)
             if result == .failed, let ladder, ladder.exhausted == nil, !ladder.isLastStep,
                 let limit = ladder.step.exhaustingSessions, ladder.failedSessions + 1 >= limit
@@ -204,6 +205,85 @@ public enum CaseLifecycle {
                     note: "超期自动督办：“\(names.map(\.zh).joined(separator: "”“"))”时限已过，请尽快办理并反馈。"
                         + " Automatic supervision: the \(names.map(\.en).joined(separator: ", ")) limit has passed.")
             }
+
+        case .requestMediator(let mediator, let organisation):
+            emit(.mediatorRequested(mediatorID: mediator, organisationID: organisation))
+
+        case .takeMediation(let mediator):
+            guard let organisation = current.mediation.requestedOrganisation,
+                let dispatcher = current.centerOrganisationID ?? authority.grant?.organisationID
+            else { throw .noMediatorRequested }
+            emit(.mediatorAssigned(mediatorID: mediator, organisationID: organisation))
+            emit(.dispatched(dispatcherOrganisationID: dispatcher, lead: organisation, assisting: [], whistle: nil))
+            emit(.accepted(organisationID: organisation))
+
+        case .declineMediation(let reason):
+            guard let mediator = current.mediation.requestedMediator else { throw .noMediatorRequested }
+            emit(.mediatorDeclined(mediatorID: mediator), note: try text(reason, else: .reasonRequired))
+
+        case .assignMediator(let mediator):
+            guard let organisation = authority.grant?.organisationID else { throw .notTheLead }
+            emit(.mediatorAssigned(mediatorID: mediator, organisationID: organisation))
+
+        case .recordConsent(let party, let consents, let nextStep, let note):
+            let party = try text(party, else: .noteRequired)
+            let note = try optionalText(note)
+            emit(.consentRecorded(party: party, consents: consents), note: note)
+            if !consents {
+                guard let nextStep else { throw .nextStepRequired }
+                emit(.mediationRefused(party: party, nextStep: nextStep), note: note)
+                if nextStep == .litigation {
+                    emit(
+                        .resolved(outcome: .guidedToLitigation),
+                        note: note ?? "\(party)不同意调解，已告知通过诉讼途径解决。 \(party) refused mediation; guided to litigation.")
+                }
+            }
+
+        case .draftAgreement(let draft):
+            guard !draft.parties.isEmpty, draft.parties.allSatisfy({ !$0.name.trimmingWhitespace.isEmpty }),
+                !draft.facts.trimmingWhitespace.isEmpty, draft.facts.count <= CaseRules.maximumTextLength,
+                !draft.terms.isEmpty, draft.terms.count <= 50,
+                draft.terms.allSatisfy({ !$0.text.trimmingWhitespace.isEmpty && $0.text.count <= 1_000 })
+            else { throw .invalidAgreement }
+            emit(
+                .agreementDrafted(
+                    MediationAgreement(
+                        version: current.mediation.agreements.count + 1, draft: draft, draftedAt: now,
+                        organisationID: authority.grant?.organisationID, mediatorID: current.mediation.mediatorID)))
+
+        case .signAgreement(let signedAt):
+            guard let agreement = current.mediation.agreement else { throw .noAgreement }
+            emit(.agreementSigned(version: agreement.version, at: min(signedAt ?? now, now)))
+
+        case .requestConfirmation(let court):
+            guard let signed = current.mediation.signedAgreement else { throw .agreementNotSigned }
+            emit(.confirmationRequested(court: court, agreementVersion: signed.version))
+
+        case .recordRuling(let confirmed, let note):
+            emit(.confirmationRuled(confirmed: confirmed), note: try optionalText(note))
+
+        case .checkTerm(let term, let fulfilled, let note):
+            guard let signed = current.mediation.signedAgreement, signed.draft.terms.indices.contains(term),
+                signed.draft.terms[term].dueDate != nil
+            else { throw .invalidTerm }
+            let note = try optionalText(note)
+            emit(.termChecked(term: term, fulfilled: fulfilled), note: note)
+            if !fulfilled && current.state.isResolved {
+                emit(
+                    reopening(current),
+                    note: "协议第\(term + 1)项未按期履行，重新办理（反弹）。 Term \(term + 1) was not fulfilled: reopened.")
+            }
+
+        case .rateMediation(let party, let score, let comment):
+            guard (1...5).contains(score) else { throw .invalidScore }
+            let who = try optionalText(party) ?? (actor.kind == .citizen ? actor.displayName : nil) ?? actor.displayName
+            emit(
+                .mediationRated(MediationRating(party: who, score: score, comment: try optionalText(comment), at: now)))
+
+        case .returnToCourt(let court):
+            emit(
+                .returnedToCourt(court: court),
+                note: current.outcome.map { "调解结果：\($0.name.zh)。 Outcome: \($0.name.en)." })
         }
         return events
     }
@@ -424,6 +504,61 @@ public enum CaseLifecycle {
 
         case .ladderStepReached(let step):
             next.timing.ladder?.moveTo(step: step, at: event.at, climbing: false)
+
+        case .mediatorRequested(let mediator, let organisation):
+            next.mediation.requestedMediator = mediator
+            next.mediation.requestedOrganisation = organisation
+
+        case .mediatorAssigned(let mediator, let organisation):
+            next.mediation.mediatorID = mediator
+            next.mediation.mediatorOrganisationID = organisation
+            next.mediation.assignedAt = event.at
+            next.mediation.requestedMediator = nil
+            next.mediation.requestedOrganisation = nil
+
+        case .mediatorDeclined(let mediator):
+            next.mediation.declines.append(.init(mediatorID: mediator, reason: event.note ?? "", at: event.at))
+            next.mediation.requestedMediator = nil
+            next.mediation.requestedOrganisation = nil
+
+        case .consentRecorded(let party, let consents):
+            next.mediation.consents.append(.init(party: party, consents: consents, at: event.at))
+
+        case .mediationRefused(let party, let nextStep):
+            next.mediation.refusal = .init(party: party, nextStep: nextStep, at: event.at)
+            if nextStep == .otherHandling {
+                next.state = .returned
+                next.participants = []
+                next.whistle = nil
+                next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
+                lapseExtensions(&next, at: event.at)
+                next.timing.stop(.accept, at: event.at)
+            }
+
+        case .agreementDrafted(let agreement):
+            next.mediation.agreements.append(agreement)
+
+        case .agreementSigned(let version, let at):
+            if let index = next.mediation.agreements.lastIndex(where: { $0.version == version }) {
+                next.mediation.agreements[index].signedAt = at
+            }
+
+        case .confirmationRequested(let court, let version):
+            next.mediation.confirmation = JudicialConfirmation(
+                court: court, requestedAt: event.at, agreementVersion: version)
+
+        case .confirmationRuled(let confirmed):
+            next.mediation.confirmation?.confirmed = confirmed
+            next.mediation.confirmation?.ruledAt = event.at
+
+        case .termChecked(let term, let fulfilled):
+            next.mediation.termChecks.append(.init(term: term, fulfilled: fulfilled, at: event.at))
+
+        case .mediationRated(let rating):
+            next.mediation.ratings.append(rating)
+
+        case .returnedToCourt(let court):
+            next.mediation.returnedToCourt = court
 
         case .ladderClimbed(let step, let toCenter):
             if toCenter != next.centerOrganisationID {

@@ -59,7 +59,7 @@ public struct ClockAlert: Sendable, Codable, Equatable, Hashable {
     }
 }
 
-/// A mediation session (调解会) as the ladder counts it. The mediation issue adds place, mode and attendees.
+/// A mediation session (调解会): its result (an unsuccessful one counts on the ladder), level, and details.
 public struct MediationSession: Sendable, Codable, Equatable, Hashable {
     public enum Result: String, CaseIterable, Codable, Sendable {
         /// 调解成功: the parties agreed.
@@ -83,12 +83,20 @@ public struct MediationSession: Sendable, Codable, Equatable, Hashable {
     /// The ladder level the session was held at, when a ladder applies.
     public var level: RegionLevel?
     public var organisationID: Organisation.ID?
+    /// Place or online, mode (面对面 / 背对背), attendees, files.
+    public var details: SessionDetails?
+    public var mediatorID: Mediator.ID?
 
-    public init(heldAt: Date, result: Result, level: RegionLevel? = nil, organisationID: Organisation.ID? = nil) {
+    public init(
+        heldAt: Date, result: Result, level: RegionLevel? = nil, organisationID: Organisation.ID? = nil,
+        details: SessionDetails? = nil, mediatorID: Mediator.ID? = nil
+    ) {
         self.heldAt = heldAt
         self.result = result
         self.level = level
         self.organisationID = organisationID
+        self.details = details
+        self.mediatorID = mediatorID
     }
 }
 

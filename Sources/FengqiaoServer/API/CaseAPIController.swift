@@ -82,6 +82,10 @@ struct CaseAPIController {
             return try await services.organisations.parentCenter(of: center)?.id
         } ladderTarget: {
             try await services.cases.climbTarget(of: found)
+        } mediatorNamed: { id in
+            try await services.mediators.find(id: id)
+        } actingMediator: {
+            try await services.mediators.find(userID: identity.user.id)
         }
         let updated: Case
         if case .markDuplicate(let master) = command {

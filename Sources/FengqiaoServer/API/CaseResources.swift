@@ -288,11 +288,30 @@ struct ActionRequest: Decodable, Sendable {
     let master: Case.ID?
     let result: MediationSession.Result?
     let heldAt: Date?
+    let place: String?
+    let online: Bool?
+    let mode: SessionMode?
+    let attendees: [Attendee]?
+    let files: [String]?
+    let mediator: Mediator.ID?
+    let party: String?
+    let consents: Bool?
+    let nextStep: MediationNextStep?
+    let agreement: AgreementDraft?
+    let signedAt: Date?
+    let court: Organisation.ID?
+    let confirmed: Bool?
+    let term: Int?
+    let fulfilled: Bool?
+    let score: Int?
+    let comment: String?
 
     /// The domain command for `action`, or a 400 naming the first missing field.
     func command(
         for action: CaseAction, parentCenter: () async throws -> Organisation.ID?,
-        ladderTarget: () async throws -> Organisation.ID?
+        ladderTarget: () async throws -> Organisation.ID?,
+        mediatorNamed: (Mediator.ID) async throws -> Mediator?,
+        actingMediator: () async throws -> Mediator?
     ) async throws
         -> CaseCommand
     {
@@ -342,12 +361,44 @@ struct ActionRequest: Decodable, Sendable {
         case .supplyInformation: return .supplyInformation(note: try required(note, "note"))
         case .recordSession:
             return .recordSession(
-                result: try required(result, "result"), heldAt: heldAt, note: try required(note, "note"))
+                result: try required(result, "result"), heldAt: heldAt, note: try required(note, "note"),
+                details: SessionDetails(
+                    place: place, online: online ?? false, mode: mode ?? .faceToFace, attendees: attendees ?? [],
+                    files: files ?? []))
         case .climbLadder:
             guard let target = try await ladderTarget() else { throw CaseError.ladderNotExhausted }
             return .climbLadder(toCenter: target)
         case .applyTimeLimits, .raiseAlerts:
             throw CaseError.forbiddenRole(action)
+        case .requestMediator:
+            let id = try required(mediator, "mediator")
+            guard let found = try await mediatorNamed(id) else { throw APIError.unknownMediator }
+            return .requestMediator(mediator: found.id, organisation: found.organisationID)
+        case .takeMediation:
+            var found = try await actingMediator()
+            if let mediator { found = try await mediatorNamed(mediator) }
+            guard let found else { throw APIError.unknownMediator }
+            return .takeMediation(mediator: found.id)
+        case .declineMediation: return .declineMediation(reason: try required(reason, "reason"))
+        case .assignMediator:
+            guard let found = try await mediatorNamed(try required(mediator, "mediator")) else {
+                throw APIError.unknownMediator
+            }
+            return .assignMediator(mediator: found.id)
+        case .recordConsent:
+            return .recordConsent(
+                party: try required(party, "party"), consents: try required(consents, "consents"), nextStep: nextStep,
+                note: note)
+        case .draftAgreement: return .draftAgreement(try required(agreement, "agreement"))
+        case .signAgreement: return .signAgreement(signedAt: signedAt)
+        case .requestConfirmation: return .requestConfirmation(court: try required(court, "court"))
+        case .recordRuling: return .recordRuling(confirmed: try required(confirmed, "confirmed"), note: note)
+        case .checkTerm:
+            return .checkTerm(
+                term: try required(term, "term"), fulfilled: try required(fulfilled, "fulfilled"), note: note)
+        case .rateMediation:
+            return .rateMediation(party: party, score: try required(score, "score"), comment: comment)
+        case .returnToCourt: return .returnToCourt(court: try required(court, "court"))
         }
     }
 }

@@ -53,6 +53,10 @@ struct APIError: Error, UserFacingError {
     static let notFound = APIError(
         status: .notFound, code: "not_found", message: Localized(zh: "找不到该资源。", en: "No such resource."))
 
+    static let unknownMediator = APIError(
+        status: .unprocessableContent, code: "mediation.unknown_mediator",
+        message: Localized(zh: "找不到该调解员。", en: "No such mediator."))
+
     static func badRequest(_ code: String, _ message: Localized) -> APIError {
         APIError(status: .badRequest, code: code, message: message)
     }

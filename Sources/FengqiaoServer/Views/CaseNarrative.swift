@@ -100,10 +100,55 @@ struct CaseNarrative: Sendable {
         case .sessionHeld(let session):
             return Localized(
                 zh: "已组织调解：\(session.result.name.zh)。", en: "A mediation session was held: \(session.result.name.en).")
+        case .mediatorRequested, .consentRecorded, .agreementSigned, .confirmationRequested, .termChecked,
+            .mediationRated, .returnedToCourt, .agreementDrafted, .confirmationRuled, .mediatorDeclined,
+            .mediationRefused, .mediatorAssigned:
+            return mediationLine(event.change, name: name)
         case .ladderClimbed(_, let center):
             return Localized(
                 zh: "本级调解未成，已移交 \(name(center)) 继续调解。",
                 en: "Mediation at this level did not settle it; it moved to \(name(center)).")
+        }
+    }
+
+    private static func mediationLine(_ change: CaseChange, name: (Organisation.ID) -> String) -> Localized? {
+        switch change {
+        case .mediatorRequested(_, let organisation):
+            Localized(
+                zh: "已点单，等待 \(name(organisation)) 的调解员接单。", en: "A mediator of \(name(organisation)) was asked for.")
+        case .mediatorAssigned(_, let organisation):
+            Localized(zh: "\(name(organisation)) 的调解员已接单。", en: "A mediator of \(name(organisation)) took it on.")
+        case .mediatorDeclined:
+            Localized(
+                zh: "所点调解员未能接单，中心将另行安排。",
+                en: "The mediator asked for could not take it; the center will arrange another.")
+        case .consentRecorded(_, let consents):
+            consents
+                ? Localized(zh: "当事人同意调解。", en: "A party agreed to mediate.")
+                : Localized(zh: "有当事人不同意调解。", en: "A party declined to mediate.")
+        case .mediationRefused(_, let nextStep):
+            Localized(
+                zh: "调解未能进行，下一步：\(nextStep.name.zh)。", en: "Mediation did not go ahead; next: \(nextStep.name.en).")
+        case .agreementDrafted:
+            Localized(zh: "已起草调解协议。", en: "A mediation agreement was drafted.")
+        case .agreementSigned:
+            Localized(zh: "调解协议已签字。", en: "The mediation agreement was signed.")
+        case .confirmationRequested(let court, _):
+            Localized(zh: "已向 \(name(court)) 申请司法确认。", en: "Judicial confirmation was requested from \(name(court)).")
+        case .confirmationRuled(let confirmed):
+            confirmed
+                ? Localized(zh: "法院已作出确认裁定，协议具有强制执行力。", en: "The court confirmed the agreement.")
+                : Localized(zh: "法院未予确认。", en: "The court did not confirm the agreement.")
+        case .termChecked(let term, let fulfilled):
+            fulfilled
+                ? Localized(zh: "协议第\(term + 1)项已履行。", en: "Term \(term + 1) was fulfilled.")
+                : Localized(zh: "协议第\(term + 1)项未按期履行。", en: "Term \(term + 1) was not fulfilled on time.")
+        case .mediationRated:
+            Localized(zh: "已对调解作出评价。", en: "The mediation was rated.")
+        case .returnedToCourt(let court):
+            Localized(zh: "调解结果已反馈 \(name(court))。", en: "The outcome was reported to \(name(court)).")
+        default:
+            nil
         }
     }
 

@@ -39,6 +39,21 @@ public struct MediatorRepository: Sendable {
     }
 
     /// The directory: every mediator, optionally only those with a specialty, gold medallists first.
+    public func find(id: Mediator.ID) async throws -> Mediator? {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("mediators").where("id", .equal, id.rawValue).first()
+                .map(Self.decode)
+        }
+    }
+
+    /// The mediator record of a user account, if the user is a mediator.
+    public func find(userID: User.ID) async throws -> Mediator? {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("mediators").where("user_id", .equal, userID.rawValue)
+                .orderBy("id").first().map(Self.decode)
+        }
+    }
+
     public func list(specialty: DisputeType? = nil) async throws -> [Mediator] {
         try await database.withConnection { sql in
             try await sql.select().columns(Self.columns).from("mediators")
