@@ -1,0 +1,137 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// The public mediator directory, no sign-in: `/mediators` (a page), `/mediators/{id}` (one card) and
+/// `/api/v1/mediators` (JSON, no token). Filters: `specialty` (a `DisputeType`) and `region` (a region code: the
+/// mediators whose organisation lies in its subtree, such as a township's committees, villages and studios).
+struct MediatorDirectoryController {
+    let services: AppServices
+    let logger: Logger
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.mediators)) { request, context in
+            let query = request.uri.queryParameters
+            let specialty = query.get("specialty").flatMap(DisputeType.init(rawValue:))
+            let region = try await region(code: query.get("region"))
+            let token = CSRF.pageToken(request)
+            let page = MediatorDirectoryPage(
+                language: context.language, csrfToken: token, specialty: specialty, regionCode: region?.code,
+                townships: try await services.regions.list(level: .township),
+                cards: region == .unknown ? [] : try await cards(specialty: specialty, region: region?.id))
+            var response = try HTMLPage(html: page.render()).response(from: request, context: context)
+            CSRF.setPageToken(token, path: Paths.mediators, on: &response)
+            return response
+        }
+        router.get(RouterPath(Paths.mediator(":id"))) { request, context in
+            let card = try await card(context)
+            let token = CSRF.pageToken(request)
+            var response = try HTMLPage(
+                html: MediatorPage(language: context.language, csrfToken: token, card: card).render()
+            ).response(from: request, context: context)
+            CSRF.setPageToken(token, path: Paths.mediators, on: &response)
+            return response
+        }
+        let api = router.group(RouterPath(Paths.mediatorsAPI)).add(middleware: APIErrorMiddleware(logger: logger))
+        api.get { request, _ in
+            let query = request.uri.queryParameters
+            var specialty: DisputeType?
+            if let name = query.get("specialty"), !name.isEmpty {
+                guard let type = DisputeType(rawValue: name) else {
+                    throw APIError.badRequest(
+                        "request.invalid_specialty",
+                        Localized(
+                            zh: "纠纷类型“\(name)”不存在。", en: "There is no kind of dispute named \"\(name)\"."))
+                }
+                specialty = type
+            }
+            let region = try await region(code: query.get("region"))
+            if region == .unknown { throw APIError.notFound }
+            return MediatorListResource(
+                items: try await cards(specialty: specialty, region: region?.id).map(MediatorResource.init))
+        }
+    }
+
+    /// The region a filter names: nil when none is asked for, `.unknown` when the code names no region.
+    enum RegionFilter: Equatable {
+        case known(Region)
+        case unknown
+
+        var id: Region.ID? {
+            if case .known(let region) = self { return region.id }
+            return nil
+        }
+
+        var code: String? {
+            if case .known(let region) = self { return region.code }
+            return nil
+        }
+    }
+
+    func region(code: String?) async throws -> RegionFilter? {
+        guard let code = code?.trimmingWhitespace, !code.isEmpty else { return nil }
+        return try await services.regions.find(code: code).map(RegionFilter.known) ?? .unknown
+    }
+
+    func cards(specialty: DisputeType?, region: Region.ID?) async throws -> [MediatorCard] {
+        let mediators = try await services.mediators.list(specialty: specialty, inSubtreeOf: region)
+        var names: [Organisation.ID: String] = [:]
+        for id in Set(mediators.map(\.organisationID)) {
+            names[id] = try await services.organisations.find(id: id)?.name
+        }
+        return mediators.map { MediatorCard(mediator: $0, organisationName: names[$0.organisationID] ?? "") }
+    }
+
+    /// The mediator named in the path, or a 404 page.
+    func card(_ context: AppRequestContext) async throws -> MediatorCard {
+        guard let id = context.parameters.get("id", as: Int64.self),
+            let mediator = try await services.mediators.find(id: Mediator.ID(id))
+        else { throw HTTPError(.notFound) }
+        let organisation = try await services.organisations.find(id: mediator.organisationID)
+        return MediatorCard(mediator: mediator, organisationName: organisation?.name ?? "")
+    }
+}
+
+/// A mediator in `GET /api/v1/mediators`. The user account behind a mediator is not public.
+struct MediatorResource: Codable, Sendable {
+    struct Specialty: Codable, Sendable {
+        let code: DisputeType
+        let name: LocalizedText
+    }
+
+    struct Level: Codable, Sendable {
+        let code: RegionLevel
+        let name: LocalizedText
+    }
+
+    let id: Mediator.ID
+    let name: String
+    let organisationID: Organisation.ID
+    let organisationName: String
+    let specialties: [Specialty]
+    let levels: [Level]
+    let languages: [String]
+    let goldMedal: Bool
+    let available: Bool
+    let profile: String
+
+    init(_ card: MediatorCard) {
+        let mediator = card.mediator
+        id = mediator.id
+        name = mediator.name
+        organisationID = mediator.organisationID
+        organisationName = card.organisationName
+        specialties = mediator.specialties.map { Specialty(code: $0, name: LocalizedText($0.name)) }
+        levels = mediator.levels.map { Level(code: $0, name: LocalizedText($0.name)) }
+        languages = mediator.languages
+        goldMedal = mediator.goldMedal
+        available = mediator.available
+        profile = mediator.profile
+    }
+}
+
+struct MediatorListResource: ResponseEncodable, Sendable {
+    let items: [MediatorResource]
+}
