@@ -94,4 +94,94 @@ struct MediatorDirectoryTests {
             }
         }
     }
+
+    /// A case registered at the 桃源镇 window by 李四 (phone ending 5678), and the 桃源镇 committee's mediator.
+    private func setUp(
+        _ client: any TestClientProtocol, _ services: AppServices
+    ) async throws -> (id: Int, code: String, mediator: Mediator) {
+        let desk = try await APIClient.signIn("taoyuan.center", client, services)
+        var intake = CaseAPITests.intake
+        intake["parties"] = [["role": "reporter", "name": "李四", "phone": "13912345678"]]
+        let created = try await desk.call(.post, "/api/v1/cases", intake, key: "choose")
+        let user = try #require(try await services.users.find(username: "taoyuan.mediator"))
+        return (
+            try #require(created.json["id"] as? Int), try #require(created.json["trackingCode"] as? String),
+            try #require(try await services.mediators.find(userID: user.id))
+        )
+    }
+
+    @Test(
+        "点单 from a card: found as on the tracking page, the mediator is asked for; refusals say why, in both languages")
+    func chooseByPage() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let (id, code, mediator) = try await setUp(client, services)
+            let away = try #require(try await services.mediators.list().first { !$0.available })
+            let csrf = try await client.execute(uri: "/mediators", method: .get) { response in
+                let html = String(buffer: response.body)
+                #expect(html.contains(#"<form action="/mediators/\#(mediator.id)/choose" method="post""#))
+                #expect(!html.contains(#"action="/mediators/\#(away.id)/choose""#))
+                #expect(html.contains("<summary>点单：请TA调解</summary>") && html.contains("<label>登记手机号后4位"))
+                return try #require(Cookies.value(of: "fq_csrf", in: response))
+            }
+            let choose = { (who: Mediator.ID, code: String, phone: String, token: String) in
+                try await client.execute(
+                    uri: "/mediators/\(who)/choose", method: .post,
+                    headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_csrf=\(csrf)"],
+                    body: ByteBuffer(string: "code=\(code)&phone=\(phone)&_csrf=\(token)")
+                ) { (status: $0.status, html: String(buffer: $0.body), location: $0.headers[.location]) }
+            }
+
+            #expect(try await choose(mediator.id, code, "5678", "forged").status == .forbidden)
+            let wrongDigits = try await choose(mediator.id, code, "0000", csrf)
+            #expect(wrongDigits.status == .notFound && wrongDigits.html.contains("没有找到：请核对查询码和手机号后4位"))
+            let unknownCode = try await choose(mediator.id, "ZZZZZZZZZZ", "5678", csrf)
+            #expect(unknownCode.status == .notFound && unknownCode.html.contains("没有找到：请核对查询码和手机号后4位"))
+            let unavailable = try await choose(away.id, code, "5678", csrf)
+            #expect(unavailable.status == .conflict && unavailable.html.contains("该调解员目前暂不接单"))
+            #expect(try await services.cases.find(id: Case.ID(Int64(id)))?.mediation.requestedMediator == nil)
+
+            let chosen = try await choose(mediator.id, code.lowercased(), "5678", csrf)
+            #expect(chosen.status == .seeOther || chosen.status == .found)
+            #expect(chosen.location == Paths.trackLink(code: code.lowercased(), phone: "5678"))
+            let current = try #require(try await services.cases.find(id: Case.ID(Int64(id))))
+            #expect(current.mediation.requestedMediator == mediator.id)
+            #expect(current.mediation.requestedOrganisation == mediator.organisationID)
+            let event = try #require(try await services.cases.events(of: current.id).last)
+            #expect(event.actor.kind == .citizen && event.change.name == "mediatorRequested")
+            try await client.execute(uri: Paths.trackLink(code: code, phone: "5678"), method: .get) { response in
+                #expect(String(buffer: response.body).contains("已点单，等待 桃源镇人民调解委员会 的调解员接单。"))
+            }
+
+            // Once the mediator has taken it (接单), the case is no longer one a mediator can be chosen for.
+            let taker = try await APIClient.signIn("taoyuan.mediator", client, services)
+            #expect(try await taker.call(.post, "/api/v1/cases/\(id)/actions/take-mediation", [:]).status == .ok)
+            let late = try await choose(mediator.id, code, "5678", csrf)
+            #expect(late.status == .conflict)
+            #expect(late.html.contains("不能点单（选择调解员）") && late.html.contains("no mediator can be chosen"))
+            #expect(late.html.contains(#"role="alert""#) && late.html.contains(#"value="\#(code)""#))
+        }
+    }
+
+    @Test("the tracking API takes {code, phone, mediator} for the same 点单")
+    func chooseByAPI() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let (id, code, mediator) = try await setUp(client, services)
+            let citizen = APIClient(client: client, token: nil)
+            let forged = try await citizen.call(
+                .post, "/api/v1/track/actions", ["code": code, "phone": "0000", "mediator": mediator.id.rawValue])
+            #expect(forged.status == .notFound)
+            let unknown = try await citizen.call(
+                .post, "/api/v1/track/actions", ["code": code, "phone": "5678", "mediator": 999_999])
+            #expect(
+                unknown.status == .unprocessableContent
+                    && unknown.json["code"] as? String == "mediation.unknown_mediator")
+            let chosen = try await citizen.call(
+                .post, "/api/v1/track/actions", ["code": code, "phone": "5678", "mediator": mediator.id.rawValue])
+            #expect(chosen.status == .ok && chosen.json["state"] as? String == "registered")
+            let line = (chosen.json["timeline"] as? [[String: Any]])?.last?["text"] as? [String: String]
+            #expect(line?["zh"] == "已点单，等待 桃源镇人民调解委员会 的调解员接单。")
+            #expect(
+                try await services.cases.find(id: Case.ID(Int64(id)))?.mediation.requestedMediator == mediator.id)
+        }
+    }
 }

@@ -34,6 +34,12 @@ struct MediatorDirectoryController {
             CSRF.setPageToken(token, path: Paths.mediators, on: &response)
             return response
         }
+        router.post(RouterPath(Paths.chooseMediator(":id"))) { request, context in
+            let form = try await URLEncodedFormDecoder().decode(
+                ChooseForm.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
+            try CSRF.requirePageToken(form._csrf, request)
+            return try await choose(form, card: try await card(context), request: request, context: context)
+        }
         let api = router.group(RouterPath(Paths.mediatorsAPI)).add(middleware: APIErrorMiddleware(logger: logger))
         api.get { request, _ in
             let query = request.uri.queryParameters
@@ -52,6 +58,45 @@ struct MediatorDirectoryController {
             return MediatorListResource(
                 items: try await cards(specialty: specialty, region: region?.id).map(MediatorResource.init))
         }
+    }
+
+    /// The 点单 form on a card.
+    struct ChooseForm: Decodable {
+        let code: String?
+        let phone: String?
+        let _csrf: String?
+    }
+
+    /// 点单 from the directory: the case is found exactly as on the tracking page (a wrong code or wrong digits look
+    /// like an unknown code), the citizen asks for the mediator, and the tracking page shows what happens next.
+    /// A refusal comes back on the mediator's page, saying why.
+    func choose(
+        _ form: ChooseForm, card: MediatorCard, request: Request, context: AppRequestContext
+    ) async throws -> Response {
+        let code = form.code ?? ""
+        let phone = form.phone ?? ""
+        let status: HTTPResponse.Status
+        let problem: Localized
+        do {
+            try await TrackingController(services: services, logger: logger).perform(
+                .init(
+                    code: code, phone: phone, satisfaction: nil, reason: nil, note: nil, information: nil,
+                    mediator: card.mediator.id, _csrf: nil))
+            return Response.redirect(to: Paths.trackLink(code: code, phone: phone), type: .normal)
+        } catch let error as APIError {
+            status = error.status
+            problem = error.status == .notFound ? Strings.trackNotFound : error.message
+        } catch let error as CaseError {
+            status = CaseErrorStatus.status(for: error)
+            problem = error.message
+        }
+        let token = CSRF.pageToken(request)
+        let page = MediatorPage(
+            language: context.language, csrfToken: token, card: card, problem: problem,
+            code: CaseNumbering.normalisedTrackingCode(code))
+        var response = HTMLPage.response(status: status, html: page.render())
+        CSRF.setPageToken(token, path: Paths.mediators, on: &response)
+        return response
     }
 
     /// The region a filter names: nil when none is asked for, `.unknown` when the code names no region.

@@ -135,6 +135,9 @@ struct MediatorCardView {
             if !mediator.profile.isEmpty {
                 Paragraph(mediator.profile).class("profile")
             }
+            if mediator.available {
+                chooseForm(mediator)
+            }
         }.class("card")
     }
 
