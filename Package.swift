@@ -90,6 +90,7 @@ let package = Package(
                 "FengqiaoServer",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
+            exclude: ["Snapshots"],
             swiftSettings: strict
         ),
     ],

@@ -27,6 +27,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     StaticController().addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)
     SignInController(services: services).addRoutes(to: router)
+    AgreementController(services: services, logger: logger).addRoutes(to: router)
     TrackingController(services: services, logger: logger).addRoutes(to: router)
     MediatorDirectoryController(services: services, logger: logger).addRoutes(to: router)
     let api = router.group("api/v1")

@@ -13,6 +13,7 @@ public enum Paths {
     public static let healthz = "/healthz"
     public static let readyz = "/readyz"
     public static let stylesheet = "/static/app.css"
+    public static let agreementStylesheet = "/static/agreement.css"
     /// The public mediator directory (点单式调解).
     public static let mediators = "/mediators"
     public static let mediatorsAPI = "/api/v1/mediators"
@@ -32,6 +33,16 @@ public enum Paths {
     public static func mediator(_ id: some CustomStringConvertible) -> String { "\(mediators)/\(id)" }
     /// Where a citizen's 点单 form posts.
     public static func chooseMediator(_ id: some CustomStringConvertible) -> String { "\(mediators)/\(id)/choose" }
+
+    /// The printable mediation agreement (调解协议书) of a case; `version` nil: the latest.
+    public static func agreement(caseID: some CustomStringConvertible, version: Int? = nil) -> String {
+        "/cases/\(caseID)/agreement" + (version.map { "?version=\($0)" } ?? "")
+    }
+
+    /// The same agreement as PDF (through headless Chromium, where installed).
+    public static func agreementPDF(caseID: some CustomStringConvertible, version: Int? = nil) -> String {
+        "/cases/\(caseID)/agreement.pdf" + (version.map { "?version=\($0)" } ?? "")
+    }
 
     /// The tracking page of one case (the citizen's own link).
     public static func trackLink(code: String, phone: String) -> String {

@@ -9,5 +9,11 @@ struct StaticController {
                 headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
                 body: .init(byteBuffer: ByteBuffer(string: Stylesheet.css)))
         }
+        router.get(RouterPath(Paths.agreementStylesheet)) { _, _ in
+            Response(
+                status: .ok,
+                headers: [.contentType: "text/css; charset=utf-8", .cacheControl: "public, max-age=3600"],
+                body: .init(byteBuffer: ByteBuffer(string: AgreementStylesheet.css)))
+        }
     }
 }

@@ -109,4 +109,75 @@ enum Strings {
     static let mediatorChooseButton = Localized(zh: "确认点单", en: "Ask for this mediator")
     static let mediatorChooseFailed = Localized(zh: "未能点单", en: "The mediator could not be asked for")
     static let mediatorBack = Localized(zh: "返回调解员名录", en: "Back to the directory")
+
+    // MARK: Mediation agreement (调解协议书): the document prints in Chinese; the English is an on-screen gloss.
+
+    static let agreementTitle = Localized(zh: "人民调解协议书", en: "People's mediation agreement")
+    static let agreementNumber = Localized(zh: "编号", en: "Number")
+    static func agreementVersion(_ version: Int) -> Localized {
+        Localized(zh: "协议第\(version)版", en: "agreement version \(version)")
+    }
+    static let agreementParties = Localized(zh: "当事人", en: "Parties")
+    static let agreementPartyRole = Localized(zh: "身份", en: "Role")
+    static let agreementName = Localized(zh: "姓名", en: "Name")
+    static let agreementIDNumber = Localized(zh: "身份证号码", en: "ID number")
+    static let agreementAddress = Localized(zh: "住址", en: "Address")
+    static let agreementPhone = Localized(zh: "联系电话", en: "Phone")
+    static let agreementFacts = Localized(zh: "纠纷事实及争议事项", en: "Facts and matters in dispute")
+    static let agreementTerms = Localized(zh: "经调解，自愿达成如下协议", en: "Terms agreed voluntarily through mediation")
+    static let agreementFulfilment = Localized(zh: "履行方式、时限", en: "How and by when the terms are fulfilled")
+    static let agreementMethod = Localized(zh: "履行方式", en: "How")
+    static let agreementDue = Localized(zh: "履行期限", en: "By when")
+    static let agreementNotAgreed = Localized(zh: "未约定", en: "not agreed")
+    static let agreementSignatures = Localized(zh: "签名", en: "Signatures")
+    static let agreementPartySignature = Localized(zh: "（签名或按指印）", en: "(signature or fingerprint)")
+    static let agreementMediator = Localized(zh: "人民调解员", en: "Mediator")
+    static let agreementMediatorSignature = Localized(zh: "（签名）", en: "(signature)")
+    static let agreementSeal = Localized(zh: "（盖章）", en: "(seal)")
+    static let agreementCommittee = Localized(zh: "人民调解委员会", en: "People's mediation committee")
+    static let agreementDate = Localized(zh: "签订日期", en: "Signed on")
+    static func agreementCopies(_ copies: Int) -> Localized {
+        Localized(
+            zh: "本协议一式\(chineseNumber(copies))份，当事人各执一份，人民调解委员会留存一份。",
+            en: "This agreement is made in \(copies) copies: one for each party and one for the committee.")
+    }
+    static let agreementEffect = Localized(
+        zh: "本协议自各方当事人签名（盖章或按指印）、人民调解员签名并加盖人民调解委员会印章之日起生效。",
+        en: "It takes effect when every party has signed, the mediator has signed and the committee has sealed it.")
+    static let agreementBinding = Localized(
+        zh: "经人民调解委员会调解达成的调解协议，具有法律约束力，当事人应当按照约定履行。",
+        en: "An agreement reached through a people's mediation committee is legally binding; the parties shall "
+            + "fulfil it as agreed.")
+    static let agreementPrintHint = Localized(
+        zh: "用浏览器的“打印”功能（Ctrl+P）打印，纸张选A4；本栏不会打印。",
+        en: "Print with the browser's Print command (Ctrl+P) on A4 paper; this bar is not printed.")
+    static let agreementChineseOnly = Localized(
+        zh: "", en: "The agreement prints in Chinese, as it is signed; the grey English lines are a reading aid.")
+    static let agreementPDF = Localized(zh: "下载PDF", en: "Download PDF")
+    static let agreementVersions = Localized(zh: "版本", en: "Versions")
+    static let agreementSigned = Localized(zh: "已签字", en: "signed")
+    static let agreementUnsigned = Localized(zh: "未签字", en: "not signed")
+    static let agreementMasked = Localized(
+        zh: "按您的权限，当事人个人信息已遮蔽。", en: "The parties' personal data is masked for your role.")
+    static let agreementPDFUnavailable = Localized(
+        zh: "本服务器未安装 Chromium，无法生成PDF。请打开协议书网页，用浏览器的“打印”功能打印或另存为PDF。",
+        en: "Chromium is not installed on this server, so no PDF can be made. Open the agreement page and print it, "
+            + "or save it as PDF, from the browser.")
+    static let agreementPDFFailed = Localized(
+        zh: "PDF暂时无法生成。请打开协议书网页，用浏览器的“打印”功能打印或另存为PDF。",
+        en: "The PDF could not be made just now. Open the agreement page and print it, or save it as PDF, from the "
+            + "browser.")
+    static let agreementOpenPage = Localized(zh: "打开协议书网页", en: "Open the agreement page")
+    static let backToWorkspace = Localized(zh: "返回工作台", en: "Back to the workspace")
+
+    /// 1…99 in Chinese numerals, as documents write counts ("一式三份"); larger numbers stay in digits.
+    static func chineseNumber(_ value: Int) -> String {
+        let digits = ["零", "一", "二", "三", "四", "五", "六", "七", "八", "九"]
+        switch value {
+        case 0...9: return digits[value]
+        case 10...19: return "十" + (value == 10 ? "" : digits[value - 10])
+        case 20...99: return digits[value / 10] + "十" + (value % 10 == 0 ? "" : digits[value % 10])
+        default: return String(value)
+        }
+    }
 }
