@@ -94,17 +94,26 @@ public struct CaseBulkLoader: Sendable {
             return (first, numbers, paths, categories)
         }
         var replayer = Replayer(regionPaths: regionPaths, activeCategories: activeCategories)
-        var cases: [PreparedCase] = []
-        cases.reserveCapacity(scripts.count)
         for (index, script) in scripts.enumerated() {
             try replayer.register(
                 script, index: index, id: Case.ID(firstID + Int64(index)),
                 number: CaseNumbering.number(date: script.registeredAt, sequence: numbers[index]))
         }
-        for index in scripts.indices {
-            cases.append(try replayer.rows(of: index, script: scripts[index]))
-        }
-        return Prepared(cases: cases)
+        // Encoding and hashing the rows is most of the work, and each case's rows stand alone: use every core.
+        let replayed = replayer
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, scripts.count / 500))
+        return Prepared(
+            cases: try await withThrowingTaskGroup(of: (Int, [PreparedCase]).self) { group in
+                for part in 0..<parts {
+                    let range = (scripts.count * part / parts)..<(scripts.count * (part + 1) / parts)
+                    group.addTask {
+                        (part, try range.map { try replayed.rows(of: $0, script: scripts[$0]) })
+                    }
+                }
+                var pieces = [[PreparedCase]](repeating: [], count: parts)
+                for try await (part, piece) in group { pieces[part] = piece }
+                return pieces.flatMap { $0 }
+            })
     }
 
     /// Writes a prepared batch, `casesPerTransaction` cases per transaction.
