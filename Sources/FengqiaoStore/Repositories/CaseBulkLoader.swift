@@ -43,7 +43,8 @@ public struct CaseBulkLoader: Sendable {
 
     /// Reserves ids and numbers for `scripts` and replays them through the lifecycle. A script's `mergeInto` refers
     /// to an earlier script of the same batch. Any refusal (a step the lifecycle does not allow, an unknown region
-    /// or inactive category, a tracking code already taken) throws, and nothing is written.
+    /// or inactive category, an idempotency key, tracking code or source reference repeated in the batch or already
+    /// written) throws, and no case is written; ids and numbers reserved before a refusal in the replay stay unused.
     public func prepare(_ scripts: [DemoCaseScript]) async throws -> Prepared {
         guard !scripts.isEmpty else { return Prepared(cases: []) }
         for script in scripts {
@@ -116,7 +117,8 @@ public struct CaseBulkLoader: Sendable {
             })
     }
 
-    /// Writes a prepared batch, `casesPerTransaction` cases per transaction.
+    /// Writes a prepared batch, `casesPerTransaction` cases per transaction. Each transaction is whole; a failure
+    /// leaves the earlier transactions of the batch written.
     public func write(_ prepared: Prepared, casesPerTransaction: Int = 5000) async throws {
         let size = max(1, casesPerTransaction)
         for start in stride(from: 0, to: prepared.cases.count, by: size) {
