@@ -279,6 +279,11 @@ public struct CaseRepository: Sendable {
             .where("id", .equal, current.id.rawValue).run()
         try await schedule(updated, calendar: calendar, in: sql)
         try await charge(events, startingFrom: current, in: sql)
+        if updated.mediation != current.mediation || updated.timing.sessions != current.timing.sessions
+            || updated.state != current.state
+        {
+            try await MediationRepository.record(updated, in: sql)
+        }
         return updated
     }
 
@@ -545,8 +550,8 @@ public struct CaseWriter: Sendable {
             if applied?.policy != limits.policy || applied?.ladder?.code != limits.ladder?.code {
                 try run(.applyTimeLimits(limits))
             }
-        case .dispatch(let lead, _, _):
-            if let ladder = current.timing.ladder,
+        case .dispatch, .takeMediation:
+            if let ladder = current.timing.ladder, let lead = current.lead?.organisationID,
                 let level = try await OrganisationRepository.level(of: lead, in: sql),
                 let step = ladder.placement(forLeadAt: level)
             {
