@@ -98,7 +98,15 @@ struct DemoCaseGenerator {
 
     let directory: DemoDirectory
     let now: Date
+    /// Cases are registered between `start` and `end`: the 12 months before `now`, or a slice of them (`fengqiao
+    /// generate` makes a large number slice by slice). Every case then runs on to `now`.
     let start: Date
+    let end: Date
+    /// Registrations denser in recent months over the whole year; uniform within a slice.
+    let shaped: Bool
+    /// Added to a case's index in the other systems' references (12345, 110, court…), so that slices and later
+    /// runs do not repeat them.
+    let referenceBase: Int
     let seed: UInt64
     let places: [Place]
     let handlers: [Organisation.ID: Actor]
@@ -110,10 +118,16 @@ struct DemoCaseGenerator {
     var records: [Record] = []
     var scripts: [DemoCaseScript] = []
 
-    init(directory: DemoDirectory, now: Date, seed: UInt64) {
+    init(
+        directory: DemoDirectory, now: Date, seed: UInt64, registeredWithin slice: ClosedRange<Date>? = nil,
+        referenceBase: Int = 0
+    ) {
         self.directory = directory
         self.now = now
-        self.start = now - 365 * Self.day
+        self.start = slice?.lowerBound ?? now - 365 * Self.day
+        self.end = min(slice?.upperBound ?? now, now)
+        self.shaped = slice == nil
+        self.referenceBase = referenceBase
         self.seed = seed
         dice = DemoDice(seed: seed)
         codes = DeterministicRandom(seed: seed ^ 0x5452_4143_4B49_4E47)
@@ -142,7 +156,7 @@ struct DemoCaseGenerator {
         guard count > 0, !places.isEmpty else { return [] }
         let plans = plan(count: count)
         for (index, plan) in plans.enumerated() {
-            write(plan, reference: index)
+            write(plan, reference: referenceBase + index)
         }
         return scripts
     }
@@ -158,17 +172,19 @@ struct DemoCaseGenerator {
 
     mutating func plan(count: Int) -> [Plan] {
         var plans: [Plan] = []
-        let clusterCount = count >= 400 ? max(2, count / 600) : (count >= 80 ? 1 : 0)
+        // Hotspots span weeks: only in a window long enough to hold them.
+        let roomy = end.timeIntervalSince(start) >= 60 * Self.day
+        let clusterCount = !roomy ? 0 : count >= 400 ? max(2, count / 600) : (count >= 80 ? 1 : 0)
         let lines = dice.shuffled(DemoCaseCatalogue.busLines)
         let busSubject = DemoCaseCatalogue.subjects.firstIndex { $0.key == "bus" } ?? 0
         for index in 0..<clusterCount {
             let length = Double(dice.int(12...20)) * Self.day
             let end: Date
             if index == 0 {
-                end = now - Double(dice.int(0...2)) * Self.day
+                end = self.end - Double(dice.int(0...2)) * Self.day
             } else {
                 let earliest = start.timeIntervalSince1970 + length + Self.day
-                let latest = now.timeIntervalSince1970 - 45 * Self.day
+                let latest = self.end.timeIntervalSince1970 - 45 * Self.day
                 end = Date(timeIntervalSince1970: earliest + dice.unit() * max(0, latest - earliest))
             }
             let place = dice.pick(places)
@@ -257,11 +273,11 @@ struct DemoCaseGenerator {
     mutating func registrationTime(channel: Channel, within window: ClosedRange<Date>?) -> Date {
         let office = Self.officeChannels.contains(channel)
         let weekendShare: Double = office ? 0.04 : (channel == .gridWorker ? 0.35 : 0.75)
-        let earliest = max(start + Self.hour, window?.lowerBound ?? start)
-        let latest = min(now - 10 * Self.minute, window?.upperBound ?? now)
+        let earliest = max(shaped ? start + Self.hour : start, window?.lowerBound ?? start)
+        let latest = min(now - 10 * Self.minute, end, window?.upperBound ?? end)
         for _ in 0..<40 {
             let fraction: Double
-            if window == nil {
+            if window == nil && shaped {
                 let growth = 0.6
                 fraction = ((1 + growth * (2 + growth) * dice.unit()).squareRoot() - 1) / growth
             } else {

@@ -90,22 +90,14 @@ public struct MediationRepository: Sendable {
     /// Keeps `case_mediators` and `fulfilment_tasks` in step with the case (called from every case commit that
     /// changes its mediation).
     static func record(_ current: Case, in sql: any SQLDatabase) async throws {
-        let mediators = Set(
-            current.timing.sessions.compactMap(\.mediatorID) + [current.mediation.mediatorID].compactMap { $0 })
-        for id in mediators.sorted() {
+        for id in CaseRows.mediators(of: current).sorted() {
             try await sql.insert(into: "case_mediators").columns("case_id", "mediator_id")
                 .values(SQLBind(current.id.rawValue), SQLBind(id.rawValue))
                 .ignoringConflicts(with: ["case_id", "mediator_id"]).run()
         }
         try await sql.delete(from: "fulfilment_tasks").where("case_id", .equal, current.id.rawValue).run()
-        guard current.state != .withdrawn, current.state != .merged else { return }
-        let open = current.mediation.openTerms
-        guard !open.isEmpty else { return }
-        var insert = sql.insert(into: "fulfilment_tasks").columns("case_id", "term", "due_at")
-        for (index, term) in open {
-            guard let due = term.dueDate else { continue }
-            insert = insert.values(SQLBind(current.id.rawValue), SQLBind(index), SQLBind(due.unixMilliseconds))
-        }
-        try await insert.run()
+        try await CaseBulkLoader.insertRows(
+            into: "fulfilment_tasks", columns: CaseRows.fulfilmentColumns, rows: CaseRows.fulfilmentRows(of: current),
+            in: sql)
     }
 }
