@@ -51,7 +51,8 @@ public struct CaseBulkLoader: Sendable {
 
     /// Reserves ids and numbers for `scripts` and replays them through the lifecycle. A script's `mergeInto` refers
     /// to an earlier script of the same batch. Any refusal (a step the lifecycle does not allow, an unknown region
-    /// or inactive category, a tracking code already taken) throws, and nothing is written.
+    /// or inactive category, an idempotency key, tracking code or source reference repeated in the batch or already
+    /// written) throws, and no case is written; ids and numbers reserved before a refusal in the replay stay unused.
     public func prepare(_ scripts: [DemoCaseScript]) async throws -> Prepared {
         guard !scripts.isEmpty else { return Prepared(cases: []) }
         for script in scripts {
@@ -119,20 +120,30 @@ public struct CaseBulkLoader: Sendable {
         var replayer = Replayer(
             regionPaths: regionPaths, activeCategories: activeCategories, book: book, levels: levels,
             calendar: calendar)
-        var cases: [PreparedCase] = []
-        cases.reserveCapacity(scripts.count)
         for (index, script) in scripts.enumerated() {
             try replayer.register(
                 script, index: index, id: Case.ID(firstID + Int64(index)),
                 number: CaseNumbering.number(date: script.registeredAt, sequence: numbers[index]))
         }
-        for index in scripts.indices {
-            cases.append(try replayer.rows(of: index, script: scripts[index]))
-        }
-        return Prepared(cases: cases)
+        // Encoding and hashing the rows is most of the work, and each case's rows stand alone: use every core.
+        let replayed = replayer
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, scripts.count / 500))
+        return Prepared(
+            cases: try await withThrowingTaskGroup(of: (Int, [PreparedCase]).self) { group in
+                for part in 0..<parts {
+                    let range = (scripts.count * part / parts)..<(scripts.count * (part + 1) / parts)
+                    group.addTask {
+                        (part, try range.map { try replayed.rows(of: $0, script: scripts[$0]) })
+                    }
+                }
+                var pieces = [[PreparedCase]](repeating: [], count: parts)
+                for try await (part, piece) in group { pieces[part] = piece }
+                return pieces.flatMap { $0 }
+            })
     }
 
-    /// Writes a prepared batch, `casesPerTransaction` cases per transaction.
+    /// Writes a prepared batch, `casesPerTransaction` cases per transaction. Each transaction is whole; a failure
+    /// leaves the earlier transactions of the batch written.
     public func write(_ prepared: Prepared, casesPerTransaction: Int = 5000) async throws {
         let size = max(1, casesPerTransaction)
         for start in stride(from: 0, to: prepared.cases.count, by: size) {

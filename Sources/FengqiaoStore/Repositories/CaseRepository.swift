@@ -581,7 +581,19 @@ enum CaseCodec {
     /// SHA-256 over the previous hash, the case id, the sequence and the stored payload text.
     static func chainHash(previous: String, caseID: Case.ID, sequence: Int, payload: String) -> String {
         let digest = SHA256.hash(data: Data("\(previous)\n\(caseID.rawValue)\n\(sequence)\n\(payload)".utf8))
-        return digest.map { String(format: "%02x", $0) }.joined()
+        return hex(digest)
+    }
+
+    /// Lower-case hexadecimal, without `String(format:)` (which cost a quarter of a bulk load's time).
+    static func hex(_ bytes: some Sequence<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var text: [UInt8] = []
+        text.reserveCapacity(64)
+        for byte in bytes {
+            text.append(digits[Int(byte >> 4)])
+            text.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: text, as: UTF8.self)
     }
 }
 
