@@ -28,6 +28,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     HomeController(services: services).addRoutes(to: router)
     SignInController(services: services).addRoutes(to: router)
     TrackingController(services: services, logger: logger).addRoutes(to: router)
+    MediatorDirectoryController(services: services, logger: logger).addRoutes(to: router)
     let api = router.group("api/v1")
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: BearerAuthMiddleware(services: services))

@@ -24,6 +24,8 @@ struct TrackingController {
         let note: String?
         /// 补充材料: the information the case asked for.
         let information: String?
+        /// 点单: the mediator the citizen chooses from the directory.
+        var mediator: Mediator.ID? = nil
         let _csrf: String?
     }
 
@@ -108,6 +110,8 @@ struct TrackingController {
             case .dispatched(_, let lead, _, _): names[lead] = try await services.organisations.find(id: lead)?.name
             case .escalated(_, let center), .ladderClimbed(_, let center):
                 names[center] = try await services.organisations.find(id: center)?.name
+            case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
+                names[organisation] = try await services.organisations.find(id: organisation)?.name
             default: break
             }
         }
@@ -123,11 +127,16 @@ struct TrackingController {
             canSupply: actions.contains(.supplyInformation), phoneDigits: digits)
     }
 
-    /// Rates or withdraws, as the citizen, after the same code-and-digits check as reading.
+    /// Rates, withdraws, answers or chooses a mediator (点单), as the citizen, after the same code-and-digits check
+    /// as reading.
     func perform(_ action: CitizenAction) async throws {
         guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
         let command: CaseCommand
-        if let information = action.information {
+        if let id = action.mediator {
+            guard let mediator = try await services.mediators.find(id: id) else { throw APIError.unknownMediator }
+            guard mediator.available else { throw APIError.mediatorUnavailable }
+            command = .requestMediator(mediator: mediator.id, organisation: mediator.organisationID)
+        } else if let information = action.information {
             command = .supplyInformation(note: information)
         } else if let satisfaction = action.satisfaction {
             command = .followUp(satisfaction: satisfaction, note: action.note)
