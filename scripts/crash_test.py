@@ -179,7 +179,7 @@ def load(port, token, ledger, stop, rng_seed):
                 try:
                     status, body = api.call(
                         "POST", f"/api/v1/cases/{case_id}/actions/assess",
-                        {"expectedVersion": 1, "urgency": "urgent", "difficulty": "simple",
+                        {"expectedVersion": body["version"], "urgency": "urgent", "difficulty": "simple",
                          "competentLevel": "township"})
                 except (OSError, http.client.HTTPException):
                     with ledger.lock:

@@ -82,9 +82,10 @@ struct CaseFile {
 
     init(
         _ intake: Intake = Fixture.intake(), id: Case.ID = 1, by actor: Actor = Fixture.gridWorker,
-        path: String = Fixture.gridPath, receivingCenter: Organisation.ID? = Fixture.townCenter
+        path: String = Fixture.gridPath, receivingCenter: Organisation.ID? = Fixture.townCenter,
+        at start: Date = Fixture.clock
     ) throws {
-        now = Fixture.clock
+        now = start
         let (created, event) = try CaseLifecycle.register(
             intake, id: id, number: CaseNumbering.number(date: Fixture.clock, sequence: Int(id.rawValue)),
             trackingCode: "ABCDEFGH23", regionPath: path, receivingCenter: receivingCenter, by: actor, at: now)

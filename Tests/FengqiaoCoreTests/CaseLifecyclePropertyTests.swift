@@ -63,7 +63,7 @@ struct CaseLifecyclePropertyTests {
         }
     }
 
-    @Test("500 random sequences of 30 commands: sequences follow versions, states follow the table, replay agrees")
+    @Test("500 random sequences of 40 commands: sequences follow versions, states follow the table, replay agrees")
     func randomSequences() throws {
         var rng = DeterministicRandom(seed: 20_261_123)
         var edges: Set<Edge> = []
@@ -84,7 +84,7 @@ struct CaseLifecyclePropertyTests {
                 tracks.append(Track(current: created, events: [event]))
             }
 
-            for _ in 0..<30 {
+            for _ in 0..<40 {
                 now += TimeInterval(Int.random(in: 1...600, using: &rng))
                 let index = Int.random(in: 0..<2, using: &rng)
                 let other = tracks[1 - index].current
@@ -121,7 +121,11 @@ struct CaseLifecyclePropertyTests {
                                 "case.not_responsible_center", "case.not_the_dispatcher", "case.not_a_participant",
                                 "case.not_the_lead", "case.already_accepted", "case.not_yet_accepted",
                                 "case.not_a_consultation", "case.extension_pending", "case.no_pending_extension",
-                                "case.follow_up_required",
+                                "case.follow_up_required", "case.already_awaiting_citizen",
+                                "case.not_awaiting_citizen", "case.ladder_not_exhausted",
+                                "case.no_mediator_requested", "case.no_agreement", "case.agreement_already_signed",
+                                "case.agreement_not_signed", "case.no_confirmation_pending",
+                                "case.not_a_court_referral",
                             ].contains(error.code), "\(error.code)")
                     }
                     refusalCodes.insert(error.code)
@@ -156,7 +160,9 @@ struct CaseLifecyclePropertyTests {
             var weighted: [CaseAction] = []
             for action in Set(availability.flatMap(\.1)).sorted(by: { $0.rawValue < $1.rawValue }) {
                 let sideways: Set<CaseAction> = [.withdraw, .merge, .escalate, .supervise, .nudge]
-                weighted += Array(repeating: action, count: sideways.contains(action) ? 2 : 8)
+                let timekeeping: Set<CaseAction> = [.requestInformation, .applyTimeLimits, .raiseAlerts]
+                weighted += Array(
+                    repeating: action, count: timekeeping.contains(action) ? 1 : sideways.contains(action) ? 2 : 8)
             }
             if let action = weighted.randomElement(using: &rng),
                 let (actor, available) = availability.filter({ $0.1.contains(action) }).randomElement(using: &rng)
@@ -221,6 +227,56 @@ struct CaseLifecyclePropertyTests {
             return .withdraw(reason: text)
         case .merge:
             return .markDuplicate(of: valid ? other : Case.ID(0))
+        case .requestInformation:
+            return .requestInformation(note: text)
+        case .supplyInformation:
+            return .supplyInformation(note: text)
+        case .recordSession:
+            return .recordSession(
+                result: MediationSession.Result.allCases.randomElement(using: &rng)!, heldAt: nil, note: text)
+        case .climbLadder:
+            return .climbLadder(toCenter: Self.centers.randomElement(using: &rng)!)
+        case .applyTimeLimits:
+            if Bool.random(using: &rng) { return .placeOnLadder(step: Int.random(in: 0...3, using: &rng)) }
+            return .applyTimeLimits(
+                AppliedTimeLimits(
+                    policy: .standard, ladder: Bool.random(using: &rng) ? .threeLevel : .threeTwoOne,
+                    ladderStartStep: Int.random(in: 0...2, using: &rng)))
+        case .raiseAlerts:
+            let kind = ClockKind.allCases.randomElement(using: &rng)!
+            return .raiseAlerts(
+                valid ? [Deadline(kind: kind, level: .red, clockStartedAt: now - 3600, dueAt: now)] : [],
+                supervisionDeadline: now + 86_400)
+        case .requestMediator:
+            return .requestMediator(mediator: 1, organisation: Self.organisations.randomElement(using: &rng)!)
+        case .takeMediation:
+            return .takeMediation(mediator: 1)
+        case .declineMediation:
+            return .declineMediation(reason: text)
+        case .assignMediator:
+            return .assignMediator(mediator: 2)
+        case .recordConsent:
+            let consents = Bool.random(using: &rng)
+            return .recordConsent(
+                party: valid ? "李四" : " ", consents: consents,
+                nextStep: consents ? nil : MediationNextStep.allCases.randomElement(using: &rng), note: nil)
+        case .draftAgreement:
+            return .draftAgreement(
+                AgreementDraft(
+                    parties: [AgreementParty(name: "张三", role: .reporter), AgreementParty(name: "李四", role: .other)],
+                    facts: "邻里加盖纠纷", terms: valid ? [AgreementTerm(text: "拆除加盖部分", dueDate: now + 86_400)] : []))
+        case .signAgreement:
+            return .signAgreement(signedAt: nil)
+        case .requestConfirmation:
+            return .requestConfirmation(court: Self.organisations.randomElement(using: &rng)!)
+        case .recordRuling:
+            return .recordRuling(confirmed: Bool.random(using: &rng), note: nil)
+        case .checkTerm:
+            return .checkTerm(term: valid ? 0 : 5, fulfilled: Bool.random(using: &rng), note: nil)
+        case .rateMediation:
+            return .rateMediation(party: nil, score: valid ? Int.random(in: 1...5, using: &rng) : 9, comment: nil)
+        case .returnToCourt:
+            return .returnToCourt(court: Self.organisations.randomElement(using: &rng)!)
         }
     }
 }

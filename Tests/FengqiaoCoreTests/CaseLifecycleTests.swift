@@ -121,6 +121,34 @@ struct CaseLifecycleTests {
                 }
             }
         }
+        // A ladder move (移交上一级调解) sends an accepted or in-progress case back to its center's desk: the village
+        // level's time runs out while accepted, or its three sessions fail while in progress.
+        let ladder = CaseCommand.applyTimeLimits(
+            AppliedTimeLimits(policy: .standard, ladder: .threeLevel, ladderStartStep: 1))
+        for prefix in [toAccepted, toInProgress] {
+            var file = try CaseFile()
+            try file.run(ladder, by: F.importer)
+            for (step, by) in prefix { try file.run(step, by: by) }
+            if file.state == .accepted {
+                let due = Deadline(kind: .mediationLevel, level: .red, clockStartedAt: file.now, dueAt: file.now)
+                try file.run(.raiseAlerts([due], supervisionDeadline: file.now + 86_400), by: F.importer)
+            } else {
+                for _ in 1...3 {
+                    try file.run(.recordSession(result: .failed, heldAt: nil, note: "未达成一致"), by: F.justice)
+                }
+            }
+            let before = file.state
+            try file.run(.climbLadder(toCenter: F.townCenter), by: F.townDesk)
+            #expect(file.state == .returned && file.current.timing.ladder?.stepIndex == 2)
+            taken.insert("\(before) → \(file.state)")
+        }
+        // 点单 then 接单: the chosen mediator's organisation takes the case straight from registration.
+        var chosen = try CaseFile()
+        try chosen.run(.requestMediator(mediator: 7, organisation: F.mediationCommittee), by: F.citizen)
+        let tookIt = try chosen.run(.takeMediation(mediator: 7), by: F.mediator)
+        #expect(tookIt.map(\.change.name) == ["mediatorAssigned", "dispatched", "accepted"])
+        taken.insert("registered → dispatched")
+        #expect(chosen.state == .accepted && chosen.current.lead?.organisationID == F.mediationCommittee)
         var consultation = try CaseFile(F.intake(kind: .consultation))
         try consultation.run(.answerConsultation(answer: "已答复"), by: F.townDesk)
         try consultation.run(.reopen(reason: "实为诉求"), by: F.townDesk)

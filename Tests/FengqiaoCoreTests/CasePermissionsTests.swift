@@ -21,7 +21,7 @@ struct CasePermissionsTests {
         var file = try CaseFile()
         #expect(
             CasePermissions.availableActions(on: file.current, by: F.townDesk) == [
-                .assess, .escalate, .supervise, .withdraw, .merge,
+                .assess, .escalate, .supervise, .withdraw, .merge, .requestInformation, .requestMediator,
             ])
         try file.run(F.assessment, by: F.townDesk)
         try file.run(.dispatch(lead: F.justiceOffice, assisting: [F.policeStation], whistle: nil), by: F.townDesk)
@@ -31,7 +31,8 @@ struct CasePermissionsTests {
         #expect(CasePermissions.availableActions(on: c, by: F.housing).isEmpty)
         #expect(CasePermissions.availableActions(on: c, by: F.townLeader) == [.supervise, .nudge])
         #expect(CasePermissions.availableActions(on: c, by: F.citizen) == [.withdraw])
-        #expect(CasePermissions.availableActions(on: c, by: F.importer) == [.supervise])
+        #expect(
+            CasePermissions.availableActions(on: c, by: F.importer) == [.supervise, .applyTimeLimits, .raiseAlerts])
         #expect(CasePermissions.availableActions(on: c, by: F.gridWorker) == [.withdraw])
         #expect(CasePermissions.availableActions(on: c, by: F.countyDesk) == [.supervise, .withdraw])
         #expect(CasePermissions.availableActions(on: c, by: F.townDesk) == [.escalate, .supervise, .withdraw, .merge])

@@ -129,13 +129,13 @@ struct CaseAPITests {
             #expect(early.status == .notFound || early.status == .forbidden)
             let assessed = try await action(
                 desk, "assess",
-                ["expectedVersion": 1, "urgency": "troublesome", "difficulty": "simple", "competentLevel": "township"])
+                ["expectedVersion": 2, "urgency": "troublesome", "difficulty": "simple", "competentLevel": "township"])
             #expect(assessed.status == .ok && assessed.json["state"] as? String == "assessed")
-            let stale = try await action(desk, "dispatch", ["expectedVersion": 1, "lead": justice.id.rawValue])
+            let stale = try await action(desk, "dispatch", ["expectedVersion": 2, "lead": justice.id.rawValue])
             #expect(stale.status == .conflict && stale.json["code"] as? String == "case.conflict")
-            let missing = try await action(desk, "dispatch", ["expectedVersion": 2])
+            let missing = try await action(desk, "dispatch", ["expectedVersion": 3])
             #expect(missing.status == .badRequest && missing.json["code"] as? String == "request.missing_field")
-            let dispatched = try await action(desk, "dispatch", ["expectedVersion": 2, "lead": justice.id.rawValue])
+            let dispatched = try await action(desk, "dispatch", ["expectedVersion": 3, "lead": justice.id.rawValue])
             #expect(dispatched.json["state"] as? String == "dispatched")
             #expect((dispatched.json["availableActions"] as? [String])?.contains("accept") == false)
 
@@ -156,7 +156,10 @@ struct CaseAPITests {
             let file = try await desk.call(.get, "/api/v1/cases/\(id)/events")
             let changes = (file.json["items"] as? [[String: Any]])?.compactMap { $0["change"] as? String }
             #expect(
-                changes == ["registered", "assessed", "dispatched", "accepted", "resolved", "followedUp", "closed"])
+                changes == [
+                    "registered", "timeLimitsApplied", "assessed", "dispatched", "accepted", "resolved", "followedUp",
+                    "closed",
+                ])
             #expect(try await CaseChainVerifier(database: services.database).verifyAll().problems.isEmpty)
         }
     }

@@ -97,7 +97,9 @@ struct BackupTests {
                     #expect(try await restoredCases.find(id: id) == original)
                     #expect(try await restoredCases.events(of: id) == (try await cases.events(of: id)))
                 }
-                #expect(try await restoredCases.find(id: ids[1])?.version == 3)
+                #expect(
+                    try await restoredCases.find(id: ids[1])?.version == 5,
+                    "registered, time limits, assessed (urgent: the urgent policy applies), dispatched")
                 let report = try await CaseChainVerifier(database: restored).verifyAll()
                 #expect(report.casesChecked == ids.count && report.problems.isEmpty)
 

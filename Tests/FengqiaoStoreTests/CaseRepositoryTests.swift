@@ -79,7 +79,9 @@ struct CaseRepositoryTests {
             #expect(again.case == first.case)
             #expect(first.case.number.hasPrefix("FQ-") && first.case.state == .registered)
             #expect(try await cases.count() == 1)
-            #expect(try await cases.events(of: first.case.id).count == 1)
+            // The registration, and the time limits that apply.
+            #expect(
+                try await cases.events(of: first.case.id).map(\.change.name) == ["registered", "timeLimitsApplied"])
             #expect(try await cases.find(trackingCode: "ABCDEFGH23", phoneLast4: "1234") == first.case)
             #expect(try await cases.find(trackingCode: "ABCDEFGH23", phoneLast4: "9999") == nil)
         }
@@ -161,7 +163,7 @@ struct CaseRepositoryTests {
             }
             let after = try await cases.find(id: registered.id)
             #expect(after == registered)
-            #expect(try await cases.events(of: registered.id).count == 1)
+            #expect(try await cases.events(of: registered.id).count == registered.version)
         }
     }
 
@@ -183,7 +185,7 @@ struct CaseRepositoryTests {
             let tampered = ids
             let verifier = CaseChainVerifier(database: database)
             let clean = try await verifier.verifyAll(batchSize: 3)
-            #expect(clean.casesChecked == 4 && clean.eventsChecked == 8 && clean.problems.isEmpty)
+            #expect(clean.casesChecked == 4 && clean.eventsChecked == 12 && clean.problems.isEmpty)
 
             try await database.transaction { sql in
                 try await sql.raw(
@@ -305,10 +307,17 @@ struct CaseFactsStorageTests {
             let path = try #require(try await RegionRepository(database: database).path(of: world.tree.township.id))
             let visibility = CaseRepository.Visibility(jurisdictionPaths: [path], organisationIDs: [])
             var folded: [CaseFacts] = []
-            for id in ids { folded.append(try #require(CaseFacts(events: try await cases.events(of: id)))) }
+            for id in ids {
+                var facts = try #require(CaseFacts(events: try await cases.events(of: id)))
+                let found = try #require(try await cases.find(id: id))
+                facts.deadline = CaseClocks.finishDeadline(of: found, calendar: cases.calendar)
+                folded.append(facts)
+            }
             let stored = try await cases.facts(visibleTo: visibility)
             #expect(Set(stored) == Set(folded))
             #expect(stored.first { $0.id == ids[1] }?.dispatchCount == 1)
+            #expect(
+                stored.first { $0.id == ids[1] }?.deadline != nil && stored.first { $0.id == ids[0] }?.deadline == nil)
 
         }
     }

@@ -77,7 +77,7 @@ struct PeopleRepositoryTests {
     }
 
     @Test(
-        "mediators keep their specialties, levels and languages; the directory filters by specialty",
+        "mediators keep their specialties, levels and languages; the directory filters by specialty and region subtree",
         arguments: TestEngine.available)
     func mediators(engine: TestEngine) async throws {
         try await engine.withDatabase { database in
@@ -96,6 +96,20 @@ struct PeopleRepositoryTests {
             #expect(try await mediators.list() == [wang, li])
             #expect(try await mediators.list(specialty: .marriageFamily) == [li])
             #expect(try await mediators.count() == 2)
+
+            let village = try await OrganisationRepository(database: database).create(
+                NewOrganisation(name: "上林村人民调解委员会", kind: .mediationCommittee, regionID: tree.village.id))
+            let zhao = try await mediators.create(
+                NewMediator(
+                    name: "赵大山", organisationID: village.id, specialties: [.neighbour], levels: [.village],
+                    available: false))
+            #expect(try await mediators.list(inSubtreeOf: tree.township.id) == [wang, li, zhao])
+            #expect(try await mediators.list(inSubtreeOf: tree.village.id) == [zhao])
+            #expect(try await mediators.list(specialty: .neighbour, inSubtreeOf: tree.township.id) == [wang, zhao])
+            #expect(try await mediators.list(inSubtreeOf: tree.otherTownship.id).isEmpty)
+            #expect(try await mediators.list(inSubtreeOf: Region.ID(4242)).isEmpty)
+            #expect(
+                try await RegionRepository(database: database).list(level: .township).map(\.name) == ["青溪镇", "白沙镇"])
         }
     }
 }

@@ -23,20 +23,35 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
 
     /// Runs `body` on a fresh, migrated database of this engine.
     func withDatabase(migrated: Bool = true, _ body: (Database) async throws -> Void) async throws {
+        try await withDatabase(migrated: migrated) { database, _ in try await body(database) }
+    }
+
+    /// Like `withDatabase`; `open` opens another, independent pool on the same database: a restarted server, or a
+    /// second instance. The caller closes what it opens.
+    func withDatabase(
+        migrated: Bool = true,
+        _ body: (Database, _ open: @escaping @Sendable () throws -> Database) async throws -> Void
+    ) async throws {
         switch self {
         case .sqlite:
             let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fengqiao-tests-\(UUID())")
             defer { try? FileManager.default.removeItem(at: folder) }
-            let database = try Database.open(.sqlite(path: folder.appendingPathComponent("test.sqlite").path))
-            try await run(database, migrated: migrated, body)
+            let path = folder.appendingPathComponent("test.sqlite").path
+            let database = try Database.open(.sqlite(path: path))
+            try await run(database, migrated: migrated) {
+                try await body($0, { try Database.open(.sqlite(path: path)) })
+            }
         case .postgres:
             let url = try #require(Self.postgresURL, "FENGQIAO_TEST_POSTGRES_URL is not set")
             let schema = "t_" + UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: "")
             let admin = try Database.open(.postgres(url: url), maxConnections: 1)
             try await admin.createSchema(named: schema)
-            let database = try Database.open(.postgres(url: url), searchPath: [schema, "public"])
+            let open: @Sendable () throws -> Database = {
+                try Database.open(.postgres(url: url), searchPath: [schema, "public"])
+            }
+            let database = try open()
             do {
-                try await run(database, migrated: migrated, body)
+                try await run(database, migrated: migrated) { try await body($0, open) }
             } catch {
                 try? await admin.dropSchema(named: schema)
                 await admin.close()

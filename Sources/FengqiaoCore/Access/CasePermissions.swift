@@ -35,6 +35,24 @@
 /// | reopen (reason) | covering center | resolved, followed up, closed | in progress (registered if never dispatched) |
 /// | withdraw (reason) | citizen; covering center; grid worker in grid | any open | withdrawn |
 /// | merge (duplicate side; master must be covered and open) | responsible center | any before resolution | merged |
+/// | request information (待补充材料; not while waiting) | responsible center; lead | registered, assessed, returned, accepted, in progress | — (clocks pause) |
+/// | supply information (while waiting) | citizen; responsible center; lead; grid worker in grid | any before resolution | — (clocks resume) |
+/// | record session (after accepting) | participant | accepted, in progress | in progress |
+/// | climb ladder (level exhausted, not the last) | responsible center; lead; system | any before resolution | registered at the next level's center |
+/// | apply time limits | system | any open | — |
+/// | raise alerts (yellow, red with 督办, ladder level exhausted) | system | any open | — |
+/// | request mediator (点单) | citizen; responsible center | registered, assessed, returned | — |
+/// | take mediation (接单; a mediator was asked for) | requested mediator | registered, assessed, returned | accepted by their organisation |
+/// | decline mediation (reason) | requested mediator | registered, assessed, returned | — |
+/// | assign mediator | lead | accepted, in progress | — |
+/// | record consent (a refusal needs the next step) | participant; citizen | accepted, in progress | returned (other handling) or resolved (litigation) |
+/// | draft agreement | lead | accepted, in progress | — |
+/// | sign agreement (a draft not yet signed) | lead | accepted, in progress | — |
+/// | request confirmation (signed agreement) | lead; responsible center | accepted, in progress, resolved, followed up, closed | — |
+/// | record ruling (a request pending) | court; lead; responsible center | same | — |
+/// | check term (signed agreement, a dated term) | covering center; participant; grid worker in grid | same | a missed term reopens a resolved case (反弹) |
+/// | rate mediation (1–5) | citizen; covering center; grid worker in grid | resolved, followed up, closed | — |
+/// | return to court (court referrals) | responsible center | resolved, followed up, closed | — |
 ///
 /// "Open" is every state but closed, withdrawn and merged; "before resolution" is registered, assessed,
 /// dispatched, accepted, returned and in progress. An assisting organisation's accept or return leaves the state
@@ -53,6 +71,10 @@ public enum CasePermissions {
         case leader
         case citizen
         case system
+        /// Staff of the organisation whose mediator the citizen asked for (点单).
+        case requestedMediator
+        /// Staff of the court a judicial confirmation was requested from.
+        case court
 
         /// The staff roles a grant may hold to act in this scope.
         public var roles: Set<Role> {
@@ -62,6 +84,8 @@ public enum CasePermissions {
             case .gridWorkerInGrid: [.gridWorker]
             case .leader: [.leader]
             case .citizen, .system: []
+            case .requestedMediator: [.mediator, .centerStaff, .departmentHandler]
+            case .court: [.departmentHandler, .mediator, .centerStaff]
             }
         }
     }
@@ -85,6 +109,20 @@ public enum CasePermissions {
         case .nudge: [.leader]
         case .reopen: [.coveringCenter]
         case .withdraw: [.citizen, .coveringCenter, .gridWorkerInGrid]
+        case .requestInformation: [.responsibleCenter, .lead]
+        case .supplyInformation: [.citizen, .responsibleCenter, .lead, .gridWorkerInGrid]
+        case .recordSession: [.participant]
+        case .climbLadder: [.responsibleCenter, .lead, .system]
+        case .applyTimeLimits, .raiseAlerts: [.system]
+        case .requestMediator: [.citizen, .responsibleCenter]
+        case .takeMediation, .declineMediation: [.requestedMediator]
+        case .assignMediator, .draftAgreement, .signAgreement: [.lead]
+        case .recordConsent: [.participant, .citizen]
+        case .requestConfirmation: [.lead, .responsibleCenter]
+        case .recordRuling: [.court, .lead, .responsibleCenter]
+        case .checkTerm: [.coveringCenter, .participant, .gridWorkerInGrid]
+        case .rateMediation: [.citizen, .coveringCenter, .gridWorkerInGrid]
+        case .returnToCourt: [.responsibleCenter]
         }
     }
 
@@ -105,6 +143,15 @@ public enum CasePermissions {
         case .escalate, .merge: unresolved
         case .supervise, .nudge, .withdraw: open
         case .reopen: [.resolved, .followedUp, .closed]
+        case .requestInformation: [.registered, .assessed, .returned, .accepted, .inProgress]
+        case .supplyInformation, .climbLadder: unresolved
+        case .recordSession: [.accepted, .inProgress]
+        case .applyTimeLimits, .raiseAlerts: open
+        case .requestMediator, .takeMediation, .declineMediation: [.registered, .assessed, .returned]
+        case .assignMediator, .recordConsent, .draftAgreement, .signAgreement: [.accepted, .inProgress]
+        case .requestConfirmation, .recordRuling, .checkTerm:
+            [.accepted, .inProgress, .resolved, .followedUp, .closed]
+        case .rateMediation, .returnToCourt: [.resolved, .followedUp, .closed]
         }
     }
 
@@ -144,7 +191,28 @@ public enum CasePermissions {
             if let organisation, current.participant(organisation)?.accepted == true {
                 return .failure(.alreadyAccepted)
             }
-        case .progress:
+        case .requestInformation:
+            if current.timing.isAwaitingCitizen { return .failure(.alreadyAwaitingCitizen) }
+        case .supplyInformation:
+            if !current.timing.isAwaitingCitizen { return .failure(.notAwaitingCitizen) }
+        case .climbLadder:
+            guard let ladder = current.timing.ladder, ladder.exhausted != nil, !ladder.isLastStep else {
+                return .failure(.ladderNotExhausted)
+            }
+        case .takeMediation, .declineMediation:
+            if current.mediation.requestedMediator == nil { return .failure(.noMediatorRequested) }
+        case .signAgreement:
+            guard let agreement = current.mediation.agreement else { return .failure(.noAgreement) }
+            if agreement.signedAt != nil { return .failure(.agreementAlreadySigned) }
+        case .requestConfirmation, .checkTerm:
+            if current.mediation.signedAgreement == nil { return .failure(.agreementNotSigned) }
+        case .recordRuling:
+            if current.mediation.confirmation == nil || current.mediation.confirmation?.confirmed != nil {
+                return .failure(.noConfirmationPending)
+            }
+        case .returnToCourt:
+            if current.channel != .courtReferral { return .failure(.notACourtReferral) }
+        case .progress, .recordSession, .recordConsent:
             if authority.scope == .participant, let organisation, current.participant(organisation)?.accepted != true {
                 return .failure(.notYetAccepted)
             }
@@ -246,6 +314,10 @@ public enum CasePermissions {
         case .lead:
             guard let participant = current.participant(grant.organisationID) else { return .notAParticipant }
             return participant.isLead ? nil : .notTheLead
+        case .requestedMediator:
+            return current.mediation.requestedOrganisation == grant.organisationID ? nil : .noMediatorRequested
+        case .court:
+            return current.mediation.confirmation?.court == grant.organisationID ? nil : .notAParticipant
         case .citizen, .system:
             return .forbiddenRole(.register)
         }

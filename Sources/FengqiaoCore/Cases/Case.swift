@@ -131,6 +131,23 @@ public struct Case: Sendable, Codable, Equatable, Identifiable {
     public var acceptedAt: Date?
     public var resolvedAt: Date?
     public var closedAt: Date?
+    /// Stored optional so that snapshots written before time limits existed still read; use `timing`.
+    public var timingRecord: CaseTiming?
+
+    /// Stored optional so that older snapshots still read; use `mediation`.
+    public var mediationRecord: CaseMediation?
+
+    /// 点单 and 接单, consents, agreements, judicial confirmation, fulfilment and ratings.
+    public var mediation: CaseMediation {
+        get { mediationRecord ?? CaseMediation() }
+        set { mediationRecord = newValue }
+    }
+
+    /// Time limits, clocks, alerts, waits on the citizen, mediation sessions and the ladder.
+    public var timing: CaseTiming {
+        get { timingRecord ?? CaseTiming() }
+        set { timingRecord = newValue }
+    }
 
     public init(
         id: ID, number: String, trackingCode: String, version: Int, state: CaseState, channel: Channel,

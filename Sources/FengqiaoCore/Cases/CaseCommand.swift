@@ -37,6 +37,44 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     /// Marks this case as a duplicate of `of`. `decide` returns the duplicate's side only; use
     /// `CaseLifecycle.merge(duplicate:into:by:at:)`, which also returns the master's events.
     case markDuplicate(of: Case.ID)
+    /// 待补充材料: ask the citizen for information; every clock pauses until it arrives.
+    case requestInformation(note: String)
+    /// The citizen's information (from the tracking page, or taken down by staff); the clocks resume.
+    case supplyInformation(note: String)
+    /// A mediation session (调解会) held by a participant; an unsuccessful one counts on the ladder.
+    case recordSession(result: MediationSession.Result, heldAt: Date?, note: String, details: SessionDetails? = nil)
+    /// 移交上一级调解: moves an exhausted ladder level's case to the next level's center (the store finds it).
+    case climbLadder(toCenter: Organisation.ID)
+    /// The system records the time limits that apply (`TimeLimitBook.limits(for:centerLevel:)`).
+    case applyTimeLimits(AppliedTimeLimits)
+    /// The system places the case at a ladder level after a dispatch (`LadderProgress.placement(forLeadAt:)`).
+    case placeOnLadder(step: Int)
+    /// The scheduler raises due alerts; red ones bring a supervision order (督办) due by `supervisionDeadline`.
+    case raiseAlerts([Deadline], supervisionDeadline: Date)
+    /// 点单: the citizen (or the center) asks for a mediator from the directory.
+    case requestMediator(mediator: Mediator.ID, organisation: Organisation.ID)
+    /// 接单 by the mediator asked for: the case goes to their organisation, accepted.
+    case takeMediation(mediator: Mediator.ID)
+    /// The mediator asked for declines, with a reason; the center assigns someone else.
+    case declineMediation(reason: String)
+    /// The lead mediation organisation names the mediator who handles the case.
+    case assignMediator(mediator: Mediator.ID)
+    /// A party consents to mediation or refuses it (调解自愿); a refusal needs the next step.
+    case recordConsent(party: String, consents: Bool, nextStep: MediationNextStep?, note: String?)
+    /// A version of the agreement (调解协议书).
+    case draftAgreement(AgreementDraft)
+    /// The parties signed the latest version.
+    case signAgreement(signedAt: Date?)
+    /// 司法确认: the signed agreement goes to a court.
+    case requestConfirmation(court: Organisation.ID)
+    /// The court's ruling on the confirmation request.
+    case recordRuling(confirmed: Bool, note: String?)
+    /// A fulfilment check of a dated term; a missed term reopens a resolved case (反弹).
+    case checkTerm(term: Int, fulfilled: Bool, note: String?)
+    /// 评单: a party rates the mediation, 1–5.
+    case rateMediation(party: String?, score: Int, comment: String?)
+    /// 诉前委派调解: the outcome goes back to the referring court.
+    case returnToCourt(court: Organisation.ID)
 
     public var action: CaseAction {
         switch self {
@@ -57,6 +95,24 @@ public enum CaseCommand: Sendable, Codable, Equatable {
         case .reopen: .reopen
         case .withdraw: .withdraw
         case .markDuplicate: .merge
+        case .requestInformation: .requestInformation
+        case .supplyInformation: .supplyInformation
+        case .recordSession: .recordSession
+        case .climbLadder: .climbLadder
+        case .applyTimeLimits, .placeOnLadder: .applyTimeLimits
+        case .raiseAlerts: .raiseAlerts
+        case .requestMediator: .requestMediator
+        case .takeMediation: .takeMediation
+        case .declineMediation: .declineMediation
+        case .assignMediator: .assignMediator
+        case .recordConsent: .recordConsent
+        case .draftAgreement: .draftAgreement
+        case .signAgreement: .signAgreement
+        case .requestConfirmation: .requestConfirmation
+        case .recordRuling: .recordRuling
+        case .checkTerm: .checkTerm
+        case .rateMediation: .rateMediation
+        case .returnToCourt: .returnToCourt
         }
     }
 
@@ -84,6 +140,24 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
     case reopen
     case withdraw
     case merge
+    case requestInformation = "request-information"
+    case supplyInformation = "supply-information"
+    case recordSession = "record-session"
+    case climbLadder = "climb-ladder"
+    case applyTimeLimits = "apply-time-limits"
+    case raiseAlerts = "raise-alerts"
+    case requestMediator = "request-mediator"
+    case takeMediation = "take-mediation"
+    case declineMediation = "decline-mediation"
+    case assignMediator = "assign-mediator"
+    case recordConsent = "record-consent"
+    case draftAgreement = "draft-agreement"
+    case signAgreement = "sign-agreement"
+    case requestConfirmation = "request-confirmation"
+    case recordRuling = "record-ruling"
+    case checkTerm = "check-term"
+    case rateMediation = "rate-mediation"
+    case returnToCourt = "return-to-court"
 
     /// The verb as a button says it.
     public var name: Localized {
@@ -106,6 +180,24 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
         case .reopen: Localized(zh: "重新办理", en: "Reopen")
         case .withdraw: Localized(zh: "撤回", en: "Withdraw")
         case .merge: Localized(zh: "合并", en: "Merge")
+        case .requestInformation: Localized(zh: "请群众补充材料", en: "Ask for information")
+        case .supplyInformation: Localized(zh: "补充材料", en: "Supply information")
+        case .recordSession: Localized(zh: "记录调解", en: "Record a session")
+        case .climbLadder: Localized(zh: "移交上一级调解", en: "Move up a mediation level")
+        case .applyTimeLimits: Localized(zh: "适用时限规则", en: "Apply time limits")
+        case .raiseAlerts: Localized(zh: "时限提醒", en: "Raise time-limit alerts")
+        case .requestMediator: Localized(zh: "点单（选择调解员）", en: "Choose a mediator")
+        case .takeMediation: Localized(zh: "接单调解", en: "Take the mediation")
+        case .declineMediation: Localized(zh: "谢绝调解", en: "Decline the mediation")
+        case .assignMediator: Localized(zh: "指定调解员", en: "Assign a mediator")
+        case .recordConsent: Localized(zh: "记录调解意愿", en: "Record consent")
+        case .draftAgreement: Localized(zh: "起草调解协议", en: "Draft the agreement")
+        case .signAgreement: Localized(zh: "协议签字", en: "Mark the agreement signed")
+        case .requestConfirmation: Localized(zh: "申请司法确认", en: "Request judicial confirmation")
+        case .recordRuling: Localized(zh: "记录司法确认结果", en: "Record the court's ruling")
+        case .checkTerm: Localized(zh: "履行回访", en: "Check fulfilment")
+        case .rateMediation: Localized(zh: "评单", en: "Rate the mediation")
+        case .returnToCourt: Localized(zh: "反馈委派法院", en: "Report back to the court")
         }
     }
 
@@ -130,6 +222,24 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
         case .reopen: "it cannot be reopened"
         case .withdraw: "it cannot be withdrawn"
         case .merge: "it cannot be merged"
+        case .requestInformation: "no information can be asked for"
+        case .supplyInformation: "no information can be supplied"
+        case .recordSession: "no session can be recorded"
+        case .climbLadder: "it cannot move up a mediation level"
+        case .applyTimeLimits: "no time limits can be applied"
+        case .raiseAlerts: "no alerts can be raised"
+        case .requestMediator: "no mediator can be chosen"
+        case .takeMediation: "the mediation cannot be taken"
+        case .declineMediation: "the mediation cannot be declined"
+        case .assignMediator: "no mediator can be assigned"
+        case .recordConsent: "no consent can be recorded"
+        case .draftAgreement: "no agreement can be drafted"
+        case .signAgreement: "the agreement cannot be marked signed"
+        case .requestConfirmation: "no judicial confirmation can be requested"
+        case .recordRuling: "no ruling can be recorded"
+        case .checkTerm: "no fulfilment check can be recorded"
+        case .rateMediation: "the mediation cannot be rated"
+        case .returnToCourt: "it cannot be reported back to a court"
         }
     }
 }

@@ -33,6 +33,25 @@ public enum CaseError: UserFacingError, Equatable {
     case followUpRequired
     case cannotMergeIntoItself
     case masterNotOpen(CaseState)
+    /// The case already waits on the citizen's information.
+    case alreadyAwaitingCitizen
+    /// Nothing was asked of the citizen.
+    case notAwaitingCitizen
+    /// The case's mediation level is not exhausted (or it has no ladder, or it is at the last level).
+    case ladderNotExhausted
+    case sessionInFuture
+    case noAlerts
+    /// 接单 or 谢绝 without a mediator having been asked for, or by another organisation's staff.
+    case noMediatorRequested
+    case nextStepRequired
+    case invalidAgreement
+    case noAgreement
+    case agreementAlreadySigned
+    case agreementNotSigned
+    case noConfirmationPending
+    case invalidTerm
+    case invalidScore
+    case notACourtReferral
     /// Events that do not belong to the case, or out of order.
     case inconsistentHistory
 
@@ -66,6 +85,21 @@ public enum CaseError: UserFacingError, Equatable {
         case .cannotMergeIntoItself: "case.cannot_merge_into_itself"
         case .masterNotOpen: "case.master_not_open"
         case .inconsistentHistory: "case.inconsistent_history"
+        case .alreadyAwaitingCitizen: "case.already_awaiting_citizen"
+        case .notAwaitingCitizen: "case.not_awaiting_citizen"
+        case .ladderNotExhausted: "case.ladder_not_exhausted"
+        case .sessionInFuture: "case.session_in_future"
+        case .noAlerts: "case.no_alerts"
+        case .noMediatorRequested: "case.no_mediator_requested"
+        case .nextStepRequired: "case.next_step_required"
+        case .invalidAgreement: "case.invalid_agreement"
+        case .noAgreement: "case.no_agreement"
+        case .agreementAlreadySigned: "case.agreement_already_signed"
+        case .agreementNotSigned: "case.agreement_not_signed"
+        case .noConfirmationPending: "case.no_confirmation_pending"
+        case .invalidTerm: "case.invalid_term"
+        case .invalidScore: "case.invalid_score"
+        case .notACourtReferral: "case.not_a_court_referral"
         }
     }
 
@@ -150,6 +184,44 @@ public enum CaseError: UserFacingError, Equatable {
                 en: "The master case is \(state.name.en.lowercased()); nothing can be merged into it.")
         case .inconsistentHistory:
             Localized(zh: "案件记录不完整或顺序错误。", en: "The case history is incomplete or out of order.")
+        case .alreadyAwaitingCitizen:
+            Localized(
+                zh: "已在等待群众补充材料。", en: "The case is already waiting for the citizen's information.")
+        case .notAwaitingCitizen:
+            Localized(zh: "本案没有待群众补充的材料。", en: "Nothing has been asked of the citizen on this case.")
+        case .ladderNotExhausted:
+            Localized(
+                zh: "本级调解的次数或时限尚未用完，不能移交上一级。",
+                en: "This mediation level still has sessions or time left; the case cannot move up yet.")
+        case .sessionInFuture:
+            Localized(zh: "调解时间不能晚于当前时间。", en: "A session cannot be recorded in the future.")
+        case .noAlerts:
+            Localized(zh: "没有需要发出的时限提醒。", en: "There are no time-limit alerts to raise.")
+        case .noMediatorRequested:
+            Localized(
+                zh: "本案没有点您所在单位的调解员。", en: "No mediator of your organisation was asked for on this case.")
+        case .nextStepRequired:
+            Localized(
+                zh: "当事人不同意调解时，请选择下一步：转其他方式处理或引导诉讼。",
+                en: "When a party refuses mediation, choose the next step: other handling or litigation.")
+        case .invalidAgreement:
+            Localized(
+                zh: "调解协议须写明当事人、纠纷事实和至少一项协议内容（每项不超过1000字）。",
+                en: "An agreement needs its parties, the facts and at least one term (each at most 1,000 characters).")
+        case .noAgreement:
+            Localized(zh: "还没有起草调解协议。", en: "No agreement has been drafted yet.")
+        case .agreementAlreadySigned:
+            Localized(zh: "最新版本的协议已签字。", en: "The latest version of the agreement is already signed.")
+        case .agreementNotSigned:
+            Localized(zh: "调解协议尚未签字。", en: "The agreement has not been signed.")
+        case .noConfirmationPending:
+            Localized(zh: "没有待法院裁定的司法确认申请。", en: "No judicial confirmation request awaits a ruling.")
+        case .invalidTerm:
+            Localized(zh: "协议中没有这一项有期限的条款。", en: "The agreement has no such dated term.")
+        case .invalidScore:
+            Localized(zh: "评分应为1到5分。", en: "A rating is 1 to 5.")
+        case .notACourtReferral:
+            Localized(zh: "本案不是法院委派调解的案件。", en: "This case was not referred by a court.")
         }
     }
 }

@@ -12,10 +12,12 @@ public struct CaseEvent: Sendable, Codable, Equatable {
     /// note. `CaseChange` holds the structured part.
     public var note: String?
 
+    /// `at` is kept to the millisecond, the precision the case file stores, so that a case folded in memory and the
+    /// same case read back are equal (and so are the deadlines computed from them).
     public init(caseID: Case.ID, sequence: Int, at: Date, actor: Actor.Stamp, change: CaseChange, note: String?) {
         self.caseID = caseID
         self.sequence = sequence
-        self.at = at
+        self.at = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
         self.actor = actor
         self.change = change
         self.note = note
@@ -55,6 +57,38 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case merged(into: Case.ID)
     /// On the master: a duplicate was merged in, and its reporter (if named) follows this case.
     case duplicateAttached(duplicateID: Case.ID, reporter: Party?)
+    /// The time limits (policy, and ladder with its starting level) that apply from now on.
+    case timeLimitsApplied(AppliedTimeLimits)
+    /// 待补充材料: the note says what the citizen is asked for.
+    case informationRequested
+    /// The citizen's information is the note.
+    case informationSupplied
+    case sessionHeld(MediationSession)
+    /// A clock turned yellow or red.
+    case clockAlerted(ClockAlert)
+    /// A ladder level is done with (its sessions or its time); the case is due to move up.
+    case ladderExhausted(step: Int, reason: LadderProgress.Exhaustion)
+    /// A dispatch placed the case at this ladder level (the lead organisation's level).
+    case ladderStepReached(step: Int)
+    /// 移交上一级调解: the case moves to the ladder's next level. When `toCenter` is the responsible center it goes
+    /// back to that center's desk (as after a return) to be dispatched at the new level; otherwise it starts again
+    /// at that center, as after an escalation.
+    case ladderClimbed(step: Int, toCenter: Organisation.ID)
+    case mediatorRequested(mediatorID: Mediator.ID, organisationID: Organisation.ID)
+    case mediatorAssigned(mediatorID: Mediator.ID, organisationID: Organisation.ID)
+    /// The reason is the note.
+    case mediatorDeclined(mediatorID: Mediator.ID)
+    case consentRecorded(party: String, consents: Bool)
+    /// A party refused mediation: with `.otherHandling` the case goes back to its center's desk; with
+    /// `.litigation` a resolution (guided to litigation) follows.
+    case mediationRefused(party: String, nextStep: MediationNextStep)
+    case agreementDrafted(MediationAgreement)
+    case agreementSigned(version: Int, at: Date)
+    case confirmationRequested(court: Organisation.ID, agreementVersion: Int)
+    case confirmationRuled(confirmed: Bool)
+    case termChecked(term: Int, fulfilled: Bool)
+    case mediationRated(MediationRating)
+    case returnedToCourt(court: Organisation.ID)
 
     /// The action that produced the change.
     public var action: CaseAction {
@@ -77,6 +111,24 @@ public enum CaseChange: Sendable, Codable, Equatable {
         case .reopened: .reopen
         case .withdrawn: .withdraw
         case .merged, .duplicateAttached: .merge
+        case .timeLimitsApplied: .applyTimeLimits
+        case .informationRequested: .requestInformation
+        case .informationSupplied: .supplyInformation
+        case .sessionHeld: .recordSession
+        case .clockAlerted, .ladderExhausted: .raiseAlerts
+        case .ladderStepReached: .applyTimeLimits
+        case .ladderClimbed: .climbLadder
+        case .mediatorRequested: .requestMediator
+        case .mediatorAssigned: .assignMediator
+        case .mediatorDeclined: .declineMediation
+        case .consentRecorded, .mediationRefused: .recordConsent
+        case .agreementDrafted: .draftAgreement
+        case .agreementSigned: .signAgreement
+        case .confirmationRequested: .requestConfirmation
+        case .confirmationRuled: .recordRuling
+        case .termChecked: .checkTerm
+        case .mediationRated: .rateMediation
+        case .returnedToCourt: .returnToCourt
         }
     }
 }

@@ -124,6 +124,166 @@ public enum CaseLifecycle {
         case .markDuplicate(let master):
             guard master != current.id else { throw .cannotMergeIntoItself }
             emit(.merged(into: master))
+
+        case .requestInformation(let note):
+            emit(.informationRequested, note: try text(note, else: .noteRequired))
+
+        case .supplyInformation(let note):
+            emit(.informationSupplied, note: try text(note, else: .noteRequired))
+
+        case .recordSession(let result, let heldAt, let note, let details):
+            let note = try text(note, else: .noteRequired)
+            let heldAt = heldAt ?? now
+            guard heldAt <= now.addingTimeInterval(300) else { throw .sessionInFuture }
+            let ladder = current.timing.ladder
+            emit(
+                .sessionHeld(
+                    MediationSession(
+                        heldAt: heldAt, result: result, level: ladder?.step.level,
+                        organisationID: authority.grant?.organisationID, details: details,
+                        mediatorID: current.mediation.mediatorID)),
+                note: note)
+            if result == .failed, let ladder, ladder.exhausted == nil, !ladder.isLastStep,
+                let limit = ladder.step.exhaustingSessions, ladder.failedSessions + 1 >= limit
+            {
+                let level = ladder.step.level.name
+                emit(
+                    .ladderExhausted(step: ladder.stepIndex, reason: .sessions),
+                    note: "\(level.zh)调解\(ladder.failedSessions + 1)次未成功，按“\(ladder.ladder.name)”移交上一级。"
+                        + " \(level.en) level: \(ladder.failedSessions + 1) sessions without agreement.")
+            }
+
+        case .climbLadder(let toCenter):
+            let ladder = current.timing.ladder
+            let level = ladder?.step.level.name ?? Localized(zh: "本级", en: "This")
+            let why: Localized =
+                ladder?.exhausted == .time
+                ? Localized(zh: "调解时限已到", en: "its time ran out")
+                : Localized(zh: "调解次数已用完", en: "its sessions were held without agreement")
+            emit(
+                .ladderClimbed(step: (ladder?.stepIndex ?? 0) + 1, toCenter: toCenter),
+                note: "按“\(ladder?.ladder.name ?? "调解层级")”移交上一级：\(level.zh)\(why.zh)。"
+                    + " Moved up the mediation ladder: \(level.en) level, \(why.en).")
+
+        case .applyTimeLimits(let limits):
+            emit(.timeLimitsApplied(limits), note: limits.policy.name)
+
+        case .placeOnLadder(let step):
+            guard let ladder = current.timing.ladder, ladder.ladder.steps.indices.contains(step) else {
+                throw .ladderNotExhausted
+            }
+            let level = ladder.ladder.steps[step].level.name
+            emit(
+                .ladderStepReached(step: step),
+                note: "进入\(level.zh)调解（“\(ladder.ladder.name)”第\(step + 1)级）。 Now at the \(level.en) level.")
+
+        case .raiseAlerts(let alerts, let supervisionDeadline):
+            guard !alerts.isEmpty else { throw .noAlerts }
+            var overdue: [ClockKind] = []
+            for alert in alerts {
+                emit(
+                    .clockAlerted(
+                        ClockAlert(
+                            kind: alert.kind, level: alert.level, clockStartedAt: alert.clockStartedAt,
+                            dueAt: alert.dueAt, organisationID: current.holderOrganisationID)),
+                    note: alertNote(alert))
+                if alert.level == .red {
+                    if alert.kind == .mediationLevel, let ladder = current.timing.ladder {
+                        emit(
+                            .ladderExhausted(step: ladder.stepIndex, reason: .time),
+                            note: "\(ladder.step.level.name.zh)调解时限已到，按“\(ladder.ladder.name)”移交上一级。"
+                                + " The \(ladder.step.level.name.en) level's time ran out.")
+                    } else {
+                        overdue.append(alert.kind)
+                    }
+                }
+            }
+            if !overdue.isEmpty {
+                let names = overdue.map(\.name)
+                emit(
+                    .supervised(deadline: supervisionDeadline, organisationID: current.holderOrganisationID),
+                    note: "超期自动督办：“\(names.map(\.zh).joined(separator: "”“"))”时限已过，请尽快办理并反馈。"
+                        + " Automatic supervision: the \(names.map(\.en).joined(separator: ", ")) limit has passed.")
+            }
+
+        case .requestMediator(let mediator, let organisation):
+            emit(.mediatorRequested(mediatorID: mediator, organisationID: organisation))
+
+        case .takeMediation(let mediator):
+            guard let organisation = current.mediation.requestedOrganisation,
+                let dispatcher = current.centerOrganisationID ?? authority.grant?.organisationID
+            else { throw .noMediatorRequested }
+            emit(.mediatorAssigned(mediatorID: mediator, organisationID: organisation))
+            emit(.dispatched(dispatcherOrganisationID: dispatcher, lead: organisation, assisting: [], whistle: nil))
+            emit(.accepted(organisationID: organisation))
+
+        case .declineMediation(let reason):
+            guard let mediator = current.mediation.requestedMediator else { throw .noMediatorRequested }
+            emit(.mediatorDeclined(mediatorID: mediator), note: try text(reason, else: .reasonRequired))
+
+        case .assignMediator(let mediator):
+            guard let organisation = authority.grant?.organisationID else { throw .notTheLead }
+            emit(.mediatorAssigned(mediatorID: mediator, organisationID: organisation))
+
+        case .recordConsent(let party, let consents, let nextStep, let note):
+            let party = try text(party, else: .noteRequired)
+            let note = try optionalText(note)
+            emit(.consentRecorded(party: party, consents: consents), note: note)
+            if !consents {
+                guard let nextStep else { throw .nextStepRequired }
+                emit(.mediationRefused(party: party, nextStep: nextStep), note: note)
+                if nextStep == .litigation {
+                    emit(
+                        .resolved(outcome: .guidedToLitigation),
+                        note: note ?? "\(party)不同意调解，已告知通过诉讼途径解决。 \(party) refused mediation; guided to litigation.")
+                }
+            }
+
+        case .draftAgreement(let draft):
+            guard !draft.parties.isEmpty, draft.parties.allSatisfy({ !$0.name.trimmingWhitespace.isEmpty }),
+                !draft.facts.trimmingWhitespace.isEmpty, draft.facts.count <= CaseRules.maximumTextLength,
+                !draft.terms.isEmpty, draft.terms.count <= 50,
+                draft.terms.allSatisfy({ !$0.text.trimmingWhitespace.isEmpty && $0.text.count <= 1_000 })
+            else { throw .invalidAgreement }
+            emit(
+                .agreementDrafted(
+                    MediationAgreement(
+                        version: current.mediation.agreements.count + 1, draft: draft, draftedAt: now,
+                        organisationID: authority.grant?.organisationID, mediatorID: current.mediation.mediatorID)))
+
+        case .signAgreement(let signedAt):
+            guard let agreement = current.mediation.agreement else { throw .noAgreement }
+            emit(.agreementSigned(version: agreement.version, at: min(signedAt ?? now, now)))
+
+        case .requestConfirmation(let court):
+            guard let signed = current.mediation.signedAgreement else { throw .agreementNotSigned }
+            emit(.confirmationRequested(court: court, agreementVersion: signed.version))
+
+        case .recordRuling(let confirmed, let note):
+            emit(.confirmationRuled(confirmed: confirmed), note: try optionalText(note))
+
+        case .checkTerm(let term, let fulfilled, let note):
+            guard let signed = current.mediation.signedAgreement, signed.draft.terms.indices.contains(term),
+                signed.draft.terms[term].dueDate != nil
+            else { throw .invalidTerm }
+            let note = try optionalText(note)
+            emit(.termChecked(term: term, fulfilled: fulfilled), note: note)
+            if !fulfilled && current.state.isResolved {
+                emit(
+                    reopening(current),
+                    note: "协议第\(term + 1)项未按期履行，重新办理（反弹）。 Term \(term + 1) was not fulfilled: reopened.")
+            }
+
+        case .rateMediation(let party, let score, let comment):
+            guard (1...5).contains(score) else { throw .invalidScore }
+            let who = try optionalText(party) ?? (actor.kind == .citizen ? actor.displayName : nil) ?? actor.displayName
+            emit(
+                .mediationRated(MediationRating(party: who, score: score, comment: try optionalText(comment), at: now)))
+
+        case .returnToCourt(let court):
+            emit(
+                .returnedToCourt(court: court),
+                note: current.outcome.map { "调解结果：\($0.name.zh)。 Outcome: \($0.name.en)." })
         }
         return events
     }
@@ -155,6 +315,7 @@ public enum CaseLifecycle {
         var next = current
         next.version += 1
         next.updatedAt = event.at
+        if event.actor.kind == .staff { next.timing.stop(.respond, at: event.at) }
         switch event.change {
         case .registered:
             break
@@ -166,6 +327,7 @@ public enum CaseLifecycle {
             next.resolutionSummary = event.note
             next.resolvedAt = event.at
             next.holderOrganisationID = next.centerOrganisationID
+            next.timing.stop(.respond, .start, at: event.at)
 
         case .assessed(let categoryCode, let urgency, let difficulty, let competentLevel):
             next.state = .assessed
@@ -189,6 +351,9 @@ public enum CaseLifecycle {
             next.dispatchedAt = event.at
             next.acceptedAt = nil
             lapseExtensions(&next, at: event.at)
+            next.timing.stop(.start, at: event.at)
+            next.timing.start(.accept, at: event.at)
+            next.timing.startIfStopped(.finish, at: event.at)
 
         case .accepted(let organisation):
             guard let index = next.participants.firstIndex(where: { $0.organisationID == organisation }) else { break }
@@ -197,6 +362,7 @@ public enum CaseLifecycle {
             if next.participants[index].isLead && next.state == .dispatched {
                 next.state = .accepted
                 next.acceptedAt = event.at
+                next.timing.stop(.accept, at: event.at)
             }
 
         case .returned(let organisation):
@@ -208,6 +374,7 @@ public enum CaseLifecycle {
                 next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
                 next.returnCount += 1
                 lapseExtensions(&next, at: event.at)
+                next.timing.stop(.accept, at: event.at)
             } else {
                 next.participants.remove(at: index)
             }
@@ -224,6 +391,7 @@ public enum CaseLifecycle {
         case .extensionDecided(let approved):
             guard let index = next.extensions.lastIndex(where: { $0.status == .pending }) else { break }
             next.extensions[index].status = approved ? .approved : .rejected
+            if approved { next.timing.extendFinish(byWorkingDays: next.extensions[index].workingDays) }
             next.extensions[index].decidedAt = event.at
             next.extensions[index].decisionNote = event.note
 
@@ -235,15 +403,20 @@ public enum CaseLifecycle {
             next.resolvedAt = event.at
             next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
             lapseExtensions(&next, at: event.at)
+            next.timing.stop(.respond, .start, .accept, .finish, at: event.at)
+            next.timing.endWait(at: event.at)
+            next.timing.start(.followUp, at: event.at)
 
         case .followedUp(let satisfaction):
             next.state = .followedUp
             next.satisfaction = satisfaction
+            next.timing.stop(.followUp, at: event.at)
 
         case .closed:
             next.state = .closed
             next.holderOrganisationID = nil
             next.closedAt = event.at
+            next.timing.stopAll(at: event.at)
 
         case .escalated(_, let toCenter):
             next.state = .registered
@@ -254,6 +427,11 @@ public enum CaseLifecycle {
             next.whistle = nil
             next.escalationCount += 1
             lapseExtensions(&next, at: event.at)
+            next.timing.stop(.accept, .finish, at: event.at)
+            next.timing.start(.start, at: event.at)
+            if let step = next.timing.ladder?.stepIndex {
+                next.timing.ladder?.moveTo(step: step + 1, at: event.at, climbing: true)
+            }
 
         case .supervised(let deadline, let organisation):
             next.supervisions.append(
@@ -270,21 +448,135 @@ public enum CaseLifecycle {
             next.satisfaction = nil
             next.closedAt = nil
             next.reopenCount += 1
+            next.timing.stop(.followUp, at: event.at)
+            next.timing.startIfStopped(state == .registered ? .start : .finish, at: event.at)
 
         case .withdrawn:
             next.state = .withdrawn
             next.holderOrganisationID = nil
             lapseExtensions(&next, at: event.at)
+            next.timing.stopAll(at: event.at)
 
         case .merged(let master):
             next.state = .merged
             next.masterCaseID = master
             next.holderOrganisationID = nil
             lapseExtensions(&next, at: event.at)
+            next.timing.stopAll(at: event.at)
 
         case .duplicateAttached(let duplicate, let reporter):
             if !next.duplicateIDs.contains(duplicate) { next.duplicateIDs.append(duplicate) }
             if let reporter, !next.parties.contains(reporter) { next.parties.append(reporter) }
+
+        case .timeLimitsApplied(let limits):
+            next.timing.limits = limits
+            if let ladder = limits.ladder {
+                if var progress = next.timing.ladder, progress.ladder.code == ladder.code {
+                    progress.ladder = ladder
+                    progress.stepIndex = min(progress.stepIndex, ladder.steps.count - 1)
+                    next.timing.ladder = progress
+                } else {
+                    next.timing.ladder = LadderProgress(
+                        ladder: ladder, stepIndex: min(limits.ladderStartStep ?? 0, ladder.steps.count - 1),
+                        stepStartedAt: event.at)
+                }
+            } else {
+                next.timing.ladder = nil
+            }
+
+        case .informationRequested:
+            next.timing.awaitingCitizenSince = event.at
+            next.timing.informationRequested = event.note
+
+        case .informationSupplied:
+            next.timing.endWait(at: event.at)
+
+        case .sessionHeld(let session):
+            next.timing.sessions.append(session)
+            if session.result == .failed, next.timing.ladder != nil { next.timing.ladder!.failedSessions += 1 }
+            if next.state == .accepted { next.state = .inProgress }
+
+        case .clockAlerted(let alert):
+            next.timing.alerts.append(alert)
+
+        case .ladderExhausted(let step, let reason):
+            if next.timing.ladder?.stepIndex == step { next.timing.ladder!.exhausted = reason }
+
+        case .ladderStepReached(let step):
+            next.timing.ladder?.moveTo(step: step, at: event.at, climbing: false)
+
+        case .mediatorRequested(let mediator, let organisation):
+            next.mediation.requestedMediator = mediator
+            next.mediation.requestedOrganisation = organisation
+
+        case .mediatorAssigned(let mediator, let organisation):
+            next.mediation.mediatorID = mediator
+            next.mediation.mediatorOrganisationID = organisation
+            next.mediation.assignedAt = event.at
+            next.mediation.requestedMediator = nil
+            next.mediation.requestedOrganisation = nil
+
+        case .mediatorDeclined(let mediator):
+            next.mediation.declines.append(.init(mediatorID: mediator, reason: event.note ?? "", at: event.at))
+            next.mediation.requestedMediator = nil
+            next.mediation.requestedOrganisation = nil
+
+        case .consentRecorded(let party, let consents):
+            next.mediation.consents.append(.init(party: party, consents: consents, at: event.at))
+
+        case .mediationRefused(let party, let nextStep):
+            next.mediation.refusal = .init(party: party, nextStep: nextStep, at: event.at)
+            if nextStep == .otherHandling {
+                next.state = .returned
+                next.participants = []
+                next.whistle = nil
+                next.holderOrganisationID = next.dispatcherOrganisationID ?? next.centerOrganisationID
+                lapseExtensions(&next, at: event.at)
+                next.timing.stop(.accept, at: event.at)
+            }
+
+        case .agreementDrafted(let agreement):
+            next.mediation.agreements.append(agreement)
+
+        case .agreementSigned(let version, let at):
+            if let index = next.mediation.agreements.lastIndex(where: { $0.version == version }) {
+                next.mediation.agreements[index].signedAt = at
+            }
+
+        case .confirmationRequested(let court, let version):
+            next.mediation.confirmation = JudicialConfirmation(
+                court: court, requestedAt: event.at, agreementVersion: version)
+
+        case .confirmationRuled(let confirmed):
+            next.mediation.confirmation?.confirmed = confirmed
+            next.mediation.confirmation?.ruledAt = event.at
+
+        case .termChecked(let term, let fulfilled):
+            next.mediation.termChecks.append(.init(term: term, fulfilled: fulfilled, at: event.at))
+
+        case .mediationRated(let rating):
+            next.mediation.ratings.append(rating)
+
+        case .returnedToCourt(let court):
+            next.mediation.returnedToCourt = court
+
+        case .ladderClimbed(let step, let toCenter):
+            if toCenter != next.centerOrganisationID {
+                next.state = .registered
+                next.centerOrganisationID = toCenter
+                next.dispatcherOrganisationID = nil
+                next.escalationCount += 1
+                next.timing.stop(.finish, at: event.at)
+                next.timing.start(.start, at: event.at)
+            } else if !next.participants.isEmpty {
+                next.state = .returned
+            }
+            next.holderOrganisationID = toCenter
+            next.participants = []
+            next.whistle = nil
+            lapseExtensions(&next, at: event.at)
+            next.timing.stop(.accept, at: event.at)
+            next.timing.ladder?.moveTo(step: step, at: event.at, climbing: true)
         }
         return next
     }
@@ -307,7 +599,7 @@ public enum CaseLifecycle {
         guard event.sequence == 1,
             case .registered(let intake, let number, let trackingCode, let regionPath, let center) = event.change
         else { return nil }
-        return Case(
+        var created = Case(
             id: event.caseID, number: number, trackingCode: trackingCode, version: 1, state: .registered,
             channel: intake.channel, sourceReference: intake.sourceReference?.trimmingWhitespace,
             title: intake.title.trimmingWhitespace, description: intake.description.trimmingWhitespace,
@@ -315,6 +607,18 @@ public enum CaseLifecycle {
             regionPath: regionPath, address: intake.address, latitude: intake.latitude, longitude: intake.longitude,
             parties: intake.parties, attachments: intake.attachments, anonymous: intake.anonymous,
             centerOrganisationID: center, holderOrganisationID: center, createdAt: event.at, updatedAt: event.at)
+        var timing = CaseTiming()
+        timing.start(.respond, at: event.at)
+        timing.start(.start, at: event.at)
+        if event.actor.kind == .staff { timing.stop(.respond, at: event.at) }
+        created.timing = timing
+        return created
+    }
+
+    /// The words of an alert's event: "「办结反馈」时限预警" / "Finish and report back: warning".
+    private static func alertNote(_ alert: Deadline) -> String {
+        "“\(alert.kind.name.zh)”时限\(alert.level == .red ? "已超期" : "预警")。"
+            + " \(alert.kind.name.en): \(alert.level == .red ? "overdue" : "warning")."
     }
 
     /// Where a reopened case goes: back in progress with the lead that handled it, or, when it was never

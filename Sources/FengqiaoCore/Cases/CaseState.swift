@@ -1,7 +1,11 @@
 /// Where a case stands in the closed loop (闭环):
 ///
 /// - the main line: registered → assessed → dispatched → accepted → in progress → resolved → followed up → closed;
-/// - returned (退单) goes back to the dispatcher, who re-assesses or re-dispatches it;
+/// - returned (退单) goes back to the dispatcher, who re-assesses or re-dispatches it; a mediation ladder moving a
+///   dispatched case up to its own center's level (移交上一级调解) sends it back the same way, and so does a party
+///   refusing mediation when the next step is other handling;
+/// - a mediator the citizen chose from the directory (点单) taking the case (接单) dispatches it to their
+///   organisation straight from registration;
 /// - a consultation answered at intake goes registered/assessed → resolved → closed at once;
 /// - escalation (上报) starts the case again as registered at the parent level's center, from any state before
 ///   resolution;
@@ -79,12 +83,12 @@ public enum CaseState: String, CaseIterable, Codable, Sendable {
     /// supervision, nudges, an assisting organisation accepting). Withdrawn and merged are final.
     public var successors: Set<CaseState> {
         switch self {
-        case .registered: [.assessed, .resolved, .registered, .withdrawn, .merged]
+        case .registered: [.assessed, .dispatched, .resolved, .registered, .withdrawn, .merged]
         case .assessed: [.dispatched, .resolved, .registered, .withdrawn, .merged]
         case .dispatched: [.accepted, .returned, .registered, .withdrawn, .merged]
-        case .accepted: [.inProgress, .resolved, .registered, .withdrawn, .merged]
+        case .accepted: [.inProgress, .resolved, .returned, .registered, .withdrawn, .merged]
         case .returned: [.assessed, .dispatched, .registered, .withdrawn, .merged]
-        case .inProgress: [.resolved, .registered, .withdrawn, .merged]
+        case .inProgress: [.resolved, .returned, .registered, .withdrawn, .merged]
         case .resolved: [.followedUp, .closed, .inProgress, .withdrawn]
         case .followedUp: [.closed, .inProgress, .withdrawn]
         case .closed: [.inProgress, .registered]

@@ -899,6 +899,29 @@ enum DemoCaseCatalogue {
     static let busLines: [String] = ["3路", "5路", "8路", "11路", "K2路", "101路", "203路", "15路", "6路", "21路"]
     static let busStops: [String] = ["人民医院站", "客运中心站", "东湖公园站", "实验中学站", "县政府站", "火车站", "农贸市场站"]
     static let numerals: [String] = ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十"]
+
+    /// What a handler asks the citizen for (待补充材料).
+    static let informationRequests = [
+        "请补充现场照片和具体位置（门牌号或附近标志物）。",
+        "请提供相关合同或收据的照片。",
+        "请补充对方当事人的联系方式或住址。",
+        "请说明问题开始出现的时间和频率。",
+    ]
+
+    /// What citizens answer.
+    static let informationAnswers = [
+        "已补充：问题在每天晚上九点后最严重，位置在3号楼东侧。",
+        "已上传合同照片，付款记录在微信转账截图中。",
+        "对方住在同村二组，电话已告知网格员。",
+        "从上个月中旬开始，几乎每天都有。",
+    ]
+
+    /// Notes of mediation sessions adjourned to another day (休会).
+    static let adjournedSessions = [
+        "第一次调解会：双方陈述各自诉求，分歧较大，约定下周再谈。",
+        "背对背调解：分别做双方工作，一方需与家人商量，休会。",
+        "现场调解：邀请村老干部参加，双方同意先测量边界再议。",
+    ]
 }
 
 /// Chinese names for handlers and grid workers who are not users: deterministic, never the same twice.

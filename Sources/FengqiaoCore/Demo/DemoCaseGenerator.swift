@@ -1016,8 +1016,24 @@ extension DemoCaseGenerator {
                 let note = fresh(DemoCaseCatalogue.gridWorkerNotes, in: &run)
                 perform(&run, by: worker, after: delay) { _ in .addProgress(note: note) }
             } else if let handler = lead(run) {
-                let note = run.scene.fill(fresh(subject.progress, in: &run))
-                perform(&run, by: handler, after: delay) { _ in .addProgress(note: note) }
+                if let citizen = citizen(run), dice.chance(0.06) {
+                    // 待补充材料: the clocks pause until the citizen answers.
+                    let asked = dice.pick(DemoCaseCatalogue.informationRequests)
+                    perform(&run, by: handler, after: delay) { _ in .requestInformation(note: asked) }
+                    let answer = dice.pick(DemoCaseCatalogue.informationAnswers)
+                    perform(&run, by: citizen, after: span(2 * Self.hour, 3 * Self.day)) { _ in
+                        .supplyInformation(note: answer)
+                    }
+                } else if !subject.agreements.isEmpty, dice.chance(0.25) {
+                    // A mediation session adjourned to another day does not count on the escalation ladder.
+                    let note = dice.pick(DemoCaseCatalogue.adjournedSessions)
+                    perform(&run, by: handler, after: delay) { _ in
+                        .recordSession(result: .adjourned, heldAt: nil, note: note)
+                    }
+                } else {
+                    let note = run.scene.fill(fresh(subject.progress, in: &run))
+                    perform(&run, by: handler, after: delay) { _ in .addProgress(note: note) }
+                }
             }
         }
     }
@@ -1099,6 +1115,38 @@ extension DemoCaseGenerator {
             case .complex: span(4 * Self.day, 15 * Self.day)
             case .major: span(8 * Self.day, 30 * Self.day)
             }
+        if outcome == .agreementReached, run.current.parties.contains(where: { $0.name != nil }) {
+            // 调解协议书: drafted from the case, signed, then the resolution; dated terms become fulfilment tasks.
+            let terms = run.scene.fill(run.variant?.agreement ?? dice.pick(subject.agreements))
+            var draft = AgreementDraft.from(run.current)
+            let dated = dice.chance(0.5)
+            perform(&run, by: handler, after: delay) { at in
+                draft.terms = [
+                    AgreementTerm(text: terms, method: nil, dueDate: dated ? at + 10 * Self.day : nil),
+                    AgreementTerm(text: "双方就本纠纷再无其他争议。"),
+                ]
+                return .draftAgreement(draft)
+            }
+            perform(&run, by: handler, after: span(10 * Self.minute, 2 * Self.hour)) { _ in
+                .signAgreement(signedAt: nil)
+            }
+            perform(&run, by: handler, after: span(5 * Self.minute, Self.hour)) { _ in
+                .resolve(outcome: outcome, summary: summary)
+            }
+            if let citizen = citizen(run), dice.chance(0.6) {
+                let score = dice.weighted([(5, 60), (4, 30), (3, 10)])
+                perform(&run, by: citizen, after: span(Self.hour, 2 * Self.day)) { _ in
+                    .rateMediation(party: nil, score: score, comment: score == 5 ? "调解员公道、耐心。" : nil)
+                }
+            }
+            if dated, !run.stopped {
+                let desk = coveringDesk(run)
+                perform(&run, by: desk, after: span(10 * Self.day, 12 * Self.day)) { _ in
+                    .checkTerm(term: 0, fulfilled: true, note: "回访核实：已按协议履行。")
+                }
+            }
+            return
+        }
         perform(&run, by: handler, after: delay) { _ in .resolve(outcome: outcome, summary: summary) }
     }
 

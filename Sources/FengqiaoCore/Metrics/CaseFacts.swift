@@ -37,13 +37,16 @@ public struct CaseFacts: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var redoCount: Int
     /// 反弹: reopenings by the reopen command (重新办理) after resolution, not caused by a follow-up.
     public var flareUpCount: Int
+    /// The finish clock's deadline (extensions included) for 按期办结率; the store fills it in from the case's
+    /// time limits and the working calendar (the events alone do not know the calendar).
+    public var deadline: Date?
 
     public init(
         id: Case.ID, kind: CaseKind, registeredAt: Date, channel: Channel, categoryCode: String?, regionPath: String,
         state: CaseState, organisationIDs: Set<Organisation.ID> = [], dispatchCount: Int = 0,
         acceptedOnFirstDispatch: Bool = false, returnCount: Int = 0, resolutionCount: Int = 0,
         resolvedAt: Date? = nil, outcome: Outcome? = nil, latestSatisfaction: Satisfaction? = nil,
-        redoCount: Int = 0, flareUpCount: Int = 0
+        redoCount: Int = 0, flareUpCount: Int = 0, deadline: Date? = nil
     ) {
         self.id = id
         self.kind = kind
@@ -62,6 +65,7 @@ public struct CaseFacts: Sendable, Equatable, Hashable, Codable, Identifiable {
         self.latestSatisfaction = latestSatisfaction
         self.redoCount = redoCount
         self.flareUpCount = flareUpCount
+        self.deadline = deadline
     }
 
     /// Folds a case's full file, read as strictly as `CaseLifecycle.replay` reads it: nil when the list is empty,

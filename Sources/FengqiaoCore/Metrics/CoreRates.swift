@@ -80,7 +80,7 @@ public enum CoreRates {
         public var id: String { definition.id }
 
         /// The rate over `facts` (already filtered).
-        public func rate(over facts: [CaseFacts], deadlineFor: Deadlines = { _ in nil }) -> Rate {
+        public func rate(over facts: [CaseFacts], deadlineFor: Deadlines = { $0.deadline }) -> Rate {
             var counted = 0
             var considered = 0
             for item in facts {
@@ -286,10 +286,10 @@ public enum CoreRates {
     public static let definitions: [RateDefinition] = all.map(\.definition)
 
     /// Every core rate, in the order of `all`, over the cases `filter` lets through. `deadlineFor` gives a case's
-    /// deadline for 按期办结率; cases without one are not measurable there (the default: none has one, so that
-    /// rate has value nil until time limits exist).
+    /// deadline for 按期办结率 (by default the finish deadline the store keeps in `CaseFacts.deadline`); cases
+    /// without one are not measurable there.
     public static func compute(
-        _ facts: [CaseFacts], filter: MetricsFilter = .all, deadlineFor: Measure.Deadlines = { _ in nil }
+        _ facts: [CaseFacts], filter: MetricsFilter = .all, deadlineFor: Measure.Deadlines = { $0.deadline }
     ) -> [Rate] {
         let selected = facts.filter(filter.includes)
         return all.map { $0.rate(over: selected, deadlineFor: deadlineFor) }

@@ -80,6 +80,12 @@ struct CaseAPIController {
                 let center = try await services.organisations.find(id: centerID)
             else { return nil }
             return try await services.organisations.parentCenter(of: center)?.id
+        } ladderTarget: {
+            try await services.cases.climbTarget(of: found)
+        } mediatorNamed: { id in
+            try await services.mediators.find(id: id)
+        } actingMediator: {
+            try await services.mediators.find(userID: identity.user.id)
         }
         let updated: Case
         if case .markDuplicate(let master) = command {
@@ -109,16 +115,35 @@ struct CaseAPIController {
         filter.createdFrom = query.get("from").flatMap(ISO8601Date.parse)
         filter.createdBefore = query.get("to").flatMap(ISO8601Date.parse)
         filter.text = query.get("q")
+        let now = Date()
+        if let overdue = query.get("overdue").flatMap(AppConfiguration.parseBool), overdue { filter.overdueAt = now }
+        if let hours = query.get("dueWithinHours").flatMap(Int.init), hours > 0 {
+            filter.dueBefore = now.addingTimeInterval(TimeInterval(hours) * 3600)
+        }
+        if let sort = query.get("sort") {
+            guard let order = CaseRepository.Filter.Order(rawValue: sort) else {
+                throw APIError.badRequest(
+                    "request.invalid_sort",
+                    Localized(zh: "排序方式应为 newest 或 deadline。", en: "sort must be newest or deadline."))
+            }
+            filter.order = order
+        }
         let limit = query.get("limit").flatMap(Int.init) ?? 50
         let after = query.get("after").flatMap(Int64.init).map { Case.ID($0) }
-        let page = try await services.cases.list(filter, visibleTo: identity.visibility, limit: limit, after: after)
+        let offset = max(0, query.get("offset").flatMap(Int.init) ?? 0)
+        let page = try await services.cases.list(
+            filter, visibleTo: identity.visibility, limit: limit, after: after, offset: offset)
         // Lists stay masked: a clear view of personal data is one case at a time, and logged.
         let items = page.map {
             CaseResource(
                 $0, showPersonalData: false, includeTrackingCode: false,
-                availableActions: CasePermissions.availableActions(on: $0, by: identity.actor))
+                availableActions: CasePermissions.availableActions(on: $0, by: identity.actor),
+                calendar: services.calendar, now: now)
         }
-        return CaseListResource(items: items, next: page.count == min(max(limit, 1), 200) ? page.last?.id : nil)
+        let full = page.count == min(max(limit, 1), 200)
+        return CaseListResource(
+            items: items, next: full && filter.order == .newest ? page.last?.id : nil,
+            nextOffset: full && filter.order == .deadline ? offset + page.count : nil)
     }
 
     // MARK: Helpers
@@ -147,7 +172,8 @@ struct CaseAPIController {
         }
         return CaseResource(
             current, showPersonalData: shows, includeTrackingCode: tracking,
-            availableActions: CasePermissions.availableActions(on: current, by: identity.actor))
+            availableActions: CasePermissions.availableActions(on: current, by: identity.actor),
+            calendar: services.calendar, now: Date())
     }
 }
 

@@ -107,10 +107,31 @@ struct CaseResource: ResponseEncodable, Sendable {
     let createdAt: Date
     let updatedAt: Date
     let personalDataShown: Bool
+    /// The running clocks, in working time and words ("剩余2个工作日3小时").
+    let clocks: [ClockResource]
+    /// The earliest time a running clock runs out; queues sort by it.
+    let nextDueAt: Date?
+    let overdue: Bool
+    /// 待补充材料: what the citizen was asked for, while the case waits (the clocks are paused).
+    let informationRequested: String?
+    let awaitingCitizen: Bool
+    let timeLimitPolicy: String?
+    let ladder: LadderResource?
     /// What the reader may do now: the action names of `POST /api/v1/cases/{id}/actions/{action}`.
     let availableActions: [String]
 
-    init(_ current: Case, showPersonalData: Bool, includeTrackingCode: Bool, availableActions: [CaseAction]) {
+    init(
+        _ current: Case, showPersonalData: Bool, includeTrackingCode: Bool, availableActions: [CaseAction],
+        calendar: WorkingCalendar, now: Date
+    ) {
+        let statuses = CaseClocks.status(of: current, calendar: calendar, at: now)
+        clocks = statuses.map(ClockResource.init)
+        nextDueAt = CaseClocks.nextDue(of: current, calendar: calendar)
+        overdue = statuses.contains { $0.level == .red }
+        informationRequested = current.timing.informationRequested
+        awaitingCitizen = current.timing.isAwaitingCitizen
+        timeLimitPolicy = current.timing.limits?.policy.code
+        ladder = current.timing.ladder.map(LadderResource.init)
         id = current.id
         number = current.number
         trackingCode = includeTrackingCode ? current.trackingCode : nil
@@ -154,10 +175,69 @@ struct CaseResource: ResponseEncodable, Sendable {
     }
 }
 
+struct ClockResource: Codable, Sendable {
+    let kind: ClockKind
+    let name: LocalizedText
+    let limit: String
+    let limitName: LocalizedText
+    let startedAt: Date
+    let dueAt: Date?
+    let warningAt: Date?
+    let paused: Bool
+    let level: AlertLevel
+    /// Seconds left in the limit's own time (working seconds for working limits); negative when overdue.
+    let remainingSeconds: Int
+    let text: LocalizedText
+
+    init(_ status: ClockStatus) {
+        kind = status.kind
+        name = LocalizedText(status.kind.name)
+        limit = status.limit.code
+        limitName = LocalizedText(status.limit.name)
+        startedAt = status.startedAt
+        dueAt = status.dueAt
+        warningAt = status.warningAt
+        paused = status.paused
+        level = status.level
+        remainingSeconds = Int(status.remaining.rounded())
+        text = LocalizedText(status.text)
+    }
+}
+
+struct LadderResource: Codable, Sendable {
+    let code: String
+    let name: String
+    let automatic: Bool
+    let step: Int
+    let level: RegionLevel
+    let failedSessions: Int
+    let maxSessions: Int?
+    let minSessions: Int?
+    let exhausted: LadderProgress.Exhaustion?
+    let lastStep: Bool
+    let summary: LocalizedText
+
+    init(_ progress: LadderProgress) {
+        code = progress.ladder.code
+        name = progress.ladder.name
+        automatic = progress.ladder.automatic
+        step = progress.stepIndex
+        level = progress.step.level
+        failedSessions = progress.failedSessions
+        maxSessions = progress.step.maxSessions
+        minSessions = progress.step.minSessions
+        exhausted = progress.exhausted
+        lastStep = progress.isLastStep
+        summary = LocalizedText(progress.summary)
+    }
+}
+
 struct CaseListResource: ResponseEncodable, Sendable {
     let items: [CaseResource]
-    /// Pass as `after` to get the next page; absent on the last page.
+    /// Pass as `after` to get the next page (newest-first order); absent on the last page.
     let next: Case.ID?
+    /// Pass as `offset` to get the next page (deadline order); absent on the last page.
+    let nextOffset: Int?
 }
 
 /// One entry of the case file. The registration's personal data is not repeated here: read it from the case.
@@ -206,10 +286,32 @@ struct ActionRequest: Decodable, Sendable {
     let toCenter: Organisation.ID?
     let deadline: Date?
     let master: Case.ID?
+    let result: MediationSession.Result?
+    let heldAt: Date?
+    let place: String?
+    let online: Bool?
+    let mode: SessionMode?
+    let attendees: [Attendee]?
+    let files: [String]?
+    let mediator: Mediator.ID?
+    let party: String?
+    let consents: Bool?
+    let nextStep: MediationNextStep?
+    let agreement: AgreementDraft?
+    let signedAt: Date?
+    let court: Organisation.ID?
+    let confirmed: Bool?
+    let term: Int?
+    let fulfilled: Bool?
+    let score: Int?
+    let comment: String?
 
     /// The domain command for `action`, or a 400 naming the first missing field.
     func command(
-        for action: CaseAction, parentCenter: () async throws -> Organisation.ID?
+        for action: CaseAction, parentCenter: () async throws -> Organisation.ID?,
+        ladderTarget: () async throws -> Organisation.ID?,
+        mediatorNamed: (Mediator.ID) async throws -> Mediator?,
+        actingMediator: () async throws -> Mediator?
     ) async throws
         -> CaseCommand
     {
@@ -255,6 +357,48 @@ struct ActionRequest: Decodable, Sendable {
         case .reopen: return .reopen(reason: try required(reason, "reason"))
         case .withdraw: return .withdraw(reason: try required(reason, "reason"))
         case .merge: return .markDuplicate(of: try required(master, "master"))
+        case .requestInformation: return .requestInformation(note: try required(note, "note"))
+        case .supplyInformation: return .supplyInformation(note: try required(note, "note"))
+        case .recordSession:
+            return .recordSession(
+                result: try required(result, "result"), heldAt: heldAt, note: try required(note, "note"),
+                details: SessionDetails(
+                    place: place, online: online ?? false, mode: mode ?? .faceToFace, attendees: attendees ?? [],
+                    files: files ?? []))
+        case .climbLadder:
+            guard let target = try await ladderTarget() else { throw CaseError.ladderNotExhausted }
+            return .climbLadder(toCenter: target)
+        case .applyTimeLimits, .raiseAlerts:
+            throw CaseError.forbiddenRole(action)
+        case .requestMediator:
+            let id = try required(mediator, "mediator")
+            guard let found = try await mediatorNamed(id) else { throw APIError.unknownMediator }
+            return .requestMediator(mediator: found.id, organisation: found.organisationID)
+        case .takeMediation:
+            var found = try await actingMediator()
+            if let mediator { found = try await mediatorNamed(mediator) }
+            guard let found else { throw APIError.unknownMediator }
+            return .takeMediation(mediator: found.id)
+        case .declineMediation: return .declineMediation(reason: try required(reason, "reason"))
+        case .assignMediator:
+            guard let found = try await mediatorNamed(try required(mediator, "mediator")) else {
+                throw APIError.unknownMediator
+            }
+            return .assignMediator(mediator: found.id)
+        case .recordConsent:
+            return .recordConsent(
+                party: try required(party, "party"), consents: try required(consents, "consents"), nextStep: nextStep,
+                note: note)
+        case .draftAgreement: return .draftAgreement(try required(agreement, "agreement"))
+        case .signAgreement: return .signAgreement(signedAt: signedAt)
+        case .requestConfirmation: return .requestConfirmation(court: try required(court, "court"))
+        case .recordRuling: return .recordRuling(confirmed: try required(confirmed, "confirmed"), note: note)
+        case .checkTerm:
+            return .checkTerm(
+                term: try required(term, "term"), fulfilled: try required(fulfilled, "fulfilled"), note: note)
+        case .rateMediation:
+            return .rateMediation(party: party, score: try required(score, "score"), comment: comment)
+        case .returnToCourt: return .returnToCourt(court: try required(court, "court"))
         }
     }
 }

@@ -1,3 +1,4 @@
+import FengqiaoCore
 import FengqiaoStore
 import Logging
 
@@ -16,6 +17,10 @@ public struct AppServices: Sendable {
     public let sessions: SessionRepository
     public let categories: CategoryRepository
     public let files: FileRepository
+    public let timeLimits: TimeLimitRepository
+    public let scheduler: DeadlineScheduler
+    /// The working calendar of the clocks (from the configuration).
+    public var calendar: WorkingCalendar { configuration.calendar }
 
     public init(configuration: AppConfiguration, database: Database) {
         self.configuration = configuration
@@ -26,10 +31,12 @@ public struct AppServices: Sendable {
         self.users = UserRepository(database: database)
         self.mediators = MediatorRepository(database: database)
         self.tokens = TokenRepository(database: database)
-        self.cases = CaseRepository(database: database)
+        self.cases = CaseRepository(database: database, calendar: configuration.calendar)
         self.accessLog = AccessLogRepository(database: database)
         self.sessions = SessionRepository(database: database)
         self.categories = CategoryRepository(database: database)
         self.files = FileRepository(database: database)
+        self.timeLimits = TimeLimitRepository(database: database)
+        self.scheduler = DeadlineScheduler(database: database, cases: cases)
     }
 }

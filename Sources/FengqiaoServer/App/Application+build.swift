@@ -11,6 +11,7 @@ public func buildApplication(services: AppServices, logger: Logger) -> some Appl
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port),
             serverName: "fengqiao"),
+        services: configuration.scheduler ? [SchedulerService(services: services, logger: logger)] : [],
         logger: logger)
 }
 
@@ -27,6 +28,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     HomeController(services: services).addRoutes(to: router)
     SignInController(services: services).addRoutes(to: router)
     TrackingController(services: services, logger: logger).addRoutes(to: router)
+    MediatorDirectoryController(services: services, logger: logger).addRoutes(to: router)
     let api = router.group("api/v1")
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: BearerAuthMiddleware(services: services))
@@ -35,5 +37,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     MetricsAPIController(services: services).addRoutes(to: api)
     AccessLogAPIController(services: services).addRoutes(to: api)
     FileAPIController(services: services).addRoutes(to: api)
+    TimeLimitAPIController(services: services).addRoutes(to: api)
+    MediationAPIController(services: services).addRoutes(to: api)
     return router
 }

@@ -1,5 +1,6 @@
 import FengqiaoCore
 import FengqiaoStore
+import Foundation
 import Logging
 
 /// Everything the program is configured with, read once at start from the environment and an optional file.
@@ -19,6 +20,15 @@ public struct AppConfiguration: Sendable, Equatable {
     public var logLevel: Logger.Level
     /// Migrate on `serve` instead of refusing to start on a database that is behind.
     public var autoMigrate: Bool
+    /// The working calendar the case clocks run on: the built-in mainland calendar, or the file
+    /// `FENGQIAO_CALENDAR_FILE` (same CSV format as `data/calendar/cn-mainland.csv`), with optional working hours.
+    public var calendar: WorkingCalendar
+    /// Where the calendar came from: the file path, or nil for the built-in one.
+    public var calendarFile: String?
+    /// Run the deadline scheduler inside `serve` (turn it off when separate `fengqiao worker` processes run it).
+    public var scheduler: Bool
+    /// The longest the scheduler sleeps between ticks, in seconds (it wakes earlier for a deadline due sooner).
+    public var schedulerInterval: Int
 
     /// Only for development: production mode refuses to start with it.
     public static let developmentSessionSecret = "fengqiao-development-secret-never-use-in-production"
@@ -64,11 +74,35 @@ public struct AppConfiguration: Sendable, Equatable {
             key: "FENGQIAO_AUTO_MIGRATE",
             meaning: Localized(zh: "true 或 false：serve 时自动升级数据库结构", en: "true | false: migrate on serve"),
             defaultValue: "false"),
+        Setting(
+            key: "FENGQIAO_CALENDAR_FILE",
+            meaning: Localized(
+                zh: "工作日历文件（CSV：date,kind,name；kind 为 holiday 或 workday）",
+                en: "working calendar file (CSV: date,kind,name; kind holiday | workday)"),
+            defaultValue: "(built-in: data/calendar/cn-mainland.csv, 2025–2026)"),
+        Setting(
+            key: "FENGQIAO_WORKING_HOURS",
+            meaning: Localized(
+                zh: "工作时间，如 08:30-12:00,13:30-17:30；留空表示工作日全天计时",
+                en: "working hours, e.g. 08:30-12:00,13:30-17:30; empty: whole working days count"),
+            defaultValue: ""),
+        Setting(
+            key: "FENGQIAO_SCHEDULER",
+            meaning: Localized(
+                zh: "true 或 false：serve 时同时运行时限调度（另有 fengqiao worker 时可关闭）",
+                en: "true | false: run the deadline scheduler inside serve (off when fengqiao worker runs it)"),
+            defaultValue: "true"),
+        Setting(
+            key: "FENGQIAO_SCHEDULER_INTERVAL",
+            meaning: Localized(
+                zh: "时限调度最长间隔秒数，1到3600", en: "longest pause of the deadline scheduler in seconds, 1–3600"),
+            defaultValue: "20"),
     ]
 
     /// Reads the configuration. `file` is the text of a config file (`KEY=VALUE` lines, `#` comments), if any.
     public static func load(
-        environment: [String: String], file: String? = nil
+        environment: [String: String], file: String? = nil,
+        readFile: (String) -> String? = { try? String(contentsOfFile: $0, encoding: .utf8) }
     ) throws(ConfigurationError)
         -> AppConfiguration
     {
@@ -96,6 +130,29 @@ public struct AppConfiguration: Sendable, Equatable {
         let secret = try reader.value("FENGQIAO_SESSION_SECRET", default: developmentSessionSecret) {
             $0.count >= 32 ? $0 : nil
         }
+        let scheduler = try reader.value("FENGQIAO_SCHEDULER", default: true) { parseBool($0) }
+        let schedulerInterval = try reader.value("FENGQIAO_SCHEDULER_INTERVAL", default: 20) {
+            Int($0).flatMap { (1...3600).contains($0) ? $0 : nil }
+        }
+        let workingHours = try reader.value("FENGQIAO_WORKING_HOURS", default: WorkingCalendar.WorkingHours.wholeDay) {
+            $0.isEmpty ? .wholeDay : WorkingCalendar.WorkingHours(code: $0)
+        }
+        let calendarFile = values["FENGQIAO_CALENDAR_FILE"].map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        var entries = WorkingCalendar.mainland.entries
+        if let calendarFile {
+            guard let text = readFile(calendarFile) else {
+                throw ConfigurationError(
+                    key: "FENGQIAO_CALENDAR_FILE", value: calendarFile,
+                    reason: Localized(zh: "无法读取该文件。", en: "the file cannot be read."))
+            }
+            do {
+                entries = try WorkingCalendar.parse(csv: text)
+            } catch {
+                throw ConfigurationError(
+                    key: "FENGQIAO_CALENDAR_FILE", value: calendarFile, reason: error.message)
+            }
+        }
+        let calendar = WorkingCalendar(entries: entries, workingHours: workingHours)
         if mode == .production && secret == developmentSessionSecret {
             throw ConfigurationError(
                 key: "FENGQIAO_SESSION_SECRET", value: nil,
@@ -105,7 +162,8 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         return AppConfiguration(
             mode: mode, database: database, databasePoolSize: poolSize, hostname: hostname, port: port,
-            sessionSecret: secret, logLevel: logLevel, autoMigrate: autoMigrate)
+            sessionSecret: secret, logLevel: logLevel, autoMigrate: autoMigrate, calendar: calendar,
+            calendarFile: calendarFile, scheduler: scheduler, schedulerInterval: schedulerInterval)
     }
 
     static func parseBool(_ text: String) -> Bool? {

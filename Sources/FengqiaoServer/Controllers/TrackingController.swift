@@ -22,6 +22,10 @@ struct TrackingController {
         let satisfaction: Satisfaction?
         let reason: String?
         let note: String?
+        /// 补充材料: the information the case asked for.
+        let information: String?
+        /// 点单: the mediator the citizen chooses from the directory.
+        var mediator: Mediator.ID? = nil
         let _csrf: String?
     }
 
@@ -39,6 +43,9 @@ struct TrackingController {
         let next: LocalizedText
         let canRate: Bool
         let canWithdraw: Bool
+        let canSupply: Bool
+        /// What the citizen is asked for, while the case waits on them.
+        let informationRequested: String?
     }
 
     func addRoutes(to router: Router<AppRequestContext>) {
@@ -81,6 +88,7 @@ struct TrackingController {
         let narrative: CaseNarrative
         let canRate: Bool
         let canWithdraw: Bool
+        let canSupply: Bool
         /// The four digits the citizen typed: the page's forms send them back.
         let phoneDigits: String
     }
@@ -100,22 +108,37 @@ struct TrackingController {
         for event in events {
             switch event.change {
             case .dispatched(_, let lead, _, _): names[lead] = try await services.organisations.find(id: lead)?.name
-            case .escalated(_, let center): names[center] = try await services.organisations.find(id: center)?.name
+            case .escalated(_, let center), .ladderClimbed(_, let center):
+                names[center] = try await services.organisations.find(id: center)?.name
+            case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
+                names[organisation] = try await services.organisations.find(id: organisation)?.name
             default: break
             }
         }
         let citizen = Actor.citizen(displayName: Strings.citizen.zh)
         let actions = CasePermissions.availableActions(on: found, by: citizen)
         return View(
-            current: found, narrative: CaseNarrative(case: found, events: events) { names[$0] ?? "" },
-            canRate: actions.contains(.followUp), canWithdraw: actions.contains(.withdraw), phoneDigits: digits)
+            current: found,
+            narrative: CaseNarrative(
+                case: found, events: events,
+                clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date())
+            ) { names[$0] ?? "" },
+            canRate: actions.contains(.followUp), canWithdraw: actions.contains(.withdraw),
+            canSupply: actions.contains(.supplyInformation), phoneDigits: digits)
     }
 
-    /// Rates or withdraws, as the citizen, after the same code-and-digits check as reading.
+    /// Rates, withdraws, answers or chooses a mediator (点单), as the citizen, after the same code-and-digits check
+    /// as reading.
     func perform(_ action: CitizenAction) async throws {
         guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
         let command: CaseCommand
-        if let satisfaction = action.satisfaction {
+        if let id = action.mediator {
+            guard let mediator = try await services.mediators.find(id: id) else { throw APIError.unknownMediator }
+            guard mediator.available else { throw APIError.mediatorUnavailable }
+            command = .requestMediator(mediator: mediator.id, organisation: mediator.organisationID)
+        } else if let information = action.information {
+            command = .supplyInformation(note: information)
+        } else if let satisfaction = action.satisfaction {
             command = .followUp(satisfaction: satisfaction, note: action.note)
         } else if let reason = action.reason {
             command = .withdraw(reason: reason)
@@ -134,6 +157,7 @@ struct TrackingController {
             number: view.current.number, title: view.current.title, state: view.current.state,
             stateName: LocalizedText(view.current.state.name),
             timeline: view.narrative.lines.map { .init(at: $0.at, text: LocalizedText($0.text)) },
-            next: LocalizedText(view.narrative.next), canRate: view.canRate, canWithdraw: view.canWithdraw)
+            next: LocalizedText(view.narrative.next), canRate: view.canRate, canWithdraw: view.canWithdraw,
+            canSupply: view.canSupply, informationRequested: view.current.timing.informationRequested)
     }
 }

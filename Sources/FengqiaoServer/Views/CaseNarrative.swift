@@ -13,11 +13,35 @@ struct CaseNarrative: Sendable {
     let next: Localized
 
     /// `organisationName` turns an organisation id into its name ("" when unknown).
-    init(case current: Case, events: [CaseEvent], organisationName: (Organisation.ID) -> String) {
+    /// `clocks` are the case's running clocks (`CaseClocks.status`): the next step says by when.
+    init(
+        case current: Case, events: [CaseEvent], clocks: [ClockStatus] = [],
+        organisationName: (Organisation.ID) -> String
+    ) {
         lines = events.compactMap { event in
             Self.describe(event, current: current, name: organisationName).map { Line(at: event.at, text: $0) }
         }
-        next = Self.nextStep(current, name: organisationName)
+        let step = Self.nextStep(current, name: organisationName)
+        let clock =
+            current.timing.isAwaitingCitizen
+            ? nil : clocks.first { $0.kind == .finish } ?? clocks.first { $0.kind == .followUp }
+        if let clock, let due = clock.dueAt {
+            let when = CaseNarrative.chinaTime(due)
+            next = Localized(
+                zh: step.zh + "（\(clock.kind.name.zh)时限：\(when)前，\(clock.text.zh)）",
+                en: step.en + " (\(clock.kind.name.en) by \(when): \(clock.text.en))")
+        } else {
+            next = step
+        }
+    }
+
+    /// "2026-11-23 17:30", China Standard Time.
+    static func chinaTime(_ date: Date) -> String {
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = .chinaStandard
+        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
+        return String(
+            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
     }
 
     private static func describe(_ event: CaseEvent, current: Case, name: (Organisation.ID) -> String) -> Localized? {
@@ -66,13 +90,76 @@ struct CaseNarrative: Sendable {
             return Localized(
                 zh: "其他群众也反映了同一问题，已合并办理，办理结果同样适用于您。",
                 en: "Others reported the same problem; it is handled together and the result applies to you too.")
-        case .duplicateAttached:
+        case .duplicateAttached, .timeLimitsApplied, .clockAlerted, .ladderExhausted, .ladderStepReached:
             return nil
+        case .informationRequested:
+            let asked = event.note ?? ""
+            return Localized(zh: "需要您补充材料：\(asked)", en: "You were asked for more information: \(asked)")
+        case .informationSupplied:
+            return Localized(zh: "已收到补充材料，继续办理。", en: "The information arrived; handling continues.")
+        case .sessionHeld(let session):
+            return Localized(
+                zh: "已组织调解：\(session.result.name.zh)。", en: "A mediation session was held: \(session.result.name.en).")
+        case .mediatorRequested, .consentRecorded, .agreementSigned, .confirmationRequested, .termChecked,
+            .mediationRated, .returnedToCourt, .agreementDrafted, .confirmationRuled, .mediatorDeclined,
+            .mediationRefused, .mediatorAssigned:
+            return mediationLine(event.change, name: name)
+        case .ladderClimbed(_, let center):
+            return Localized(
+                zh: "本级调解未成，已移交 \(name(center)) 继续调解。",
+                en: "Mediation at this level did not settle it; it moved to \(name(center)).")
+        }
+    }
+
+    private static func mediationLine(_ change: CaseChange, name: (Organisation.ID) -> String) -> Localized? {
+        switch change {
+        case .mediatorRequested(_, let organisation):
+            Localized(
+                zh: "已点单，等待 \(name(organisation)) 的调解员接单。", en: "A mediator of \(name(organisation)) was asked for.")
+        case .mediatorAssigned(_, let organisation):
+            Localized(zh: "\(name(organisation)) 的调解员已接单。", en: "A mediator of \(name(organisation)) took it on.")
+        case .mediatorDeclined:
+            Localized(
+                zh: "所点调解员未能接单，中心将另行安排。",
+                en: "The mediator asked for could not take it; the center will arrange another.")
+        case .consentRecorded(_, let consents):
+            consents
+                ? Localized(zh: "当事人同意调解。", en: "A party agreed to mediate.")
+                : Localized(zh: "有当事人不同意调解。", en: "A party declined to mediate.")
+        case .mediationRefused(_, let nextStep):
+            Localized(
+                zh: "调解未能进行，下一步：\(nextStep.name.zh)。", en: "Mediation did not go ahead; next: \(nextStep.name.en).")
+        case .agreementDrafted:
+            Localized(zh: "已起草调解协议。", en: "A mediation agreement was drafted.")
+        case .agreementSigned:
+            Localized(zh: "调解协议已签字。", en: "The mediation agreement was signed.")
+        case .confirmationRequested(let court, _):
+            Localized(zh: "已向 \(name(court)) 申请司法确认。", en: "Judicial confirmation was requested from \(name(court)).")
+        case .confirmationRuled(let confirmed):
+            confirmed
+                ? Localized(zh: "法院已作出确认裁定，协议具有强制执行力。", en: "The court confirmed the agreement.")
+                : Localized(zh: "法院未予确认。", en: "The court did not confirm the agreement.")
+        case .termChecked(let term, let fulfilled):
+            fulfilled
+                ? Localized(zh: "协议第\(term + 1)项已履行。", en: "Term \(term + 1) was fulfilled.")
+                : Localized(zh: "协议第\(term + 1)项未按期履行。", en: "Term \(term + 1) was not fulfilled on time.")
+        case .mediationRated:
+            Localized(zh: "已对调解作出评价。", en: "The mediation was rated.")
+        case .returnedToCourt(let court):
+            Localized(zh: "调解结果已反馈 \(name(court))。", en: "The outcome was reported to \(name(court)).")
+        default:
+            nil
         }
     }
 
     private static func nextStep(_ current: Case, name: (Organisation.ID) -> String) -> Localized {
         let holder = current.holderOrganisationID.map(name) ?? ""
+        if current.timing.isAwaitingCitizen {
+            let asked = current.timing.informationRequested ?? ""
+            return Localized(
+                zh: "请在本页补充材料：\(asked)。收到前办理时限暂停计算。",
+                en: "Please add the information on this page: \(asked). The time limits are paused until then.")
+        }
         switch current.state {
         case .registered, .assessed, .returned:
             return Localized(

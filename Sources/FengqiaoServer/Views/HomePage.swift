@@ -22,6 +22,7 @@ struct HomePage {
             Div {
                 Link(t(Strings.reportLink), url: Paths.report).class("button primary")
                 Link(t(Strings.trackLink), url: Paths.track).class("button")
+                Link(t(Strings.mediatorsLink), url: Paths.mediators).class("button")
                 Link(t(Strings.signInLink), url: Paths.signIn).class("button")
             }.class("actions")
             if let coverage, coverage.regions > 0 {

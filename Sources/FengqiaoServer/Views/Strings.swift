@@ -64,6 +64,9 @@ enum Strings {
     static let trackWithdraw = Localized(zh: "撤回诉求", en: "Withdraw the request")
     static let trackWithdrawReason = Localized(zh: "撤回原因", en: "Why you withdraw it")
     static let trackWithdrawButton = Localized(zh: "撤回", en: "Withdraw")
+    static let trackSupply = Localized(zh: "补充材料", en: "Add the information asked for")
+    static let trackSupplyField = Localized(zh: "补充内容", en: "Your information")
+    static let trackSupplyButton = Localized(zh: "提交补充材料", en: "Send the information")
     static let metricsTitle = Localized(zh: "核心指标定义", en: "How the core rates are defined")
     static let metricsName = Localized(zh: "指标", en: "Rate")
     static let metricsNumerator = Localized(zh: "分子", en: "Numerator")
@@ -76,4 +79,34 @@ enum Strings {
     static let requestIDLabel = Localized(zh: "请求编号", en: "Request id")
     static let errorHelp = Localized(
         zh: "如需帮助，请把请求编号告诉系统管理员。", en: "If you need help, give the request id to your administrator.")
+
+    // MARK: Mediator directory (点单式调解)
+
+    static let mediatorsLink = Localized(zh: "找调解员（点单）", en: "Find a mediator")
+    static let mediatorsTitle = Localized(zh: "调解员名录", en: "Mediator directory")
+    static let mediatorsLead = Localized(
+        zh: "按纠纷类型和所在乡镇（街道）查找调解员。已登记的纠纷，可以用查询码“点单”请TA调解，调解员接单后会与您联系。",
+        en: "Find a mediator by kind of dispute and township. For a dispute already registered, ask for one with your "
+            + "tracking code (点单); the mediator contacts you once they take it on.")
+    static let mediatorsSpecialty = Localized(zh: "纠纷类型", en: "Kind of dispute")
+    static let mediatorsRegion = Localized(zh: "乡镇（街道）", en: "Township or street")
+    static let mediatorsAll = Localized(zh: "全部", en: "All")
+    static let mediatorsFilter = Localized(zh: "筛选", en: "Filter")
+    static let mediatorsNone = Localized(zh: "没有符合条件的调解员。", en: "No mediator matches.")
+    static func mediatorsCount(_ count: Int) -> Localized {
+        Localized(zh: "共 \(count) 名调解员", en: "\(count) mediator\(count == 1 ? "" : "s")")
+    }
+    static let mediatorOrganisation = Localized(zh: "所属组织", en: "Organisation")
+    static let mediatorSpecialties = Localized(zh: "擅长", en: "Specialties")
+    static let mediatorLevels = Localized(zh: "调解层级", en: "Levels served")
+    static let mediatorLanguages = Localized(zh: "语言", en: "Languages")
+    static let mediatorGold = Localized(zh: "金牌调解员", en: "Gold-medal mediator")
+    static let mediatorAvailable = Localized(zh: "可接单", en: "Taking cases")
+    static let mediatorUnavailable = Localized(zh: "暂不接单", en: "Not taking cases now")
+    static let mediatorChoose = Localized(zh: "点单：请TA调解", en: "Ask this mediator to mediate")
+    static let mediatorChooseHelp = Localized(
+        zh: "填写受理时告知您的查询码和登记手机号后4位。", en: "Enter your tracking code and the last 4 digits of your phone.")
+    static let mediatorChooseButton = Localized(zh: "确认点单", en: "Ask for this mediator")
+    static let mediatorChooseFailed = Localized(zh: "未能点单", en: "The mediator could not be asked for")
+    static let mediatorBack = Localized(zh: "返回调解员名录", en: "Back to the directory")
 }

@@ -30,6 +30,19 @@ enum Stylesheet {
         .note{color:#52606d;font-size:.9rem}
         .request-id{font-family:monospace}
         ul.coverage{padding-left:1.2rem}
-        @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}}
+        form.stacked select{display:block;width:100%;margin-top:.3rem;padding:.6rem;font-size:1rem;
+        border:1px solid #9aa5b1;border-radius:6px;background:#fff}
+        ul.cards{list-style:none;padding:0;display:grid;gap:1rem}
+        .card{background:#fff;border:1px solid #d9e2ec;border-radius:8px;padding:1rem}
+        .card h2{margin:0 0 .25rem}
+        .card dl{display:grid;grid-template-columns:auto 1fr;gap:.1rem .75rem;margin:.5rem 0}
+        .card dt{color:#52606d}.card dd{margin:0}
+        .badge{display:inline-block;padding:0 .5rem;border-radius:4px;font-size:.85rem;font-weight:400;border:1px solid}
+        .badge.gold{background:#fff3cd;color:#7a4b00;border-color:#f0a500}
+        .badge.on{background:#e8f5e9;color:#1b5e20;border-color:#2e7d32}
+        .badge.off{background:#eceff1;color:#52606d;border-color:#9aa5b1}
+        details.choose summary{cursor:pointer;color:#b22222;font-weight:600;min-height:44px;padding:.6rem 0}
+        .message p{margin:.2rem 0}.other-language{font-size:.9rem;color:#52606d}
+        @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}ul.cards{grid-template-columns:1fr 1fr}}
         """
 }

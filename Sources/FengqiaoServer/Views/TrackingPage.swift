@@ -67,6 +67,17 @@ struct TrackingPage {
                     Text(" " + t(line.text))
                 }
             }.class("timeline")
+            if view.canSupply {
+                H2(t(Strings.trackSupply))
+                Paragraph(current.timing.informationRequested ?? "").class("asked")
+                Form(url: Paths.trackAction, method: .post) {
+                    hiddenFields(view)
+                    Label(t(Strings.trackSupplyField)) {
+                        TextArea(name: "information").attribute(named: "required", value: "")
+                    }
+                    SubmitButton(t(Strings.trackSupplyButton))
+                }.class("stacked")
+            }
             if view.canRate {
                 H2(t(Strings.trackRate))
                 Form(url: Paths.trackAction, method: .post) {

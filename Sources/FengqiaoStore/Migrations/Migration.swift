@@ -21,5 +21,7 @@ extension Migration {
         m0004CaseSearch,
         m0005Categories,
         m0006Files,
+        m0007TimeLimits,
+        m0008Mediation,
     ]
 }

@@ -12,8 +12,12 @@ import SQLKit
 /// `write` inserts what `prepare` made.
 public struct CaseBulkLoader: Sendable {
     let database: Database
+    let calendar: WorkingCalendar
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database, calendar: WorkingCalendar = .mainland) {
+        self.database = database
+        self.calendar = calendar
+    }
 
     /// A batch replayed and encoded, ready to be written.
     public struct Prepared: Sendable {
@@ -28,6 +32,10 @@ public struct CaseBulkLoader: Sendable {
         var events: [[SQLBind]]
         var organisations: [Organisation.ID]
         var searchText: String
+        var deadlines: [[SQLBind]]
+        var charges: [[SQLBind]]
+        var mediators: [Mediator.ID]
+        var fulfilment: [[SQLBind]]
         var idempotencyKey: String
         var registeredAt: Date
         var attachments: [Attachment]
@@ -52,7 +60,7 @@ public struct CaseBulkLoader: Sendable {
                 throw CaseStoreError.invalidIdempotencyKey
             }
         }
-        let (firstID, numbers, regionPaths, activeCategories) = try await database.transaction { sql in
+        let (firstID, numbers, regionPaths, activeCategories, book, levels) = try await database.transaction { sql in
             let first =
                 try await CaseRepository.next("case_id", count: Int64(scripts.count), in: sql)
                 - Int64(scripts.count) + 1
@@ -92,9 +100,26 @@ public struct CaseBulkLoader: Sendable {
             if let reference = try await Self.takenSourceReferences(scripts.map(\.intake), in: sql).first {
                 throw CaseBulkLoadError.sourceReferenceTaken(reference)
             }
-            return (first, numbers, paths, categories)
+            let book = try await TimeLimitRepository.book(in: sql)
+            var levels: [Organisation.ID: RegionLevel] = [:]
+            for row in try await sql.select()
+                .column(SQLColumn("id", table: "organisations"), as: "id")
+                .column(SQLColumn("level", table: "regions"), as: "level")
+                .from("organisations")
+                .join(
+                    "regions", on: SQLColumn("id", table: "regions"), .equal,
+                    SQLColumn("region_id", table: "organisations")
+                )
+                .all()
+            {
+                levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = RegionLevel(
+                    rawValue: try row.decode(column: "level", as: String.self))
+            }
+            return (first, numbers, paths, categories, book, levels)
         }
-        var replayer = Replayer(regionPaths: regionPaths, activeCategories: activeCategories)
+        var replayer = Replayer(
+            regionPaths: regionPaths, activeCategories: activeCategories, book: book, levels: levels,
+            calendar: calendar)
         for (index, script) in scripts.enumerated() {
             try replayer.register(
                 script, index: index, id: Case.ID(firstID + Int64(index)),
@@ -148,6 +173,15 @@ public struct CaseBulkLoader: Sendable {
         try await insertRows(
             into: "case_search", columns: dialect.searchColumns,
             rows: cases.map { [SQLBind($0.id.rawValue), SQLBind($0.searchText)] }, in: sql)
+        try await insertRows(
+            into: "deadlines", columns: CaseRows.deadlineColumns, rows: cases.flatMap(\.deadlines), in: sql)
+        try await insertRows(into: "charges", columns: CaseRows.chargeColumns, rows: cases.flatMap(\.charges), in: sql)
+        try await insertRows(
+            into: "case_mediators", columns: ["case_id", "mediator_id"],
+            rows: cases.flatMap { item in item.mediators.map { [SQLBind(item.id.rawValue), SQLBind($0.rawValue)] } },
+            in: sql)
+        try await insertRows(
+            into: "fulfilment_tasks", columns: CaseRows.fulfilmentColumns, rows: cases.flatMap(\.fulfilment), in: sql)
         try await insertRows(
             into: "idempotency_keys", columns: ["key", "case_id", "created_at"],
             rows: cases.map {
@@ -219,6 +253,9 @@ public struct CaseBulkLoader: Sendable {
     struct Replayer {
         let regionPaths: [Region.ID: String]
         let activeCategories: Set<String>
+        let book: TimeLimitBook
+        let levels: [Organisation.ID: RegionLevel]
+        let calendar: WorkingCalendar
         var registered: [Case] = []
         var current: [Case] = []
         var events: [[CaseEvent]] = []
@@ -236,6 +273,12 @@ public struct CaseBulkLoader: Sendable {
             current.append(new)
             events.append([registration])
             organisations.append(CaseRows.organisations(of: new))
+            // What `CaseWriter` adds by itself: the time limits that apply, as the case's second event.
+            let limits = book.limits(for: new, centerLevel: new.centerOrganisationID.flatMap { levels[$0] })
+            commit(
+                try CaseLifecycle.decide(
+                    .applyTimeLimits(limits), on: new, by: CaseWriter.timekeeper, at: script.registeredAt),
+                to: index)
             for step in script.steps {
                 if let masterIndex = step.mergeInto {
                     guard masterIndex < index else { throw StoreError.notFound("master case \(masterIndex)") }
@@ -248,7 +291,40 @@ public struct CaseBulkLoader: Sendable {
                     commit(
                         try CaseLifecycle.decide(step.command, on: current[index], by: step.actor, at: step.at),
                         to: index)
+                    try consequences(of: step.command, on: index, at: step.at)
                 }
+            }
+        }
+
+        /// `CaseWriter.consequences` without the database: new time limits after an assessment, the ladder level of
+        /// a dispatch. A ladder move needs the next level's center, which bulk loading does not look up: refused.
+        mutating func consequences(of command: CaseCommand, on index: Int, at now: Date) throws {
+            let actor = CaseWriter.timekeeper
+            switch command {
+            case .assess:
+                let limits = book.limits(
+                    for: current[index], centerLevel: current[index].centerOrganisationID.flatMap { levels[$0] })
+                let applied = current[index].timing.limits
+                if applied?.policy != limits.policy || applied?.ladder?.code != limits.ladder?.code {
+                    commit(
+                        try CaseLifecycle.decide(.applyTimeLimits(limits), on: current[index], by: actor, at: now),
+                        to: index)
+                }
+            case .dispatch, .takeMediation:
+                if let ladder = current[index].timing.ladder, let lead = current[index].lead?.organisationID,
+                    let level = levels[lead], let step = ladder.placement(forLeadAt: level)
+                {
+                    commit(
+                        try CaseLifecycle.decide(.placeOnLadder(step: step), on: current[index], by: actor, at: now),
+                        to: index)
+                }
+            default:
+                break
+            }
+            if let ladder = current[index].timing.ladder, ladder.ladder.automatic, ladder.exhausted != nil,
+                !ladder.isLastStep, current[index].state.isUnresolved
+            {
+                throw CaseBulkLoadError.ladderMoveUnsupported
             }
         }
 
@@ -271,9 +347,12 @@ public struct CaseBulkLoader: Sendable {
                 id: final.id,
                 row: try CaseRows.caseRow(
                     registered: registered[index], current: final, headHash: chain.head,
-                    facts: try CaseRepository.facts(of: file)),
+                    facts: try CaseRepository.facts(of: file, case: final, calendar: calendar), calendar: calendar),
                 events: chain.rows, organisations: organisations[index].sorted(),
                 searchText: CaseRows.searchText(of: final),
+                deadlines: CaseRows.deadlineRows(of: final, calendar: calendar),
+                charges: CaseRows.chargeRows(Array(file.dropFirst()), startingFrom: registered[index]),
+                mediators: CaseRows.mediators(of: final).sorted(), fulfilment: CaseRows.fulfilmentRows(of: final),
                 idempotencyKey: script.idempotencyKey, registeredAt: script.registeredAt, attachments: final.attachments
             )
         }
@@ -284,9 +363,11 @@ public enum CaseBulkLoadError: UserFacingError, Equatable {
     case trackingCodeTaken(String)
     case idempotencyKeyTaken(String)
     case sourceReferenceTaken(String)
+    case ladderMoveUnsupported
 
     public var code: String {
         switch self {
+        case .ladderMoveUnsupported: "case.bulk.ladder_move_unsupported"
         case .sourceReferenceTaken: "case.bulk.source_reference_taken"
         case .trackingCodeTaken: "case.bulk.tracking_code_taken"
         case .idempotencyKeyTaken: "case.bulk.idempotency_key_taken"
@@ -295,6 +376,10 @@ public enum CaseBulkLoadError: UserFacingError, Equatable {
 
     public var message: Localized {
         switch self {
+        case .ladderMoveUnsupported:
+            Localized(
+                zh: "批量载入不支持调解层级自动上移：请逐件登记该案件。",
+                en: "Bulk loading cannot move a case up the mediation ladder: register that case one at a time.")
         case .trackingCodeTaken(let code):
             Localized(zh: "查询码 \(code) 已被使用。", en: "The tracking code \(code) is already taken.")
         case .sourceReferenceTaken(let reference):

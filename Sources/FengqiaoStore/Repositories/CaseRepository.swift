@@ -7,8 +7,13 @@ import SQLKit
 /// appended events; events are hash-chained per case so that `verifyChains` finds any edited or removed event.
 public struct CaseRepository: Sendable {
     let database: Database
+    /// The working calendar the case clocks run on.
+    public let calendar: WorkingCalendar
 
-    public init(database: Database) { self.database = database }
+    public init(database: Database, calendar: WorkingCalendar = .mainland) {
+        self.database = database
+        self.calendar = calendar
+    }
 
     /// What a create returns: the case, and whether this call made it (false: an earlier call with the same
     /// idempotency key or source reference did, and that case is returned unchanged).
@@ -51,8 +56,15 @@ public struct CaseRepository: Sendable {
     /// Runs several case changes in one transaction: all of them are committed, or none. Each change goes through
     /// the same lifecycle checks as a single one (bulk loading, e.g. the demo cases, uses this).
     public func write<T: Sendable>(_ body: @Sendable (CaseWriter) async throws -> T) async throws -> T {
-        try await database.transaction { [dialect = database.dialect] sql in
-            try await body(CaseWriter(sql: sql, dialect: dialect))
+        try await database.transaction { [dialect = database.dialect, calendar] sql in
+            try await body(CaseWriter(sql: sql, dialect: dialect, calendar: calendar))
+        }
+    }
+
+    /// Where a ladder move would send the case now (see `CaseWriter.climbTarget`), or nil when it has nowhere to go.
+    public func climbTarget(of current: Case) async throws -> Organisation.ID? {
+        try await database.withConnection { [dialect = database.dialect, calendar] sql in
+            try await CaseWriter(sql: sql, dialect: dialect, calendar: calendar).climbTarget(of: current)
         }
     }
 
@@ -104,13 +116,25 @@ public struct CaseRepository: Sendable {
         public var createdBefore: Date?
         /// Words to find in the title, description or party names (Chinese works: trigram index).
         public var text: String?
+        /// Only cases with a running clock that had run out at this time (the overdue list).
+        public var overdueAt: Date?
+        /// Only cases with a running clock due before this time (e.g. "due within a day").
+        public var dueBefore: Date?
+        public var order: Order = .newest
+
+        /// Newest first (keyset pages by `after`), or nearest deadline first (cases without one last; pages by
+        /// `offset`).
+        public enum Order: String, Sendable, CaseIterable {
+            case newest
+            case deadline
+        }
 
         public init() {}
     }
 
     /// One page of cases, newest first; pass the last id of a page as `after` for the next (keyset pagination).
     public func list(
-        _ filter: Filter, visibleTo visibility: Visibility, limit: Int, after: Case.ID?
+        _ filter: Filter, visibleTo visibility: Visibility, limit: Int, after: Case.ID?, offset: Int = 0
     ) async throws
         -> [Case]
     {
@@ -140,9 +164,22 @@ public struct CaseRepository: Sendable {
             if let text = filter.text?.trimmingWhitespace, !text.isEmpty {
                 query = query.where(SQLIdentifier("id"), .in, SQLGroupExpression(dialect.searchSubquery(text)))
             }
-            if let after { query = query.where("id", .lessThan, after.rawValue) }
-            return try await query.orderBy("id", .descending).limit(max(1, min(limit, 200))).all()
-                .map(Self.decodeSnapshot)
+            if let overdueAt = filter.overdueAt {
+                query = query.where("next_due_at", .lessThanOrEqual, overdueAt.unixMilliseconds)
+            }
+            if let dueBefore = filter.dueBefore {
+                query = query.where("next_due_at", .lessThan, dueBefore.unixMilliseconds)
+            }
+            switch filter.order {
+            case .newest:
+                if let after { query = query.where("id", .lessThan, after.rawValue) }
+                query = query.orderBy("id", .descending)
+            case .deadline:
+                // NULLs last on both engines, then the id for a stable order.
+                query = query.orderBy(SQLRaw("CASE WHEN next_due_at IS NULL THEN 1 ELSE 0 END"))
+                    .orderBy("next_due_at").orderBy("id").offset(max(0, offset))
+            }
+            return try await query.limit(max(1, min(limit, 200))).all().map(Self.decodeSnapshot)
         }
     }
 
@@ -210,12 +247,13 @@ public struct CaseRepository: Sendable {
 
     /// Appends `events` to `current`, updates the snapshot under the version check, and returns the new state.
     static func commit(
-        _ events: [CaseEvent], to current: Case, dialect: StoreDialect, in sql: any SQLDatabase
+        _ events: [CaseEvent], to current: Case, dialect: StoreDialect, calendar: WorkingCalendar,
+        in sql: any SQLDatabase
     ) async throws -> Case {
         guard !events.isEmpty else { return current }
         let updated = events.reduce(current) { CaseLifecycle.apply($1, to: $0) }
         var update = sql.update("cases")
-        for column in try CaseRows.changingColumns(of: updated) {
+        for column in try CaseRows.changingColumns(of: updated, calendar: calendar) {
             update = update.set(SQLIdentifier(column.name), to: column.value)
         }
         let changed =
@@ -232,15 +270,42 @@ public struct CaseRepository: Sendable {
             .first(decodingColumn: "head_hash", as: String.self)
         try await append(events, previousHash: head ?? genesis, to: current.id, in: sql)
         let file = try await Self.events(of: current.id, in: sql)
-        try await sql.update("cases").set("facts", to: try CaseCodec.encode(try facts(of: file)))
+        try await sql.update("cases")
+            .set("facts", to: try CaseCodec.encode(try facts(of: file, case: updated, calendar: calendar)))
             .where("id", .equal, current.id.rawValue).run()
+        try await schedule(updated, calendar: calendar, in: sql)
+        try await charge(events, startingFrom: current, in: sql)
+        if updated.mediation != current.mediation || updated.timing.sessions != current.timing.sessions
+            || updated.state != current.state
+        {
+            try await MediationRepository.record(updated, in: sql)
+        }
         return updated
     }
 
+    /// Replaces the case's rows in `deadlines` with the alerts its running clocks still have to raise.
+    static func schedule(_ current: Case, calendar: WorkingCalendar, in sql: any SQLDatabase) async throws {
+        try await sql.delete(from: "deadlines").where("case_id", .equal, current.id.rawValue).run()
+        try await CaseBulkLoader.insertRows(
+            into: "deadlines", columns: CaseRows.deadlineColumns,
+            rows: CaseRows.deadlineRows(of: current, calendar: calendar),
+            in: sql)
+    }
+
+    /// Records returns (by the lead) and overdue alerts against the organisation that caused them.
+    static func charge(_ events: [CaseEvent], startingFrom current: Case, in sql: any SQLDatabase) async throws {
+        try await CaseBulkLoader.insertRows(
+            into: "charges", columns: CaseRows.chargeColumns, rows: CaseRows.chargeRows(events, startingFrom: current),
+            in: sql)
+    }
+
     /// Inserts a newly registered case's row (its events follow with `append`). The columns: `CaseRows`.
-    static func insert(_ new: Case, registration: CaseEvent, in sql: any SQLDatabase) async throws {
+    static func insert(
+        _ new: Case, file: [CaseEvent], calendar: WorkingCalendar, in sql: any SQLDatabase
+    ) async throws {
         let row = try CaseRows.caseRow(
-            registered: new, current: new, headHash: genesis, facts: try facts(of: [registration]))
+            registered: new, current: new, headHash: genesis, facts: try facts(of: file, case: new, calendar: calendar),
+            calendar: calendar)
         try await sql.insert(into: "cases").columns(row.map(\.name)).values(row.map(\.value) as [any SQLExpression])
             .run()
     }
@@ -284,8 +349,9 @@ public struct CaseRepository: Sendable {
     // MARK: Reading
 
     /// The facts of a case file; a file they cannot be read from is inconsistent, and nothing is written.
-    static func facts(of file: [CaseEvent]) throws -> CaseFacts {
-        guard let facts = CaseFacts(events: file) else { throw CaseError.inconsistentHistory }
+    static func facts(of file: [CaseEvent], case current: Case, calendar: WorkingCalendar) throws -> CaseFacts {
+        guard var facts = CaseFacts(events: file) else { throw CaseError.inconsistentHistory }
+        facts.deadline = CaseClocks.finishDeadline(of: current, calendar: calendar)
         return facts
     }
 
@@ -323,6 +389,10 @@ public struct CaseRepository: Sendable {
 public struct CaseWriter: Sendable {
     let sql: any SQLDatabase
     let dialect: StoreDialect
+    let calendar: WorkingCalendar
+
+    /// Who the file says did what the platform does by itself: time limits, alerts, ladder moves.
+    public static let timekeeper = Actor.system(name: "时限管理 / Time limits")
 
     /// Registers a case through the lifecycle, exactly once per idempotency key (and per source reference).
     public func create(
@@ -345,14 +415,21 @@ public struct CaseWriter: Sendable {
         let id = Case.ID(try await CaseRepository.next("case_id", in: sql))
         let number = CaseNumbering.number(
             date: now, sequence: Int(try await CaseRepository.next(CaseRows.numberCounter(for: now), in: sql)))
-        let (new, event) = try CaseLifecycle.register(
+        let (registered, event) = try CaseLifecycle.register(
             intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
             receivingCenter: receivingCenter, by: actor, at: now)
-        try await CaseRepository.insert(new, registration: event, in: sql)
+        let limits = try await TimeLimitRepository.book(in: sql).limits(
+            for: registered,
+            centerLevel: try await OrganisationRepository.level(of: registered.centerOrganisationID, in: sql))
+        let file =
+            [event] + (try CaseLifecycle.decide(.applyTimeLimits(limits), on: registered, by: Self.timekeeper, at: now))
+        let new = file.dropFirst().reduce(registered) { CaseLifecycle.apply($1, to: $0) }
+        try await CaseRepository.insert(new, file: file, calendar: calendar, in: sql)
         try await FileRepository.link(new.attachments, to: id, in: sql)
         try await CaseRepository.recordOrganisations(of: new, in: sql)
         try await dialect.replaceSearchText(CaseRows.searchText(of: new), caseID: id.rawValue, in: sql)
-        try await CaseRepository.append([event], previousHash: CaseRepository.genesis, to: id, in: sql)
+        try await CaseRepository.append(file, previousHash: CaseRepository.genesis, to: id, in: sql)
+        try await CaseRepository.schedule(new, calendar: calendar, in: sql)
         try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
             .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
         return CaseRepository.Created(case: new, isNew: true)
@@ -370,7 +447,96 @@ public struct CaseWriter: Sendable {
             try await CategoryRepository.requireActive(categoryCode, in: sql)
         }
         let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
-        return try await CaseRepository.commit(events, to: current, dialect: dialect, in: sql)
+        let followUps = try await consequences(
+            of: command, on: events.reduce(current) { CaseLifecycle.apply($1, to: $0) }, at: now)
+        return try await CaseRepository.commit(
+            events + followUps, to: current, dialect: dialect, calendar: calendar, in: sql)
+    }
+
+    /// Raises the alerts due at `now` on one case, with what follows from them (督办, a ladder move), and brings
+    /// its deadline rows up to date. Returns the number of alerts raised. The scheduler calls it, one case per
+    /// transaction, with the case row locked.
+    public func raiseDueAlerts(on id: Case.ID, at now: Date) async throws -> Int {
+        guard let current = try await CaseRepository.load(id, in: sql) else {
+            try await sql.delete(from: "deadlines").where("case_id", .equal, id.rawValue).run()
+            return 0
+        }
+        let due = CaseClocks.dueAlerts(of: current, calendar: calendar, at: now)
+        guard !due.isEmpty else {
+            try await CaseRepository.schedule(current, calendar: calendar, in: sql)
+            return 0
+        }
+        let supervisionDeadline = calendar.deadline(for: .workingDays(1), from: now)
+        let events = try CaseLifecycle.decide(
+            .raiseAlerts(due, supervisionDeadline: supervisionDeadline), on: current, by: Self.timekeeper, at: now)
+        let followUps = try await consequences(
+            of: nil, on: events.reduce(current) { CaseLifecycle.apply($1, to: $0) }, at: now)
+        _ = try await CaseRepository.commit(
+            events + followUps, to: current, dialect: dialect, calendar: calendar, in: sql)
+        return due.count
+    }
+
+    /// What the platform does by itself after a change, as events numbered on from `updated`: new time limits when
+    /// an assessment changes which apply, the ladder level a dispatch puts the case at, and an automatic ladder's
+    /// move up once a level is exhausted.
+    func consequences(of command: CaseCommand?, on updated: Case, at now: Date) async throws -> [CaseEvent] {
+        var current = updated
+        var events: [CaseEvent] = []
+        func run(_ command: CaseCommand) throws {
+            let more = try CaseLifecycle.decide(command, on: current, by: Self.timekeeper, at: now)
+            current = more.reduce(current) { CaseLifecycle.apply($1, to: $0) }
+            events += more
+        }
+        switch command {
+        case .assess:
+            let limits = try await TimeLimitRepository.book(in: sql).limits(
+                for: current,
+                centerLevel: try await OrganisationRepository.level(of: current.centerOrganisationID, in: sql))
+            let applied = current.timing.limits
+            if applied?.policy != limits.policy || applied?.ladder?.code != limits.ladder?.code {
+                try run(.applyTimeLimits(limits))
+            }
+        case .dispatch, .takeMediation:
+            if let ladder = current.timing.ladder, let lead = current.lead?.organisationID,
+                let level = try await OrganisationRepository.level(of: lead, in: sql),
+                let step = ladder.placement(forLeadAt: level)
+            {
+                try run(.placeOnLadder(step: step))
+            }
+        default:
+            break
+        }
+        if let ladder = current.timing.ladder, ladder.ladder.automatic, ladder.exhausted != nil, !ladder.isLastStep,
+            current.state.isUnresolved, let target = try await climbTarget(of: current)
+        {
+            try run(.climbLadder(toCenter: target))
+        }
+        return events
+    }
+
+    /// The center a ladder move sends the case to: its own center when that sits at the next level or above,
+    /// else the nearest center at the next level or above over the case's region.
+    func climbTarget(of current: Case) async throws -> Organisation.ID? {
+        guard let next = current.timing.ladder?.nextStep else { return nil }
+        if let center = current.centerOrganisationID,
+            let level = try await OrganisationRepository.level(of: center, in: sql), level.depth <= next.level.depth
+        {
+            return center
+        }
+        return try await OrganisationRepository.nearestCenter(for: current.regionID, atOrAbove: next.level, in: sql)?.id
+    }
+
+    /// Moves an exhausted ladder level up by one (the button of a non-automatic ladder).
+    public func climbLadder(
+        _ id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> Case {
+        guard let current = try await CaseRepository.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
+        if let expectedVersion, expectedVersion != current.version {
+            throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
+        }
+        guard let target = try await climbTarget(of: current) else { throw CaseError.ladderNotExhausted }
+        return try await act(
+            .climbLadder(toCenter: target), on: id, expectedVersion: expectedVersion, by: actor, at: now)
     }
 
     /// Merges a duplicate into its master: both cases change together.
@@ -385,8 +551,9 @@ public struct CaseWriter: Sendable {
         }
         let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
         let mergedDuplicate = try await CaseRepository.commit(
-            events.duplicate, to: duplicate, dialect: dialect, in: sql)
-        let mergedMaster = try await CaseRepository.commit(events.master, to: master, dialect: dialect, in: sql)
+            events.duplicate, to: duplicate, dialect: dialect, calendar: calendar, in: sql)
+        let mergedMaster = try await CaseRepository.commit(
+            events.master, to: master, dialect: dialect, calendar: calendar, in: sql)
         return (mergedDuplicate, mergedMaster)
     }
 }

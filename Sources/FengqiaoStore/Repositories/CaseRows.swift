@@ -3,7 +3,8 @@ import Foundation
 import SQLKit
 
 /// The rows one case occupies: its row in `cases`, its events in `case_events` (hash-chained), its organisations in
-/// `case_organisations` and its text in `case_search`. The one place that says which column holds what.
+/// `case_organisations`, its text in `case_search`, its pending alerts in `deadlines`, its charges, its mediators
+/// and its fulfilment tasks. The one place that says which column holds what.
 ///
 /// Both write paths build their rows here: `CaseRepository` / `CaseWriter` (one case, one command at a time) and
 /// `CaseBulkLoader` (thousands of cases per statement). **A column added to `cases` is added here**, in
@@ -34,8 +35,9 @@ enum CaseRows {
 
     /// Columns that follow the case's state: written at registration and rewritten by every command (under the
     /// version check).
-    static func changingColumns(of current: Case) throws -> [Column] {
+    static func changingColumns(of current: Case, calendar: WorkingCalendar) throws -> [Column] {
         [
+            ("next_due_at", SQLBind(CaseClocks.nextDue(of: current, calendar: calendar)?.unixMilliseconds)),
             ("version", SQLBind(current.version)),
             ("state", SQLBind(current.state.rawValue)),
             ("title", SQLBind(current.title)),
@@ -49,8 +51,10 @@ enum CaseRows {
 
     /// A whole `cases` row: the registration columns as the case was registered, the changing ones as it stands now,
     /// the end of its event chain and the facts of its file.
-    static func caseRow(registered: Case, current: Case, headHash: String, facts: CaseFacts) throws -> [Column] {
-        registrationColumns(of: registered) + (try changingColumns(of: current)) + [
+    static func caseRow(
+        registered: Case, current: Case, headHash: String, facts: CaseFacts, calendar: WorkingCalendar
+    ) throws -> [Column] {
+        registrationColumns(of: registered) + (try changingColumns(of: current, calendar: calendar)) + [
             ("head_hash", SQLBind(headHash)),
             ("facts", SQLBind(try CaseCodec.encode(facts))),
         ]
@@ -101,6 +105,61 @@ enum CaseRows {
     /// What full-text search looks in: the title, the description and the parties' names.
     static func searchText(of current: Case) -> String {
         ([current.title, current.description] + current.parties.compactMap(\.name)).joined(separator: "\n")
+    }
+
+    static let deadlineColumns = ["case_id", "clock", "level", "clock_started_at", "due_at"]
+
+    /// The alerts the case's running clocks still have to raise (`CaseClocks.deadlines`).
+    static func deadlineRows(of current: Case, calendar: WorkingCalendar) -> [[SQLBind]] {
+        CaseClocks.deadlines(of: current, calendar: calendar).map { deadline in
+            [
+                SQLBind(current.id.rawValue), SQLBind(deadline.kind.rawValue), SQLBind(deadline.level.rawValue),
+                SQLBind(deadline.clockStartedAt.unixMilliseconds), SQLBind(deadline.dueAt.unixMilliseconds),
+            ]
+        }
+    }
+
+    static let chargeColumns = ["case_id", "organisation_id", "kind", "clock", "at"]
+
+    /// Returns by the lead and red alerts in `events` (applied from `start` on), each charged to the organisation
+    /// that caused it.
+    static func chargeRows(_ events: [CaseEvent], startingFrom start: Case) -> [[SQLBind]] {
+        var state = start
+        var rows: [[SQLBind]] = []
+        for event in events {
+            var charged: (organisation: Organisation.ID, kind: String, clock: ClockKind?)?
+            switch event.change {
+            case .returned(let organisation) where state.lead?.organisationID == organisation:
+                charged = (organisation, "return", nil)
+            case .clockAlerted(let alert) where alert.level == .red:
+                if let organisation = alert.organisationID { charged = (organisation, "overdue", alert.kind) }
+            default:
+                break
+            }
+            if let charged {
+                rows.append([
+                    SQLBind(event.caseID.rawValue), SQLBind(charged.organisation.rawValue), SQLBind(charged.kind),
+                    SQLBind(charged.clock?.rawValue), SQLBind(event.at.unixMilliseconds),
+                ])
+            }
+            state = CaseLifecycle.apply(event, to: state)
+        }
+        return rows
+    }
+
+    /// The mediators who held sessions on the case or were assigned to it.
+    static func mediators(of current: Case) -> Set<Mediator.ID> {
+        Set(current.timing.sessions.compactMap(\.mediatorID) + [current.mediation.mediatorID].compactMap { $0 })
+    }
+
+    static let fulfilmentColumns = ["case_id", "term", "due_at"]
+
+    /// The dated terms of the signed agreement not yet checked fulfilled (none once withdrawn or merged).
+    static func fulfilmentRows(of current: Case) -> [[SQLBind]] {
+        guard current.state != .withdrawn, current.state != .merged else { return [] }
+        return current.mediation.openTerms.compactMap { index, term in
+            term.dueDate.map { [SQLBind(current.id.rawValue), SQLBind(index), SQLBind($0.unixMilliseconds)] }
+        }
     }
 
     /// The counter that numbers the cases registered on `date`'s day (China time).

@@ -38,11 +38,47 @@ public struct MediatorRepository: Sendable {
             profile: new.profile, userID: new.userID)
     }
 
-    /// The directory: every mediator, optionally only those with a specialty, gold medallists first.
-    public func list(specialty: DisputeType? = nil) async throws -> [Mediator] {
+    public func find(id: Mediator.ID) async throws -> Mediator? {
         try await database.withConnection { sql in
-            try await sql.select().columns(Self.columns).from("mediators")
-                .orderBy("gold_medal", .descending).orderBy("id").all().map(Self.decode)
+            try await sql.select().columns(Self.columns).from("mediators").where("id", .equal, id.rawValue).first()
+                .map(Self.decode)
+        }
+    }
+
+    /// The mediator record of a user account, if the user is a mediator.
+    public func find(userID: User.ID) async throws -> Mediator? {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("mediators").where("user_id", .equal, userID.rawValue)
+                .orderBy("id").first().map(Self.decode)
+        }
+    }
+
+    /// The directory: every mediator, gold medallists first; optionally only those with a specialty, and only those
+    /// whose organisation lies in the subtree of `regionID` (a township: its own committees, its villages' and its
+    /// studios). An unknown region lists nobody.
+    public func list(specialty: DisputeType? = nil, inSubtreeOf regionID: Region.ID? = nil) async throws -> [Mediator] {
+        try await database.withConnection { sql in
+            var query = sql.select().columns(Self.columns.map { SQLColumn($0, table: "m") })
+                .from(SQLAlias(SQLIdentifier("mediators"), as: SQLIdentifier("m")))
+            if let regionID {
+                guard let root = try await RegionRepository.row(id: regionID, in: sql) else { return [] }
+                query =
+                    query
+                    .join(
+                        SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")), method: SQLJoinMethod.inner,
+                        on: SQLColumn("organisation_id", table: "m"), .equal, SQLColumn("id", table: "o")
+                    )
+                    .join(
+                        SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                        on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
+                    )
+                    .where(SQLColumn("path", table: "r"), .greaterThanOrEqual, SQLBind(root.path))
+                    .where(
+                        SQLColumn("path", table: "r"), .lessThan, SQLBind(RegionRepository.upperBound(of: root.path)))
+            }
+            // Specialties are stored as one comma-separated column: filtered here, exactly, not with LIKE.
+            return try await query.orderBy(SQLColumn("gold_medal", table: "m"), SQLDirection.descending)
+                .orderBy(SQLColumn("id", table: "m"), SQLDirection.ascending).all().map(Self.decode)
                 .filter { mediator in specialty.map(mediator.specialties.contains) ?? true }
         }
     }

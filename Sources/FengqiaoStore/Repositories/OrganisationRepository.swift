@@ -55,19 +55,34 @@ public struct OrganisationRepository: Sendable {
         -> Organisation?
     {
         try await database.withConnection { sql in
-            var next: Region.ID? = regionID
-            while let id = next, let row = try await RegionRepository.row(id: id, in: sql) {
-                if row.region.level <= level,
-                    let center = try await sql.select().columns(Self.columns).from("organisations")
-                        .where("region_id", .equal, id.rawValue).where("kind", .equal, OrganisationKind.center.rawValue)
-                        .orderBy("id").first().map(Self.decode)
-                {
-                    return center
-                }
-                next = row.region.parentID
-            }
-            return nil
+            try await Self.nearestCenter(for: regionID, atOrAbove: level, in: sql)
         }
+    }
+
+    static func nearestCenter(
+        for regionID: Region.ID, atOrAbove level: RegionLevel, in sql: any SQLDatabase
+    ) async throws -> Organisation? {
+        var next: Region.ID? = regionID
+        while let id = next, let row = try await RegionRepository.row(id: id, in: sql) {
+            if row.region.level <= level,
+                let center = try await sql.select().columns(columns).from("organisations")
+                    .where("region_id", .equal, id.rawValue).where("kind", .equal, OrganisationKind.center.rawValue)
+                    .orderBy("id").first().map(decode)
+            {
+                return center
+            }
+            next = row.region.parentID
+        }
+        return nil
+    }
+
+    /// The level of the region an organisation sits in (a township center: `.township`).
+    static func level(of id: Organisation.ID?, in sql: any SQLDatabase) async throws -> RegionLevel? {
+        guard let id,
+            let regionID = try await sql.select().column("region_id").from("organisations")
+                .where("id", .equal, id.rawValue).first(decodingColumn: "region_id", as: Int64.self)
+        else { return nil }
+        return try await RegionRepository.row(id: Region.ID(regionID), in: sql)?.region.level
     }
 
     /// The center one level up from `center` (上报 goes there), or nil at the top.

@@ -84,6 +84,14 @@ public struct RegionRepository: Sendable {
         try await database.withConnection { sql in try await Self.row(id: id, in: sql)?.path }
     }
 
+    /// Every region of one level, by code (the townships of a county, for a directory's filter).
+    public func list(level: RegionLevel) async throws -> [Region] {
+        try await database.withConnection { sql in
+            try await sql.select().columns(Self.columns).from("regions").where("level", .equal, level.rawValue)
+                .orderBy("code").all().map { try Self.decode($0).region }
+        }
+    }
+
     public func count(level: RegionLevel? = nil) async throws -> Int {
         try await database.withConnection { sql in
             var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("regions")

@@ -1,0 +1,111 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// `/api/v1/time-limits/…`: the time-limit policies, the escalation ladders and the working calendar (any member of
+/// staff reads them; administrators edit policies and ladders), and `/api/v1/oversight/charges`: returns and
+/// overdue alerts charged per organisation in the reader's jurisdiction.
+struct TimeLimitAPIController {
+    let services: AppServices
+
+    struct PolicyList: ResponseEncodable {
+        let items: [TimeLimitPolicy]
+    }
+
+    struct LadderList: ResponseEncodable {
+        let items: [EscalationLadder]
+    }
+
+    struct CalendarResource: ResponseEncodable {
+        /// The file the calendar was read from, or nil for the built-in one.
+        let source: String?
+        let workingHours: String
+        let workingDayHours: Double
+        let years: [Int]
+        let entries: [WorkingCalendar.Entry]
+    }
+
+    struct ChargeResource: Codable {
+        let organisationID: Organisation.ID
+        let organisationName: String
+        let returns: Int
+        let overdue: Int
+    }
+
+    struct ChargeList: ResponseEncodable {
+        let items: [ChargeResource]
+    }
+
+    func addRoutes(to group: RouterGroup<AppRequestContext>) {
+        group.get("time-limits/policies") { _, context in
+            _ = try context.requireIdentity()
+            return PolicyList(items: try await services.timeLimits.policies())
+        }
+        group.put("time-limits/policies/:code") { request, context in
+            try requireAdmin(context)
+            let policy = try await request.decode(as: TimeLimitPolicy.self, context: context)
+            guard policy.code == context.parameters.get("code") else { throw codeMismatch }
+            try await services.timeLimits.save(policy, at: Date())
+            return policy
+        }
+        group.delete("time-limits/policies/:code") { _, context in
+            try requireAdmin(context)
+            try await services.timeLimits.deletePolicy(code: try context.parameters.require("code"))
+            return HTTPResponse.Status.noContent
+        }
+        group.get("time-limits/ladders") { _, context in
+            _ = try context.requireIdentity()
+            return LadderList(items: try await services.timeLimits.ladders())
+        }
+        group.put("time-limits/ladders/:code") { request, context in
+            try requireAdmin(context)
+            let ladder = try await request.decode(as: EscalationLadder.self, context: context)
+            guard ladder.code == context.parameters.get("code") else { throw codeMismatch }
+            try await services.timeLimits.save(ladder, at: Date())
+            return ladder
+        }
+        group.delete("time-limits/ladders/:code") { _, context in
+            try requireAdmin(context)
+            try await services.timeLimits.deleteLadder(code: try context.parameters.require("code"))
+            return HTTPResponse.Status.noContent
+        }
+        group.get("time-limits/calendar") { _, context in
+            _ = try context.requireIdentity()
+            let calendar = services.calendar
+            return CalendarResource(
+                source: services.configuration.calendarFile, workingHours: calendar.workingHours.code,
+                workingDayHours: calendar.workingDayLength / 3600, years: calendar.years.map(Array.init) ?? [],
+                entries: calendar.entries)
+        }
+        group.get("oversight/charges") { request, context in
+            let identity = try context.requireIdentity()
+            guard identity.user.holds(.leader) || identity.user.holds(.centerStaff) || identity.user.holds(.admin)
+            else { throw APIError.forbidden }
+            let query = request.uri.queryParameters
+            let summary = try await ChargeRepository(database: services.database).summary(
+                jurisdictionPaths: identity.actor.grants.filter { $0.role != .departmentHandler }.map(
+                    \.jurisdictionPath),
+                from: query.get("from").flatMap(ISO8601Date.parse), to: query.get("to").flatMap(ISO8601Date.parse))
+            return ChargeList(
+                items: summary.map {
+                    ChargeResource(
+                        organisationID: $0.organisationID, organisationName: $0.organisationName, returns: $0.returns,
+                        overdue: $0.overdue)
+                })
+        }
+    }
+
+    private func requireAdmin(_ context: AppRequestContext) throws {
+        guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
+    }
+
+    private var codeMismatch: APIError {
+        APIError.badRequest(
+            "request.code_mismatch",
+            Localized(zh: "路径中的编码与请求体中的 code 不一致。", en: "The code in the path differs from the body's code."))
+    }
+}
+
+extension TimeLimitPolicy: ResponseEncodable {}
+extension EscalationLadder: ResponseEncodable {}

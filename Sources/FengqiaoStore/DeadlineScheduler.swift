@@ -1,0 +1,147 @@
+import FengqiaoCore
+import Foundation
+import Logging
+import SQLKit
+
+/// Fires case deadlines (yellow and red alerts, supervision orders, ladder moves) once each.
+///
+/// - A tick claims one case with a due row in `deadlines` per transaction, raises what is due on it through
+///   `CaseWriter.raiseDueAlerts`, and rewrites its rows: the alert and its removal commit together, so a crash
+///   either fires it or leaves it to the next tick.
+/// - Its cost follows the rows due (`deadlines_due_at`), not the open cases.
+/// - Several instances on one PostgreSQL share the work: the claim locks the case row `FOR UPDATE SKIP LOCKED`,
+///   and every case write takes the same row lock first, so one alert is raised by exactly one instance. On SQLite
+///   the writer is serialised (`BEGIN IMMEDIATE`), which gives the same guarantee across processes.
+/// - Deadlines that fell due while nothing ran fire on the first tick after a start.
+public struct DeadlineScheduler: Sendable {
+    let database: Database
+    let cases: CaseRepository
+
+    public init(database: Database, cases: CaseRepository) {
+        self.database = database
+        self.cases = cases
+    }
+
+    /// What one tick did.
+    public struct Tick: Sendable, Equatable {
+        /// Cases on which alerts were raised.
+        public var cases: Int
+        /// Alerts raised.
+        public var alerts: Int
+        /// Cases that failed (they are retried on the next tick).
+        public var failures: Int
+
+        public init(cases: Int, alerts: Int, failures: Int) {
+            self.cases = cases
+            self.alerts = alerts
+            self.failures = failures
+        }
+    }
+
+    /// Handles everything due at `now`, at most `limit` cases.
+    public func tick(at now: Date, limit: Int = 10_000, logger: Logger? = nil) async throws -> Tick {
+        var result = Tick(cases: 0, alerts: 0, failures: 0)
+        var failed: [Int64] = []
+        var claims = 0
+        while claims + result.failures < limit {
+            let outcome: (id: Int64, alerts: Int)?
+            do {
+                outcome = try await database.transaction { [dialect = database.dialect, failed] sql in
+                    guard let id = try await Self.claim(dueAt: now, excluding: failed, dialect: dialect, in: sql) else {
+                        return nil
+                    }
+                    let alerts = try await CaseWriter(sql: sql, dialect: dialect, calendar: cases.calendar)
+                        .raiseDueAlerts(on: Case.ID(id), at: now)
+                    return (id, alerts)
+                }
+            } catch {
+                // Which case failed is unknown once the transaction rolled back; find it again outside one and
+                // leave it for the next tick, so that one bad case never stops the others.
+                guard
+                    let id = try await database.withConnection({ [dialect = database.dialect, failed] sql in
+                        try await Self.claim(dueAt: now, excluding: failed, dialect: dialect, locking: false, in: sql)
+                    })
+                else { break }
+                logger?.error("deadline of case \(id) failed: \(String(describing: error))")
+                failed.append(id)
+                result.failures += 1
+                continue
+            }
+            guard let outcome else { break }
+            // A case another instance handled a moment ago can be claimed again from a stale list; it then has
+            // nothing due (its rows are rewritten) and is not counted.
+            if outcome.alerts > 0 { result.cases += 1 }
+            result.alerts += outcome.alerts
+            claims += 1
+        }
+        return result
+    }
+
+    /// The earliest due time of any deadline, for sleeping until then.
+    public func nextDue() async throws -> Date? {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLFunction("MIN", args: SQLIdentifier("due_at")), as: "due")
+                .from("deadlines").first(decodingColumn: "due", as: Int64?.self).flatMap { $0 }
+                .map(Date.init(unixMilliseconds:))
+        }
+    }
+
+    /// How many deadline rows are due at `now` and not yet handled (the scheduler's backlog).
+    public func backlog(at now: Date) async throws -> Int {
+        try await database.withConnection { sql in
+            try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("deadlines")
+                .where("due_at", .lessThanOrEqual, now.unixMilliseconds)
+                .first(decodingColumn: "n", as: Int.self) ?? 0
+        }
+    }
+
+    /// Runs until cancelled: a tick, then sleep until the next deadline or `interval`, whichever is sooner.
+    public func run(interval: Duration, logger: Logger, now: @Sendable () -> Date = Date.init) async {
+        logger.info("scheduler started")
+        while !Task.isCancelled {
+            do {
+                let tick = try await tick(at: now(), logger: logger)
+                if tick.cases > 0 || tick.failures > 0 {
+                    logger.info(
+                        "scheduler tick",
+                        metadata: [
+                            "cases": "\(tick.cases)", "alerts": "\(tick.alerts)",
+                            "failures": "\(tick.failures)",
+                        ])
+                }
+                var pause = interval
+                if let next = try await nextDue() {
+                    let wait = max(0.05, next.timeIntervalSince(now()) + 0.05)
+                    pause = min(pause, .milliseconds(Int64(wait * 1000)))
+                }
+                try await Task.sleep(for: pause)
+            } catch is CancellationError {
+                break
+            } catch {
+                logger.error("scheduler tick failed: \(String(describing: error))")
+                try? await Task.sleep(for: interval)
+            }
+        }
+        logger.info("scheduler stopped")
+    }
+
+    /// One case with a due deadline, its row locked on PostgreSQL (skipping cases other instances hold).
+    static func claim(
+        dueAt now: Date, excluding failed: [Int64], dialect: StoreDialect, locking: Bool = true,
+        in sql: any SQLDatabase
+    ) async throws -> Int64? {
+        var due = sql.select().column("case_id").from("deadlines")
+            .where("due_at", .lessThanOrEqual, now.unixMilliseconds)
+        if !failed.isEmpty { due = due.where("case_id", .notIn, failed) }
+        due = due.orderBy("due_at").limit(64)
+        switch dialect.engine {
+        case .sqlite:
+            return try await due.limit(1).first(decodingColumn: "case_id", as: Int64.self)
+        case .postgres:
+            var query = sql.select().column("id").from("cases")
+                .where(SQLIdentifier("id"), .in, SQLGroupExpression(due.query)).limit(1)
+            if locking { query = query.lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED")) }
+            return try await query.first(decodingColumn: "id", as: Int64.self)
+        }
+    }
+}
