@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := .build/release/fengqiao
 export FENGQIAO_DATABASE_URL ?= sqlite:./data/fengqiao.sqlite
 
-.PHONY: run test build format format-check clean
+.PHONY: run test bench bench-postgres build format format-check clean
 
 ## Install what is missing, build in release mode, migrate, load the demo county if the database is empty, serve.
 run:
@@ -21,6 +21,14 @@ run:
 ## The whole test suite (format check, unit, storage on SQLite and PostgreSQL, HTTP).
 test:
 	scripts/test.sh
+
+## Release build, then every benchmark figure of issue 8 in one run (docs/PERFORMANCE.md); not part of `make test`.
+bench:
+	scripts/bench.sh
+
+## The same benchmark against a PostgreSQL started for it on 127.0.0.1:54331.
+bench-postgres:
+	scripts/bench-postgres.sh
 
 build:
 	swift build

@@ -105,9 +105,9 @@ class Server:
 class API:
     """A keep-alive JSON client for one thread."""
 
-    def __init__(self, port, token):
+    def __init__(self, port, token, timeout=15):
         self.port, self.token = port, token
-        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=15)
+        self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
 
     def call(self, method, path, body=None, key=None):
         headers = {"Authorization": f"Bearer {self.token}", "Content-Type": "application/json"}
@@ -236,7 +236,7 @@ def run(binary, env, workdir, args):
 
     # Restart once more and read back everything that was acknowledged.
     server.start()
-    api = API(server.port, token)
+    api = API(server.port, token, timeout=120)  # a loaded CI machine may be slow; slowness is not a failure here
     missing, short, broken = [], [], []
     for case_id, acknowledged in sorted(ledger.versions.items()):
         status, body = api.call("GET", f"/api/v1/cases/{case_id}")

@@ -24,7 +24,7 @@ public struct DeadlineScheduler: Sendable {
 
     /// What one tick did.
     public struct Tick: Sendable, Equatable {
-        /// Cases whose due rows were handled.
+        /// Cases on which alerts were raised.
         public var cases: Int
         /// Alerts raised.
         public var alerts: Int
@@ -42,7 +42,8 @@ public struct DeadlineScheduler: Sendable {
     public func tick(at now: Date, limit: Int = 10_000, logger: Logger? = nil) async throws -> Tick {
         var result = Tick(cases: 0, alerts: 0, failures: 0)
         var failed: [Int64] = []
-        while result.cases + result.failures < limit {
+        var claims = 0
+        while claims + result.failures < limit {
             let outcome: (id: Int64, alerts: Int)?
             do {
                 outcome = try await database.transaction { [dialect = database.dialect, failed] sql in
@@ -67,8 +68,11 @@ public struct DeadlineScheduler: Sendable {
                 continue
             }
             guard let outcome else { break }
-            result.cases += 1
+            // A case another instance handled a moment ago can be claimed again from a stale list; it then has
+            // nothing due (its rows are rewritten) and is not counted.
+            if outcome.alerts > 0 { result.cases += 1 }
             result.alerts += outcome.alerts
+            claims += 1
         }
         return result
     }

@@ -215,11 +215,11 @@ private func commands(_ scripts: [DemoCaseScript]) -> [CaseCommand] { scripts.fl
     // Time limits, alerts and ladder moves are the platform's own (the store adds them); the demo scripts hold what
     // people do.
     let platform: Set<CaseAction> = [.register, .applyTimeLimits, .raiseAlerts, .climbLadder]
-    // The mediation steps beyond sessions (点单, agreements, court confirmation, fulfilment, ratings) are not in the
-    // demo scripts yet.
+    // 点单, consent, court confirmation and court referrals are not in the demo scripts yet; agreements, fulfilment
+    // checks and ratings are.
     let mediation: Set<CaseAction> = [
-        .requestMediator, .takeMediation, .declineMediation, .assignMediator, .recordConsent, .draftAgreement,
-        .signAgreement, .requestConfirmation, .recordRuling, .checkTerm, .rateMediation, .returnToCourt,
+        .requestMediator, .takeMediation, .declineMediation, .assignMediator, .recordConsent, .requestConfirmation,
+        .recordRuling, .returnToCourt,
     ]
     #expect(actions == Set(CaseAction.allCases).subtracting(platform).subtracting(mediation))
 }

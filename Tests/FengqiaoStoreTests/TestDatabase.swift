@@ -29,7 +29,8 @@ enum TestEngine: String, CaseIterable, CustomTestStringConvertible, Sendable {
     /// Like `withDatabase`; `open` opens another, independent pool on the same database: a restarted server, or a
     /// second instance. The caller closes what it opens.
     func withDatabase(
-        migrated: Bool = true, _ body: (Database, _ open: @Sendable () throws -> Database) async throws -> Void
+        migrated: Bool = true,
+        _ body: (Database, _ open: @escaping @Sendable () throws -> Database) async throws -> Void
     ) async throws {
         switch self {
         case .sqlite:

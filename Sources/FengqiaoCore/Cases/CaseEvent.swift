@@ -12,10 +12,12 @@ public struct CaseEvent: Sendable, Codable, Equatable {
     /// note. `CaseChange` holds the structured part.
     public var note: String?
 
+    /// `at` is kept to the millisecond, the precision the case file stores, so that a case folded in memory and the
+    /// same case read back are equal (and so are the deadlines computed from them).
     public init(caseID: Case.ID, sequence: Int, at: Date, actor: Actor.Stamp, change: CaseChange, note: String?) {
         self.caseID = caseID
         self.sequence = sequence
-        self.at = at
+        self.at = Date(timeIntervalSince1970: (at.timeIntervalSince1970 * 1000).rounded() / 1000)
         self.actor = actor
         self.change = change
         self.note = note

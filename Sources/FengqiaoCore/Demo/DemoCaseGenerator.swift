@@ -98,7 +98,15 @@ struct DemoCaseGenerator {
 
     let directory: DemoDirectory
     let now: Date
+    /// Cases are registered between `start` and `end`: the 12 months before `now`, or a slice of them (`fengqiao
+    /// generate` makes a large number slice by slice). Every case then runs on to `now`.
     let start: Date
+    let end: Date
+    /// Registrations denser in recent months over the whole year; uniform within a slice.
+    let shaped: Bool
+    /// Added to a case's index in the other systems' references (12345, 110, court…), so that slices and later
+    /// runs do not repeat them.
+    let referenceBase: Int
     let seed: UInt64
     let places: [Place]
     let handlers: [Organisation.ID: Actor]
@@ -110,10 +118,16 @@ struct DemoCaseGenerator {
     var records: [Record] = []
     var scripts: [DemoCaseScript] = []
 
-    init(directory: DemoDirectory, now: Date, seed: UInt64) {
+    init(
+        directory: DemoDirectory, now: Date, seed: UInt64, registeredWithin slice: ClosedRange<Date>? = nil,
+        referenceBase: Int = 0
+    ) {
         self.directory = directory
         self.now = now
-        self.start = now - 365 * Self.day
+        self.start = slice?.lowerBound ?? now - 365 * Self.day
+        self.end = min(slice?.upperBound ?? now, now)
+        self.shaped = slice == nil
+        self.referenceBase = referenceBase
         self.seed = seed
         dice = DemoDice(seed: seed)
         codes = DeterministicRandom(seed: seed ^ 0x5452_4143_4B49_4E47)
@@ -142,7 +156,7 @@ struct DemoCaseGenerator {
         guard count > 0, !places.isEmpty else { return [] }
         let plans = plan(count: count)
         for (index, plan) in plans.enumerated() {
-            write(plan, reference: index)
+            write(plan, reference: referenceBase + index)
         }
         return scripts
     }
@@ -158,17 +172,19 @@ struct DemoCaseGenerator {
 
     mutating func plan(count: Int) -> [Plan] {
         var plans: [Plan] = []
-        let clusterCount = count >= 400 ? max(2, count / 600) : (count >= 80 ? 1 : 0)
+        // Hotspots span weeks: only in a window long enough to hold them.
+        let roomy = end.timeIntervalSince(start) >= 60 * Self.day
+        let clusterCount = !roomy ? 0 : count >= 400 ? max(2, count / 600) : (count >= 80 ? 1 : 0)
         let lines = dice.shuffled(DemoCaseCatalogue.busLines)
         let busSubject = DemoCaseCatalogue.subjects.firstIndex { $0.key == "bus" } ?? 0
         for index in 0..<clusterCount {
             let length = Double(dice.int(12...20)) * Self.day
             let end: Date
             if index == 0 {
-                end = now - Double(dice.int(0...2)) * Self.day
+                end = self.end - Double(dice.int(0...2)) * Self.day
             } else {
                 let earliest = start.timeIntervalSince1970 + length + Self.day
-                let latest = now.timeIntervalSince1970 - 45 * Self.day
+                let latest = self.end.timeIntervalSince1970 - 45 * Self.day
                 end = Date(timeIntervalSince1970: earliest + dice.unit() * max(0, latest - earliest))
             }
             let place = dice.pick(places)
@@ -257,11 +273,11 @@ struct DemoCaseGenerator {
     mutating func registrationTime(channel: Channel, within window: ClosedRange<Date>?) -> Date {
         let office = Self.officeChannels.contains(channel)
         let weekendShare: Double = office ? 0.04 : (channel == .gridWorker ? 0.35 : 0.75)
-        let earliest = max(start + Self.hour, window?.lowerBound ?? start)
-        let latest = min(now - 10 * Self.minute, window?.upperBound ?? now)
+        let earliest = max(shaped ? start + Self.hour : start, window?.lowerBound ?? start)
+        let latest = min(now - 10 * Self.minute, end, window?.upperBound ?? end)
         for _ in 0..<40 {
             let fraction: Double
-            if window == nil {
+            if window == nil && shaped {
                 let growth = 0.6
                 fraction = ((1 + growth * (2 + growth) * dice.unit()).squareRoot() - 1) / growth
             } else {
@@ -1099,6 +1115,38 @@ extension DemoCaseGenerator {
             case .complex: span(4 * Self.day, 15 * Self.day)
             case .major: span(8 * Self.day, 30 * Self.day)
             }
+        if outcome == .agreementReached, run.current.parties.contains(where: { $0.name != nil }) {
+            // 调解协议书: drafted from the case, signed, then the resolution; dated terms become fulfilment tasks.
+            let terms = run.scene.fill(run.variant?.agreement ?? dice.pick(subject.agreements))
+            var draft = AgreementDraft.from(run.current)
+            let dated = dice.chance(0.5)
+            perform(&run, by: handler, after: delay) { at in
+                draft.terms = [
+                    AgreementTerm(text: terms, method: nil, dueDate: dated ? at + 10 * Self.day : nil),
+                    AgreementTerm(text: "双方就本纠纷再无其他争议。"),
+                ]
+                return .draftAgreement(draft)
+            }
+            perform(&run, by: handler, after: span(10 * Self.minute, 2 * Self.hour)) { _ in
+                .signAgreement(signedAt: nil)
+            }
+            perform(&run, by: handler, after: span(5 * Self.minute, Self.hour)) { _ in
+                .resolve(outcome: outcome, summary: summary)
+            }
+            if let citizen = citizen(run), dice.chance(0.6) {
+                let score = dice.weighted([(5, 60), (4, 30), (3, 10)])
+                perform(&run, by: citizen, after: span(Self.hour, 2 * Self.day)) { _ in
+                    .rateMediation(party: nil, score: score, comment: score == 5 ? "调解员公道、耐心。" : nil)
+                }
+            }
+            if dated, !run.stopped {
+                let desk = coveringDesk(run)
+                perform(&run, by: desk, after: span(10 * Self.day, 12 * Self.day)) { _ in
+                    .checkTerm(term: 0, fulfilled: true, note: "回访核实：已按协议履行。")
+                }
+            }
+            return
+        }
         perform(&run, by: handler, after: delay) { _ in .resolve(outcome: outcome, summary: summary) }
     }
 

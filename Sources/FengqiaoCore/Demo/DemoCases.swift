@@ -217,10 +217,18 @@ public enum DemoCases {
     public static var categories: [DemoCategory] { DemoCaseCatalogue.categories }
 
     /// `count` scripts in registration order. Scripts that merge refer to earlier ones by index.
+    ///
+    /// `registeredWithin` narrows the registrations to a slice of the 12 months (uniformly within it, and without
+    /// hotspots when it is shorter than 60 days); every case still runs on to `now`, so old cases are closed and
+    /// recent ones open. `fengqiao generate` makes a million cases slice by slice this way, in time order, each slice
+    /// with its own `referenceBase` (added to the case numbers in the 12345, 110, court… references).
     public static func generate(
-        directory: DemoDirectory, count: Int = 5000, endingAt now: Date, seed: UInt64 = 20261123
+        directory: DemoDirectory, count: Int = 5000, endingAt now: Date, seed: UInt64 = 20261123,
+        registeredWithin: ClosedRange<Date>? = nil, referenceBase: Int = 0
     ) -> [DemoCaseScript] {
-        var generator = DemoCaseGenerator(directory: directory, now: now, seed: seed)
+        var generator = DemoCaseGenerator(
+            directory: directory, now: now, seed: seed, registeredWithin: registeredWithin,
+            referenceBase: referenceBase)
         return generator.generate(count: max(0, count))
     }
 }

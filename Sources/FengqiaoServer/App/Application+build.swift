@@ -39,5 +39,6 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     AccessLogAPIController(services: services).addRoutes(to: api)
     FileAPIController(services: services).addRoutes(to: api)
     TimeLimitAPIController(services: services).addRoutes(to: api)
+    MediationAPIController(services: services).addRoutes(to: api)
     return router
 }

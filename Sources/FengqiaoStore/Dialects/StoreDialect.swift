@@ -53,6 +53,14 @@ struct StoreDialect: Sendable {
         }
     }
 
+    /// The columns of `case_search` (the case id, the text) for bulk inserts: SQLite's FTS5 table keys on rowid.
+    var searchColumns: [String] {
+        switch engine {
+        case .sqlite: ["rowid", "body"]
+        case .postgres: ["case_id", "body"]
+        }
+    }
+
     /// The case ids whose search text contains `text`, as a subquery.
     func searchSubquery(_ text: String) -> SQLQueryString {
         let pattern = "%" + Self.escapeLike(text) + "%"

@@ -22,5 +22,6 @@ extension Migration {
         m0005Categories,
         m0006Files,
         m0007TimeLimits,
+        m0008Mediation,
     ]
 }

@@ -1,0 +1,170 @@
+import FengqiaoCore
+import Foundation
+import SQLKit
+
+/// The rows one case occupies: its row in `cases`, its events in `case_events` (hash-chained), its organisations in
+/// `case_organisations`, its text in `case_search`, its pending alerts in `deadlines`, its charges, its mediators
+/// and its fulfilment tasks. The one place that says which column holds what.
+///
+/// Both write paths build their rows here: `CaseRepository` / `CaseWriter` (one case, one command at a time) and
+/// `CaseBulkLoader` (thousands of cases per statement). **A column added to `cases` is added here**, in
+/// `registrationColumns` (fixed when the case is registered) or `changingColumns` (rewritten by every command),
+/// and both paths write it.
+enum CaseRows {
+    typealias Column = (name: String, value: SQLBind)
+
+    /// The previous hash of a case's first event.
+    static let genesis = String(repeating: "0", count: 64)
+
+    /// Columns fixed at registration: later commands never rewrite them (a master case that takes in a duplicate's
+    /// reporter keeps its own reporter's phone digits).
+    static func registrationColumns(of current: Case) -> [Column] {
+        [
+            ("id", SQLBind(current.id.rawValue)),
+            ("number", SQLBind(current.number)),
+            ("tracking_code", SQLBind(current.trackingCode)),
+            ("channel", SQLBind(current.channel.rawValue)),
+            ("source_reference", SQLBind(current.sourceReference)),
+            ("kind", SQLBind(current.kind.rawValue)),
+            ("region_id", SQLBind(current.regionID.rawValue)),
+            ("region_path", SQLBind(current.regionPath)),
+            ("reporter_phone_last4", SQLBind(reporterPhoneLast4(of: current))),
+            ("created_at", SQLBind(current.createdAt.unixMilliseconds)),
+        ]
+    }
+
+    /// Columns that follow the case's state: written at registration and rewritten by every command (under the
+    /// version check).
+    static func changingColumns(of current: Case, calendar: WorkingCalendar) throws -> [Column] {
+        [
+            ("next_due_at", SQLBind(CaseClocks.nextDue(of: current, calendar: calendar)?.unixMilliseconds)),
+            ("version", SQLBind(current.version)),
+            ("state", SQLBind(current.state.rawValue)),
+            ("title", SQLBind(current.title)),
+            ("category_code", SQLBind(current.categoryCode)),
+            ("urgency", SQLBind(current.urgency.rawValue)),
+            ("holder_organisation_id", SQLBind(current.holderOrganisationID?.rawValue)),
+            ("snapshot", SQLBind(try CaseCodec.encode(current))),
+            ("updated_at", SQLBind(current.updatedAt.unixMilliseconds)),
+        ]
+    }
+
+    /// A whole `cases` row: the registration columns as the case was registered, the changing ones as it stands now,
+    /// the end of its event chain and the facts of its file.
+    static func caseRow(
+        registered: Case, current: Case, headHash: String, facts: CaseFacts, calendar: WorkingCalendar
+    ) throws -> [Column] {
+        registrationColumns(of: registered) + (try changingColumns(of: current, calendar: calendar)) + [
+            ("head_hash", SQLBind(headHash)),
+            ("facts", SQLBind(try CaseCodec.encode(facts))),
+        ]
+    }
+
+    /// The last four digits of the reporter's phone: with the tracking code, how a citizen finds their case.
+    static func reporterPhoneLast4(of current: Case) -> String? {
+        let phone = current.parties.first { $0.role == .reporter }?.phone?.filter(\.isNumber)
+        return phone.map { String($0.suffix(4)) }
+    }
+
+    static let eventColumns = [
+        "case_id", "sequence", "at", "change", "actor_user_id", "actor_organisation_id", "payload", "previous_hash",
+        "hash",
+    ]
+
+    /// The `case_events` rows of `events`, chained on from `previousHash`, and the new end of the chain.
+    static func eventRows(
+        _ events: [CaseEvent], after previousHash: String
+    ) throws -> (
+        rows: [[SQLBind]], head: String
+    ) {
+        var previous = previousHash
+        var rows: [[SQLBind]] = []
+        rows.reserveCapacity(events.count)
+        for event in events {
+            let payload = try CaseCodec.encode(event)
+            let hash = CaseCodec.chainHash(
+                previous: previous, caseID: event.caseID, sequence: event.sequence, payload: payload)
+            rows.append([
+                SQLBind(event.caseID.rawValue), SQLBind(event.sequence), SQLBind(event.at.unixMilliseconds),
+                SQLBind(event.change.name), SQLBind(event.actor.userID?.rawValue),
+                SQLBind(event.actor.organisationID?.rawValue), SQLBind(payload), SQLBind(previous), SQLBind(hash),
+            ])
+            previous = hash
+        }
+        return (rows, previous)
+    }
+
+    /// Who holds or takes part in the case now: their inboxes read `case_organisations`. Rows are only ever added
+    /// (after registration and after every command), so a case stays in the inbox of everyone who once had it.
+    static func organisations(of current: Case) -> Set<Organisation.ID> {
+        var ids = Set(current.participants.map(\.organisationID))
+        if let holder = current.holderOrganisationID { ids.insert(holder) }
+        return ids
+    }
+
+    /// What full-text search looks in: the title, the description and the parties' names.
+    static func searchText(of current: Case) -> String {
+        ([current.title, current.description] + current.parties.compactMap(\.name)).joined(separator: "\n")
+    }
+
+    static let deadlineColumns = ["case_id", "clock", "level", "clock_started_at", "due_at"]
+
+    /// The alerts the case's running clocks still have to raise (`CaseClocks.deadlines`).
+    static func deadlineRows(of current: Case, calendar: WorkingCalendar) -> [[SQLBind]] {
+        CaseClocks.deadlines(of: current, calendar: calendar).map { deadline in
+            [
+                SQLBind(current.id.rawValue), SQLBind(deadline.kind.rawValue), SQLBind(deadline.level.rawValue),
+                SQLBind(deadline.clockStartedAt.unixMilliseconds), SQLBind(deadline.dueAt.unixMilliseconds),
+            ]
+        }
+    }
+
+    static let chargeColumns = ["case_id", "organisation_id", "kind", "clock", "at"]
+
+    /// Returns by the lead and red alerts in `events` (applied from `start` on), each charged to the organisation
+    /// that caused it.
+    static func chargeRows(_ events: [CaseEvent], startingFrom start: Case) -> [[SQLBind]] {
+        var state = start
+        var rows: [[SQLBind]] = []
+        for event in events {
+            var charged: (organisation: Organisation.ID, kind: String, clock: ClockKind?)?
+            switch event.change {
+            case .returned(let organisation) where state.lead?.organisationID == organisation:
+                charged = (organisation, "return", nil)
+            case .clockAlerted(let alert) where alert.level == .red:
+                if let organisation = alert.organisationID { charged = (organisation, "overdue", alert.kind) }
+            default:
+                break
+            }
+            if let charged {
+                rows.append([
+                    SQLBind(event.caseID.rawValue), SQLBind(charged.organisation.rawValue), SQLBind(charged.kind),
+                    SQLBind(charged.clock?.rawValue), SQLBind(event.at.unixMilliseconds),
+                ])
+            }
+            state = CaseLifecycle.apply(event, to: state)
+        }
+        return rows
+    }
+
+    /// The mediators who held sessions on the case or were assigned to it.
+    static func mediators(of current: Case) -> Set<Mediator.ID> {
+        Set(current.timing.sessions.compactMap(\.mediatorID) + [current.mediation.mediatorID].compactMap { $0 })
+    }
+
+    static let fulfilmentColumns = ["case_id", "term", "due_at"]
+
+    /// The dated terms of the signed agreement not yet checked fulfilled (none once withdrawn or merged).
+    static func fulfilmentRows(of current: Case) -> [[SQLBind]] {
+        guard current.state != .withdrawn, current.state != .merged else { return [] }
+        return current.mediation.openTerms.compactMap { index, term in
+            term.dueDate.map { [SQLBind(current.id.rawValue), SQLBind(index), SQLBind($0.unixMilliseconds)] }
+        }
+    }
+
+    /// The counter that numbers the cases registered on `date`'s day (China time).
+    static func numberCounter(for date: Date) -> String {
+        let civil = CaseNumbering.chinaCivilDate(date)
+        return "case_number_" + String(format: "%04d%02d%02d", civil.year, civil.month, civil.day)
+    }
+}
