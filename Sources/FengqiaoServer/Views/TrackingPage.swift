@@ -73,7 +73,7 @@ struct TrackingPage {
                 Form(url: Paths.trackAction, method: .post) {
                     hiddenFields(view)
                     Label(t(Strings.trackSupplyField)) {
-                        TextArea(name: "information").attribute(named: "required", value: "")
+                        TextArea(name: "information").attribute(named: "required", value: "required")
                     }
                     SubmitButton(t(Strings.trackSupplyButton))
                 }.class("stacked")
@@ -96,7 +96,7 @@ struct TrackingPage {
                 Form(url: Paths.trackAction, method: .post) {
                     hiddenFields(view)
                     Label(t(Strings.trackWithdrawReason)) {
-                        TextArea(name: "reason").attribute(named: "required", value: "")
+                        TextArea(name: "reason").attribute(named: "required", value: "required")
                     }
                     SubmitButton(t(Strings.trackWithdrawButton))
                 }.class("stacked")
