@@ -101,3 +101,32 @@ struct TimeLimitAPITests {
         }
     }
 }
+
+@Suite("Mediation API")
+struct MediationAPITests {
+    @Test("the center can 点单 only a mediator who is taking cases; the ranking and weights answer staff")
+    func staffChoosesAMediator() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let created = try await desk.call(.post, "/api/v1/cases", CaseAPITests.intake, key: "med-1")
+            let id = try #require(created.json["id"] as? Int)
+            let mediators = try await services.mediators.list()
+            let busy = try #require(mediators.first { !$0.available })
+            let free = try #require(mediators.first { $0.available })
+            let refused = try await desk.call(
+                .post, "/api/v1/cases/\(id)/actions/request-mediator", ["mediator": busy.id.rawValue])
+            #expect(refused.status == .conflict && refused.json["code"] as? String == "mediation.mediator_unavailable")
+            let chosen = try await desk.call(
+                .post, "/api/v1/cases/\(id)/actions/request-mediator", ["mediator": free.id.rawValue])
+            #expect(chosen.status == .ok)
+            #expect(try await desk.call(.get, "/api/v1/mediation/ranking").status == .ok)
+            let weights = try await desk.call(.get, "/api/v1/mediation/point-weights")
+            #expect(weights.json["complex"] as? Int == 4)
+            let change = ["simple": 1, "ordinary": 3, "complex": 6, "major": 12]
+            #expect(try await desk.call(.put, "/api/v1/mediation/point-weights", change).status == .forbidden)
+            let admin = try await APIClient.signIn("county.admin", client, services)
+            #expect(try await admin.call(.put, "/api/v1/mediation/point-weights", change).status == .ok)
+            #expect(try await desk.call(.get, "/api/v1/mediation/point-weights").json["ordinary"] as? Int == 3)
+        }
+    }
+}

@@ -373,6 +373,7 @@ struct ActionRequest: Decodable, Sendable {
         case .requestMediator:
             let id = try required(mediator, "mediator")
             guard let found = try await mediatorNamed(id) else { throw APIError.unknownMediator }
+            guard found.available else { throw APIError.mediatorUnavailable }
             return .requestMediator(mediator: found.id, organisation: found.organisationID)
         case .takeMediation:
             var found = try await actingMediator()
