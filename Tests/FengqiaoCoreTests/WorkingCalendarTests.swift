@@ -384,7 +384,7 @@ struct WorkingCalendarTests {
     func embeddedData() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent()
-        let file = try String(contentsOf: root.appendingPathComponent("data/calendar/cn-mainland.csv"), encoding: .utf8)
+        let file = try String(contentsOf: root.appendingPathComponent("calendar/cn-mainland.csv"), encoding: .utf8)
         #expect(MainlandCalendarData.csv == file)
         let entries = try WorkingCalendar.parse(csv: MainlandCalendarData.csv)
         #expect(entries.count == 72)

@@ -1,6 +1,6 @@
 /// Mainland China's official calendar of public holidays and make-up working days (调休上班) for 2025 and 2026, from
 /// the State Council General Office notices of 12 November 2024 and 4 November 2025. The same text as
-/// `data/calendar/cn-mainland.csv`, the copy administrators start from; a test keeps the two equal.
+/// `calendar/cn-mainland.csv`, the copy administrators start from; a test keeps the two equal.
 public enum MainlandCalendarData {
     /// The calendar file, in the format `WorkingCalendar.parse(csv:)` reads.
     public static let csv = """

@@ -21,7 +21,7 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Migrate on `serve` instead of refusing to start on a database that is behind.
     public var autoMigrate: Bool
     /// The working calendar the case clocks run on: the built-in mainland calendar, or the file
-    /// `FENGQIAO_CALENDAR_FILE` (same CSV format as `data/calendar/cn-mainland.csv`), with optional working hours.
+    /// `FENGQIAO_CALENDAR_FILE` (same CSV format as `calendar/cn-mainland.csv`), with optional working hours.
     public var calendar: WorkingCalendar
     /// Where the calendar came from: the file path, or nil for the built-in one.
     public var calendarFile: String?
@@ -79,7 +79,7 @@ public struct AppConfiguration: Sendable, Equatable {
             meaning: Localized(
                 zh: "工作日历文件（CSV：date,kind,name；kind 为 holiday 或 workday）",
                 en: "working calendar file (CSV: date,kind,name; kind holiday | workday)"),
-            defaultValue: "(built-in: data/calendar/cn-mainland.csv, 2025–2026)"),
+            defaultValue: "(built-in: calendar/cn-mainland.csv, 2025–2026)"),
         Setting(
             key: "FENGQIAO_WORKING_HOURS",
             meaning: Localized(
