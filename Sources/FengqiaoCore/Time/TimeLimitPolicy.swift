@@ -244,3 +244,30 @@ public enum TimeLimitError: UserFacingError, Equatable {
         }
     }
 }
+
+extension TimeLimitBook {
+    /// The commands after which the platform may act by itself (`followUp(to:on:level:)`).
+    public static let followedUpActions: Set<CaseAction> = [.assess, .dispatch, .takeMediation]
+
+    /// What the platform does by itself after `command` brought a case to `current`: new time limits when an
+    /// assessment changed which apply, or the ladder level of the new lead after a dispatch. `level` gives an
+    /// organisation's region level. Both write paths (one case at a time, bulk) ask this.
+    public func followUp(
+        to command: CaseCommand, on current: Case, level: (Organisation.ID) -> RegionLevel?
+    ) -> CaseCommand? {
+        switch command {
+        case .assess:
+            let limits = limits(for: current, centerLevel: current.centerOrganisationID.flatMap(level))
+            let applied = current.timing.limits
+            guard applied?.policy != limits.policy || applied?.ladder?.code != limits.ladder?.code else { return nil }
+            return .applyTimeLimits(limits)
+        case .dispatch, .takeMediation:
+            guard let ladder = current.timing.ladder, let lead = current.lead?.organisationID,
+                let leadLevel = level(lead), let step = ladder.placement(forLeadAt: leadLevel)
+            else { return nil }
+            return .placeOnLadder(step: step)
+        default:
+            return nil
+        }
+    }
+}

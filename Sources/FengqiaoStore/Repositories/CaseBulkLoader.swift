@@ -299,27 +299,9 @@ public struct CaseBulkLoader: Sendable {
         /// `CaseWriter.consequences` without the database: new time limits after an assessment, the ladder level of
         /// a dispatch. A ladder move needs the next level's center, which bulk loading does not look up: refused.
         mutating func consequences(of command: CaseCommand, on index: Int, at now: Date) throws {
-            let actor = CaseWriter.timekeeper
-            switch command {
-            case .assess:
-                let limits = book.limits(
-                    for: current[index], centerLevel: current[index].centerOrganisationID.flatMap { levels[$0] })
-                let applied = current[index].timing.limits
-                if applied?.policy != limits.policy || applied?.ladder?.code != limits.ladder?.code {
-                    commit(
-                        try CaseLifecycle.decide(.applyTimeLimits(limits), on: current[index], by: actor, at: now),
-                        to: index)
-                }
-            case .dispatch, .takeMediation:
-                if let ladder = current[index].timing.ladder, let lead = current[index].lead?.organisationID,
-                    let level = levels[lead], let step = ladder.placement(forLeadAt: level)
-                {
-                    commit(
-                        try CaseLifecycle.decide(.placeOnLadder(step: step), on: current[index], by: actor, at: now),
-                        to: index)
-                }
-            default:
-                break
+            if let next = book.followUp(to: command, on: current[index], level: { levels[$0] }) {
+                commit(
+                    try CaseLifecycle.decide(next, on: current[index], by: CaseWriter.timekeeper, at: now), to: index)
             }
             if let ladder = current[index].timing.ladder, ladder.ladder.automatic, ladder.exhausted != nil,
                 !ladder.isLastStep, current[index].state.isUnresolved

@@ -487,24 +487,16 @@ public struct CaseWriter: Sendable {
             current = more.reduce(current) { CaseLifecycle.apply($1, to: $0) }
             events += more
         }
-        switch command {
-        case .assess:
-            let limits = try await TimeLimitRepository.book(in: sql).limits(
-                for: current,
-                centerLevel: try await OrganisationRepository.level(of: current.centerOrganisationID, in: sql))
-            let applied = current.timing.limits
-            if applied?.policy != limits.policy || applied?.ladder?.code != limits.ladder?.code {
-                try run(.applyTimeLimits(limits))
+        if let command, TimeLimitBook.followedUpActions.contains(command.action) {
+            var levels: [Organisation.ID: RegionLevel] = [:]
+            for id in Set([current.centerOrganisationID, current.lead?.organisationID].compactMap { $0 }) {
+                levels[id] = try await OrganisationRepository.level(of: id, in: sql)
             }
-        case .dispatch, .takeMediation:
-            if let ladder = current.timing.ladder, let lead = current.lead?.organisationID,
-                let level = try await OrganisationRepository.level(of: lead, in: sql),
-                let step = ladder.placement(forLeadAt: level)
+            if let next = try await TimeLimitRepository.book(in: sql).followUp(
+                to: command, on: current, level: { levels[$0] })
             {
-                try run(.placeOnLadder(step: step))
+                try run(next)
             }
-        default:
-            break
         }
         if let ladder = current.timing.ladder, ladder.ladder.automatic, ladder.exhausted != nil, !ladder.isLastStep,
             current.state.isUnresolved, let target = try await climbTarget(of: current)
