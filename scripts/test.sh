@@ -12,3 +12,6 @@ swift build --build-tests
 swift test --skip-build
 # Crash safety: SIGKILL the server 3 times under intake load; every acknowledged case must survive (README: N=100).
 FENGQIAO_BIN=.build/debug/fengqiao scripts/crash-test.sh 3
+# Real browser (Debian's headless Chromium through Selenium): the public pages and sign-in, screenshots at 360 and
+# 1280 px in screenshots/, nothing cut off at phone width.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/browser-test.sh

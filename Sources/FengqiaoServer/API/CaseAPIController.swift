@@ -41,12 +41,9 @@ struct CaseAPIController {
                     fileName: requested.fileName, contentType: stored.contentType, size: stored.size,
                     sha256: stored.sha256))
         }
-        let center = try await services.organisations.nearestCenter(for: region.id)
-        var generator = SystemRandomNumberGenerator()
-        let created = try await services.cases.create(
+        let created = try await CaseActions(services: services).register(
             body.intake(regionID: region.id, attachments: attachments), idempotencyKey: "\(identity.user.id):\(key)",
-            receivingCenter: center?.id, by: identity.actor, at: Date(),
-            trackingCode: CaseNumbering.trackingCode(using: &generator))
+            by: identity.actor)
         let resource = try await resource(for: created.case, identity: identity, context: context, tracking: true)
         var response = EditedResponse(status: created.isNew ? .created : .ok, response: resource)
         response.headers[.location] = "/api/v1/cases/\(created.case.id)"
@@ -75,27 +72,7 @@ struct CaseAPIController {
                 message: Localized(zh: "没有名为“\(name)”的操作。", en: "There is no action named \"\(name)\"."))
         }
         let body = try await request.decode(as: ActionRequest.self, context: context)
-        let command = try await body.command(for: action) {
-            guard let centerID = found.centerOrganisationID ?? found.holderOrganisationID,
-                let center = try await services.organisations.find(id: centerID)
-            else { return nil }
-            return try await services.organisations.parentCenter(of: center)?.id
-        } ladderTarget: {
-            try await services.cases.climbTarget(of: found)
-        } mediatorNamed: { id in
-            try await services.mediators.find(id: id)
-        } actingMediator: {
-            try await services.mediators.find(userID: identity.user.id)
-        }
-        let updated: Case
-        if case .markDuplicate(let master) = command {
-            updated = try await services.cases.merge(
-                found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: Date()
-            ).duplicate
-        } else {
-            updated = try await services.cases.act(
-                command, on: found.id, expectedVersion: body.expectedVersion, by: identity.actor, at: Date())
-        }
+        let updated = try await CaseActions(services: services).perform(action, body, on: found, by: identity)
         return try await resource(for: updated, identity: identity, context: context, tracking: false)
     }
 
@@ -150,9 +127,9 @@ struct CaseAPIController {
 
     /// The case named in the path, if the reader may see it; otherwise 404 (whether it exists is not revealed).
     private func visibleCase(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
-        guard let id = context.parameters.get("id", as: Int64.self),
-            let found = try await services.cases.find(id: Case.ID(id)),
-            CasePermissions.canView(found, by: identity.actor)
+        guard
+            let found = try await CaseActions(services: services).visible(
+                context.parameters.get("id", as: Int64.self), to: identity)
         else { throw APIError.notFound }
         return found
     }
@@ -163,13 +140,8 @@ struct CaseAPIController {
     )
         async throws -> CaseResource
     {
-        let shows = PersonalDataPolicy.showsPersonalData(of: current, to: identity.actor)
-        if shows && current.parties.contains(where: { $0.name != nil || $0.phone != nil || $0.idNumber != nil }) {
-            try await services.accessLog.record(
-                AccessLogRepository.Entry(
-                    at: Date(), userID: identity.user.id, username: identity.user.username, action: "case.view",
-                    caseID: current.id, detail: "personal data shown", requestID: context.requestID))
-        }
+        let shows = try await CaseActions(services: services).showsPersonalData(
+            of: current, to: identity, requestID: context.requestID, action: "case.view")
         return CaseResource(
             current, showPersonalData: shows, includeTrackingCode: tracking,
             availableActions: CasePermissions.availableActions(on: current, by: identity.actor),

@@ -52,6 +52,63 @@ public enum Paths {
         return components.string ?? track
     }
 
+    // MARK: Role workspaces
+
+    /// The sign-in page, coming back to `returnTo` afterwards.
+    public static func signIn(returnTo: String) -> String {
+        var components = URLComponents()
+        components.path = signIn
+        components.queryItems = [URLQueryItem(name: "next", value: returnTo)]
+        return components.string ?? signIn
+    }
+
+    /// Center desk: the triage queue (研判), the intake form, duplicate suggestions while typing.
+    public static let desk = "/desk"
+    public static let deskIntake = "/desk/intake"
+    public static let deskDuplicates = "/desk/duplicates"
+    /// Department handler: inbox (接单 / 退单) and my cases.
+    public static let inbox = "/inbox"
+    /// Grid worker: 随手拍, the grid's open cases, follow-up visits due.
+    public static let grid = "/grid"
+    public static let gridReport = "/grid/report"
+    /// Mediator: my mediations.
+    public static let mediation = "/mediation"
+    /// Leader: 一屏看全域.
+    public static let dashboard = "/dashboard"
+    /// Administrator pages.
+    public static let admin = "/admin"
+    public static let adminRegions = "/admin/regions"
+    public static let adminOrganisations = "/admin/organisations"
+    public static let adminUsers = "/admin/users"
+    public static let adminCategories = "/admin/categories"
+    public static let adminTimeLimits = "/admin/time-limits"
+    public static let adminCalendar = "/admin/calendar"
+    public static let adminAccessLog = "/admin/access-log"
+    public static let adminQRCodes = "/admin/qr"
+    /// One grid's QR code, as `svg` or `png`.
+    public static func gridQRCode(_ gridCode: String, format: String) -> String {
+        "\(adminQRCodes)/\(gridCode).\(format)"
+    }
+
+    /// A case's page (its whole file, clocks and the actions its state allows).
+    public static func caseFile(_ id: some CustomStringConvertible) -> String { "/cases/\(id)" }
+    /// Where a case page's action form posts.
+    public static func caseAction(_ id: some CustomStringConvertible, _ action: String) -> String {
+        "/cases/\(id)/actions/\(action)"
+    }
+    /// An attachment of a case (for those who may see it).
+    public static func file(_ sha256: String) -> String { "/api/v1/files/\(sha256)" }
+
+    /// The citizen's report form with the place filled in: what a grid's QR code points at.
+    public static func gridReportLink(_ gridCode: String) -> String { "/r/\(gridCode)" }
+    public static let reportConfirmation = "/report/done"
+
+    /// JavaScript and libraries served by the app (never a CDN): Debian's Chart.js and Leaflet, and our own.
+    public static let appScript = "/static/app.js"
+    public static let chartScript = "/static/vendor/chart.js"
+    public static let leafletScript = "/static/vendor/leaflet.js"
+    public static let leafletStylesheet = "/static/vendor/leaflet.css"
+
     /// The same page in another language (a path that has a query already keeps it).
     public static func switchLanguage(_ path: String, to language: String) -> String {
         "\(path)\(path.contains("?") ? "&" : "?")lang=\(language)"

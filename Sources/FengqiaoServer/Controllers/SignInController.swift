@@ -13,6 +13,7 @@ struct SignInController {
         let username: String
         let password: String
         let _csrf: String?
+        var next: String? = nil
     }
 
     struct SignOutForm: Decodable {
@@ -21,10 +22,11 @@ struct SignInController {
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Paths.signIn)) { request, context in
-            if context.identity != nil { return Response.redirect(to: Paths.workspace, type: .normal) }
+            let next = Self.safeReturn(request.uri.queryParameters.get("next"))
+            if context.identity != nil { return Response.redirect(to: next ?? Paths.workspace, type: .normal) }
             let token = CSRF.pageToken(request)
             var response = try HTMLPage(
-                html: SignInPage(language: context.language, outcome: .form, csrfToken: token).render()
+                html: SignInPage(language: context.language, outcome: .form, csrfToken: token, returnTo: next).render()
             ).response(from: request, context: context)
             CSRF.setPageToken(token, path: Paths.signIn, on: &response)
             return response
@@ -64,11 +66,11 @@ struct SignInController {
         guard let user, matches, !user.disabled else {
             let page = SignInPage(
                 language: context.language, outcome: .failed(username: credentials.username),
-                csrfToken: credentials._csrf ?? "")
+                csrfToken: credentials._csrf ?? "", returnTo: Self.safeReturn(credentials.next))
             return HTMLPage.response(status: .unauthorized, html: page.render())
         }
         let (id, _) = try await services.sessions.create(for: user.id, at: Date(), lifetime: Self.sessionLifetime)
-        var response = Response.redirect(to: Paths.workspace, type: .normal)
+        var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
         response.setCookie(
             Cookie(
                 name: SessionMiddleware.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",
@@ -90,6 +92,14 @@ struct SignInController {
             html: WorkspacePage(
                 language: language, displayName: identity.user.displayName, roles: roles, csrfToken: csrf
             ).render())
+    }
+
+    /// A place on this site to return to after signing in: a path, never another site (`//host`, `https:`).
+    static func safeReturn(_ next: String?) -> String? {
+        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 512 else {
+            return nil
+        }
+        return next
     }
 
     private var expiredSessionCookie: Cookie {

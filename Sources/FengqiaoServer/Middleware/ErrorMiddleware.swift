@@ -13,6 +13,10 @@ struct ErrorMiddleware: RouterMiddleware {
         var response: Response
         do {
             response = try await next(request, context)
+        } catch let error as WebAccess.SignInRequired {
+            response = Response.redirect(to: Paths.signIn(returnTo: error.returnTo), type: .normal)
+        } catch is WebAccess.Forbidden {
+            response = ErrorPage.response(status: .forbidden, context: context, title: WorkspaceStrings.forbidden)
         } catch let error as HTTPError {
             response = ErrorPage.response(status: error.status, context: context)
         } catch {

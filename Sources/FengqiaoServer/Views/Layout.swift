@@ -8,6 +8,10 @@ struct Layout {
     let language: DisplayLanguage
     /// The path of this page, for the language switch link.
     let path: String
+    /// Scripts that enhance the page (deferred; the page works without them), served by the app.
+    var scripts: [String] = []
+    /// Further stylesheets (e.g. Leaflet's).
+    var stylesheets: [String] = []
 
     func render(@ComponentBuilder _ content: () -> any Component) -> String {
         let other: DisplayLanguage = language == .zhHans ? .en : .zhHans
@@ -19,7 +23,9 @@ struct Layout {
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
                 .title(pageTitle),
-                .stylesheet(Paths.stylesheet)
+                .stylesheet(Paths.stylesheet),
+                .forEach(stylesheets) { .stylesheet($0) },
+                .forEach(scripts) { .script(.src($0), .defer()) }
             ),
             .body(
                 .component(

@@ -11,6 +11,8 @@ struct SignInPage {
     let language: DisplayLanguage
     let outcome: Outcome
     let csrfToken: String
+    /// Where to go after signing in (a workspace page that asked for it); checked by `SignInController.safeReturn`.
+    var returnTo: String? = nil
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
@@ -21,6 +23,7 @@ struct SignInPage {
             }
             Form(url: Paths.signIn, method: .post) {
                 Input(type: .hidden, name: CSRF.fieldName, value: csrfToken)
+                if let returnTo { Input(type: .hidden, name: "next", value: returnTo) }
                 Label(t(Strings.username)) {
                     Input(type: .text, name: "username", value: failedUsername, isRequired: true)
                         .attribute(named: "autocomplete", value: "username")

@@ -1,0 +1,70 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+
+/// Runs one named action on a case for a member of staff: the one path that the JSON API
+/// (`POST /api/v1/cases/{id}/actions/{action}`) and the workspace forms (`POST /cases/{id}/actions/{action}`) share.
+/// The body's fields become the domain command (`ActionRequest.command`); the lifecycle decides.
+struct CaseActions: Sendable {
+    let services: AppServices
+
+    func perform(
+        _ action: CaseAction, _ body: ActionRequest, on found: Case, by identity: Identity
+    ) async throws
+        -> Case
+    {
+        let command = try await body.command(for: action) {
+            guard let centerID = found.centerOrganisationID ?? found.holderOrganisationID,
+                let center = try await services.organisations.find(id: centerID)
+            else { return nil }
+            return try await services.organisations.parentCenter(of: center)?.id
+        } ladderTarget: {
+            try await services.cases.climbTarget(of: found)
+        } mediatorNamed: { id in
+            try await services.mediators.find(id: id)
+        } actingMediator: {
+            try await services.mediators.find(userID: identity.user.id)
+        }
+        if case .markDuplicate(let master) = command {
+            return try await services.cases.merge(
+                found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: Date()
+            ).duplicate
+        }
+        return try await services.cases.act(
+            command, on: found.id, expectedVersion: body.expectedVersion, by: identity.actor, at: Date())
+    }
+
+    /// Registers a report from any entry point (API, desk form, citizen page): the receiving center is the one
+    /// nearest the place, and the tracking code random.
+    func register(_ intake: Intake, idempotencyKey: String, by actor: Actor) async throws -> CaseRepository.Created {
+        let center = try await services.organisations.nearestCenter(for: intake.regionID)
+        var generator = SystemRandomNumberGenerator()
+        return try await services.cases.create(
+            intake, idempotencyKey: idempotencyKey, receivingCenter: center?.id, by: actor, at: Date(),
+            trackingCode: CaseNumbering.trackingCode(using: &generator))
+    }
+
+    /// The case with this id, if `identity` may see it; nil otherwise (whether it exists is not revealed).
+    func visible(_ id: Int64?, to identity: Identity) async throws -> Case? {
+        guard let id, let found = try await services.cases.find(id: Case.ID(id)),
+            CasePermissions.canView(found, by: identity.actor)
+        else { return nil }
+        return found
+    }
+
+    /// Personal data in clear for this reader? Each clear view of a case with personal data is logged.
+    func showsPersonalData(
+        of current: Case, to identity: Identity, requestID: String, action: String
+    ) async throws
+        -> Bool
+    {
+        let shows = PersonalDataPolicy.showsPersonalData(of: current, to: identity.actor)
+        if shows && current.parties.contains(where: { $0.name != nil || $0.phone != nil || $0.idNumber != nil }) {
+            try await services.accessLog.record(
+                AccessLogRepository.Entry(
+                    at: Date(), userID: identity.user.id, username: identity.user.username, action: action,
+                    caseID: current.id, detail: "personal data shown", requestID: requestID))
+        }
+        return shows
+    }
+}

@@ -1,0 +1,184 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import Logging
+
+/// `/cases/{id}` and its action forms `POST /cases/{id}/actions/{action}`, for signed-in staff who may see the case.
+/// An action goes through the same `CaseActions` as the JSON API; a refusal shows the page again with the reason.
+struct CasePageController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.caseFile(":id"))) { request, context in
+            let identity = try WebAccess.requireStaff(request, context)
+            let found = try await visible(context, identity)
+            return HTMLPage(html: try await page(found, identity, context).render())
+        }
+        router.post(RouterPath(Paths.caseAction(":id", ":action"))) { request, context in
+            let identity = try WebAccess.requireStaff(request, context)
+            let found = try await visible(context, identity)
+            let form = try await WebForm.read(request)
+            try form.requireCSRF(context)
+            let name = try context.parameters.require("action")
+            guard let action = CaseAction(rawValue: name) else { throw HTTPError(.notFound) }
+            do {
+                var extra: [String: Any] = [:]
+                if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
+                let body = try form.actionRequest(extra: extra)
+                let updated = try await CaseActions(services: services).perform(action, body, on: found, by: identity)
+                // A merged case lives on in its master; a case the reader may no longer see goes back to their queue.
+                if CasePermissions.canView(updated, by: identity.actor) {
+                    return Response.redirect(to: Paths.caseFile(updated.id), type: .normal)
+                }
+                return Response.redirect(to: Paths.workspace, type: .normal)
+            } catch let error as any UserFacingError {
+                var page = try await page(found, identity, context)
+                page.error = error.message
+                return HTMLPage.response(status: Self.status(of: error), html: page.render())
+            }
+        }
+    }
+
+    private func visible(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
+        guard
+            let found = try await CaseActions(services: services).visible(
+                context.parameters.get("id", as: Int64.self), to: identity)
+        else { throw HTTPError(.notFound) }
+        return found
+    }
+
+    static func status(of error: any UserFacingError) -> HTTPResponse.Status {
+        switch error {
+        case let error as CaseError: CaseErrorStatus.status(for: error)
+        case let error as APIError: error.status
+        case is CaseStoreError: .conflict
+        default: .unprocessableContent
+        }
+    }
+
+    /// The agreement editor's fields as the API's `agreement` object: facts and the terms filled in; the parties
+    /// are the case's (or the previous version's).
+    static func agreement(_ form: WebForm, for current: Case) throws -> Any {
+        let base = current.mediation.agreement?.draft ?? AgreementDraft.from(current)
+        var terms: [AgreementTerm] = []
+        for index in 0..<5 {
+            guard let text = form["term\(index)"] else { continue }
+            let due = try form["due\(index)"].map { try Date(WebForm.isoDate($0, "due\(index)"), strategy: .iso8601) }
+            terms.append(AgreementTerm(text: text, method: form["method\(index)"], dueDate: due))
+        }
+        guard let facts = form["facts"] else { throw WebFormError.missing(WorkspaceStrings.fieldFacts) }
+        let draft = AgreementDraft(parties: base.parties, facts: facts, terms: terms)
+        return try JSONSerialization.jsonObject(with: APIJSON.encoder.encode(draft))
+    }
+
+    func page(_ found: Case, _ identity: Identity, _ context: AppRequestContext) async throws -> CasePage {
+        let csrf = context.csrfToken ?? ""
+        let actions = CasePermissions.availableActions(on: found, by: identity.actor)
+        let shows = try await CaseActions(services: services).showsPersonalData(
+            of: found, to: identity, requestID: context.requestID, action: "case.page")
+        let events = try await services.cases.events(of: found.id)
+        var ids = Set(found.participants.map(\.organisationID))
+        ids.formUnion([found.holderOrganisationID, found.centerOrganisationID].compactMap { $0 })
+        ids.formUnion(events.compactMap(\.actor.organisationID))
+        for event in events {
+            switch event.change {
+            case .dispatched(_, let lead, _, _): ids.insert(lead)
+            case .escalated(_, let center), .ladderClimbed(_, let center): ids.insert(center)
+            case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
+                ids.insert(organisation)
+            case .confirmationRequested(let court, _), .returnedToCourt(let court): ids.insert(court)
+            default: break
+            }
+        }
+        var names: [Organisation.ID: String] = [:]
+        for id in ids { names[id] = try await services.organisations.find(id: id)?.name }
+        let region = try await services.regions.find(id: found.regionID)
+        let file = events.map { event in
+            CasePage.FileLine(
+                at: event.at, actor: event.actor.displayName,
+                text: CaseNarrative.staffLine(event, current: found) { names[$0] ?? "" }, note: event.note)
+        }
+        return CasePage(
+            language: context.language, csrfToken: csrf,
+            nav: StaffNav(identity: identity, csrfToken: csrf, current: ""), current: found,
+            showsPersonalData: shows, regionName: try await regionTrail(region),
+            organisationName: names,
+            clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date()), file: file,
+            actions: actions, choices: try await choices(for: found, actions: actions),
+            duplicates: try await duplicates(of: found, visibleTo: identity.visibility))
+    }
+
+    /// "桃源镇 · 桃源村 · 第3网格": the place from the township down.
+    private func regionTrail(_ region: Region?) async throws -> String {
+        var names: [String] = []
+        var next = region
+        while let current = next, current.level >= .township {
+            names.insert(current.name, at: 0)
+            next = try await current.parentID.asyncMap { try await services.regions.find(id: $0) } ?? nil
+        }
+        return names.joined(separator: " · ")
+    }
+
+    /// The county (or the highest region) above the case: where its organisations, mediators and courts are.
+    private func county(of current: Case) async throws -> Region.ID {
+        var region = try await services.regions.find(id: current.regionID)
+        while let found = region, found.level > .county, let parent = found.parentID {
+            region = try await services.regions.find(id: parent)
+        }
+        return region?.id ?? current.regionID
+    }
+
+    private func choices(for current: Case, actions: [CaseAction]) async throws -> CasePage.Choices {
+        var choices = CasePage.Choices()
+        choices.categories = try await services.categories.list()
+        let needs = Set(actions)
+        guard
+            !needs.isDisjoint(with: [
+                .dispatch, .requestMediator, .assignMediator, .requestConfirmation, .returnToCourt,
+            ])
+        else { return choices }
+        let county = try await county(of: current)
+        let organisations = try await services.organisations.list(inSubtreeOf: county)
+        if needs.contains(.dispatch) {
+            // A township desk dispatches within its township; a county desk across the county.
+            var scope: Region.ID = county
+            if let center = current.centerOrganisationID, let found = try await services.organisations.find(id: center)
+            {
+                scope = found.regionID
+            }
+            choices.dispatchTargets = try await services.organisations.list(inSubtreeOf: scope).filter {
+                $0.kind != .center
+            }
+        }
+        if needs.contains(.requestMediator) || needs.contains(.assignMediator) {
+            let leads = Set(current.participants.map(\.organisationID))
+            choices.mediators = try await services.mediators.list(inSubtreeOf: county).filter { mediator in
+                mediator.available && (needs.contains(.requestMediator) || leads.contains(mediator.organisationID))
+            }
+        }
+        choices.courts = organisations.filter { $0.kind == .court }
+        return choices
+    }
+
+    /// Open cases in the same village (or the case's own region above village level) registered in the 30 days
+    /// before it, with similar words: shown while the case is still at the desk.
+    private func duplicates(
+        of current: Case, visibleTo visibility: CaseRepository.Visibility
+    ) async throws
+        -> [DuplicateCandidate]
+    {
+        guard [.registered, .assessed, .returned].contains(current.state) else { return [] }
+        return try await DuplicateSearch(services: services).candidates(
+            text: current.title + current.description, regionID: current.regionID,
+            before: current.createdAt.addingTimeInterval(60), excluding: current.id, visibleTo: visibility)
+    }
+}
+
+extension Optional {
+    /// `map` with an async transform.
+    func asyncMap<T>(_ transform: (Wrapped) async throws -> T) async rethrows -> T? {
+        guard let value = self else { return nil }
+        return try await transform(value)
+    }
+}

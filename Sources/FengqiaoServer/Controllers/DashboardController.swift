@@ -1,0 +1,63 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// `/dashboard`: the leader's one screen for their jurisdiction (the first jurisdiction of a dashboard role).
+struct DashboardController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.dashboard)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.dashboard, request, context)
+            return HTMLPage(html: try await page(identity, context).render())
+        }
+    }
+
+    func page(_ identity: Identity, _ context: AppRequestContext) async throws -> DashboardPage {
+        guard
+            let grant = identity.user.grants.first(where: { WorkspaceRoles.dashboard.contains($0.role) }),
+            let root = try await services.regions.find(id: grant.jurisdictionID),
+            let rootPath = try await services.regions.path(of: root.id)
+        else { throw HTTPError(.notFound) }
+        let now = Date()
+        let scope = CaseRepository.Visibility(jurisdictionPaths: [rootPath], organisationIDs: [])
+        let facts = try await services.cases.facts(visibleTo: scope)
+        let regions = try await services.regions.subtree(of: root.id)
+        var paths: [Region.ID: String] = [root.id: rootPath]
+        for region in regions where region.id != root.id {
+            if let parent = region.parentID, let parentPath = paths[parent] {
+                paths[region.id] = parentPath + region.code + "/"
+            }
+        }
+        let children = regions.filter { $0.parentID == root.id }
+        let organisations = try await services.organisations.list(inSubtreeOf: root.id).filter { $0.kind != .center }
+        let figures = DashboardFigures.compute(
+            facts, now: now, regions: children.compactMap { child in paths[child.id].map { (child.name, $0) } },
+            organisations: organisations.map { ($0.name, $0.id) })
+        let parents = Set(regions.compactMap(\.parentID))
+        let leafGrids = regions.filter { $0.level == .grid && !parents.contains($0.id) && $0.boundary != nil }
+        let open = facts.filter(\.state.isUnresolved)
+        let grids = leafGrids.compactMap { grid -> DashboardPage.GridCell? in
+            guard let path = paths[grid.id], let boundary = grid.boundary else { return nil }
+            return DashboardPage.GridCell(
+                code: grid.code, name: grid.name, open: open.filter { $0.regionPath.hasPrefix(path) }.count,
+                ring: boundary.ring)
+        }
+        var overdueFilter = CaseRepository.Filter()
+        overdueFilter.overdueAt = now
+        overdueFilter.states = CaseState.allCases.filter(\.isOpen)
+        overdueFilter.order = .deadline
+        let overdue = try await services.cases.list(overdueFilter, visibleTo: scope, limit: 50, after: nil)
+        let categories = try await services.categories.list(includeRetired: true)
+        return DashboardPage(
+            language: context.language,
+            nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.dashboard),
+            csrfToken: context.csrfToken ?? "", jurisdiction: root.name, figures: figures,
+            categoryName: Dictionary(
+                categories.map { ($0.code, $0.name.text(context.language)) }, uniquingKeysWith: { a, _ in a }),
+            overdue: overdue.map { QueueRow($0, calendar: services.calendar, now: now) }, grids: grids,
+            chartsAvailable: StaticController.vendorFile(Paths.chartScript) != nil,
+            mapAvailable: StaticController.vendorFile(Paths.leafletScript) != nil)
+    }
+}

@@ -1,0 +1,140 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// The center desk: `/desk` (triage queue), `/desk/intake` (walk-ins and phone calls), `/desk/duplicates` (the
+/// suggestions the intake form asks for while typing).
+struct DeskController {
+    let services: AppServices
+
+    struct DuplicateResource: ResponseEncodable {
+        struct Item: Codable {
+            let id: Case.ID
+            let number: String
+            let title: String
+            let state: LocalizedText
+            let similarity: Double
+            let url: String
+        }
+        let items: [Item]
+    }
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.desk)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            return HTMLPage(html: try await triage(identity, context).render())
+        }
+        router.get(RouterPath(Paths.deskIntake)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            return HTMLPage(html: try await intakePage(identity, context).render())
+        }
+        router.post(RouterPath(Paths.deskIntake)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            let form = try await WebForm.read(request)
+            try form.requireCSRF(context)
+            do {
+                let created = try await register(form, identity)
+                return Response.redirect(to: Paths.caseFile(created.case.id), type: .normal)
+            } catch let error as any UserFacingError {
+                var page = try await intakePage(identity, context)
+                page.error = error.message
+                page.form = form
+                return HTMLPage.response(status: .unprocessableContent, html: page.render())
+            }
+        }
+        router.get(RouterPath(Paths.deskDuplicates)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            let query = request.uri.queryParameters
+            guard let code = query.get("regionCode"), let region = try await services.regions.find(code: code) else {
+                return DuplicateResource(items: [])
+            }
+            let found = try await DuplicateSearch(services: services).candidates(
+                text: query.get("text") ?? "", regionID: region.id, before: Date(), visibleTo: identity.visibility)
+            return DuplicateResource(
+                items: found.map {
+                    .init(
+                        id: $0.id, number: $0.number, title: $0.title, state: LocalizedText($0.state.name),
+                        similarity: $0.similarity, url: Paths.caseFile($0.id))
+                })
+        }
+    }
+
+    private func register(_ form: WebForm, _ identity: Identity) async throws -> CaseRepository.Created {
+        let s = WorkspaceStrings.self
+        guard let code = form["regionCode"], let region = try await services.regions.find(code: code) else {
+            throw WebFormError.missing(s.place)
+        }
+        guard let key = form["idempotencyKey"] else { throw WebFormError.missing(s.fieldTitle) }
+        var parties: [Party] = []
+        if form["reporterName"] != nil || form["reporterPhone"] != nil || form["reporterID"] != nil {
+            parties.append(
+                Party(
+                    role: .reporter, name: form["reporterName"], phone: form["reporterPhone"],
+                    idNumber: form["reporterID"]))
+        }
+        if form["otherName"] != nil || form["otherPhone"] != nil {
+            parties.append(Party(role: .other, name: form["otherName"], phone: form["otherPhone"]))
+        }
+        let intake = Intake(
+            channel: form["channel"].flatMap(Channel.init(rawValue:)) ?? .window,
+            title: form["title"] ?? "", description: form["description"] ?? "",
+            categoryCode: form["categoryCode"],
+            urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome,
+            kind: form["kind"].flatMap(CaseKind.init(rawValue:)) ?? .request, regionID: region.id,
+            address: form["address"], parties: parties, anonymous: form["anonymous"] != nil)
+        return try await CaseActions(services: services).register(
+            intake, idempotencyKey: "web:\(identity.user.id):\(key)", by: identity.actor)
+    }
+
+    private func triage(_ identity: Identity, _ context: AppRequestContext) async throws -> TriagePage {
+        let now = Date()
+        func rows(_ states: [CaseState], overdue: Bool = false) async throws -> [QueueRow] {
+            var filter = CaseRepository.Filter()
+            filter.states = states
+            filter.order = .deadline
+            if overdue { filter.overdueAt = now }
+            return try await services.cases.list(filter, visibleTo: identity.visibility, limit: 100, after: nil)
+                .map { QueueRow($0, calendar: services.calendar, now: now) }
+        }
+        return TriagePage(
+            language: context.language,
+            nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.desk),
+            toTriage: QueueRow.triageOrder(try await rows([.registered, .assessed, .returned])),
+            toClose: try await rows([.resolved, .followedUp]),
+            overdue: try await rows(CaseState.allCases.filter(\.isUnresolved), overdue: true))
+    }
+
+    private func intakePage(_ identity: Identity, _ context: AppRequestContext) async throws -> IntakePage {
+        IntakePage(
+            language: context.language,
+            nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.deskIntake),
+            csrfToken: context.csrfToken ?? "", idempotencyKey: RandomToken.make(),
+            categories: try await services.categories.list(),
+            places: try await PlaceChoices(services: services).places(for: identity))
+    }
+}
+
+/// The villages and grids a member of staff covers, for place pickers: "桃源镇 · 桃源村 · 第3网格".
+struct PlaceChoices: Sendable {
+    let services: AppServices
+
+    func places(for identity: Identity) async throws -> [(code: String, label: String)] {
+        var seen = Set<Region.ID>()
+        var result: [(String, String)] = []
+        for grant in identity.user.grants {
+            let regions = try await services.regions.subtree(of: grant.jurisdictionID)
+            let byID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0) })
+            for region in regions where region.level >= .village && seen.insert(region.id).inserted {
+                var names = [region.name]
+                var parent = region.parentID.flatMap { byID[$0] }
+                while let found = parent, found.level >= .township {
+                    names.insert(found.name, at: 0)
+                    parent = found.parentID.flatMap { byID[$0] }
+                }
+                result.append((region.code, names.joined(separator: " · ")))
+            }
+        }
+        return result
+    }
+}

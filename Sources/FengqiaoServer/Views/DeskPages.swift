@@ -1,0 +1,110 @@
+import FengqiaoCore
+import Foundation
+import Plot
+
+/// `/desk`: the center's triage queue (研判): what waits for assessment or dispatch, most urgent first, then what
+/// waits for verification and closing (验单/销号), and the pending extension requests.
+struct TriagePage {
+    let language: DisplayLanguage
+    let nav: StaffNav
+    let toTriage: [QueueRow]
+    let toClose: [QueueRow]
+    let overdue: [QueueRow]
+
+    private func t(_ text: Localized) -> String { text.text(language) }
+
+    func render() -> String {
+        let s = WorkspaceStrings.self
+        return Layout(title: t(s.navDesk), language: language, path: Paths.desk).render {
+            nav.component(language)
+            H1(t(s.triageTitle))
+            Div {
+                Link(t(s.navIntake), url: Paths.deskIntake).class("button primary")
+            }.class("actions")
+            H2("\(t(s.triageWaiting))（\(toTriage.count)）")
+            CaseTable(language: language, rows: toTriage, empty: s.queueEmpty, id: "triage-queue").component()
+            H2("\(t(s.overdueHeading))（\(overdue.count)）")
+            CaseTable(language: language, rows: overdue, empty: s.queueEmpty, id: "overdue-queue").component()
+            H2("\(t(s.triageToClose))（\(toClose.count)）")
+            CaseTable(language: language, rows: toClose, empty: s.queueEmpty, id: "close-queue").component()
+        }
+    }
+}
+
+/// `/desk/intake`: registering a walk-in or a phone call (首问负责制). Possible duplicates appear while typing
+/// (JavaScript asks `/desk/duplicates`); without JavaScript the new case's page lists them.
+struct IntakePage {
+    let language: DisplayLanguage
+    let nav: StaffNav
+    let csrfToken: String
+    let idempotencyKey: String
+    let categories: [Category]
+    /// Grids and villages the desk covers, with the township and village in the label.
+    let places: [(code: String, label: String)]
+    var error: Localized? = nil
+    /// What was typed, kept on a refusal so nothing is lost.
+    var form: WebForm = WebForm(fields: [])
+
+    private func t(_ text: Localized) -> String { text.text(language) }
+
+    static let channels: [Channel] = [
+        .window, .hotline12345, .videoIntake, .police110, .courtReferral, .petition, .departmentReferral,
+    ]
+
+    func render() -> String {
+        let s = WorkspaceStrings.self
+        return Layout(title: t(s.navIntake), language: language, path: Paths.deskIntake, scripts: [Paths.appScript])
+            .render {
+                nav.component(language)
+                H1(t(s.intakeTitle))
+                if let error {
+                    Paragraph(t(error)).class("error").attribute(named: "role", value: "alert")
+                        .attribute(named: "id", value: "intake-error")
+                }
+                Form(url: Paths.deskIntake, method: .post) {
+                    Widgets.csrf(csrfToken)
+                    Input(type: .hidden, name: "idempotencyKey", value: idempotencyKey)
+                    Widgets.select(
+                        "channel", label: t(s.channel), options: Self.channels.map { ($0.rawValue, t($0.name)) },
+                        selected: form["channel"] ?? Channel.window.rawValue, required: true)
+                    Widgets.select(
+                        "regionCode", label: t(s.place), options: places.map { ($0.code, $0.label) },
+                        selected: form["regionCode"], blank: t(s.choose), required: true)
+                    Widgets.textField("title", label: t(s.fieldTitle), required: true, value: form["title"])
+                    Widgets.textArea("description", label: t(s.fieldDescription), value: form["description"] ?? "")
+                    Div {}.class("duplicates-live").attribute(named: "id", value: "duplicate-suggestions")
+                        .attribute(named: "data-endpoint", value: Paths.deskDuplicates)
+                        .attribute(named: "aria-live", value: "polite")
+                    Widgets.select(
+                        "categoryCode", label: t(s.category),
+                        options: categories.map { ($0.code, "\($0.code) \($0.name.text(language))") },
+                        selected: form["categoryCode"], blank: t(s.notYet))
+                    Widgets.choice(
+                        "urgency", label: t(s.urgency), Urgency.self, language: language,
+                        selected: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome
+                    ) { $0.name }
+                    Widgets.choice(
+                        "kind", label: t(s.kind), CaseKind.self, language: language,
+                        selected: form["kind"].flatMap(CaseKind.init(rawValue:)) ?? .request
+                    ) { $0.name }
+                    Widgets.textField("address", label: t(s.address), value: form["address"])
+                    Element(name: "fieldset") {
+                        Element(name: "legend") { Text(t(s.reporter)) }
+                        Widgets.textField("reporterName", label: t(s.personName), value: form["reporterName"])
+                        Widgets.textField("reporterPhone", label: t(s.phone), type: .tel, value: form["reporterPhone"])
+                        Widgets.textField("reporterID", label: t(s.idNumber), value: form["reporterID"])
+                        Label(t(s.anonymous)) {
+                            Input(type: .checkbox, name: "anonymous", value: "true")
+                                .attribute(named: "checked", value: nil, ignoreValueIfEmpty: form["anonymous"] == nil)
+                        }.class("choice")
+                    }
+                    Element(name: "fieldset") {
+                        Element(name: "legend") { Text(t(s.otherParty)) }
+                        Widgets.textField("otherName", label: t(s.personName), value: form["otherName"])
+                        Widgets.textField("otherPhone", label: t(s.phone), type: .tel, value: form["otherPhone"])
+                    }
+                    SubmitButton(t(s.registerButton))
+                }.class("stacked").attribute(named: "id", value: "intake-form")
+            }
+    }
+}

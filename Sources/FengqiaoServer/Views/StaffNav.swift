@@ -1,0 +1,57 @@
+import FengqiaoCore
+import Plot
+
+/// Which roles each workspace page serves: the one table the pages check (`WebAccess.require`) and the
+/// navigation follows, so a link is shown exactly to those who may open it.
+enum WorkspaceRoles {
+    static let desk: Set<Role> = [.centerStaff, .admin]
+    static let inbox: Set<Role> = [.departmentHandler, .mediator, .centerStaff]
+    static let grid: Set<Role> = [.gridWorker]
+    static let mediation: Set<Role> = [.mediator]
+    static let dashboard: Set<Role> = [.leader, .centerStaff]
+    static let admin: Set<Role> = [.admin]
+}
+
+/// The signed-in member of staff's navigation: their workspaces, in the order of the closed loop.
+struct StaffNav: Sendable {
+    let roles: Set<Role>
+    let displayName: String
+    let csrfToken: String
+    /// The page being shown, marked `aria-current`.
+    let current: String
+
+    init(identity: Identity, csrfToken: String, current: String) {
+        roles = Set(identity.actor.grants.map(\.role))
+        displayName = identity.user.displayName
+        self.csrfToken = csrfToken
+        self.current = current
+    }
+
+    var links: [(path: String, text: Localized)] {
+        let all: [(String, Localized, Set<Role>)] = [
+            (Paths.workspace, WorkspaceStrings.navWorkspace, Set(Role.allCases)),
+            (Paths.grid, WorkspaceStrings.navGrid, WorkspaceRoles.grid),
+            (Paths.desk, WorkspaceStrings.navDesk, WorkspaceRoles.desk),
+            (Paths.deskIntake, WorkspaceStrings.navIntake, WorkspaceRoles.desk),
+            (Paths.inbox, WorkspaceStrings.navInbox, WorkspaceRoles.inbox),
+            (Paths.mediation, WorkspaceStrings.navMediation, WorkspaceRoles.mediation),
+            (Paths.dashboard, WorkspaceStrings.navDashboard, WorkspaceRoles.dashboard),
+            (Paths.admin, WorkspaceStrings.navAdmin, WorkspaceRoles.admin),
+        ]
+        return all.filter { !$0.2.isDisjoint(with: roles) }.map { ($0.0, $0.1) }
+    }
+
+    func component(_ language: DisplayLanguage) -> any Component {
+        Navigation {
+            for link in links {
+                Link(link.text.text(language), url: link.path)
+                    .attribute(
+                        named: "aria-current", value: link.path == current ? "page" : nil, ignoreValueIfEmpty: true)
+            }
+            Form(url: Paths.signOut, method: .post) {
+                Widgets.csrf(csrfToken)
+                SubmitButton("\(WorkspaceStrings.signOutShort.text(language))（\(displayName)）")
+            }.class("inline")
+        }.class("staff").attribute(named: "aria-label", value: WorkspaceStrings.navLabel.text(language))
+    }
+}

@@ -1,0 +1,135 @@
+import FengqiaoCore
+import Foundation
+import Hummingbird
+
+/// The fields of a submitted HTML form (`application/x-www-form-urlencoded`), in order, repeated names kept.
+struct WebForm: Sendable {
+    let fields: [(name: String, value: String)]
+
+    init(fields: [(name: String, value: String)]) { self.fields = fields }
+
+    /// Parses a url-encoded body: `+` is a space, `%XX` a byte of UTF-8.
+    init(urlEncoded text: String) {
+        fields = text.split(separator: "&", omittingEmptySubsequences: true).map { pair in
+            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
+            func decode(_ part: Substring) -> String {
+                String(part).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? String(part)
+            }
+            return (decode(parts[0]), parts.count > 1 ? decode(parts[1]) : "")
+        }
+    }
+
+    static func read(_ request: Request, limit: Int = 64 * 1024) async throws -> WebForm {
+        WebForm(urlEncoded: String(buffer: try await request.body.collect(upTo: limit)))
+    }
+
+    /// The first non-empty value of `name`, trimmed; nil when absent or blank.
+    subscript(_ name: String) -> String? {
+        fields.first { $0.name == name && !$0.value.trimmingWhitespace.isEmpty }?.value.trimmingWhitespace
+    }
+
+    /// Every non-empty value of `name` (checkboxes, multiple selects).
+    func all(_ name: String) -> [String] {
+        fields.filter { $0.name == name && !$0.value.trimmingWhitespace.isEmpty }.map { $0.value.trimmingWhitespace }
+    }
+
+    /// Refuses a signed-in form whose CSRF token is not the session's.
+    func requireCSRF(_ context: AppRequestContext) throws {
+        guard CSRF.matches(self[CSRF.fieldName], context.csrfToken) else { throw CSRF.rejected }
+    }
+
+    /// The action body a workspace form stands for, typed as the JSON API's (`ActionRequest`), so both go through
+    /// one decoder: numbers, booleans, lists and dates are converted from their form spelling; blanks are absent.
+    /// Dates may be `2026-12-05` (end of that day in China Standard Time), `2026-12-05T14:30` (China Standard Time)
+    /// or full ISO 8601.
+    func actionRequest(extra: [String: Any] = [:]) throws -> ActionRequest {
+        var object = extra
+        for name in Self.integerFields { if let text = self[name] { object[name] = try Self.integer(text, name) } }
+        for name in Self.booleanFields { if let text = self[name] { object[name] = text == "true" || text == "on" } }
+        for name in Self.listFields where !all(name).isEmpty {
+            object[name] = try all(name).map { try Self.integer($0, name) }
+        }
+        for name in Self.dateFields { if let text = self[name] { object[name] = try Self.isoDate(text, name) } }
+        for name in Self.textFields { if let text = self[name] { object[name] = text } }
+        let data = try JSONSerialization.data(withJSONObject: object)
+        do {
+            return try APIJSON.decoder.decode(ActionRequest.self, from: data)
+        } catch {
+            throw WebFormError.invalid(Self.fieldNamed(in: error))
+        }
+    }
+
+    static let integerFields = [
+        "expectedVersion", "lead", "toCenter", "master", "mediator", "court", "term", "score", "workingDays",
+    ]
+    static let booleanFields = ["approved", "online", "consents", "confirmed", "fulfilled"]
+    static let listFields = ["assisting"]
+    static let dateFields = ["deadline", "heldAt", "signedAt"]
+    static let textFields = [
+        "answer", "reason", "note", "summary", "categoryCode", "urgency", "difficulty", "competentLevel", "whistle",
+        "outcome", "satisfaction", "result", "place", "mode", "party", "nextStep", "comment",
+    ]
+
+    static func integer(_ text: String, _ name: String) throws -> Int {
+        guard let value = Int(text) else { throw WebFormError.invalid(name) }
+        return value
+    }
+
+    /// `2026-12-05` → the end of that day, `2026-12-05T14:30` → that minute, both China Standard Time.
+    static func isoDate(_ text: String, _ name: String) throws -> String {
+        if text.count == 10, (try? Date(text + "T23:59:00+08:00", strategy: .iso8601)) != nil {
+            return text + "T23:59:00+08:00"
+        }
+        if text.count == 16, (try? Date(text + ":00+08:00", strategy: .iso8601)) != nil { return text + ":00+08:00" }
+        if (try? Date(text, strategy: .iso8601)) != nil { return text }
+        throw WebFormError.invalid(name)
+    }
+
+    private static func fieldNamed(in error: any Error) -> String {
+        if case DecodingError.dataCorrupted(let context) = error { return context.codingPath.last?.stringValue ?? "" }
+        if case DecodingError.typeMismatch(_, let context) = error { return context.codingPath.last?.stringValue ?? "" }
+        return ""
+    }
+}
+
+/// A form value that could not be read.
+enum WebFormError: UserFacingError, Equatable {
+    case invalid(String)
+    case missing(Localized)
+
+    var code: String { "request.invalid_field" }
+
+    var message: Localized {
+        switch self {
+        case .invalid(let field):
+            let name = WorkspaceStrings.fieldNames[field] ?? Localized(zh: field, en: field)
+            return Localized(zh: "“\(name.zh)”填写的内容无法识别。", en: "The value of \"\(name.en)\" could not be read.")
+        case .missing(let name):
+            return Localized(zh: "请填写“\(name.zh)”。", en: "Please fill in \"\(name.en)\".")
+        }
+    }
+}
+
+/// The pages of the role workspaces: only signed-in staff holding one of the roles a page serves may open it.
+enum WebAccess {
+    /// Not signed in: the sign-in page, which comes back here afterwards.
+    struct SignInRequired: Error {
+        let returnTo: String
+    }
+
+    /// Signed in, but the page serves none of the user's roles.
+    struct Forbidden: Error {}
+
+    static func require(_ roles: Set<Role>, _ request: Request, _ context: AppRequestContext) throws -> Identity {
+        guard let identity = context.identity, context.csrfToken != nil else {
+            throw SignInRequired(returnTo: request.uri.description)
+        }
+        guard identity.actor.grants.contains(where: { roles.contains($0.role) }) else { throw Forbidden() }
+        return identity
+    }
+
+    /// Any signed-in member of staff.
+    static func requireStaff(_ request: Request, _ context: AppRequestContext) throws -> Identity {
+        try require(Set(Role.allCases), request, context)
+    }
+}
