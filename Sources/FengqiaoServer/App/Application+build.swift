@@ -34,6 +34,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     DeskController(services: services).addRoutes(to: router)
     QueueController(services: services).addRoutes(to: router)
     DashboardController(services: services).addRoutes(to: router)
+    ReportController(services: services).addRoutes(to: router)
     let api = router.group("api/v1")
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: BearerAuthMiddleware(services: services))

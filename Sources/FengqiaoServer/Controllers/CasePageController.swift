@@ -102,22 +102,12 @@ struct CasePageController {
         return CasePage(
             language: context.language, csrfToken: csrf,
             nav: StaffNav(identity: identity, csrfToken: csrf, current: ""), current: found,
-            showsPersonalData: shows, regionName: try await regionTrail(region),
+            showsPersonalData: shows,
+            regionName: try await region.asyncMap(PlaceChoices(services: services).label) ?? "",
             organisationName: names,
             clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date()), file: file,
             actions: actions, choices: try await choices(for: found, actions: actions),
             duplicates: try await duplicates(of: found, visibleTo: identity.visibility))
-    }
-
-    /// "桃源镇 · 桃源村 · 第3网格": the place from the township down.
-    private func regionTrail(_ region: Region?) async throws -> String {
-        var names: [String] = []
-        var next = region
-        while let current = next, current.level >= .township {
-            names.insert(current.name, at: 0)
-            next = try await current.parentID.asyncMap { try await services.regions.find(id: $0) } ?? nil
-        }
-        return names.joined(separator: " · ")
     }
 
     /// The county (or the highest region) above the case: where its organisations, mediators and courts are.

@@ -120,10 +120,15 @@ struct PlaceChoices: Sendable {
     let services: AppServices
 
     func places(for identity: Identity) async throws -> [(code: String, label: String)] {
+        try await places(under: identity.user.grants.map(\.jurisdictionID))
+    }
+
+    /// Every village and grid under `roots` (each once), labelled from the township down.
+    func places(under roots: [Region.ID]) async throws -> [(code: String, label: String)] {
         var seen = Set<Region.ID>()
         var result: [(String, String)] = []
-        for grant in identity.user.grants {
-            let regions = try await services.regions.subtree(of: grant.jurisdictionID)
+        for root in roots {
+            let regions = try await services.regions.subtree(of: root)
             let byID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0) })
             for region in regions where region.level >= .village && seen.insert(region.id).inserted {
                 var names = [region.name]
@@ -136,5 +141,16 @@ struct PlaceChoices: Sendable {
             }
         }
         return result
+    }
+
+    /// One place's label, from the township down ("桃源镇 · 桃源村 · 第3网格").
+    func label(of region: Region) async throws -> String {
+        var names: [String] = []
+        var next: Region? = region
+        while let current = next, current.level >= .township {
+            names.insert(current.name, at: 0)
+            next = try await current.parentID.asyncMap { try await services.regions.find(id: $0) } ?? nil
+        }
+        return names.joined(separator: " · ")
     }
 }

@@ -1,7 +1,7 @@
 import FengqiaoCore
 import Hummingbird
 
-/// The public pages: home and the citizen report entry.
+/// The public pages: home and the rate definitions.
 struct HomeController {
     let services: AppServices
 
@@ -11,9 +11,6 @@ struct HomeController {
         }
         router.get(RouterPath(Paths.metricsDefinitions)) { _, context in
             HTMLPage(html: MetricsDefinitionsPage(language: context.language).render())
-        }
-        router.get(RouterPath(Paths.report)) { _, context in
-            HTMLPage(html: ReportPage(language: context.language).render())
         }
     }
 

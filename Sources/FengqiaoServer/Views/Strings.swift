@@ -40,11 +40,6 @@ enum Strings {
     static let rolesHeading = Localized(zh: "角色", en: "Roles")
 
     static let reportTitle = Localized(zh: "群众反映问题", en: "Report a problem")
-    static let reportNotYet = Localized(
-        zh: "网上反映（扫码、随手拍）即将开放。现在您可以拨打 12345 热线，或到所在村（社区）综治工作站、"
-            + "乡镇（街道）综治中心窗口反映，工作人员会当场登记。",
-        en: "Online reporting (QR code, photo) opens soon. For now, call the 12345 hotline or visit the governance "
-            + "window of your village, community, township or street, where staff register it on the spot.")
     static let backHome = Localized(zh: "返回首页", en: "Back to the home page")
 
     static let citizen = Localized(zh: "群众", en: "Citizen")

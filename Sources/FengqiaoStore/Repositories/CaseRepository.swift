@@ -76,6 +76,11 @@ public struct CaseRepository: Sendable {
         try await findOne(where: "number", equals: number)
     }
 
+    /// A case by its tracking code alone: only for confirming an anonymous report (no phone to check against).
+    public func find(trackingCode: String) async throws -> Case? {
+        try await findOne(where: "tracking_code", equals: trackingCode)
+    }
+
     /// The citizen's view: the tracking code plus the last four digits of the reporter's phone.
     public func find(trackingCode: String, phoneLast4: String) async throws -> Case? {
         try await database.withConnection { sql in

@@ -1,0 +1,171 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+
+/// Reporting a problem: citizens at `/report` or through a grid's QR code (`/r/{gridCode}`, the place filled in),
+/// no sign-in; grid workers at `/grid/report` (随手拍). Both take an optional photo, checked by its content.
+/// A refused report shows the form again with everything typed kept (only the photo must be chosen again).
+struct ReportController {
+    let services: AppServices
+
+    func addRoutes(to router: Router<AppRequestContext>) {
+        router.get(RouterPath(Paths.report)) { request, context in
+            try await citizenForm(request, context, place: nil)
+        }
+        router.get(RouterPath(Paths.gridReportLink(":code"))) { request, context in
+            let code = try context.parameters.require("code")
+            guard let region = try await services.regions.find(code: code), region.level >= .village else {
+                throw HTTPError(.notFound)
+            }
+            return try await citizenForm(request, context, place: region)
+        }
+        router.post(RouterPath(Paths.report)) { request, context in
+            let submitted = try await MultipartForm.read(request)
+            try CSRF.requirePageToken(submitted.form[CSRF.fieldName], request)
+            do {
+                let created = try await register(submitted, reporter: nil)
+                let phone = submitted.form["anonymous"] == nil ? submitted.form["phone"] : nil
+                let digits = phone.map { String($0.filter(\.isNumber).suffix(4)) }
+                return Response.redirect(
+                    to: Self.confirmation(code: created.case.trackingCode, phone: digits), type: .normal)
+            } catch let error as any UserFacingError {
+                let place = try await submitted.form["regionCode"].asyncMap {
+                    try await services.regions.find(code: $0)
+                }
+                var response = try await citizenForm(
+                    request, context, place: place ?? nil, error: error.message, form: submitted.form)
+                response.status = .unprocessableContent
+                return response
+            }
+        }
+        router.get(RouterPath(Paths.reportConfirmation)) { request, context in
+            let query = request.uri.queryParameters
+            guard let code = query.get("code").flatMap(CaseNumbering.normalisedTrackingCode) else {
+                throw HTTPError(.notFound)
+            }
+            let found: Case?
+            if let phone = query.get("phone") {
+                found = try await services.cases.find(trackingCode: code, phoneLast4: phone)
+            } else {
+                // No phone to check: only an anonymous report without one is confirmed this way.
+                found = try await services.cases.find(trackingCode: code).flatMap {
+                    $0.anonymous && $0.reporter?.phone == nil ? $0 : nil
+                }
+            }
+            guard let found else { throw HTTPError(.notFound) }
+            let narrative = CaseNarrative(
+                case: found, events: [], clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date())
+            ) { _ in "" }
+            return HTMLPage(
+                html: ReportConfirmationPage(
+                    language: context.language, number: found.number, trackingCode: found.trackingCode,
+                    trackLink: query.get("phone").map { Paths.trackLink(code: found.trackingCode, phone: $0) },
+                    next: narrative.next
+                ).render())
+        }
+        router.get(RouterPath(Paths.gridReport)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.grid, request, context)
+            return HTMLPage(html: try await gridPage(identity, context).render())
+        }
+        router.post(RouterPath(Paths.gridReport)) { request, context in
+            let identity = try WebAccess.require(WorkspaceRoles.grid, request, context)
+            let submitted = try await MultipartForm.read(request)
+            try submitted.form.requireCSRF(context)
+            do {
+                let created = try await register(submitted, reporter: identity)
+                return Response.redirect(to: Paths.caseFile(created.case.id), type: .normal)
+            } catch let error as any UserFacingError {
+                var page = try await gridPage(identity, context)
+                page.error = error.message
+                page.form = submitted.form
+                return HTMLPage.response(status: .unprocessableContent, html: page.render())
+            }
+        }
+    }
+
+    static func confirmation(code: String, phone: String?) -> String {
+        var components = URLComponents()
+        components.path = Paths.reportConfirmation
+        components.queryItems =
+            [URLQueryItem(name: "code", value: code)] + (phone.map { [URLQueryItem(name: "phone", value: $0)] } ?? [])
+        return components.string ?? Paths.reportConfirmation
+    }
+
+    private func citizenForm(
+        _ request: Request, _ context: AppRequestContext, place: Region?, error: Localized? = nil,
+        form: WebForm = WebForm(fields: [])
+    ) async throws -> Response {
+        let token = CSRF.pageToken(request)
+        let choices = PlaceChoices(services: services)
+        var places: [(code: String, label: String)] = []
+        if place == nil {
+            places = try await choices.places(under: try await services.regions.list(level: .county).map(\.id))
+        }
+        var page = ReportPage(
+            language: context.language, reporter: .citizen, csrfToken: token, idempotencyKey: RandomToken.make(),
+            categories: try await services.categories.list(),
+            fixedPlace: try await place.asyncMap { ($0.code, try await choices.label(of: $0)) }, places: places)
+        page.error = error
+        page.form = form
+        var response = try HTMLPage(html: page.render()).response(from: request, context: context)
+        CSRF.setPageToken(token, path: Paths.report, on: &response)
+        return response
+    }
+
+    private func gridPage(_ identity: Identity, _ context: AppRequestContext) async throws -> ReportPage {
+        ReportPage(
+            language: context.language,
+            reporter: .gridWorker(
+                nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.grid)),
+            csrfToken: context.csrfToken ?? "", idempotencyKey: RandomToken.make(),
+            categories: try await services.categories.list(), fixedPlace: nil,
+            places: try await PlaceChoices(services: services).places(for: identity))
+    }
+
+    /// Registers the report: as the citizen (QR / photo channel) when `reporter` is nil, else as the grid worker.
+    private func register(_ submitted: MultipartForm, reporter: Identity?) async throws -> CaseRepository.Created {
+        let form = submitted.form
+        guard let code = form["regionCode"], let region = try await services.regions.find(code: code),
+            region.level >= .village
+        else { throw WebFormError.missing(WorkspaceStrings.place) }
+        let description = form["description"] ?? ""
+        var parties: [Party] = []
+        let anonymous = reporter == nil && form["anonymous"] != nil
+        if reporter == nil && !anonymous {
+            guard let phone = form["phone"] else { throw ReportError.phoneOrAnonymous }
+            parties.append(Party(role: .reporter, name: form["name"], phone: phone))
+        }
+        var attachments: [Attachment] = []
+        for file in submitted.files where file.field == "photo" {
+            let stored = try await services.files.store(file.bytes, at: Date())
+            attachments.append(
+                Attachment(
+                    fileName: String(file.fileName.suffix(100)), contentType: stored.contentType, size: stored.size,
+                    sha256: stored.sha256))
+        }
+        let intake = Intake(
+            channel: reporter == nil ? .citizenReport : .gridWorker, title: Self.title(from: description),
+            description: description, categoryCode: form["categoryCode"],
+            urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome, kind: .request,
+            regionID: region.id, parties: parties, attachments: attachments, anonymous: anonymous)
+        let actor = reporter?.actor ?? .citizen(displayName: Strings.citizen.zh)
+        let key =
+            "\(reporter.map { "grid:\($0.user.id)" } ?? "citizen"):\(form["idempotencyKey"] ?? RandomToken.make())"
+        return try await CaseActions(services: services).register(intake, idempotencyKey: key, by: actor)
+    }
+
+    /// A title from the first line of the description, at most 30 characters (the desk may edit it later).
+    static func title(from description: String) -> String {
+        let first = description.split(whereSeparator: \.isNewline).first.map(String.init) ?? description
+        let trimmed = first.trimmingWhitespace
+        return trimmed.count > 30 ? String(trimmed.prefix(30)) + "…" : trimmed
+    }
+}
+
+enum ReportError: UserFacingError {
+    case phoneOrAnonymous
+
+    var code: String { "report.phone_or_anonymous" }
+    var message: Localized { ReportStrings.phoneOrAnonymous }
+}
