@@ -485,7 +485,138 @@ def journey_public(t):
     t.shot("login-refused")
 
 
-JOURNEYS = [journey_public]
+def database_rows(t, query, *parameters):
+    """Rows from the server's own SQLite file (read-only): for facts of the demo county the pages do not show."""
+    import sqlite3
+    connection = sqlite3.connect(f"file:{os.path.join(t.server.workdir, 'fq.sqlite')}?mode=ro", uri=True)
+    try:
+        return connection.execute(query, parameters).fetchall()
+    finally:
+        connection.close()
+
+
+def dashboard_figures(t):
+    """The leader dashboard's count of cases registered today and of cases resolved today (trend table)."""
+    today = int(t.text("#count-today"))
+    rows = t.find_all("#trend-table tbody tr")
+    resolved = int(rows[-1].find_elements(By.TAG_NAME, "td")[2].get_attribute("textContent")) if rows else 0
+    return today, resolved
+
+
+def state_is(t, name):
+    badge = t.text("#case-status")
+    if name not in badge:
+        raise StepFailed(f"state {name} expected, the page says {badge!r}")
+
+
+def act(t, action, **fields):
+    """Fill one action form of a case page (selects by value, or by visible text with `text:` prefix) and send it."""
+    form = t.find(f"form#action-{action}")
+    details = form.find_element(By.XPATH, "./ancestor::details")
+    if details.get_attribute("open") is None:
+        details.find_element(By.TAG_NAME, "summary").click()
+    for name, value in fields.items():
+        field = form.find_element(By.CSS_SELECTOR, f"[name='{name}']")
+        if field.tag_name == "select":
+            select = Select(field)
+            if value.startswith("text:"):
+                wanted = value[5:]
+                option = next((o for o in select.options if wanted in o.text), None)
+                if option is None:
+                    raise StepFailed(f"no {name} option containing {wanted!r}")
+                select.select_by_visible_text(option.text)
+            else:
+                select.select_by_value(value)
+        else:
+            field.clear()
+            field.send_keys(value)
+    t.submit(form)
+    if t.find_all("#action-error"):
+        raise StepFailed(f"{action} refused: {t.text('#action-error')}")
+
+
+def journey_closed_loop(t):
+    """A citizen reports through a grid's QR link and tracks the case; the desk triages and dispatches; the
+    department accepts and resolves; the citizen rates; the leader's dashboard shows the change."""
+    grid = database_rows(
+        t, "SELECT r.code FROM regions r JOIN user_roles g ON g.jurisdiction_id = r.id "
+           "JOIN users u ON u.id = g.user_id WHERE u.username = 'taoyuan.grid'")[0][0]
+
+    t.sign_in("taoyuan.leader")
+    t.visit("dashboard before", "/dashboard")
+    before = dashboard_figures(t)
+    t.sign_out()
+
+    t.visit("citizen report (QR link)", f"/r/{grid}")
+    t.check("the QR link fills in the place", lambda: "桃源" in t.text("#report-place"), lambda: t.text("main")[:200])
+    photo = os.path.join(t.server.workdir, "photo.png")
+    with open(photo, "wb") as f:
+        f.write(base64.b64decode(
+            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"))
+    with t.step("citizen submits a report with a photo"):
+        t.fill("description", "村口路灯坏了一个星期，晚上孩子放学看不清路，请尽快修理。")
+        t.find("input[name='photo']").send_keys(photo)
+        t.fill("phone", "13912348888")
+        t.submit(t.find("form#report-form"))
+        if t.find_all("#report-error"):
+            raise StepFailed(t.text("#report-error"))
+    t.check_page()
+    code = t.text("#tracking-code")
+    number = t.text("#case-number").split("：")[-1].strip()
+    t.check("the confirmation gives a tracking code", lambda: len(code) == 10, lambda: f"code {code!r}")
+    t.shot("report-confirmation")
+    track = t.find("#track-link").get_attribute("href")[len(t.server.base_url):]
+    t.visit("citizen tracks the case", track)
+    t.check("tracking says registered, in plain words", lambda: "已受理" in t.text("main"))
+
+    t.sign_in("taoyuan.center")
+    t.visit("triage queue", "/desk")
+    with t.step("the new case is in the triage queue"):
+        t.submit(t.find(f"#triage-queue a[data-case-number='{number}']"))
+        state_is(t, "已受理")
+    t.shot("case-registered")
+    t.check("the case file holds the photo", lambda: "photo.png" in t.text("main"))
+    with t.step("assess"):
+        act(t, "assess")
+        state_is(t, "已研判")
+    with t.step("dispatch to the justice office"):
+        act(t, "dispatch", lead="text:桃源司法所")
+        state_is(t, "已派单")
+    t.shot("case-dispatched")
+    t.sign_out()
+
+    t.sign_in("taoyuan.dept")
+    t.visit("department inbox", "/inbox")
+    with t.step("the case waits in the inbox"):
+        t.submit(t.find(f"#inbox-queue a[data-case-number='{number}']"))
+    with t.step("accept"):
+        act(t, "accept")
+        state_is(t, "已接单")
+    with t.step("resolve with an outcome"):
+        act(t, "resolve", outcome="solved", summary="已联系供电所更换路灯，当晚恢复照明。")
+        state_is(t, "已办结")
+    t.shot("case-resolved")
+    t.visit("my cases", "/inbox")
+    t.sign_out()
+
+    t.visit("citizen sees the result", track)
+    with t.step("citizen rates the result"):
+        t.find("input[name='satisfaction'][value='satisfied']").click()
+        t.submit(t.find("input[name='satisfaction']").find_element(By.XPATH, "./ancestor::form"))
+        if "满意" not in t.text("main") or "已回访" not in t.text("main"):
+            raise StepFailed(t.text("main")[:300])
+    t.shot("citizen-rated")
+
+    t.sign_in("taoyuan.leader")
+    t.visit("dashboard after", "/dashboard")
+    after = dashboard_figures(t)
+    t.check("the dashboard counts the new case and its resolution",
+            lambda: after[0] == before[0] + 1 and after[1] == before[1] + 1,
+            lambda: f"registered today {before[0]} → {after[0]}, resolved today {before[1]} → {after[1]}")
+    t.sign_out()
+
+
+JOURNEYS = [journey_public, journey_closed_loop]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -90,7 +90,8 @@ struct SignInController {
         }
         return HTMLPage(
             html: WorkspacePage(
-                language: language, displayName: identity.user.displayName, roles: roles, csrfToken: csrf
+                language: language, displayName: identity.user.displayName, roles: roles, csrfToken: csrf,
+                nav: StaffNav(identity: identity, csrfToken: csrf, current: Paths.workspace)
             ).render())
     }
 

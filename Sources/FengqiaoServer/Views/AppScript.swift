@@ -58,6 +58,7 @@ enum AppScript {
             var figures = JSON.parse(data.textContent);
             var canvas = document.getElementById("trend-chart");
             if (canvas && window.Chart) {
+              canvas.parentNode.classList.add("drawn");
               new window.Chart(canvas, {
                 type: "line",
                 data: {
@@ -69,7 +70,6 @@ enum AppScript {
                 },
                 options: { animation: false, responsive: true, maintainAspectRatio: false }
               });
-              canvas.classList.add("drawn");
             }
             var holder = document.getElementById("grid-map");
             if (holder && window.L && figures.grids.length > 0) {

@@ -51,8 +51,10 @@ struct DashboardPage {
                     [Text(t(row.current.definition.name)), Text(percent(row.current)), Text(percent(row.previous))]
                 })
             H2(t(s.trendHeading))
-            Element(name: "canvas") {}.attribute(named: "id", value: "trend-chart")
-                .attribute(named: "aria-label", value: t(s.trendHeading)).class("chart")
+            Div {
+                Element(name: "canvas") {}.attribute(named: "id", value: "trend-chart")
+                    .attribute(named: "aria-label", value: t(s.trendHeading))
+            }.class("chart-box")
             Element(name: "details") {
                 Element(name: "summary") { Text(t(s.trendTable)) }
                 Widgets.table(

@@ -31,8 +31,6 @@ enum Strings {
     static let signInButton = Localized(zh: "登录", en: "Sign in")
     static let signInFailed = Localized(
         zh: "用户名或密码不正确，或账号已停用。", en: "Wrong username or password, or the account is disabled.")
-    static let signInWorkspacesPending = Localized(
-        zh: "各角色的工作台（待办、案件、统计）正在建设中。", en: "The role workspaces (queues, cases, dashboards) are being built.")
     static let workspaceTitle = Localized(zh: "工作台", en: "Workspace")
     static let workspaceGreeting = Localized(zh: "您好", en: "Hello")
     static let jurisdictionLabel = Localized(zh: "辖区", en: "jurisdiction")

@@ -43,6 +43,52 @@ enum Stylesheet {
         .badge.off{background:#eceff1;color:#52606d;border-color:#9aa5b1}
         details.choose summary{cursor:pointer;color:#b22222;font-weight:600;min-height:44px;padding:.6rem 0}
         .message p{margin:.2rem 0}.other-language{font-size:.9rem;color:#52606d}
-        @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}ul.cards{grid-template-columns:1fr 1fr}}
+        nav.staff{display:flex;flex-wrap:wrap;gap:.25rem .5rem;align-items:center;margin:0 0 1rem;padding:.5rem;
+        background:#fff;border:1px solid #d9e2ec;border-radius:8px}
+        nav.staff a{padding:.4rem .6rem;border-radius:4px;color:#1d2733;text-decoration:none;min-height:44px;
+        display:inline-flex;align-items:center}
+        nav.staff a[aria-current=page]{background:#b22222;color:#fff}
+        nav.staff form{margin-left:auto}
+        nav.staff input[type=submit]{background:#fff;color:#b22222;padding:.4rem .8rem}
+        form.inline{display:inline-block;margin:.25rem 0}
+        form.inline input[type=submit]{padding:.3rem .8rem;min-height:36px;font-size:.9rem}
+        form.stacked textarea,form.stacked input[type=tel],form.stacked input[type=number],form.stacked input[type=date],
+        form.stacked input[type=file]{display:block;width:100%;margin-top:.3rem;padding:.6rem;font-size:1rem;
+        border:1px solid #9aa5b1;border-radius:6px;background:#fff;font-family:inherit}
+        form.stacked label.choice{display:flex;gap:.5rem;align-items:center;font-weight:400}
+        fieldset{border:1px solid #d9e2ec;border-radius:8px;margin:0 0 1rem;padding:.5rem 1rem}
+        legend{font-weight:600;padding:0 .25rem}
+        .table-wrap{overflow-x:auto;max-width:100%;margin:.5rem 0}
+        table{border-collapse:collapse;width:100%;background:#fff;font-size:.95rem}
+        th,td{border:1px solid #d9e2ec;padding:.4rem .5rem;text-align:left;vertical-align:top}
+        th{background:#eef2f6;white-space:nowrap}
+        td a{word-break:break-all}
+        .clock{display:inline-block;padding:0 .4rem;border-radius:4px;border:1px solid}
+        .clock.green{background:#e8f5e9;color:#1b5e20;border-color:#2e7d32}
+        .clock.yellow{background:#fff3cd;color:#7a4b00;border-color:#f0a500}
+        .clock.red{background:#fdecea;color:#8a1c1c;border-color:#b22222}
+        .badge.state{background:#eef2f6;color:#1d2733;border-color:#9aa5b1}
+        details.action{background:#fff;border:1px solid #d9e2ec;border-radius:8px;margin:.5rem 0;padding:.25rem .75rem}
+        details.action summary{cursor:pointer;font-weight:600;min-height:44px;padding:.6rem 0;color:#b22222}
+        dl.facts{display:grid;grid-template-columns:auto 1fr;gap:.2rem .75rem;background:#fff;padding:.75rem;
+        border:1px solid #d9e2ec;border-radius:8px}
+        dl.facts dt{color:#52606d}dl.facts dd{margin:0;word-break:break-word}
+        ul.timeline{padding-left:1.2rem}ul.timeline li{margin:.3rem 0}
+        .tiles{display:grid;grid-template-columns:1fr 1fr;gap:.75rem;margin:1rem 0}
+        .tile{background:#fff;border:1px solid #d9e2ec;border-radius:8px;padding:.75rem;text-align:center}
+        .tile .figure{display:block;font-size:1.8rem;font-weight:700;color:#b22222}
+        .tile .label{color:#52606d;font-size:.9rem}
+        .chart-box{display:none;position:relative;height:260px}.chart-box.drawn{display:block}
+        .grid-map svg{width:100%;height:auto;background:#fff;border:1px solid #d9e2ec;border-radius:8px}
+        .leaflet-map{height:360px;border:1px solid #d9e2ec;border-radius:8px;background:#fff}
+        ul.legend{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.75rem;font-size:.9rem}
+        .swatch{display:inline-block;width:1rem;height:1rem;border:1px solid #52606d;vertical-align:middle}
+        .swatch-0{background:#e8f5e9}.swatch-1{background:#fff3cd}.swatch-3{background:#ffcc80}.swatch-6{background:#ef9a9a}
+        .code{font-family:monospace;font-size:1.4rem;font-weight:700;letter-spacing:.1em}
+        ul.workspace-links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
+        ul.overdue li{margin:.5rem 0}
+        @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}ul.cards{grid-template-columns:1fr 1fr}
+        .tiles{grid-template-columns:repeat(4,1fr)}}
+        @media (min-width:1100px){main{max-width:72rem}}
         """
 }

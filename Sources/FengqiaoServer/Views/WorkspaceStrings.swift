@@ -13,6 +13,7 @@ enum WorkspaceStrings {
     static let navMediation = Localized(zh: "我的调解", en: "My mediations")
     static let navDashboard = Localized(zh: "一屏看全域", en: "Dashboard")
     static let navAdmin = Localized(zh: "系统管理", en: "Administration")
+    static let yourWorkspaces = Localized(zh: "我的工作台", en: "Your workspaces")
     static let signOutShort = Localized(zh: "退出", en: "Sign out")
 
     // MARK: Case page
