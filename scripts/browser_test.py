@@ -268,6 +268,7 @@ class Browser:
         if element.tag_name == "form":
             element = element.find_element(By.CSS_SELECTOR, "button[type=submit],input[type=submit],button")
         old = self.driver.find_element(By.TAG_NAME, "html")
+        self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
         WebDriverWait(self.driver, 30).until(EC.staleness_of(old))
         self.wait_loaded()
@@ -495,6 +496,16 @@ def database_rows(t, query, *parameters):
         connection.close()
 
 
+def photo_file(t):
+    """A small PNG to attach, like a phone photo."""
+    photo = os.path.join(t.server.workdir, "photo.png")
+    if not os.path.exists(photo):
+        with open(photo, "wb") as f:
+            f.write(base64.b64decode(
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"))
+    return photo
+
+
 def dashboard_figures(t):
     """The leader dashboard's count of cases registered today and of cases resolved today (trend table)."""
     today = int(t.text("#count-today"))
@@ -549,10 +560,7 @@ def journey_closed_loop(t):
 
     t.visit("citizen report (QR link)", f"/r/{grid}")
     t.check("the QR link fills in the place", lambda: "桃源" in t.text("#report-place"), lambda: t.text("main")[:200])
-    photo = os.path.join(t.server.workdir, "photo.png")
-    with open(photo, "wb") as f:
-        f.write(base64.b64decode(
-            "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC"))
+    photo = photo_file(t)
     with t.step("citizen submits a report with a photo"):
         t.fill("description", "村口路灯坏了一个星期，晚上孩子放学看不清路，请尽快修理。")
         t.find("input[name='photo']").send_keys(photo)
@@ -616,7 +624,89 @@ def journey_closed_loop(t):
     t.sign_out()
 
 
-JOURNEYS = [journey_public, journey_closed_loop]
+def journey_workspaces(t):
+    """Every role's own workspace: the grid worker's 随手拍, the desk's intake with live duplicate suggestions, the
+    mediator's mediations, the leader's chart, map and 拍一拍, the administrator's pages and QR codes."""
+    grid = database_rows(
+        t, "SELECT r.code FROM regions r JOIN user_roles g ON g.jurisdiction_id = r.id "
+           "JOIN users u ON u.id = g.user_id WHERE u.username = 'taoyuan.grid'")[0][0]
+
+    t.sign_in("taoyuan.grid")
+    t.visit("grid worker's grid", "/grid")
+    with t.step("随手拍 with a photo"):
+        t.submit(t.find("a[href='/grid/report']"))
+        t.check_page()
+    t.shot("grid-report-form")
+    with t.step("the grid worker's report is registered"):
+        t.choose("regionCode", grid)
+        t.fill("description", "巡查发现村道旁有人倾倒建筑垃圾，约两车。")
+        t.find("input[name='photo']").send_keys(photo_file(t))
+        t.submit(t.find("form#report-form"))
+        state_is(t, "已受理")
+        if "网格员上报" not in t.text("main"):
+            raise StepFailed("the channel should be the grid worker's")
+    t.shot("grid-report-registered")
+    t.sign_out()
+
+    t.sign_in("taoyuan.center")
+    t.visit("intake form", "/desk/intake")
+    with t.step("duplicates are suggested while typing"):
+        t.choose("regionCode", grid)
+        t.fill("title", "村道旁倾倒建筑垃圾")
+        t.fill("description", "村民来电：村道旁有人倾倒建筑垃圾，有两车")
+        WebDriverWait(t.driver, 15).until(lambda d: d.find_elements(By.CSS_SELECTOR, "#duplicate-suggestions li"))
+        if "建筑垃圾" not in t.text("#duplicate-suggestions"):
+            raise StepFailed(t.text("#duplicate-suggestions"))
+    t.shot("intake-duplicates", check=True)
+    with t.step("the walk-in is registered and its page lists the duplicate"):
+        t.fill("reporterName", "王大伯")
+        t.fill("reporterPhone", "13700002222")
+        t.submit(t.find("form#intake-form"))
+        state_is(t, "已受理")
+        if "可能重复" not in t.text("main"):
+            raise StepFailed("no possible duplicates on the new case's page")
+    t.shot("case-with-duplicate")
+    t.sign_out()
+
+    t.sign_in("taoyuan.mediator")
+    t.visit("mediator's mediations", "/mediation")
+    mediations = t.find_all("#my-mediations a[data-case-number]")
+    if mediations:
+        with t.step("open a mediation"):
+            t.submit(mediations[0])
+            t.check_page()
+        t.shot("mediation-case")
+    t.sign_out()
+
+    t.sign_in("taoyuan.leader")
+    t.visit("leader dashboard", "/dashboard")
+    t.check("the trend is drawn by Chart.js (served by the app)",
+            lambda: t.find_all(".chart-box.drawn canvas"), lambda: "no drawn chart")
+    t.check("the grid map is a Leaflet map of the grids' polygons",
+            lambda: t.find_all(".leaflet-map path.leaflet-interactive"), lambda: "no Leaflet polygons")
+    overdue = t.find_all("#overdue-list form.nudge")
+    if overdue:
+        with t.step("拍一拍 reaches the case"):
+            t.submit(overdue[0])
+            if "领导已过问" not in t.text("#case-file"):
+                raise StepFailed("no nudge in the case file")
+        t.shot("case-nudged")
+    t.sign_out()
+
+    t.sign_in("taoyuan.admin")
+    t.visit("grid QR codes", "/admin/qr")
+    t.check("every grid has its QR code image", lambda: t.driver.execute_script(
+        "return [...document.querySelectorAll('#qr-sheet img')].every(i => i.complete && i.naturalWidth > 0)"
+        " && document.querySelectorAll('#qr-sheet img').length > 0"))
+    for name, path in (("admin index", "/admin"), ("admin regions", "/admin/regions"),
+                       ("admin organisations", "/admin/organisations"), ("admin users", "/admin/users"),
+                       ("admin categories", "/admin/categories"), ("admin time limits", "/admin/time-limits"),
+                       ("admin calendar", "/admin/calendar"), ("admin access log", "/admin/access-log")):
+        t.visit(name, path)
+    t.sign_out()
+
+
+JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -35,6 +35,8 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     QueueController(services: services).addRoutes(to: router)
     DashboardController(services: services).addRoutes(to: router)
     ReportController(services: services).addRoutes(to: router)
+    QRCodeController(services: services).addRoutes(to: router)
+    AdminController(services: services).addRoutes(to: router)
     let api = router.group("api/v1")
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: BearerAuthMiddleware(services: services))

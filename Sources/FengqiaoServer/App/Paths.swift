@@ -85,6 +85,8 @@ public enum Paths {
     public static let adminCalendar = "/admin/calendar"
     public static let adminAccessLog = "/admin/access-log"
     public static let adminQRCodes = "/admin/qr"
+    /// The route of `gridQRCode` (`{gridCode}.svg` or `.png` as one segment).
+    public static let gridQRCodePattern = "\(adminQRCodes)/:file"
     /// One grid's QR code, as `svg` or `png`.
     public static func gridQRCode(_ gridCode: String, format: String) -> String {
         "\(adminQRCodes)/\(gridCode).\(format)"

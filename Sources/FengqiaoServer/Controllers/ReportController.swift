@@ -132,7 +132,10 @@ struct ReportController {
         let description = form["description"] ?? ""
         var parties: [Party] = []
         let anonymous = reporter == nil && form["anonymous"] != nil
-        if reporter == nil && !anonymous {
+        if let reporter {
+            // What a grid worker found on patrol: they are the reporter, reachable as staff.
+            parties.append(Party(role: .reporter, name: reporter.user.displayName, phone: reporter.user.phone))
+        } else if !anonymous {
             guard let phone = form["phone"] else { throw ReportError.phoneOrAnonymous }
             parties.append(Party(role: .reporter, name: form["name"], phone: phone))
         }

@@ -77,7 +77,7 @@ enum AppScript {
               mapBox.className = "leaflet-map";
               holder.parentNode.insertBefore(mapBox, holder);
               holder.hidden = true;
-              var map = window.L.map(mapBox, { attributionControl: false });
+              var map = window.L.map(mapBox, { attributionControl: false, trackResize: false });
               var bounds = [];
               figures.grids.forEach(function (grid) {
                 var polygon = window.L.polygon(grid.ring, {
@@ -89,6 +89,10 @@ enum AppScript {
                 bounds = bounds.concat(grid.ring);
               });
               map.fitBounds(bounds);
+              window.addEventListener("resize", function () {
+                map.invalidateSize({ animate: false });
+                map.fitBounds(bounds, { animate: false });
+              });
             }
           }
           ready(function () { duplicates(); dashboard(); });

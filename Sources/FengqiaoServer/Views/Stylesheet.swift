@@ -87,6 +87,15 @@ enum Stylesheet {
         .code{font-family:monospace;font-size:1.4rem;font-weight:700;letter-spacing:.1em}
         ul.workspace-links{list-style:none;padding:0;display:flex;flex-wrap:wrap;gap:.5rem}
         ul.overdue li{margin:.5rem 0}
+        ul.qr-sheet{list-style:none;padding:0;display:grid;grid-template-columns:1fr;gap:1rem}
+        .qr-card{background:#fff;border:1px solid #d9e2ec;border-radius:8px;padding:1rem;text-align:center;
+        break-inside:avoid}
+        .qr-card img{width:180px;height:180px}
+        .qr-label{font-weight:700;margin:.25rem 0}.qr-scan{margin:.25rem 0;color:#8a1c1c}
+        .qr-link{font-family:monospace;font-size:.75rem;word-break:break-all;color:#52606d}
+        @media print{header.site,nav.staff,.qr-downloads,p.note{display:none}main{max-width:none;padding:0}
+        ul.qr-sheet{grid-template-columns:1fr 1fr 1fr}.qr-card{border:1px dashed #52606d}}
+        @media (min-width:768px){ul.qr-sheet{grid-template-columns:1fr 1fr 1fr}}
         @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}ul.cards{grid-template-columns:1fr 1fr}
         .tiles{grid-template-columns:repeat(4,1fr)}}
         @media (min-width:1100px){main{max-width:72rem}}

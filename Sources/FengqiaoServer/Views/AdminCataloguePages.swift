@@ -1,0 +1,184 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Plot
+
+/// `/admin/categories`: the county's catalogue; county-level administrators add, retire and reactivate entries,
+/// others read it.
+struct AdminCategoriesPage {
+    let frame: AdminFrame
+    let categories: [Category]
+    let editable: Bool
+    var form = WebForm(fields: [])
+
+    func render() -> String {
+        let s = AdminStrings.self
+        let t = frame.t
+        let cells: [[any Component]] = categories.map { category in
+            var row: [any Component] = [
+                Text(category.code), Text(t(category.domain.name)), Text(category.name.zh), Text(category.name.en),
+                Text(category.disputeType.map { t($0.name) } ?? ""),
+                Text(t(category.active ? s.inUse : s.retired)),
+            ]
+            if editable { row.append(toggle(category)) }
+            return row
+        }
+        var headers = [t(s.code), t(s.domain), t(s.nameZh), t(s.nameEn), t(s.disputeType), t(s.state)]
+        if editable { headers.append(t(s.actions)) }
+        return frame.render(title: s.categoriesTitle, path: Paths.adminCategories) {
+            if !editable {
+                Paragraph(t(s.categoriesReadOnly)).class("note").attribute(named: "id", value: "categories-read-only")
+            }
+            Paragraph(t(s.categoriesNote)).class("note")
+            Div { Widgets.table(headers, cells) }.attribute(named: "id", value: "category-list")
+            if editable {
+                H2(t(s.addCategory))
+                Form(url: Paths.adminCategories, method: .post) {
+                    Widgets.csrf(frame.csrfToken)
+                    AdminFrame.action("add")
+                    Widgets.choice(
+                        "domain", label: t(s.domain), GovernanceDomain.self, language: frame.language,
+                        selected: form["domain"].flatMap(GovernanceDomain.init(rawValue:)), blank: t(s.choose)
+                    ) { $0.name }
+                    Widgets.textField("code", label: t(s.categoryCodeHint), required: true, value: form["code"])
+                    Widgets.textField("nameZh", label: t(s.nameZh), required: true, value: form["nameZh"])
+                    Widgets.textField("nameEn", label: t(s.nameEn), value: form["nameEn"])
+                    Widgets.choice(
+                        "disputeType", label: t(s.disputeType) + t(s.optional), DisputeType.self,
+                        language: frame.language, selected: form["disputeType"].flatMap(DisputeType.init(rawValue:)),
+                        blank: t(s.none), required: false
+                    ) { $0.name }
+                    SubmitButton(t(s.addCategoryButton))
+                }.class("stacked").attribute(named: "id", value: "category-form")
+            }
+        }
+    }
+
+    private func toggle(_ category: Category) -> any Component {
+        let s = AdminStrings.self
+        return Form(url: Paths.adminCategories, method: .post) {
+            Widgets.csrf(frame.csrfToken)
+            AdminFrame.action(category.active ? "retire" : "reactivate")
+            Input(type: .hidden, name: "code", value: Widgets.escapeAttribute(category.code))
+            SubmitButton(frame.t(category.active ? s.retireButton : s.reactivateButton))
+        }.class("inline")
+    }
+}
+
+/// `/admin/time-limits`: the policies and ladders in force, read-only (edited through the API).
+struct AdminTimeLimitsPage {
+    let frame: AdminFrame
+    let policies: [TimeLimitPolicy]
+    let ladders: [EscalationLadder]
+
+    func render() -> String {
+        let s = AdminStrings.self
+        let t = frame.t
+        let policyCells: [[any Component]] = policies.map { policy in
+            [
+                Text(policy.code), Text(policy.name), Text(policy.categoryPrefix ?? t(s.allCategories)),
+                Text(policy.urgency.map { t($0.name) } ?? t(s.any)),
+                Text(policy.channel.map { t($0.name) } ?? t(s.any)),
+            ]
+                + ClockKind.policyClocks.map { kind in Text(policy.limits[kind].map { t($0.name) } ?? "—") }
+                + [Text(AdminStrings.percent(policy.warningShare))]
+        }
+        let policyHeaders =
+            [t(s.code), t(s.name), t(s.categoryPrefix), t(s.urgency), t(s.channel)]
+            + ClockKind.policyClocks.map { t($0.name) } + [t(s.warningAt)]
+        let ladderCells: [[any Component]] = ladders.map { ladder in
+            [
+                Text(ladder.code), Text(ladder.name), Text(ladder.categoryPrefixes.joined(separator: "、")),
+                Text(t(ladder.automatic ? s.automaticYes : s.automaticNo)),
+                Text(ladder.steps.map { t(AdminStrings.step($0)) }.joined(separator: " → ")),
+            ]
+        }
+        return frame.render(title: s.timeLimitsTitle, path: Paths.adminTimeLimits) {
+            Paragraph(t(s.timeLimitsNote)).class("note").attribute(named: "id", value: "time-limits-note")
+            H2(t(s.policies))
+            Div { Widgets.table(policyHeaders, policyCells) }.attribute(named: "id", value: "policy-list")
+            H2(t(s.ladders))
+            Div {
+                Widgets.table([t(s.code), t(s.name), t(s.categoryPrefix), t(s.automatic), t(s.steps)], ladderCells)
+            }.attribute(named: "id", value: "ladder-list")
+        }
+    }
+}
+
+/// `/admin/calendar`: this year's and next year's holidays and make-up working days, read-only.
+struct AdminCalendarPage {
+    struct Year {
+        let year: Int
+        /// Whether the calendar file covers the year (otherwise only weekends are rest days).
+        let covered: Bool
+        let entries: [WorkingCalendar.Entry]
+    }
+
+    let frame: AdminFrame
+    let years: [Year]
+    /// "08:30-12:00,13:30-17:30", nil for whole working days.
+    let workingHours: String?
+
+    func render() -> String {
+        let s = AdminStrings.self
+        let t = frame.t
+        return frame.render(title: s.calendarTitle, path: Paths.adminCalendar) {
+            Paragraph(t(s.calendarNote)).class("note").attribute(named: "id", value: "calendar-note")
+            Widgets.facts([(t(s.workingHours), workingHours ?? t(s.wholeDay))])
+            for year in years {
+                H2(t(AdminStrings.calendarYear(year.year)))
+                if !year.covered {
+                    Paragraph(t(AdminStrings.notCovered(year.year))).class("error")
+                }
+                if !year.entries.isEmpty {
+                    Div {
+                        Widgets.table(
+                            [t(s.date), t(s.weekday), t(s.dayKind), t(s.occasion)],
+                            year.entries.map { entry in
+                                [
+                                    Text(entry.date.description),
+                                    Text(t(AdminStrings.weekdays[entry.date.weekday - 1])),
+                                    Text(t(entry.kind == .holiday ? s.holiday : s.workday)), Text(entry.name),
+                                ]
+                            })
+                    }.attribute(named: "id", value: "calendar-\(year.year)")
+                }
+            }
+        }
+    }
+}
+
+/// `/admin/access-log`: who saw personal data in clear, newest first.
+struct AdminAccessLogPage {
+    struct Row {
+        let entry: AccessLogRepository.Entry
+        let caseNumber: String?
+    }
+
+    let frame: AdminFrame
+    let entries: [Row]
+
+    func render() -> String {
+        let s = AdminStrings.self
+        let t = frame.t
+        let cells: [[any Component]] = entries.map { row in
+            let caseCell: any Component =
+                row.entry.caseID.map { id in Link(row.caseNumber ?? "#\(id)", url: Paths.caseFile(id)) } ?? Text("—")
+            return [
+                Widgets.time(row.entry.at), Text(row.entry.username), Text(row.entry.action), caseCell,
+                Text(row.entry.detail), Span(row.entry.requestID ?? "").class("request-id"),
+            ]
+        }
+        return frame.render(title: s.accessLogTitle, path: Paths.adminAccessLog) {
+            Paragraph(t(s.accessLogNote)).class("note")
+            Div {
+                if cells.isEmpty {
+                    Paragraph(t(s.emptyList)).class("note")
+                } else {
+                    Widgets.table(
+                        [t(s.time), t(s.user), t(s.action), t(s.caseColumn), t(s.detail), t(s.requestID)], cells)
+                }
+            }.attribute(named: "id", value: "access-log")
+        }
+    }
+}

@@ -1,0 +1,122 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FengqiaoServer
+
+@Suite("Citizen and grid-worker reports")
+struct ReportPagesTests {
+    /// A 1×1 PNG.
+    static let png: [UInt8] = Array(
+        Data(
+            base64Encoded:
+                "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGP4z8AAAAMBAQDJ/pLvAAAAAElFTkSuQmCC")
+            ?? Data())
+
+    static func multipart(
+        _ fields: [(String, String)], file: (name: String, fileName: String, bytes: [UInt8])?
+    )
+        -> (body: ByteBuffer, type: String)
+    {
+        let boundary = "----fengqiao-test-boundary"
+        var body = ByteBuffer()
+        for (name, value) in fields {
+            body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
+        }
+        if let file {
+            body.writeString(
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\n"
+                    + "Content-Type: application/octet-stream\r\n\r\n")
+            body.writeBytes(file.bytes)
+            body.writeString("\r\n")
+        }
+        body.writeString("--\(boundary)--\r\n")
+        return (body, "multipart/form-data; boundary=\(boundary)")
+    }
+
+    @Test("a grid's QR link fills in the place; the report with a photo is registered once and confirmed with its code")
+    func citizenReport() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let grid = try #require(try await services.regions.list(level: .grid).first)
+            let csrf = try await client.execute(uri: Paths.gridReportLink(grid.code), method: .get) { response in
+                #expect(response.status == .ok)
+                let html = String(buffer: response.body)
+                #expect(html.contains(grid.name) && html.contains("value=\"\(grid.code)\""))
+                return try #require(Cookies.value(of: CSRF.cookieName, in: response))
+            }
+            try await client.execute(uri: Paths.gridReportLink("no-such-grid"), method: .get) {
+                #expect($0.status == .notFound)
+            }
+            let fields = [
+                (CSRF.fieldName, csrf), ("idempotencyKey", "k1"), ("regionCode", grid.code),
+                ("description", "小区门口下水道堵塞，污水漫到路面"), ("phone", "13800005678"),
+            ]
+            let form = Self.multipart(fields, file: ("photo", "drain.png", Self.png))
+            func send(_ form: (body: ByteBuffer, type: String)) async throws -> (HTTPResponse.Status, String?, String) {
+                try await client.execute(
+                    uri: Paths.report, method: .post,
+                    headers: [.contentType: form.type, .cookie: "\(CSRF.cookieName)=\(csrf)"], body: form.body
+                ) { ($0.status, $0.headers[.location], String(buffer: $0.body)) }
+            }
+            let (status, location, _) = try await send(form)
+            #expect(status == .seeOther)
+            let done = try #require(location)
+            #expect(try await send(form).1 == done)  // the same form sent twice: one case
+            let code = try #require(URLComponents(string: done)?.queryItems?.first { $0.name == "code" }?.value)
+            let found = try #require(try await services.cases.find(trackingCode: code, phoneLast4: "5678"))
+            #expect(found.channel == .citizenReport && found.attachments.first?.contentType == "image/png")
+            #expect(found.title == "小区门口下水道堵塞，污水漫到路面")
+            try await client.execute(uri: done, method: .get) { response in
+                #expect(response.status == .ok && String(buffer: response.body).contains(code))
+            }
+            try await client.execute(uri: "\(Paths.reportConfirmation)?code=\(code)&phone=0000", method: .get) {
+                #expect($0.status == .notFound)
+            }
+
+            let noPhone = Self.multipart(
+                fields.filter { $0.0 != "phone" && $0.0 != "idempotencyKey" } + [("idempotencyKey", "k2")], file: nil)
+            let (refused, _, page) = try await send(noPhone)
+            #expect(refused == .unprocessableContent && page.contains("请填写手机号") && page.contains("下水道堵塞"))
+
+            let text = Self.multipart(
+                fields.filter { $0.0 != "idempotencyKey" } + [("idempotencyKey", "k3")],
+                file: ("photo", "not-a-photo.png", Array("hello".utf8)))
+            #expect(try await send(text).0 == .unprocessableContent)
+        }
+    }
+
+    @Test("a grid worker's 随手拍 is registered in their grid by them, on the grid-worker channel")
+    func gridWorkerReport() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let worker = try await WebClient.signIn("taoyuan.grid", client)
+            let page = try await worker.get(Paths.gridReport)
+            #expect(page.status == .ok && page.body.contains("随手拍"))
+            let user = try #require(try await services.users.find(username: "taoyuan.grid"))
+            let grant = try #require(user.grants.first)
+            let place = try #require(try await services.regions.find(id: grant.jurisdictionID))
+            let form = Self.multipart(
+                [
+                    (CSRF.fieldName, worker.csrf), ("idempotencyKey", "g1"), ("regionCode", place.code),
+                    ("description", "巡查发现河道有人倾倒建筑垃圾"), ("urgency", "worrying"),
+                ],
+                file: ("photo", "river.png", Self.png))
+            let location = try await client.execute(
+                uri: Paths.gridReport, method: .post,
+                headers: [.contentType: form.type, .cookie: "\(SessionMiddleware.cookieName)=\(worker.session)"],
+                body: form.body
+            ) { response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+            let created = try #require(try await services.cases.find(id: Case.ID(id)))
+            #expect(created.channel == .gridWorker && created.urgency == .worrying && created.attachments.count == 1)
+            #expect(created.reporter?.name == user.displayName)
+            let grid = try await worker.get(Paths.grid)
+            #expect(grid.body.contains("href=\"\(location)\""))
+        }
+    }
+}

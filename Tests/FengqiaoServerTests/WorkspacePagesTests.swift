@@ -1,0 +1,232 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FengqiaoServer
+
+/// A signed-in browser: the session cookie, and the CSRF token its pages carry.
+struct WebClient {
+    let client: any TestClientProtocol
+    let session: String
+    let csrf: String
+
+    static func signIn(_ username: String, _ client: any TestClientProtocol) async throws -> WebClient {
+        let session = try await StaffSession.signIn(username, client)
+        let page = try await StaffSession.get(Paths.workspace, as: session, client)
+        return WebClient(client: client, session: session, csrf: try #require(Self.csrf(in: page.body)))
+    }
+
+    static func csrf(in html: String) -> String? {
+        guard let range = html.range(of: #"name="_csrf" value=""#) else { return nil }
+        return String(html[range.upperBound...].prefix { $0 != "\"" })
+    }
+
+    func get(_ uri: String) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
+        try await StaffSession.get(uri, as: session, client)
+    }
+
+    /// Posts a form (url-encoded) with the session's CSRF token.
+    func post(
+        _ uri: String, _ fields: [(String, String)]
+    ) async throws -> (
+        status: HTTPResponse.Status, body: String, location: String?
+    ) {
+        let all = [(CSRF.fieldName, csrf)] + fields
+        let body = all.map { "\($0.0)=\(Self.encode($0.1))" }.joined(separator: "&")
+        return try await client.execute(
+            uri: uri, method: .post,
+            headers: [
+                .contentType: "application/x-www-form-urlencoded",
+                .cookie: "\(SessionMiddleware.cookieName)=\(session)",
+            ], body: ByteBuffer(string: body)
+        ) { ($0.status, String(buffer: $0.body), $0.headers[.location]) }
+    }
+
+    static func encode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}
+
+@Suite("Role workspaces")
+struct WorkspacePagesTests {
+    /// Who may open each workspace page, written out here (not read from the code it checks).
+    static let expected: [(path: String, roles: Set<Role>)] = [
+        (Paths.desk, [.centerStaff, .admin]),
+        (Paths.deskIntake, [.centerStaff, .admin]),
+        (Paths.inbox, [.departmentHandler, .mediator, .centerStaff]),
+        (Paths.grid, [.gridWorker]),
+        (Paths.gridReport, [.gridWorker]),
+        (Paths.mediation, [.mediator]),
+        (Paths.dashboard, [.leader, .centerStaff]),
+    ]
+
+    static let accounts: [(username: String, role: Role)] = [
+        ("taoyuan.grid", .gridWorker), ("taoyuan.center", .centerStaff), ("taoyuan.dept", .departmentHandler),
+        ("taoyuan.mediator", .mediator), ("taoyuan.leader", .leader), ("taoyuan.admin", .admin),
+    ]
+
+    @Test("every workspace page answers only the roles it serves; without a session it asks to sign in first")
+    func accessByRole() async throws {
+        try await TestApp.run(seeded: true) { client, _ in
+            for (path, _) in Self.expected {
+                try await client.execute(uri: path, method: .get) { response in
+                    #expect(response.status == .seeOther, "\(path) without a session")
+                    #expect(response.headers[.location] == Paths.signIn(returnTo: path))
+                }
+            }
+            for account in Self.accounts {
+                let session = try await StaffSession.signIn(account.username, client)
+                for (path, roles) in Self.expected {
+                    let page = try await StaffSession.get(path, as: session, client)
+                    let allowed = roles.contains(account.role)
+                    #expect(page.status == (allowed ? .ok : .forbidden), "\(account.username) → \(path)")
+                    if !allowed { #expect(page.body.contains("您的角色无权打开此页面")) }
+                    // The navigation shows a workspace exactly to those who may open it.
+                    let workspace = try await StaffSession.get(Paths.workspace, as: session, client)
+                    #expect(workspace.body.contains("href=\"\(path)\"") == allowed || path == Paths.gridReport)
+                }
+            }
+        }
+    }
+
+    @Test("sign-in comes back to the page that asked for it, never to another site")
+    func returnAfterSignIn() {
+        #expect(SignInController.safeReturn("/desk?x=1") == "/desk?x=1")
+        #expect(SignInController.safeReturn("//evil.example/") == nil)
+        #expect(SignInController.safeReturn("https://evil.example/") == nil)
+        #expect(SignInController.safeReturn(nil) == nil)
+    }
+
+    @Test("the desk registers a walk-in once per form, keeps what was typed on a refusal, and the case page acts")
+    func deskIntakeAndActions() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await WebClient.signIn("taoyuan.center", client)
+            let grid = try #require(
+                try await services.regions.list(level: .grid).first { $0.code.hasPrefix("339921101") })
+            let form: [(String, String)] = [
+                ("idempotencyKey", "form-1"), ("channel", "window"), ("regionCode", grid.code),
+                ("title", "邻居装修噪音扰民"), ("description", "楼上每天晚上十点后还在装修，影响休息。"),
+                ("urgency", "troublesome"), ("kind", "request"), ("reporterName", "李四"),
+                ("reporterPhone", "13912345678"),
+            ]
+            let created = try await desk.post(Paths.deskIntake, form)
+            #expect(created.status == .seeOther)
+            let location = try #require(created.location)
+            #expect(try await desk.post(Paths.deskIntake, form).location == location)
+            let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+            #expect(try await services.cases.find(id: Case.ID(id))?.channel == .window)
+
+            var missing = form.filter { $0.0 != "title" }
+            missing[0] = ("idempotencyKey", "form-2")
+            let refused = try await desk.post(Paths.deskIntake, missing)
+            #expect(refused.status == .unprocessableContent)
+            #expect(refused.body.contains("楼上每天晚上十点后还在装修") && refused.body.contains("role=\"alert\""))
+
+            let page = try await desk.get(location)
+            #expect(page.status == .ok && page.body.contains("action-assess") && !page.body.contains("action-accept"))
+            #expect(page.body.contains("13912345678"))  // the desk needs the reporter's phone: in clear
+            let stale = try await desk.post(
+                Paths.caseAction(id, "assess"),
+                [
+                    ("expectedVersion", "1"), ("urgency", "troublesome"), ("difficulty", "simple"),
+                    ("competentLevel", "township"),
+                ])
+            #expect(stale.status == .conflict && stale.body.contains("action-error"))
+            let version = try #require(try await services.cases.find(id: Case.ID(id))?.version)
+            let assessed = try await desk.post(
+                Paths.caseAction(id, "assess"),
+                [
+                    ("expectedVersion", "\(version)"), ("urgency", "troublesome"), ("difficulty", "simple"),
+                    ("competentLevel", "township"),
+                ])
+            #expect(assessed.status == .seeOther && assessed.location == location)
+            #expect(try await services.cases.find(id: Case.ID(id))?.state == .assessed)
+            let noLead = try await desk.post(
+                Paths.caseAction(id, "dispatch"), [("expectedVersion", "\(version + 1)")])
+            #expect(noLead.status == .badRequest && noLead.body.contains("lead"))
+
+            let leader = try await WebClient.signIn("taoyuan.leader", client)
+            let leaderView = try await leader.get(location)
+            #expect(leaderView.status == .ok && !leaderView.body.contains("13912345678"))
+            #expect(leaderView.body.contains("action-nudge") && !leaderView.body.contains("action-assess"))
+            let forbidden = try await leader.post(
+                Paths.caseAction(id, "close"), [("expectedVersion", "\(version + 1)")])
+            #expect(forbidden.status == .forbidden && forbidden.body.contains("action-error"))
+        }
+    }
+
+    @Test("a second report of the same problem in the same village shows the first as a possible duplicate")
+    func duplicates() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await WebClient.signIn("taoyuan.center", client)
+            let grid = try #require(
+                try await services.regions.list(level: .grid).first { $0.code.hasPrefix("339921101") })
+            func register(_ key: String, _ title: String, _ description: String) async throws -> String {
+                try #require(
+                    try await desk.post(
+                        Paths.deskIntake,
+                        [
+                            ("idempotencyKey", key), ("channel", "hotline12345"), ("regionCode", grid.code),
+                            ("title", title), ("description", description), ("anonymous", "true"),
+                        ]
+                    ).location)
+            }
+            let first = try await register("a", "8路公交早高峰间隔太长", "早高峰8路公交车要等四十分钟")
+            let second = try await register("b", "8路公交车等车时间太长", "早上高峰8路公交等车四十分钟以上")
+            let page = try await desk.get(second)
+            #expect(page.body.contains("可能重复") && page.body.contains("href=\"\(first)\""))
+            let json = try await desk.get(
+                "\(Paths.deskDuplicates)?regionCode=\(grid.code)&text=\(WebClient.encode("8路公交早高峰等车四十分钟"))")
+            #expect(json.body.contains(first) && json.body.contains(second))
+        }
+    }
+
+    @Test("the leader's dashboard: counts, rates, trend table, ranking, overdue list with 拍一拍, and the grid map")
+    func dashboard() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let leader = try await WebClient.signIn("taoyuan.leader", client)
+            let page = try await leader.get(Paths.dashboard)
+            #expect(page.status == .ok)
+            for part in [
+                "count-today", "count-month", "trend-table", "ranking-regions", "ranking-organisations",
+                "grid-map", "<polygon", "dashboard-data", "桃源镇",
+            ] {
+                #expect(page.body.contains(part), "\(part)")
+            }
+            let charts = StaticController.vendorFile(Paths.chartScript) != nil
+            #expect(page.body.contains(Paths.chartScript) == charts)
+            let script = try await client.execute(uri: Paths.chartScript, method: .get) { $0.status }
+            #expect(script == (charts ? .ok : .notFound))
+            _ = services
+        }
+    }
+
+    @Test("administrators print every grid's QR code, made by the app as SVG and PNG, only for their own grids")
+    func gridQRCodes() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let admin = try await WebClient.signIn("taoyuan.admin", client)
+            let grids = try await services.regions.list(level: .grid)
+            let own = try #require(grids.first { $0.code.hasPrefix("339921101") })
+            let other = try #require(grids.first { !$0.code.hasPrefix("339921101") })
+            let sheet = try await admin.get(Paths.adminQRCodes)
+            #expect(sheet.status == .ok && sheet.body.contains(Paths.gridQRCode(own.code, format: "svg")))
+            #expect(!sheet.body.contains(Paths.gridQRCode(other.code, format: "svg")))
+            #expect(sheet.body.contains(Paths.gridReportLink(own.code)))
+            let svg = try await admin.get(Paths.gridQRCode(own.code, format: "svg"))
+            #expect(svg.status == .ok && svg.headers[.contentType] == "image/svg+xml" && svg.body.hasPrefix("<svg"))
+            let png = try await client.execute(
+                uri: Paths.gridQRCode(own.code, format: "png"), method: .get,
+                headers: [.cookie: "\(SessionMiddleware.cookieName)=\(admin.session)"]
+            ) { ($0.status, Array(buffer: $0.body)) }
+            #expect(png.0 == .ok && png.1.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+            #expect(try await admin.get(Paths.gridQRCode(other.code, format: "svg")).status == .notFound)
+            let center = try await WebClient.signIn("taoyuan.center", client)
+            #expect(try await center.get(Paths.adminQRCodes).status == .forbidden)
+        }
+    }
+}
