@@ -10,7 +10,8 @@ bin=${FENGQIAO_BIN:-.build/debug/fengqiao}
 if [ -z "${FENGQIAO_BIN:-}" ]; then
     swift build --product fengqiao >/dev/null
 fi
-scripts/ensure-packages.sh chromium chromium-driver fonts-noto-cjk
+# The browser, its driver, Chinese fonts, and the Chart.js and Leaflet the pages are served with.
+scripts/ensure-packages.sh chromium chromium-driver fonts-noto-cjk $(grep -v "^#" scripts/packages-run.txt | xargs)
 venv=.venv-browser
 if [ ! -x "$venv/bin/python" ]; then
     if ! python3 -m venv "$venv" 2>/dev/null; then

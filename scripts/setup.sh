@@ -11,8 +11,8 @@ if [ "${version:-0}" -lt 6 ]; then
     echo "需要 Swift 6 或更新版本 / Swift 6 or newer is required (found: ${version:-unknown})" >&2
     exit 1
 fi
-# The runtime needs nothing beyond the Swift toolchain yet (SQLite is built in); the list grows with the
-# features that serve Debian's Chart.js and Leaflet and print with Chinese fonts.
+# The runtime needs the Debian packages of scripts/packages-run.txt: Chart.js and Leaflet for the dashboard and
+# Chinese fonts for printing (SQLite is built in).
 packages=$(grep -v '^#' scripts/packages-run.txt | xargs || true)
 # shellcheck disable=SC2086
 [ -z "$packages" ] || scripts/ensure-packages.sh $packages

@@ -58,7 +58,9 @@ public struct QRCode: Sendable, Equatable {
         try encode(bytes: Array(text.utf8), correction: correction, mask: mask)
     }
 
-    /// Encodes raw bytes in byte mode in the smallest version that fits.
+    /// Encodes raw bytes in byte mode in the smallest version that fits. Without a forced
+    /// mask, each of the eight is scored (`QRMatrix.penalty()`) before format and version
+    /// information are drawn, and the lowest score wins; ties go to the lower mask number.
     public static func encode(
         bytes: [UInt8], correction: QRErrorCorrection = .medium, mask: Int? = nil
     ) throws(QRCodeError) -> QRCode {
