@@ -115,6 +115,10 @@ struct ReportPagesTests {
             let created = try #require(try await services.cases.find(id: Case.ID(id)))
             #expect(created.channel == .gridWorker && created.urgency == .worrying && created.attachments.count == 1)
             #expect(created.reporter?.name == user.displayName)
+            let photo = try await worker.get(Paths.caseAttachment(id, try #require(created.attachments.first).sha256))
+            #expect(photo.status == .ok && photo.headers[.contentType] == "image/png")
+            let other = try await WebClient.signIn("xicheng.center", client)
+            #expect(try await other.get(Paths.caseAttachment(id, created.attachments[0].sha256)).status == .notFound)
             let grid = try await worker.get(Paths.grid)
             #expect(grid.body.contains("href=\"\(location)\""))
         }

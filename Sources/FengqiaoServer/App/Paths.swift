@@ -98,8 +98,10 @@ public enum Paths {
     public static func caseAction(_ id: some CustomStringConvertible, _ action: String) -> String {
         "/cases/\(id)/actions/\(action)"
     }
-    /// An attachment of a case (for those who may see it).
-    public static func file(_ sha256: String) -> String { "/api/v1/files/\(sha256)" }
+    /// An attachment of a case, for signed-in staff who may see the case.
+    public static func caseAttachment(_ id: some CustomStringConvertible, _ sha256: String) -> String {
+        "/cases/\(id)/files/\(sha256)"
+    }
 
     /// The citizen's report form with the place filled in: what a grid's QR code points at.
     public static func gridReportLink(_ gridCode: String) -> String { "/r/\(gridCode)" }

@@ -15,6 +15,20 @@ struct CasePageController {
             let found = try await visible(context, identity)
             return HTMLPage(html: try await page(found, identity, context).render())
         }
+        router.get(RouterPath(Paths.caseAttachment(":id", ":sha256"))) { request, context in
+            let identity = try WebAccess.requireStaff(request, context)
+            let found = try await visible(context, identity)
+            let sha256 = try context.parameters.require("sha256")
+            guard let attachment = found.attachments.first(where: { $0.sha256 == sha256 }),
+                let data = try await services.files.data(sha256: sha256)
+            else { throw HTTPError(.notFound) }
+            return Response(
+                status: .ok,
+                headers: [
+                    .contentType: attachment.contentType, .cacheControl: "private, max-age=3600",
+                    .contentDisposition: "inline",
+                ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         router.post(RouterPath(Paths.caseAction(":id", ":action"))) { request, context in
             let identity = try WebAccess.requireStaff(request, context)
             let found = try await visible(context, identity)
