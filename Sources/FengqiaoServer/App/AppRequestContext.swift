@@ -15,8 +15,13 @@ public struct AppRequestContext: RequestContext {
     public var requestDecoder: JSONDecoder { APIJSON.decoder }
     public var responseEncoder: JSONEncoder { APIJSON.encoder }
 
+    /// The caller's IP address, for the abuse limits ("unknown" in in-process tests). Behind a reverse proxy this
+    /// is the proxy's: see docs/OPERATIONS.md.
+    public let clientAddress: String
+
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)
+        clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
         requestID = RequestID.make()
     }
 }

@@ -19,6 +19,8 @@ public struct AppServices: Sendable {
     public let files: FileRepository
     public let timeLimits: TimeLimitRepository
     public let scheduler: DeadlineScheduler
+    /// Public intake, tracking and sign-in limits (per process).
+    let limits = AbuseLimits()
     /// The working calendar of the clocks (from the configuration).
     public var calendar: WorkingCalendar { configuration.calendar }
 

@@ -24,6 +24,7 @@ struct ReportController {
             let submitted = try await MultipartForm.read(request)
             try CSRF.requirePageToken(submitted.form[CSRF.fieldName], request)
             do {
+                try await checkLimits(submitted.form, context)
                 let created = try await register(submitted, reporter: nil)
                 let phone = submitted.form["anonymous"] == nil ? submitted.form["phone"] : nil
                 let digits = phone.map { String($0.filter(\.isNumber).suffix(4)) }
@@ -35,7 +36,7 @@ struct ReportController {
                 }
                 var response = try await citizenForm(
                     request, context, place: place ?? nil, error: error.message, form: submitted.form)
-                response.status = .unprocessableContent
+                response.status = (error as? APIError)?.status ?? .unprocessableContent
                 return response
             }
         }
@@ -82,6 +83,18 @@ struct ReportController {
                 return HTMLPage.response(status: .unprocessableContent, html: page.render())
             }
         }
+    }
+
+    /// At most 20 reports an hour from one address and 5 for one phone number (each submission counts).
+    private func checkLimits(_ form: WebForm, _ context: AppRequestContext) async throws {
+        let now = Date()
+        let limits = services.limits
+        let byAddress = await limits.reportsPerAddress.record(context.clientAddress, now: now)
+        var byPhone = true
+        if let phone = form["phone"]?.filter(\.isNumber), !phone.isEmpty {
+            byPhone = await limits.reportsPerPhone.record(phone, now: now)
+        }
+        guard byAddress && byPhone else { throw APIError.tooMany(AbuseLimits.tooManyReports) }
     }
 
     static func confirmation(code: String, phone: String?) -> String {

@@ -56,7 +56,20 @@ struct SignInController {
     }
 
     func signIn(_ credentials: Credentials, context: AppRequestContext) async throws -> Response {
-        let user = try await services.users.find(username: credentials.username.trimmingWhitespace)
+        let username = credentials.username.trimmingWhitespace
+        let limits = services.limits
+        let now = Date()
+        // Lockout: after 5 failures in 15 minutes for a username (or 30 from one address), even the right
+        // password is refused until the window has passed.
+        guard await limits.failedSignInsPerUser.allows(username, now: now),
+            await limits.failedSignInsPerAddress.allows(context.clientAddress, now: now)
+        else {
+            let page = SignInPage(
+                language: context.language, outcome: .locked(username: credentials.username),
+                csrfToken: credentials._csrf ?? "", returnTo: Self.safeReturn(credentials.next))
+            return HTMLPage.response(status: .tooManyRequests, html: page.render())
+        }
+        let user = try await services.users.find(username: username)
         // bcrypt is deliberately slow: run it off the event loop. An unknown user is checked against a dummy
         // hash so that the response time does not reveal which usernames exist.
         let hash = user?.passwordHash ?? Self.dummyHash
@@ -64,11 +77,14 @@ struct SignInController {
             Passwords.verify(credentials.password, hash: hash)
         }
         guard let user, matches, !user.disabled else {
+            await limits.failedSignInsPerUser.record(username, now: now)
+            await limits.failedSignInsPerAddress.record(context.clientAddress, now: now)
             let page = SignInPage(
                 language: context.language, outcome: .failed(username: credentials.username),
                 csrfToken: credentials._csrf ?? "", returnTo: Self.safeReturn(credentials.next))
             return HTMLPage.response(status: .unauthorized, html: page.render())
         }
+        await limits.failedSignInsPerUser.reset(username)
         let (id, _) = try await services.sessions.create(for: user.id, at: Date(), lifetime: Self.sessionLifetime)
         var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
         response.setCookie(

@@ -54,7 +54,12 @@ struct TrackingController {
             let query = request.uri.queryParameters
             var page = TrackingPage(language: context.language, csrfToken: token, result: .form)
             if let code = query.get("code"), let phone = query.get("phone") {
-                page.result = try await lookup(code: code, phone: phone).map { .found($0) } ?? .notFound
+                guard await services.limits.failedLookupsPerAddress.allows(context.clientAddress, now: Date()) else {
+                    return HTMLPage.response(
+                        status: .tooManyRequests,
+                        html: TrackingPage(language: context.language, csrfToken: token, result: .limited).render())
+                }
+                page.result = try await limitedLookup(code: code, phone: phone, context).map { .found($0) } ?? .notFound
             }
             var response = try HTMLPage(
                 status: page.isNotFound ? .notFound : .ok, html: page.render()
@@ -72,7 +77,12 @@ struct TrackingController {
         let api = router.group("api/v1/track").add(middleware: APIErrorMiddleware(logger: logger))
         api.get { request, context in
             let query = try request.uri.decodeQuery(as: Lookup.self, context: context)
-            guard let view = try await lookup(code: query.code, phone: query.phone) else { throw APIError.notFound }
+            guard await services.limits.failedLookupsPerAddress.allows(context.clientAddress, now: Date()) else {
+                throw APIError.tooMany(AbuseLimits.tooManyLookups)
+            }
+            guard let view = try await limitedLookup(code: query.code, phone: query.phone, context) else {
+                throw APIError.notFound
+            }
             return resource(view)
         }
         api.post("actions") { request, context in
@@ -91,6 +101,13 @@ struct TrackingController {
         let canSupply: Bool
         /// The four digits the citizen typed: the page's forms send them back.
         let phoneDigits: String
+    }
+
+    /// A look-up that counts against the caller's address when it finds nothing (guessing codes).
+    func limitedLookup(code: String, phone: String, _ context: AppRequestContext) async throws -> View? {
+        let view = try await lookup(code: code, phone: phone)
+        if view == nil { await services.limits.failedLookupsPerAddress.record(context.clientAddress, now: Date()) }
+        return view
     }
 
     func lookup(code: String, phone: String) async throws -> View? {

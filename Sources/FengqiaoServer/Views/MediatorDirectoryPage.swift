@@ -150,7 +150,7 @@ struct MediatorCardView {
         Element(name: "details") {
             Element(name: "summary") { Text(t(Strings.mediatorChoose)) }
             Form(url: Paths.chooseMediator(mediator.id), method: .post) {
-                Input(type: .hidden, name: CSRF.fieldName, value: csrfToken)
+                Widgets.csrf(csrfToken)
                 Paragraph(t(Strings.mediatorChooseHelp)).class("note")
                 Label(t(Strings.trackCode)) {
                     Input(type: .text, name: "code", value: code, isRequired: true)

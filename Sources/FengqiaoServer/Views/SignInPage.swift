@@ -6,6 +6,7 @@ struct SignInPage {
     enum Outcome {
         case form
         case failed(username: String)
+        case locked(username: String)
     }
 
     let language: DisplayLanguage
@@ -21,8 +22,11 @@ struct SignInPage {
             if case .failed = outcome {
                 Paragraph(t(Strings.signInFailed)).class("error").attribute(named: "role", value: "alert")
             }
+            if case .locked = outcome {
+                Paragraph(t(AbuseLimits.signInLocked)).class("error").attribute(named: "role", value: "alert")
+            }
             Form(url: Paths.signIn, method: .post) {
-                Input(type: .hidden, name: CSRF.fieldName, value: csrfToken)
+                Widgets.csrf(csrfToken)
                 if let returnTo { Input(type: .hidden, name: "next", value: returnTo) }
                 Label(t(Strings.username)) {
                     Input(type: .text, name: "username", value: failedUsername, isRequired: true)
@@ -38,7 +42,8 @@ struct SignInPage {
     }
 
     private var failedUsername: String? {
-        if case .failed(let username) = outcome { return username }
+        if case .failed(let username) = outcome { return Widgets.escapeAttribute(username) }
+        if case .locked(let username) = outcome { return Widgets.escapeAttribute(username) }
         return nil
     }
 }

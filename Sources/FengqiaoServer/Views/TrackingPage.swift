@@ -7,6 +7,7 @@ struct TrackingPage {
     enum Result {
         case form
         case notFound
+        case limited
         case found(TrackingController.View)
     }
 
@@ -30,6 +31,8 @@ struct TrackingPage {
             case .notFound:
                 Paragraph(t(Strings.trackNotFound)).class("error").attribute(named: "role", value: "alert")
                 lookupForm()
+            case .limited:
+                Paragraph(t(AbuseLimits.tooManyLookups)).class("error").attribute(named: "role", value: "alert")
             case .found(let view):
                 found(view)
             }
@@ -105,7 +108,7 @@ struct TrackingPage {
     }
 
     @ComponentBuilder private func hiddenFields(_ view: TrackingController.View) -> any Component {
-        Input(type: .hidden, name: CSRF.fieldName, value: csrfToken)
+        Widgets.csrf(csrfToken)
         Input(type: .hidden, name: "code", value: view.current.trackingCode)
         Input(type: .hidden, name: "phone", value: view.phoneDigits)
     }

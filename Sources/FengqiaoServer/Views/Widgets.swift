@@ -70,9 +70,9 @@ enum Widgets {
         }
     }
 
-    /// Hidden CSRF token for a signed-in form.
+    /// Hidden CSRF token for a form (escaped: before sign-in it comes from a cookie the browser sent).
     static func csrf(_ token: String) -> any Component {
-        Input(type: .hidden, name: CSRF.fieldName, value: token)
+        Input(type: .hidden, name: CSRF.fieldName, value: escapeAttribute(token))
     }
 
     /// A `<dl>` of label/value pairs; empty values are left out.
