@@ -86,6 +86,16 @@ public struct DeadlineScheduler: Sendable {
         }
     }
 
+    /// The due time of the `rank`-th earliest deadline row (1 = the earliest), or nil when there are fewer rows: a
+    /// tick at that time has exactly the earliest `rank` rows due (the benchmark's "100 due").
+    public func dueTime(ofRank rank: Int) async throws -> Date? {
+        try await database.withConnection { sql in
+            try await sql.select().column("due_at").from("deadlines").orderBy("due_at").limit(1)
+                .offset(max(0, rank - 1)).first(decodingColumn: "due_at", as: Int64.self)
+                .map(Date.init(unixMilliseconds:))
+        }
+    }
+
     /// How many deadline rows are due at `now` and not yet handled (the scheduler's backlog).
     public func backlog(at now: Date) async throws -> Int {
         try await database.withConnection { sql in

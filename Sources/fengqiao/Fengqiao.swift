@@ -11,6 +11,6 @@ struct Fengqiao: AsyncParsableCommand {
             """,
         subcommands: [
             Serve.self, Worker.self, Migrate.self, SeedDemo.self, UserCommand.self, TokenCommand.self, Verify.self,
-            ConfigCommand.self, Backup.self, Restore.self, Generate.self, BenchFloor.self,
+            ConfigCommand.self, Backup.self, Restore.self, Generate.self, BenchFloor.self, BenchTick.self,
         ])
 }
