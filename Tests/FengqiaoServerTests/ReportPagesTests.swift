@@ -21,12 +21,20 @@ struct ReportPagesTests {
     )
         -> (body: ByteBuffer, type: String)
     {
+        multipart(fields, files: file.map { [$0] } ?? [])
+    }
+
+    static func multipart(
+        _ fields: [(String, String)], files: [(name: String, fileName: String, bytes: [UInt8])]
+    )
+        -> (body: ByteBuffer, type: String)
+    {
         let boundary = "----fengqiao-test-boundary"
         var body = ByteBuffer()
         for (name, value) in fields {
             body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(name)\"\r\n\r\n\(value)\r\n")
         }
-        if let file {
+        for file in files {
             body.writeString(
                 "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(file.name)\"; filename=\"\(file.fileName)\"\r\n"
                     + "Content-Type: application/octet-stream\r\n\r\n")
@@ -85,6 +93,20 @@ struct ReportPagesTests {
                 fields.filter { $0.0 != "idempotencyKey" } + [("idempotencyKey", "k3")],
                 file: ("photo", "not-a-photo.png", Array("hello".utf8)))
             #expect(try await send(text).0 == .unprocessableContent)
+
+            let three = Self.multipart(
+                fields.filter { $0.0 != "idempotencyKey" } + [("idempotencyKey", "k4")],
+                files: (0..<3).map { ("photo", "p\($0).png", Self.png + [UInt8($0)]) })
+            let (threeStatus, threeDone, _) = try await send(three)
+            #expect(threeStatus == .seeOther)
+            let threeCode = try #require(
+                URLComponents(string: try #require(threeDone))?.queryItems?.first { $0.name == "code" }?.value)
+            #expect(try await services.cases.find(trackingCode: threeCode)?.attachments.count == 3)
+            let four = Self.multipart(
+                fields.filter { $0.0 != "idempotencyKey" } + [("idempotencyKey", "k5")],
+                files: (0..<4).map { ("photo", "p\($0).png", Self.png + [UInt8($0)]) })
+            let (fourStatus, _, fourPage) = try await send(four)
+            #expect(fourStatus == .unprocessableContent && fourPage.contains("最多上传3张照片"))
         }
     }
 

@@ -153,7 +153,11 @@ struct ReportController {
             parties.append(Party(role: .reporter, name: form["name"], phone: phone))
         }
         var attachments: [Attachment] = []
-        for file in submitted.files where file.field == "photo" {
+        let photos = submitted.files.filter { $0.field == "photo" }
+        guard photos.count <= MultipartForm.maximumFiles else {
+            throw WebFormError.tooMany(ReportStrings.tooManyPhotos)
+        }
+        for file in photos {
             let stored = try await services.files.store(file.bytes, at: Date())
             attachments.append(
                 Attachment(

@@ -61,6 +61,7 @@ struct ReportPage {
                 Label(t(s.photo)) {
                     Input(type: .file, name: "photo")
                         .attribute(named: "accept", value: "image/jpeg,image/png,image/webp")
+                        .attribute(named: "multiple", value: nil, ignoreValueIfEmpty: false)
                         .attribute(named: "id", value: "field-photo")
                 }
                 Paragraph(t(s.photoHint)).class("note")
@@ -130,9 +131,10 @@ enum ReportStrings {
     static let category = Localized(zh: "问题类型", en: "Kind of problem")
     static let notSure = Localized(zh: "不确定（由工作人员分类）", en: "Not sure (staff will classify it)")
     static let description = Localized(zh: "发生了什么", en: "What happened")
-    static let photo = Localized(zh: "照片（可不传）", en: "Photo (optional)")
+    static let photo = Localized(zh: "照片（可不传，最多3张）", en: "Photos (optional, up to 3)")
     static let photoHint = Localized(
-        zh: "支持 JPG、PNG、WebP，不超过10MB。", en: "JPEG, PNG or WebP, up to 10 MB.")
+        zh: "支持 JPG、PNG、WebP，每张不超过10MB。", en: "JPEG, PNG or WebP, up to 10 MB each.")
+    static let tooManyPhotos = Localized(zh: "最多上传3张照片。", en: "At most 3 photos.")
     static let contact = Localized(zh: "联系方式", en: "How to reach you")
     static let name = Localized(zh: "姓名（可不填）", en: "Name (optional)")
     static let phone = Localized(zh: "手机号", en: "Mobile phone")

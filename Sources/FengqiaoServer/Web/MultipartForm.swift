@@ -14,8 +14,10 @@ struct MultipartForm: Sendable {
     let form: WebForm
     let files: [File]
 
-    /// The form limit: one photo of at most `Attachment.maximumSize` plus the text fields.
-    static let limit = Attachment.maximumSize + 256 * 1024
+    /// How many files one form may carry (a report's photos).
+    static let maximumFiles = 3
+    /// The form limit: `maximumFiles` photos of at most `Attachment.maximumSize` each, plus the text fields.
+    static let limit = maximumFiles * Attachment.maximumSize + 256 * 1024
 
     static func read(_ request: Request) async throws -> MultipartForm {
         let type = request.headers[.contentType] ?? ""

@@ -96,6 +96,8 @@ struct WebForm: Sendable {
 enum WebFormError: UserFacingError, Equatable {
     case invalid(String)
     case missing(Localized)
+    /// More of something than a form may carry; the message says what.
+    case tooMany(Localized)
 
     var code: String { "request.invalid_field" }
 
@@ -106,6 +108,8 @@ enum WebFormError: UserFacingError, Equatable {
             return Localized(zh: "“\(name.zh)”填写的内容无法识别。", en: "The value of \"\(name.en)\" could not be read.")
         case .missing(let name):
             return Localized(zh: "请填写“\(name.zh)”。", en: "Please fill in \"\(name.en)\".")
+        case .tooMany(let message):
+            return message
         }
     }
 }
