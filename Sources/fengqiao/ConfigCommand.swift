@@ -20,6 +20,10 @@ struct ConfigCommand: AsyncParsableCommand {
                 ? "(development value)" : "(set)",
             "FENGQIAO_LOG_LEVEL": configuration.logLevel.rawValue,
             "FENGQIAO_AUTO_MIGRATE": String(configuration.autoMigrate),
+            "FENGQIAO_WEBHOOKS": configuration.webhooks.map { "\($0.name)=\($0.url)" }.joined(separator: ","),
+            "FENGQIAO_WEBHOOK_SECRET": configuration.webhookSecret == nil ? "" : "(set)",
+            "FENGQIAO_METRICS_TOKEN": configuration.metricsToken == nil ? "" : "(set)",
+            "FENGQIAO_LOG_FORMAT": configuration.logFormat.rawValue,
         ]
         print("配置有效 / Configuration is valid")
         for setting in AppConfiguration.settings {

@@ -10,7 +10,9 @@ struct Fengqiao: AsyncParsableCommand {
             FENGQIAO_CONFIG); the environment wins. Run `fengqiao config` to see every setting.
             """,
         subcommands: [
-            Serve.self, Worker.self, Migrate.self, SeedDemo.self, UserCommand.self, TokenCommand.self, Verify.self,
+            Serve.self, Worker.self, Migrate.self, SeedDemo.self, UserCommand.self, TokenCommand.self,
+            Open311KeyCommand.self, Verify.self,
             ConfigCommand.self, Backup.self, Restore.self, Generate.self, BenchFloor.self, BenchTick.self,
+            ImportCommand.self, ExportCommand.self,
         ])
 }

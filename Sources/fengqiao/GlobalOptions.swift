@@ -32,9 +32,9 @@ struct GlobalOptions: ParsableArguments {
         }
     }
 
-    /// Bootstraps logging once, at the configured level, to standard error.
+    /// Bootstraps logging once, at the configured level and format (`FENGQIAO_LOG_FORMAT`), to standard error.
     func makeLogger(_ configuration: AppConfiguration) -> Logger {
-        LoggingSystem.bootstrap(StreamLogHandler.standardError)
+        RequestLogContext.bootstrap(configuration.logFormat)
         var logger = Logger(label: "fengqiao")
         logger.logLevel = configuration.logLevel
         return logger

@@ -60,6 +60,11 @@ struct SeedDemo: AsyncParsableCommand {
                 let roles = user.grants.map { $0.role.name.zh }.joined(separator: "、")
                 print("  \(user.username)\t\(user.displayName)\t\(roles)")
             }
+            Console.say(
+                Localized(
+                    zh: "演示 Open311 密钥（api_key，代表 \(DemoSeeder.open311DemoUser)）：",
+                    en: "Demo Open311 key (api_key, acting as \(DemoSeeder.open311DemoUser)):"))
+            print("  \(DemoSeeder.open311DemoKey)")
         }
     }
 }

@@ -7,7 +7,9 @@ import ServiceLifecycle
 
 struct Worker: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        abstract: "Run the background work alone: the deadline scheduler (time-limit alerts, 督办, ladder moves).",
+        abstract:
+            "Run the background work alone: the deadline scheduler (time-limit alerts, 督办, ladder moves) and the "
+            + "webhook deliverer (outbox).",
         discussion: """
             Several workers (and serve instances with FENGQIAO_SCHEDULER=true) may share one PostgreSQL: each \
             deadline fires exactly once. --once handles what is due now and exits (for cron or a check).
@@ -27,6 +29,13 @@ struct Worker: AsyncParsableCommand {
                         zh: "已处理 \(tick.cases) 个到期案件，发出 \(tick.alerts) 条时限提醒；失败 \(tick.failures) 个。",
                         en: "Handled \(tick.cases) cases with due deadlines and raised \(tick.alerts) alerts; "
                             + "\(tick.failures) failed."))
+                let deliverer = OutboxDeliverer(services: services)
+                try await deliverer.subscribe(at: Date())
+                let round = try await deliverer.deliverDue(logger: logger)
+                Console.say(
+                    Localized(
+                        zh: "已送达 \(round.delivered) 条通知，失败 \(round.failed) 条（稍后重试）。",
+                        en: "Delivered \(round.delivered) notifications; \(round.failed) failed (retried later)."))
                 if tick.failures > 0 { throw ExitCode.failure }
                 return
             }

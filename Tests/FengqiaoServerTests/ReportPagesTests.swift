@@ -99,8 +99,9 @@ struct ReportPagesTests {
                 files: (0..<3).map { ("photo", "p\($0).png", Self.png + [UInt8($0)]) })
             let (threeStatus, threeDone, _) = try await send(three)
             #expect(threeStatus == .seeOther)
+            let threeLocation = try #require(threeDone)
             let threeCode = try #require(
-                URLComponents(string: try #require(threeDone))?.queryItems?.first { $0.name == "code" }?.value)
+                URLComponents(string: threeLocation)?.queryItems?.first { $0.name == "code" }?.value)
             #expect(try await services.cases.find(trackingCode: threeCode)?.attachments.count == 3)
             let four = Self.multipart(
                 fields.filter { $0.0 != "idempotencyKey" } + [("idempotencyKey", "k5")],

@@ -51,6 +51,10 @@ struct CaseBulkLoaderTests {
             try await engine.withDatabase { bulk in
                 let directory = try await demoCounty(in: normal)
                 #expect(try await demoCounty(in: bulk) == directory)
+                // Both paths write the outbox rows of the subscribed webhooks.
+                for database in [normal, bulk] {
+                    try await OutboxRepository(database: database).subscribe(["crm", "sms"], at: now)
+                }
                 let scripts = DemoCases.generate(directory: directory, count: 100, endingAt: now)
                 #expect(scripts.contains { $0.steps.contains { $0.mergeInto != nil } })
                 #expect(scripts.contains { $0.intake.sourceReference != nil })
@@ -80,6 +84,16 @@ struct CaseBulkLoaderTests {
                 #expect(loaded.search == expected.search)
                 #expect(loaded.keys == expected.keys)
                 #expect(loaded.counters == expected.counters)
+                // Row ids follow the writing order, which differs: compare everything else, in one order.
+                func outbox(_ database: Database) async throws -> [String] {
+                    try await OutboxRepository(database: database).entries().map {
+                        "\($0.caseID.rawValue) \($0.sequence) \($0.webhook) \($0.kind) \($0.createdAt) "
+                            + "\($0.nextAttemptAt) \($0.attempts) \($0.payload)"
+                    }.sorted()
+                }
+                let expectedOutbox = try await outbox(normal)
+                #expect(!expectedOutbox.isEmpty)
+                #expect(try await outbox(bulk) == expectedOutbox)
 
                 let report = try await CaseChainVerifier(database: bulk).verifyAll()
                 #expect(report.casesChecked == scripts.count && report.problems.isEmpty)

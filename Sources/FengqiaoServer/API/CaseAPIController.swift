@@ -79,32 +79,8 @@ struct CaseAPIController {
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> CaseListResource {
         let identity = try context.requireIdentity()
         let query = request.uri.queryParameters
-        var filter = CaseRepository.Filter()
-        filter.states = query.getAll("state").compactMap { CaseState(rawValue: String($0)) }
-        filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
-        filter.urgency = query.get("urgency").flatMap(Urgency.init(rawValue:))
-        filter.categoryCode = query.get("category")
-        if let code = query.get("region") {
-            guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
-            filter.regionPath = try await services.regions.path(of: region.id)
-        }
-        filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
-        filter.createdFrom = query.get("from").flatMap(ISO8601Date.parse)
-        filter.createdBefore = query.get("to").flatMap(ISO8601Date.parse)
-        filter.text = query.get("q")
         let now = Date()
-        if let overdue = query.get("overdue").flatMap(AppConfiguration.parseBool), overdue { filter.overdueAt = now }
-        if let hours = query.get("dueWithinHours").flatMap(Int.init), hours > 0 {
-            filter.dueBefore = now.addingTimeInterval(TimeInterval(hours) * 3600)
-        }
-        if let sort = query.get("sort") {
-            guard let order = CaseRepository.Filter.Order(rawValue: sort) else {
-                throw APIError.badRequest(
-                    "request.invalid_sort",
-                    Localized(zh: "排序方式应为 newest 或 deadline。", en: "sort must be newest or deadline."))
-            }
-            filter.order = order
-        }
+        let filter = try await Self.filter(query, services: services, now: now)
         let limit = query.get("limit").flatMap(Int.init) ?? 50
         let after = query.get("after").flatMap(Int64.init).map { Case.ID($0) }
         let offset = max(0, query.get("offset").flatMap(Int.init) ?? 0)
@@ -121,6 +97,37 @@ struct CaseAPIController {
         return CaseListResource(
             items: items, next: full && filter.order == .newest ? page.last?.id : nil,
             nextOffset: full && filter.order == .deadline ? offset + page.count : nil)
+    }
+
+    /// The list's filters from a query string (`state` repeated, `channel`, `urgency`, `category`, `region`,
+    /// `organisation`, `from`, `to`, `q`, `overdue`, `dueWithinHours`, `sort`): shared with the exports.
+    static func filter(_ query: Parameters, services: AppServices, now: Date) async throws -> CaseRepository.Filter {
+        var filter = CaseRepository.Filter()
+        filter.states = query.getAll("state").compactMap { CaseState(rawValue: String($0)) }
+        filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
+        filter.urgency = query.get("urgency").flatMap(Urgency.init(rawValue:))
+        filter.categoryCode = query.get("category")
+        if let code = query.get("region") {
+            guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
+            filter.regionPath = try await services.regions.path(of: region.id)
+        }
+        filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
+        filter.createdFrom = query.get("from").flatMap(ISO8601Date.parse)
+        filter.createdBefore = query.get("to").flatMap(ISO8601Date.parse)
+        filter.text = query.get("q")
+        if let overdue = query.get("overdue").flatMap(AppConfiguration.parseBool), overdue { filter.overdueAt = now }
+        if let hours = query.get("dueWithinHours").flatMap(Int.init), hours > 0 {
+            filter.dueBefore = now.addingTimeInterval(TimeInterval(hours) * 3600)
+        }
+        if let sort = query.get("sort") {
+            guard let order = CaseRepository.Filter.Order(rawValue: sort) else {
+                throw APIError.badRequest(
+                    "request.invalid_sort",
+                    Localized(zh: "排序方式应为 newest 或 deadline。", en: "sort must be newest or deadline."))
+            }
+            filter.order = order
+        }
+        return filter
     }
 
     // MARK: Helpers

@@ -112,7 +112,7 @@ struct APIErrorMiddleware: RouterMiddleware {
                 error.status, "http.\(error.status.code)",
                 Localized(zh: "请求无法处理（\(error.status.code)）。", en: error.status.reasonPhrase)
             )
-        case is DecodingError:
+        case is DecodingError, is URLEncodedFormError:
             return (
                 .badRequest, "request.malformed",
                 Localized(zh: "请求内容格式不正确。", en: "The request body is not in the expected format.")

@@ -18,6 +18,7 @@ public struct AppServices: Sendable {
     public let categories: CategoryRepository
     public let files: FileRepository
     public let timeLimits: TimeLimitRepository
+    public let open311Keys: Open311KeyRepository
     public let scheduler: DeadlineScheduler
     /// Public intake, tracking and sign-in limits (per process).
     let limits = AbuseLimits()
@@ -39,6 +40,7 @@ public struct AppServices: Sendable {
         self.categories = CategoryRepository(database: database)
         self.files = FileRepository(database: database)
         self.timeLimits = TimeLimitRepository(database: database)
+        self.open311Keys = Open311KeyRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
     }
 }

@@ -17,6 +17,9 @@ public func buildApplication(services: AppServices, logger: Logger) -> some Appl
 
 public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    // Outermost of all: every request is counted and timed, and its log lines carry its id.
+    let metrics = AppMetrics()
+    router.add(middleware: MetricsMiddleware(metrics: metrics, logger: logger))
     // Outermost first: security headers go on every response, error pages included, and the error page
     // already knows the language.
     router.add(middleware: SecurityHeadersMiddleware())
@@ -24,12 +27,14 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     router.add(middleware: ErrorMiddleware(logger: logger))
     router.add(middleware: SessionMiddleware(services: services))
     HealthController(services: services).addRoutes(to: router)
+    MetricsController(services: services, metrics: metrics).addRoutes(to: router)
     StaticController().addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)
     SignInController(services: services).addRoutes(to: router)
     AgreementController(services: services, logger: logger).addRoutes(to: router)
     TrackingController(services: services, logger: logger).addRoutes(to: router)
     MediatorDirectoryController(services: services, logger: logger).addRoutes(to: router)
+    OpenAPIController().addRoutes(to: router)
     CasePageController(services: services).addRoutes(to: router)
     DeskController(services: services).addRoutes(to: router)
     QueueController(services: services).addRoutes(to: router)
@@ -37,10 +42,12 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     ReportController(services: services).addRoutes(to: router)
     QRCodeController(services: services).addRoutes(to: router)
     AdminController(services: services).addRoutes(to: router)
+    Open311Controller(services: services, logger: logger).addRoutes(to: router)
     let api = router.group("api/v1")
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: BearerAuthMiddleware(services: services))
     CaseAPIController(services: services).addRoutes(to: api)
+    ExportAPIController(services: services).addRoutes(to: api)
     CategoryAPIController(services: services).addRoutes(to: api)
     MetricsAPIController(services: services).addRoutes(to: api)
     AccessLogAPIController(services: services).addRoutes(to: api)

@@ -29,6 +29,13 @@ public struct AppConfiguration: Sendable, Equatable {
     public var scheduler: Bool
     /// The longest the scheduler sleeps between ticks, in seconds (it wakes earlier for a deadline due sooner).
     public var schedulerInterval: Int
+    /// Webhooks that receive case notifications (`FENGQIAO_WEBHOOKS`), and the secret their bodies are signed with.
+    public var webhooks: [Webhook] = []
+    public var webhookSecret: String?
+    /// A bearer token that opens `/metrics` (see `MetricsController`); nil: loopback callers only in production.
+    public var metricsToken: String?
+    /// How log lines are written: JSON objects (production default) or text.
+    public var logFormat: LogFormat = .text
 
     /// Only for development: production mode refuses to start with it.
     public static let developmentSessionSecret = "fengqiao-development-secret-never-use-in-production"
@@ -97,6 +104,27 @@ public struct AppConfiguration: Sendable, Equatable {
             meaning: Localized(
                 zh: "时限调度最长间隔秒数，1到3600", en: "longest pause of the deadline scheduler in seconds, 1–3600"),
             defaultValue: "20"),
+        Setting(
+            key: "FENGQIAO_WEBHOOKS",
+            meaning: Localized(
+                zh: "案件通知的接收地址，逗号分隔的 名称=https://主机/路径", en: "case notification receivers: name=https://host/path,…"),
+            defaultValue: ""),
+        Setting(
+            key: "FENGQIAO_WEBHOOK_SECRET",
+            meaning: Localized(
+                zh: "签名密钥，至少16个字符；生产模式设置了接收地址时必填",
+                en: "signing secret, at least 16 characters; required in production when webhooks are set"),
+            defaultValue: ""),
+        Setting(
+            key: "FENGQIAO_METRICS_TOKEN",
+            meaning: Localized(
+                zh: "访问 /metrics 的令牌（Bearer），至少16个字符；未设置时生产模式只对本机开放",
+                en: "bearer token for /metrics, at least 16 characters; unset: loopback callers only in production"),
+            defaultValue: ""),
+        Setting(
+            key: "FENGQIAO_LOG_FORMAT",
+            meaning: Localized(zh: "json 或 text", en: "json | text"),
+            defaultValue: "text (development), json (production)"),
     ]
 
     /// Reads the configuration. `file` is the text of a config file (`KEY=VALUE` lines, `#` comments), if any.
@@ -153,6 +181,7 @@ public struct AppConfiguration: Sendable, Equatable {
             }
         }
         let calendar = WorkingCalendar(entries: entries, workingHours: workingHours)
+        let operations = try OperationsSettings.read(values, mode: mode)
         if mode == .production && secret == developmentSessionSecret {
             throw ConfigurationError(
                 key: "FENGQIAO_SESSION_SECRET", value: nil,
@@ -160,10 +189,12 @@ public struct AppConfiguration: Sendable, Equatable {
                     zh: "生产模式必须设置自己的会话密钥（至少32个字符），不能使用默认值。",
                     en: "production mode needs its own session secret (32 characters or more), not the default."))
         }
-        return AppConfiguration(
+        var configuration = AppConfiguration(
             mode: mode, database: database, databasePoolSize: poolSize, hostname: hostname, port: port,
             sessionSecret: secret, logLevel: logLevel, autoMigrate: autoMigrate, calendar: calendar,
             calendarFile: calendarFile, scheduler: scheduler, schedulerInterval: schedulerInterval)
+        operations.apply(to: &configuration)
+        return configuration
     }
 
     static func parseBool(_ text: String) -> Bool? {
@@ -207,7 +238,7 @@ public struct AppConfiguration: Sendable, Equatable {
             guard let parsed = parse(text.trimmingWhitespace) else {
                 let expected = AppConfiguration.settings.first { $0.key == key }?.meaning
                 throw ConfigurationError(
-                    key: key, value: key == "FENGQIAO_SESSION_SECRET" ? nil : text,
+                    key: key, value: AppConfiguration.secretKeys.contains(key) ? nil : text,
                     reason: Localized(zh: "应为\(expected?.zh ?? "")。", en: "expected \(expected?.en ?? "")."))
             }
             return parsed

@@ -22,8 +22,17 @@ public struct DemoSeeder: Sendable {
         // Hash outside the transaction: bcrypt is slow and the write lock should be held briefly.
         var hashes: [String: String] = [:]
         for user in county.users { hashes[user.username] = Passwords.hash(DemoCounty.demoPassword, cost: passwordCost) }
-        return try await DemoWriter.write(county, hashes: hashes, now: now, into: services.database)
+        let counts = try await DemoWriter.write(county, hashes: hashes, now: now, into: services.database)
+        if let center = counts.userIDs[Self.open311DemoUser] {
+            try await services.open311Keys.register(
+                Self.open311DemoKey, for: center, label: "demo Open311 client", channel: nil, at: now)
+        }
+        return counts
     }
+
+    /// The demo county's Open311 `api_key`, published like the demo passwords: it acts as `county.center`.
+    public static let open311DemoKey = "o311_demo_339921_county_center"
+    public static let open311DemoUser = "county.center"
 
     /// Adds about a year of cases to the demo county just written, by replaying generated scripts through the real
     /// lifecycle (`CaseWriter`: the same checks as the API), 100 cases per transaction. Returns how many were made.

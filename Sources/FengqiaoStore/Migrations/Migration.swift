@@ -23,5 +23,7 @@ extension Migration {
         m0006Files,
         m0007TimeLimits,
         m0008Mediation,
+        m0009Open311Keys,
+        m0010Outbox,
     ]
 }

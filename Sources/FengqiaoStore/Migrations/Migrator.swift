@@ -118,7 +118,13 @@ public enum MigrationError: UserFacingError, Equatable {
 
 extension Date {
     /// Milliseconds since 1970: how every timestamp is stored, the same on both engines.
-    public var unixMilliseconds: Int64 { Int64((timeIntervalSince1970 * 1000).rounded()) }
+    /// Milliseconds since 1970, clamped to ±2^62 so that no date a caller can send (`dueWithinHours=4591964682341`)
+    /// traps in the conversion: such a date lies far beyond any stored one and compares as it should.
+    public var unixMilliseconds: Int64 {
+        let milliseconds = (timeIntervalSince1970 * 1000).rounded()
+        guard milliseconds.isFinite else { return milliseconds < 0 ? -(1 << 62) : 1 << 62 }
+        return Int64(min(max(milliseconds, -0x1p62), 0x1p62))
+    }
 
     public init(unixMilliseconds: Int64) {
         self.init(timeIntervalSince1970: Double(unixMilliseconds) / 1000)

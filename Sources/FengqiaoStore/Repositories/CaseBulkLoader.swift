@@ -36,6 +36,7 @@ public struct CaseBulkLoader: Sendable {
         var charges: [[SQLBind]]
         var mediators: [Mediator.ID]
         var fulfilment: [[SQLBind]]
+        var outbox: [[SQLBind]]
         var idempotencyKey: String
         var registeredAt: Date
         var attachments: [Attachment]
@@ -120,6 +121,7 @@ public struct CaseBulkLoader: Sendable {
         var replayer = Replayer(
             regionPaths: regionPaths, activeCategories: activeCategories, book: book, levels: levels,
             calendar: calendar)
+        replayer.webhooks = try await database.withConnection { try await OutboxRepository.webhooks(in: $0) }
         for (index, script) in scripts.enumerated() {
             try replayer.register(
                 script, index: index, id: Case.ID(firstID + Int64(index)),
@@ -182,6 +184,7 @@ public struct CaseBulkLoader: Sendable {
             in: sql)
         try await insertRows(
             into: "fulfilment_tasks", columns: CaseRows.fulfilmentColumns, rows: cases.flatMap(\.fulfilment), in: sql)
+        try await insertRows(into: "outbox", columns: CaseRows.outboxColumns, rows: cases.flatMap(\.outbox), in: sql)
         try await insertRows(
             into: "idempotency_keys", columns: ["key", "case_id", "created_at"],
             rows: cases.map {
@@ -256,6 +259,8 @@ public struct CaseBulkLoader: Sendable {
         let book: TimeLimitBook
         let levels: [Organisation.ID: RegionLevel]
         let calendar: WorkingCalendar
+        /// The webhooks each notified event gets an outbox row for (`outbox_webhooks`).
+        var webhooks: [String] = []
         var registered: [Case] = []
         var current: [Case] = []
         var events: [[CaseEvent]] = []
@@ -335,6 +340,7 @@ public struct CaseBulkLoader: Sendable {
                 deadlines: CaseRows.deadlineRows(of: final, calendar: calendar),
                 charges: CaseRows.chargeRows(Array(file.dropFirst()), startingFrom: registered[index]),
                 mediators: CaseRows.mediators(of: final).sorted(), fulfilment: CaseRows.fulfilmentRows(of: final),
+                outbox: try CaseRows.outboxRows(file, startingFrom: registered[index], webhooks: webhooks),
                 idempotencyKey: script.idempotencyKey, registeredAt: script.registeredAt, attachments: final.attachments
             )
         }

@@ -280,6 +280,7 @@ public struct CaseRepository: Sendable {
             .where("id", .equal, current.id.rawValue).run()
         try await schedule(updated, calendar: calendar, in: sql)
         try await charge(events, startingFrom: current, in: sql)
+        try await OutboxRepository.record(events, startingFrom: current, in: sql)
         if updated.mediation != current.mediation || updated.timing.sessions != current.timing.sessions
             || updated.state != current.state
         {
@@ -435,6 +436,7 @@ public struct CaseWriter: Sendable {
         try await dialect.replaceSearchText(CaseRows.searchText(of: new), caseID: id.rawValue, in: sql)
         try await CaseRepository.append(file, previousHash: CaseRepository.genesis, to: id, in: sql)
         try await CaseRepository.schedule(new, calendar: calendar, in: sql)
+        try await OutboxRepository.record(file, startingFrom: registered, in: sql)
         try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
             .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
         return CaseRepository.Created(case: new, isNew: true)

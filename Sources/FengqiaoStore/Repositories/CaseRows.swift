@@ -162,6 +162,28 @@ enum CaseRows {
         }
     }
 
+    static let outboxColumns = ["case_id", "sequence", "kind", "webhook", "payload", "created_at", "next_attempt_at"]
+
+    /// The outbox rows of `events` (applied from `start` on, a registration leaving `start` as it is): one per
+    /// notified event and webhook, due at once (`OutboxNotice`, docs/WEBHOOKS.md).
+    static func outboxRows(_ events: [CaseEvent], startingFrom start: Case, webhooks: [String]) throws -> [[SQLBind]] {
+        guard !webhooks.isEmpty else { return [] }
+        var state = start
+        var rows: [[SQLBind]] = []
+        for event in events {
+            if case .registered = event.change {} else { state = CaseLifecycle.apply(event, to: state) }
+            guard let notice = OutboxNotice(event: event, after: state) else { continue }
+            let payload = try notice.json()
+            for webhook in webhooks {
+                rows.append([
+                    SQLBind(event.caseID.rawValue), SQLBind(event.sequence), SQLBind(notice.type), SQLBind(webhook),
+                    SQLBind(payload), SQLBind(event.at.unixMilliseconds), SQLBind(event.at.unixMilliseconds),
+                ])
+            }
+        }
+        return rows
+    }
+
     /// The counter that numbers the cases registered on `date`'s day (China time).
     static func numberCounter(for date: Date) -> String {
         let civil = CaseNumbering.chinaCivilDate(date)

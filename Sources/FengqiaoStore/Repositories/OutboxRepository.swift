@@ -1,0 +1,300 @@
+import FengqiaoCore
+import Foundation
+import SQLKit
+
+/// The outbox of outbound notifications. A case change that other systems care about (`OutboxNotice`) writes one
+/// row per subscribed webhook in its own transaction (`record`, called by `CaseRepository.commit` and
+/// `CaseWriter.create`; `CaseBulkLoader` writes the same rows through `CaseRows.outboxRows`); the deliverer claims
+/// due rows, posts them, and marks a row delivered only after the receiver answered 2xx. A crash in between means a
+/// redelivery, never a loss: receivers dedupe on the row id (`X-Fengqiao-Delivery`). See docs/WEBHOOKS.md.
+public struct OutboxRepository: Sendable {
+    let database: Database
+
+    public init(database: Database) {
+        self.database = database
+    }
+
+    /// One row to deliver.
+    public struct Delivery: Sendable, Equatable {
+        public var id: Int64
+        public var caseID: Case.ID
+        public var sequence: Int
+        public var kind: String
+        public var webhook: String
+        public var payload: String
+        /// Attempts made before this one.
+        public var attempts: Int
+    }
+
+    /// One row as it stands (for tests and `fengqiao` diagnostics).
+    public struct Entry: Sendable, Equatable {
+        public var id: Int64
+        public var caseID: Case.ID
+        public var sequence: Int
+        public var kind: String
+        public var webhook: String
+        public var payload: String
+        public var createdAt: Date
+        public var attempts: Int
+        public var nextAttemptAt: Date
+        public var deliveredAt: Date?
+        public var lastError: String?
+    }
+
+    /// The backlog: undelivered rows of subscribed webhooks, and when the oldest was written.
+    public struct Backlog: Sendable, Equatable {
+        public var undelivered: Int
+        public var oldestCreatedAt: Date?
+    }
+
+    // MARK: Subscriptions
+
+    /// Makes `names` the webhooks that new rows are written for (the deliverer calls it at start with
+    /// `FENGQIAO_WEBHOOKS`). Rows already written for a webhook no longer named stay, undelivered and unclaimed,
+    /// and go out again if it comes back.
+    public func subscribe(_ names: [String], at now: Date) async throws {
+        try await database.transaction { sql in
+            let existing = try await Self.webhooks(in: sql)
+            let gone = existing.filter { !names.contains($0) }
+            if !gone.isEmpty { try await sql.delete(from: "outbox_webhooks").where("name", .in, gone).run() }
+            for name in Set(names).subtracting(existing).sorted() {
+                try await sql.insert(into: "outbox_webhooks").columns("name", "subscribed_at")
+                    .values(SQLBind(name), SQLBind(now.unixMilliseconds)).run()
+            }
+        }
+    }
+
+    public func webhooks() async throws -> [String] {
+        try await database.withConnection { sql in try await Self.webhooks(in: sql) }
+    }
+
+    static func webhooks(in sql: any SQLDatabase) async throws -> [String] {
+        try await sql.select().column("name").from("outbox_webhooks").orderBy("name").all()
+            .map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    // MARK: Writing (inside a case transaction)
+
+    /// Writes the outbox rows of `events` (applied from `start` on) for every subscribed webhook, in the caller's
+    /// transaction: committed with the case change, or not at all.
+    static func record(_ events: [CaseEvent], startingFrom start: Case, in sql: any SQLDatabase) async throws {
+        guard events.contains(where: { OutboxNotice.notifies($0.change) }) else { return }
+        let webhooks = try await webhooks(in: sql)
+        try await CaseBulkLoader.insertRows(
+            into: "outbox", columns: CaseRows.outboxColumns,
+            rows: try CaseRows.outboxRows(events, startingFrom: start, webhooks: webhooks), in: sql)
+    }
+
+    // MARK: Delivering
+
+    /// Claims up to `limit` rows due at `now` for `webhooks`: their next attempt moves to `now + lease`, so that
+    /// no other deliverer takes them meanwhile, and a deliverer that dies holding them leaves them due again after
+    /// the lease. On PostgreSQL the rows are locked `FOR UPDATE SKIP LOCKED` while claimed, so two deliverers
+    /// never claim the same row; on SQLite the write transaction (`BEGIN IMMEDIATE`) serialises claimers.
+    public func claim(
+        dueAt now: Date, webhooks: [String], limit: Int, lease: Duration = .seconds(300)
+    ) async throws -> [Delivery] {
+        guard !webhooks.isEmpty, limit > 0 else { return [] }
+        let leaseEnd = now.addingTimeInterval(Double(lease.components.seconds)).unixMilliseconds
+        return try await database.transaction { [engine = database.engine] sql in
+            var due = sql.select()
+                .columns("id", "case_id", "sequence", "kind", "webhook", "payload", "attempts").from("outbox")
+                .where(SQLIdentifier("delivered_at"), .is, SQLLiteral.null)
+                .where("next_attempt_at", .lessThanOrEqual, now.unixMilliseconds)
+                .where("webhook", .in, webhooks)
+                .orderBy("next_attempt_at").orderBy("id").limit(limit)
+            if engine == .postgres { due = due.lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED")) }
+            let claimed = try await due.all().map { row in
+                Delivery(
+                    id: try row.decode(column: "id", as: Int64.self),
+                    caseID: Case.ID(try row.decode(column: "case_id", as: Int64.self)),
+                    sequence: try row.decode(column: "sequence", as: Int.self),
+                    kind: try row.decode(column: "kind", as: String.self),
+                    webhook: try row.decode(column: "webhook", as: String.self),
+                    payload: try row.decode(column: "payload", as: String.self),
+                    attempts: try row.decode(column: "attempts", as: Int.self))
+            }
+            if !claimed.isEmpty {
+                try await sql.update("outbox").set("next_attempt_at", to: leaseEnd)
+                    .where("id", .in, claimed.map(\.id)).run()
+            }
+            return claimed
+        }
+    }
+
+    /// The receiver answered 2xx: the row is done.
+    public func markDelivered(_ id: Int64, at now: Date) async throws {
+        try await database.withConnection { sql in
+            try await sql.update("outbox")
+                .set("delivered_at", to: now.unixMilliseconds)
+                .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
+                .set(SQLIdentifier("last_error"), to: SQLLiteral.null)
+                .where("id", .equal, id).run()
+        }
+    }
+
+    /// The attempt failed: the error is kept and the row is due again at `retryAt`.
+    public func markFailed(_ id: Int64, error: String, retryAt: Date) async throws {
+        try await database.withConnection { sql in
+            try await sql.update("outbox")
+                .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
+                .set("last_error", to: String(error.prefix(1000)))
+                .set("next_attempt_at", to: retryAt.unixMilliseconds)
+                .where("id", .equal, id).run()
+        }
+    }
+
+    /// When the earliest undelivered row of `webhooks` is due (for sleeping until then).
+    public func nextAttempt(webhooks: [String]) async throws -> Date? {
+        guard !webhooks.isEmpty else { return nil }
+        return try await database.withConnection { sql in
+            try await sql.select().column(SQLFunction("MIN", args: SQLIdentifier("next_attempt_at")), as: "due")
+                .from("outbox").where(SQLIdentifier("delivered_at"), .is, SQLLiteral.null)
+                .where("webhook", .in, webhooks)
+                .first(decodingColumn: "due", as: Int64?.self).flatMap { $0 }.map(Date.init(unixMilliseconds:))
+        }
+    }
+
+    // MARK: Reading
+
+    /// Undelivered rows of the subscribed webhooks and the oldest one's age: what the metrics report.
+    public func backlog() async throws -> Backlog {
+        try await database.withConnection { sql in
+            let row = try await sql.select()
+                .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .column(SQLFunction("MIN", args: SQLIdentifier("created_at")), as: "oldest")
+                .from("outbox").where(SQLIdentifier("delivered_at"), .is, SQLLiteral.null)
+                .where(
+                    SQLIdentifier("webhook"), .in,
+                    SQLGroupExpression(sql.select().column("name").from("outbox_webhooks").query)
+                ).first()
+            return Backlog(
+                undelivered: try row?.decode(column: "n", as: Int.self) ?? 0,
+                oldestCreatedAt: try row?.decode(column: "oldest", as: Int64?.self).map(Date.init(unixMilliseconds:)))
+        }
+    }
+
+    /// Every row of a case (or all rows), in the order written.
+    public func entries(of caseID: Case.ID? = nil) async throws -> [Entry] {
+        try await database.withConnection { sql in
+            var query = sql.select().column("*").from("outbox")
+            if let caseID { query = query.where("case_id", .equal, caseID.rawValue) }
+            return try await query.orderBy("id").all().map { row in
+                Entry(
+                    id: try row.decode(column: "id", as: Int64.self),
+                    caseID: Case.ID(try row.decode(column: "case_id", as: Int64.self)),
+                    sequence: try row.decode(column: "sequence", as: Int.self),
+                    kind: try row.decode(column: "kind", as: String.self),
+                    webhook: try row.decode(column: "webhook", as: String.self),
+                    payload: try row.decode(column: "payload", as: String.self),
+                    createdAt: Date(unixMilliseconds: try row.decode(column: "created_at", as: Int64.self)),
+                    attempts: try row.decode(column: "attempts", as: Int.self),
+                    nextAttemptAt: Date(unixMilliseconds: try row.decode(column: "next_attempt_at", as: Int64.self)),
+                    deliveredAt: try row.decode(column: "delivered_at", as: Int64?.self)
+                        .map(Date.init(unixMilliseconds:)),
+                    lastError: try row.decode(column: "last_error", as: String?.self))
+            }
+        }
+    }
+}
+
+/// What a webhook receives about one case event: the event's kind and time, and where the case stands after it.
+/// No names, phone numbers or notes: receivers that need more read the case through the API.
+public struct OutboxNotice: Codable, Sendable, Equatable {
+    /// `case.` + the event's change name, e.g. `case.dispatched`; also the `X-Fengqiao-Event` header.
+    public var type: String
+    public var caseID: Int64
+    public var caseNumber: String
+    public var trackingCode: String
+    /// The case's state and version after the event.
+    public var state: String
+    public var version: Int
+    public var sequence: Int
+    /// When the event happened (ISO 8601, UTC, milliseconds).
+    public var at: String
+    public var actorKind: String
+    public var actorOrganisationID: Int64?
+    public var regionPath: String
+    public var categoryCode: String?
+    public var urgency: String
+    public var holderOrganisationID: Int64?
+    /// A few facts of the change itself: the organisation that accepted or returned, the outcome, the clock alert.
+    public var detail: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case type, state, version, sequence, at, detail, urgency
+        case caseID = "caseId"
+        case caseNumber, trackingCode, actorKind
+        case actorOrganisationID = "actorOrganisationId"
+        case regionPath, categoryCode
+        case holderOrganisationID = "holderOrganisationId"
+    }
+
+    /// The changes that matter to citizens and other systems: the closed loop's steps, escalation, supervision and
+    /// clock alerts, and the ends (withdrawn, merged, reopened). Internal steps (assessment, time limits, progress
+    /// notes, mediation details) are not sent.
+    public static func notifies(_ change: CaseChange) -> Bool {
+        switch change {
+        case .registered, .answered, .dispatched, .accepted, .returned, .resolved, .followedUp, .closed, .escalated,
+            .supervised, .clockAlerted, .reopened, .withdrawn, .merged:
+            true
+        default:
+            false
+        }
+    }
+
+    /// The notice of `event`, with `current` the case after it; nil for changes that are not sent.
+    public init?(event: CaseEvent, after current: Case) {
+        guard Self.notifies(event.change) else { return nil }
+        type = "case." + event.change.name
+        caseID = current.id.rawValue
+        caseNumber = current.number
+        trackingCode = current.trackingCode
+        state = current.state.rawValue
+        version = current.version
+        sequence = event.sequence
+        at = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(event.at)
+        actorKind = event.actor.kind.rawValue
+        actorOrganisationID = event.actor.organisationID?.rawValue
+        regionPath = current.regionPath
+        categoryCode = current.categoryCode
+        urgency = current.urgency.rawValue
+        holderOrganisationID = current.holderOrganisationID?.rawValue
+        var detail: [String: String] = [:]
+        switch event.change {
+        case .accepted(let organisation), .returned(let organisation):
+            detail["organisationId"] = String(organisation.rawValue)
+        case .resolved(let outcome):
+            detail["outcome"] = outcome.rawValue
+        case .followedUp(let satisfaction):
+            detail["satisfaction"] = satisfaction.rawValue
+        case .escalated(_, let toCenter):
+            detail["toCenterId"] = String(toCenter.rawValue)
+        case .supervised(let deadline, let organisation):
+            detail["deadline"] = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(deadline)
+            if let organisation { detail["organisationId"] = String(organisation.rawValue) }
+        case .clockAlerted(let alert):
+            detail["clock"] = alert.kind.rawValue
+            detail["level"] = alert.level.rawValue
+            detail["dueAt"] = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(alert.dueAt)
+        case .merged(let into):
+            detail["intoCaseId"] = String(into.rawValue)
+        case .reopened(let state, _):
+            detail["reopenedAs"] = state.rawValue
+        default:
+            break
+        }
+        self.detail = detail
+    }
+
+    static let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// The body the webhook receives, exactly as stored and signed.
+    func json() throws -> String {
+        String(decoding: try Self.encoder.encode(self), as: UTF8.self)
+    }
+}

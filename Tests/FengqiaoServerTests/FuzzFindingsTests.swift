@@ -1,0 +1,34 @@
+import FengqiaoCore
+import FengqiaoStore
+import Foundation
+import Hummingbird
+import HummingbirdTesting
+import Testing
+
+@testable import FengqiaoServer
+
+/// Requests schemathesis found to break the server (scripts/schemathesis.sh), kept as regression tests.
+@Suite("Fuzzing findings")
+struct FuzzFindingsTests {
+    @Test("a date beyond any range is clamped, not a crash")
+    func hugeDates() {
+        #expect(Date(timeIntervalSince1970: 1e300).unixMilliseconds == 1 << 62)
+        #expect(Date(timeIntervalSince1970: -1e300).unixMilliseconds == -(1 << 62))
+        #expect(Date(timeIntervalSince1970: 1_796_000_000.123).unixMilliseconds == 1_796_000_000_123)
+    }
+
+    @Test("dueWithinHours far in the future lists cases instead of killing the server")
+    func hugeDueWithinHours() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            #expect(try await desk.call(.get, "/api/v1/cases?dueWithinHours=4591964682341").status == .ok)
+        }
+    }
+
+    @Test("a repeated query key is a bad request (400), not a server error")
+    func repeatedQueryKey() async throws {
+        try await TestApp.run(seeded: true) { client, _ in
+            try await client.execute(uri: "/api/v1/track?x=a&x=b", method: .get) { #expect($0.status == .badRequest) }
+        }
+    }
+}
