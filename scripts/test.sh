@@ -12,6 +12,10 @@ swift build --build-tests
 swift test --skip-build
 # Crash safety: SIGKILL the server 3 times under intake load; every acknowledged case must survive (README: N=100).
 FENGQIAO_BIN=.build/debug/fengqiao scripts/crash-test.sh 3
-# Real browser (Debian's headless Chromium through Selenium): the public pages and sign-in, screenshots at 360 and
-# 1280 px in screenshots/, nothing cut off at phone width.
+# Real browser (Debian's headless Chromium through Selenium): the public pages, the closed loop and every role's workspace,
+# screenshots at 360 and 1280 px in screenshots/, nothing cut off at phone width.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/browser-test.sh
+# Open311 GeoReport v2 with a real client library from PyPI (georeport) against a live server.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/open311-client-test.sh
+# Schemathesis (PyPI) against the OpenAPI document: no request may get a 5xx.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/schemathesis.sh

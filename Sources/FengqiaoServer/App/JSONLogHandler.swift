@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Synchronization
 
 /// How log lines are written (`FENGQIAO_LOG_FORMAT`).
 public enum LogFormat: String, Sendable, CaseIterable {
@@ -18,8 +19,17 @@ public enum RequestLogContext {
         requestID.map { ["request_id": .string($0)] } ?? [:]
     }
 
-    /// Bootstraps the process's logging once, in `format`, to standard error, with the request id provider.
+    private static let bootstrapped = Mutex(false)
+
+    /// Bootstraps the process's logging in `format`, to standard error, with the request id provider. Only the first
+    /// call counts: swift-log traps on a second bootstrap, and a command may set up its logger more than once
+    /// (`worker` did, and crashed).
     public static func bootstrap(_ format: LogFormat) {
+        let first = bootstrapped.withLock { done in
+            defer { done = true }
+            return !done
+        }
+        guard first else { return }
         switch format {
         case .json:
             LoggingSystem.bootstrap(
