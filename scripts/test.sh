@@ -19,3 +19,5 @@ FENGQIAO_BIN=.build/debug/fengqiao scripts/browser-test.sh
 FENGQIAO_BIN=.build/debug/fengqiao scripts/open311-client-test.sh
 # Schemathesis (PyPI) against the OpenAPI document: no request may get a 5xx.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/schemathesis.sh
+# A 10,000-record 12345 hotline import with exactly 3 bad records, twice: those 3 refused, nothing new the second time.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/import-check.sh 10000
