@@ -128,7 +128,7 @@ struct AdminController {
     private func frame(_ admin: Administrator, _ context: AppRequestContext, _ request: Request) -> AdminFrame {
         AdminFrame(
             language: context.language,
-            nav: StaffNav(identity: admin.identity, csrfToken: context.csrfToken ?? "", current: Paths.admin),
+            nav: StaffNav(identity: admin.identity, context: context, current: Paths.admin),
             csrfToken: context.csrfToken ?? "",
             note: request.uri.queryParameters.get("done").flatMap(AdminStrings.Note.init(rawValue:))?.text)
     }

@@ -52,7 +52,7 @@ struct DashboardController {
         let categories = try await services.categories.list(includeRetired: true)
         return DashboardPage(
             language: context.language,
-            nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.dashboard),
+            nav: StaffNav(identity: identity, context: context, current: Paths.dashboard),
             csrfToken: context.csrfToken ?? "", jurisdiction: root.name, figures: figures,
             categoryName: Dictionary(
                 categories.map { ($0.code, $0.name.text(context.language)) }, uniquingKeysWith: { a, _ in a }),

@@ -99,7 +99,7 @@ struct DeskController {
         }
         return TriagePage(
             language: context.language,
-            nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.desk),
+            nav: StaffNav(identity: identity, context: context, current: Paths.desk),
             toTriage: QueueRow.triageOrder(try await rows([.registered, .assessed, .returned])),
             toClose: try await rows([.resolved, .followedUp]),
             overdue: try await rows(CaseState.allCases.filter(\.isUnresolved), overdue: true))
@@ -108,7 +108,7 @@ struct DeskController {
     private func intakePage(_ identity: Identity, _ context: AppRequestContext) async throws -> IntakePage {
         IntakePage(
             language: context.language,
-            nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.deskIntake),
+            nav: StaffNav(identity: identity, context: context, current: Paths.deskIntake),
             csrfToken: context.csrfToken ?? "", idempotencyKey: RandomToken.make(),
             categories: try await services.categories.list(),
             places: try await PlaceChoices(services: services).places(for: identity))

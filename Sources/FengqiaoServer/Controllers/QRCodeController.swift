@@ -25,7 +25,7 @@ struct QRCodeController {
             return HTMLPage(
                 html: QRCodePage(
                     language: context.language,
-                    nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.admin),
+                    nav: StaffNav(identity: identity, context: context, current: Paths.admin),
                     cards: cards
                 ).render())
         }

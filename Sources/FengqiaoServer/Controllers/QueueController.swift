@@ -25,7 +25,7 @@ struct QueueController {
     }
 
     private func nav(_ identity: Identity, _ context: AppRequestContext, _ path: String) -> StaffNav {
-        StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: path)
+        StaffNav(identity: identity, context: context, current: path)
     }
 
     /// Cases held by or shared with the organisations of `roles`' grants, in the given states, nearest deadline first.

@@ -130,7 +130,7 @@ struct ReportController {
         ReportPage(
             language: context.language,
             reporter: .gridWorker(
-                nav: StaffNav(identity: identity, csrfToken: context.csrfToken ?? "", current: Paths.grid)),
+                nav: StaffNav(identity: identity, context: context, current: Paths.grid)),
             csrfToken: context.csrfToken ?? "", idempotencyKey: RandomToken.make(),
             categories: try await services.categories.list(), fixedPlace: nil,
             places: try await PlaceChoices(services: services).places(for: identity))

@@ -41,29 +41,22 @@ struct MediatorDirectoryPage {
         Form(url: Paths.mediators, method: .get) {
             Label(t(Strings.mediatorsSpecialty)) {
                 Element(name: "select") {
-                    option("", t(Strings.mediatorsAll), selected: specialty == nil)
+                    Widgets.option("", t(Strings.mediatorsAll), selected: specialty == nil)
                     for type in DisputeType.allCases {
-                        option(type.rawValue, t(type.name), selected: type == specialty)
+                        Widgets.option(type.rawValue, t(type.name), selected: type == specialty)
                     }
                 }.attribute(named: "name", value: "specialty")
             }
             Label(t(Strings.mediatorsRegion)) {
                 Element(name: "select") {
-                    option("", t(Strings.mediatorsAll), selected: regionCode == nil)
+                    Widgets.option("", t(Strings.mediatorsAll), selected: regionCode == nil)
                     for township in townships {
-                        option(township.code, township.name, selected: township.code == regionCode)
+                        Widgets.option(township.code, township.name, selected: township.code == regionCode)
                     }
                 }.attribute(named: "name", value: "region")
             }
             SubmitButton(t(Strings.mediatorsFilter))
         }.class("stacked filters")
-    }
-
-    /// `value` is our own (an enum's raw value or a region code from the database), never what the user typed.
-    private func option(_ value: String, _ text: String, selected: Bool) -> any Component {
-        Element(name: "option") { Text(text) }
-            .attribute(named: "value", value: value, ignoreValueIfEmpty: false)
-            .attribute(named: "selected", value: nil, ignoreValueIfEmpty: !selected)
     }
 }
 

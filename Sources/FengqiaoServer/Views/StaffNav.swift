@@ -27,6 +27,11 @@ struct StaffNav: Sendable {
         self.current = current
     }
 
+    /// The navigation of a page being rendered for this request (its session's CSRF token for the sign-out form).
+    init(identity: Identity, context: AppRequestContext, current: String) {
+        self.init(identity: identity, csrfToken: context.csrfToken ?? "", current: current)
+    }
+
     var links: [(path: String, text: Localized)] {
         let all: [(String, Localized, Set<Role>)] = [
             (Paths.workspace, WorkspaceStrings.navWorkspace, Set(Role.allCases)),
