@@ -36,10 +36,9 @@ import traceback
 os.environ.setdefault("SE_OFFLINE", "true")  # Selenium Manager must never download a browser or a driver
 
 from selenium import webdriver  # noqa: E402
-from selenium.common.exceptions import WebDriverException  # noqa: E402
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException  # noqa: E402
 from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
-from selenium.webdriver.support import expected_conditions as EC  # noqa: E402
 from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
@@ -270,7 +269,7 @@ class Browser:
         old = self.driver.find_element(By.TAG_NAME, "html")
         self.driver.execute_script("arguments[0].scrollIntoView({block: 'center'})", element)
         element.click()
-        WebDriverWait(self.driver, 30).until(EC.staleness_of(old))
+        WebDriverWait(self.driver, 30).until(lambda d: is_gone(old))
         self.wait_loaded()
 
     def find(self, css):
@@ -384,6 +383,24 @@ class Browser:
             self.wait_loaded()
             if not self.driver.current_url.split("?")[0].endswith("/login"):
                 raise StepFailed("still signed in after signing out")
+
+
+def is_gone(element):
+    """True once `element` has left the document (the next page replaced it).
+
+    Chromedriver usually says so with StaleElementReferenceException, but while the old document is being torn
+    down it can instead answer with an inspector error ("Node with given id does not belong to the document"),
+    which Selenium's own staleness_of does not treat as stale: that made a sign-in step fail at random in CI."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as error:
+        message = error.msg or ""
+        if "does not belong to the document" in message or "No node with given id" in message:
+            return True
+        raise
 
 
 def slug(text):
