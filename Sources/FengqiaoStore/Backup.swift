@@ -140,11 +140,8 @@ public enum DatabaseBackup {
                 try await sql.raw("BEGIN EXCLUSIVE").run()
                 try await sql.raw("COMMIT").run()
             }
-        } catch let error as SQLiteError {
-            switch error.reason {
-            case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked: throw BackupError.inUse(path)
-            default: throw error
-            }
+        } catch  where Database.isBusy(error) {
+            throw BackupError.inUse(path)
         }
     }
 

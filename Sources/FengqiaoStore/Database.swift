@@ -103,6 +103,15 @@ public final class Database: Sendable {
         }
     }
 
+    /// Whether `error` says that another process held SQLite's writer longer than the busy timeout: the write
+    /// did not start and nothing of it happened (PostgreSQL writers wait on row locks instead).
+    public static func isBusy(_ error: any Error) -> Bool {
+        switch (error as? SQLiteError)?.reason {
+        case .busy, .busyTimeout, .busyInRecovery, .busyInSnapshot, .locked: true
+        default: false
+        }
+    }
+
     /// Whether the database answers a trivial query.
     public func ping() async -> Bool {
         do {

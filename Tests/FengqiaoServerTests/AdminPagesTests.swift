@@ -33,8 +33,13 @@ struct AdminBrowser {
         ) { Cookies.value(of: SessionMiddleware.cookieName, in: $0) }
     }
 
+    struct SignInRefused: Error {
+        let username: String
+    }
+
     static func signedIn(_ username: String, _ client: any TestClientProtocol) async throws -> AdminBrowser {
-        AdminBrowser(client: client, session: try #require(try await signIn(username, client)))
+        guard let session = try await signIn(username, client) else { throw SignInRefused(username: username) }
+        return AdminBrowser(client: client, session: session)
     }
 
     private var cookie: HTTPFields {

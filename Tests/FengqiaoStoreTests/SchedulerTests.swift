@@ -109,6 +109,34 @@ struct SchedulerTests {
     }
 
     @Test(
+        "a case that cannot be handled is set aside and the others of its batch still fire",
+        arguments: TestEngine.available)
+    func badCaseDoesNotStopItsBatch(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await CaseWorld.make(in: database)
+            let cases = CaseRepository(database: database)
+            var ids: [Case.ID] = []
+            // More than one batch, so that the failing batch is followed by another.
+            for index in 0..<(DeadlineScheduler.batchSize + 10) {
+                ids.append(try await register(world, cases, key: "b\(index)").id)
+            }
+            let bad = ids[3]
+            try await database.withConnection { sql in
+                try await sql.update("cases").set("snapshot", to: "{not json").where("id", .equal, bad.rawValue).run()
+            }
+            let scheduler = DeadlineScheduler(database: database, cases: cases)
+            let tick = try await scheduler.tick(at: t0 + 30 * hour)
+            #expect(tick.failures == 1 && tick.cases == ids.count - 1 && tick.alerts == ids.count - 1)
+            for id in ids where id != bad {
+                #expect(try await alerts(cases, id).count == 1, "case \(id)")
+            }
+            // The bad case stays due: the next tick tries it again, and fails it again without touching the others.
+            let again = try await scheduler.tick(at: t0 + 30 * hour)
+            #expect(again == .init(cases: 0, alerts: 0, failures: 1))
+        }
+    }
+
+    @Test(
         "三级调解: a village dispute moves up to the township by itself after its third unsuccessful session, or when its time runs out",
         arguments: TestEngine.available)
     func ladderMovesUp(engine: TestEngine) async throws {

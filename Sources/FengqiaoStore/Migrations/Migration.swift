@@ -25,5 +25,6 @@ extension Migration {
         m0008Mediation,
         m0009Open311Keys,
         m0010Outbox,
+        m0011QueueIndex,
     ]
 }

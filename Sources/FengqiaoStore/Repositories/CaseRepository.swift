@@ -144,7 +144,10 @@ public struct CaseRepository: Sendable {
         -> [Case]
     {
         try await database.withConnection { [dialect = database.dialect] sql in
-            var query = Self.restrict(sql.select().column("snapshot").from("cases"), to: visibility, in: sql)
+            // The page's ids first, from the indexes alone (`cases_state` covers state, region path and id), then
+            // the 20 snapshots: filtering and sorting whole rows read every candidate's snapshot from the table,
+            // which made the township queue 86 ms at 1,000,000 cases.
+            var query = Self.restrict(sql.select().column("id").from("cases"), to: visibility, in: sql)
             if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
             if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
             if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
@@ -175,16 +178,27 @@ public struct CaseRepository: Sendable {
             if let dueBefore = filter.dueBefore {
                 query = query.where("next_due_at", .lessThan, dueBefore.unixMilliseconds)
             }
+            func ordered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
+                switch filter.order {
+                case .newest:
+                    return query.orderBy("id", .descending)
+                case .deadline:
+                    // NULLs last on both engines, then the id for a stable order.
+                    return query.orderBy(SQLRaw("CASE WHEN next_due_at IS NULL THEN 1 ELSE 0 END"))
+                        .orderBy("next_due_at").orderBy("id")
+                }
+            }
             switch filter.order {
             case .newest:
                 if let after { query = query.where("id", .lessThan, after.rawValue) }
-                query = query.orderBy("id", .descending)
             case .deadline:
-                // NULLs last on both engines, then the id for a stable order.
-                query = query.orderBy(SQLRaw("CASE WHEN next_due_at IS NULL THEN 1 ELSE 0 END"))
-                    .orderBy("next_due_at").orderBy("id").offset(max(0, offset))
+                query = query.offset(max(0, offset))
             }
-            return try await query.limit(max(1, min(limit, 200))).all().map(Self.decodeSnapshot)
+            query = ordered(query).limit(max(1, min(limit, 200)))
+            return try await ordered(
+                sql.select().column("snapshot").from("cases")
+                    .where(SQLIdentifier("id"), .in, SQLGroupExpression(query.query))
+            ).all().map(Self.decodeSnapshot)
         }
     }
 
