@@ -10,7 +10,7 @@ struct CaseBulkLoaderTests {
     let now = Date(timeIntervalSince1970: 1_795_000_000)
 
     /// The demo county, written into `database`, and the directory the demo scripts need.
-    private func demoCounty(in database: Database) async throws -> DemoDirectory {
+    func demoCounty(in database: Database) async throws -> DemoDirectory {
         let county = DemoCounty.generate()
         let hashes = Dictionary(uniqueKeysWithValues: county.users.map { ($0.username, "hash") })
         let counts = try await DemoWriter.write(county, hashes: hashes, now: now, into: database)
@@ -20,7 +20,7 @@ struct CaseBulkLoaderTests {
     }
 
     /// The normal path, as `seed-demo` takes it: `CaseWriter.create`, then every step through `act` or `merge`.
-    private func writeOneByOne(_ scripts: [DemoCaseScript], into database: Database) async throws {
+    func writeOneByOne(_ scripts: [DemoCaseScript], into database: Database) async throws {
         var ids: [Int: Case.ID] = [:]
         for (index, script) in scripts.enumerated() {
             let earlier = ids
@@ -81,6 +81,8 @@ struct CaseBulkLoaderTests {
                     break
                 }
                 #expect(loaded.organisations == expected.organisations)
+                #expect(!expected.metricOrganisations.isEmpty)
+                #expect(loaded.metricOrganisations == expected.metricOrganisations)
                 #expect(loaded.search == expected.search)
                 #expect(loaded.keys == expected.keys)
                 #expect(loaded.counters == expected.counters)
@@ -155,6 +157,8 @@ struct TableDump: Equatable {
         var snapshot: String
         var headHash: String
         var facts: String
+        var metricFlags: Int64
+        var resolvedAt: Int64?
         var createdAt: Int64
         var updatedAt: Int64
 
@@ -177,6 +181,8 @@ struct TableDump: Equatable {
             case snapshot
             case headHash = "head_hash"
             case facts
+            case metricFlags = "metric_flags"
+            case resolvedAt = "resolved_at"
             case createdAt = "created_at"
             case updatedAt = "updated_at"
         }
@@ -229,6 +235,7 @@ struct TableDump: Equatable {
     var cases: [ComparableCase]
     var events: [EventRow]
     var organisations: [[Int64]]
+    var metricOrganisations: [[Int64]]
     var search: [String]
     var keys: [String]
     var counters: [String]
@@ -255,6 +262,16 @@ struct TableDump: Equatable {
                     try $0.decode(column: "organisation_id", as: Int64.self),
                 ]
             }
+            let metricOrganisations = try await sql.raw(
+                """
+                SELECT case_id, organisation_id, created_at, metric_flags FROM case_metric_organisations
+                ORDER BY case_id, organisation_id
+                """
+            ).all().map { row in
+                try ["case_id", "organisation_id", "created_at", "metric_flags"].map {
+                    try row.decode(column: $0, as: Int64.self)
+                }
+            }
             let searchQuery: SQLQueryString =
                 engine == .sqlite
                 ? "SELECT rowid AS case_id, body FROM case_search ORDER BY rowid"
@@ -271,7 +288,8 @@ struct TableDump: Equatable {
                 "\(try $0.decode(column: "name", as: String.self))=\(try $0.decode(column: "value", as: Int64.self))"
             }
             return TableDump(
-                cases: cases, events: events, organisations: organisations, search: search, keys: keys,
+                cases: cases, events: events, organisations: organisations,
+                metricOrganisations: metricOrganisations, search: search, keys: keys,
                 counters: counters)
         }
     }

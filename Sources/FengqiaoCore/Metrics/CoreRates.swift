@@ -79,16 +79,27 @@ public enum CoreRates {
 
         public var id: String { definition.id }
 
+        /// Whether a case is in the denominator (always, for a count) and in the numerator (asked only of the
+        /// cases in the denominator).
+        func holds(for facts: CaseFacts, deadlineFor: Deadlines) -> (considered: Bool, counted: Bool) {
+            let considered = denominator?(facts, deadlineFor) ?? true
+            return (considered, considered && numerator(facts, deadlineFor))
+        }
+
         /// The rate over `facts` (already filtered).
         public func rate(over facts: [CaseFacts], deadlineFor: Deadlines = { $0.deadline }) -> Rate {
+            rate(over: facts.map { RateTally(conditions: CoreRates.conditions(of: $0, deadlineFor: deadlineFor)) })
+        }
+
+        /// The rate over cases counted by their conditions (`CoreRates.conditions(of:)`): what the store sums in the
+        /// database instead of reading every case's facts.
+        public func rate(over tallies: some Sequence<RateTally>) -> Rate {
+            let bits = CoreRates.bits(of: self)
             var counted = 0
             var considered = 0
-            for item in facts {
-                if let denominator {
-                    guard denominator(item, deadlineFor) else { continue }
-                    considered += 1
-                }
-                if numerator(item, deadlineFor) { counted += 1 }
+            for tally in tallies {
+                if tally.conditions & bits.considered != 0 { considered += tally.count }
+                if tally.conditions & bits.counted != 0 { counted += tally.count }
             }
             return Rate(definition: definition, numerator: counted, denominator: denominator == nil ? nil : considered)
         }
@@ -291,7 +302,57 @@ public enum CoreRates {
     public static func compute(
         _ facts: [CaseFacts], filter: MetricsFilter = .all, deadlineFor: Measure.Deadlines = { $0.deadline }
     ) -> [Rate] {
-        let selected = facts.filter(filter.includes)
-        return all.map { $0.rate(over: selected, deadlineFor: deadlineFor) }
+        compute(
+            facts.filter(filter.includes).map { RateTally(conditions: conditions(of: $0, deadlineFor: deadlineFor)) })
     }
+
+    /// Every core rate, in the order of `all`, over cases counted by their conditions.
+    public static func compute(_ tallies: [RateTally]) -> [Rate] {
+        all.map { $0.rate(over: tallies) }
+    }
+
+    // MARK: Conditions
+
+    /// The bit of `conditions(of:)` that says a case is unresolved now (`CaseState.isUnresolved`): the dashboard's
+    /// open counts. It follows the two bits of every measure in `all`.
+    public static let unresolvedBit: Int64 = 1 << (2 * all.count)
+
+    /// Everything the rates ask of one case, as bits: for the measure at index `i` of `all`, bit `2i` says the case
+    /// is in its denominator (always set for a count) and bit `2i + 1` that it is in its numerator; then
+    /// `unresolvedBit`. The bits depend only on the case's facts (its deadline included), not on the time they are
+    /// asked at, so the store keeps them on each case (`cases.metric_flags`), rewritten with the facts, and sums
+    /// them with `GROUP BY` instead of reading every case. Changing a rule or the order of `all` changes the meaning
+    /// of the stored bits: such a change needs a migration that recomputes them (as M0012 does).
+    public static func conditions(of facts: CaseFacts, deadlineFor: Measure.Deadlines = { $0.deadline }) -> Int64 {
+        var conditions: Int64 = facts.state.isUnresolved ? unresolvedBit : 0
+        for (index, measure) in all.enumerated() {
+            let holds = measure.holds(for: facts, deadlineFor: deadlineFor)
+            if holds.considered { conditions |= 1 << (2 * index) }
+            if holds.counted { conditions |= 1 << (2 * index + 1) }
+        }
+        return conditions
+    }
+
+    /// The two bits of `measure` in `conditions(of:)`.
+    static func bits(of measure: Measure) -> (considered: Int64, counted: Int64) {
+        guard let index = all.firstIndex(where: { $0.id == measure.id }) else {
+            preconditionFailure("\(measure.id) is not one of CoreRates.all")
+        }
+        return (1 << (2 * index), 1 << (2 * index + 1))
+    }
+}
+
+/// Cases that share the same conditions (`CoreRates.conditions(of:)`), and how many they are: all the rates need to
+/// know of them. The store returns these from a `GROUP BY`, a few hundred rows however many cases there are.
+public struct RateTally: Sendable, Hashable {
+    public var conditions: Int64
+    public var count: Int
+
+    public init(conditions: Int64, count: Int = 1) {
+        self.conditions = conditions
+        self.count = count
+    }
+
+    /// Unresolved now (`CoreRates.unresolvedBit`).
+    public var isUnresolved: Bool { conditions & CoreRates.unresolvedBit != 0 }
 }

@@ -35,7 +35,7 @@ public struct MetricsFilter: Sendable, Equatable, Hashable {
     }
 
     public func includes(_ facts: CaseFacts) -> Bool {
-        if let regionPath, !Self.slashed(facts.regionPath).hasPrefix(Self.slashed(regionPath)) { return false }
+        if !includes(regionPath: facts.regionPath) { return false }
         if let organisationID, !facts.organisationIDs.contains(organisationID) { return false }
         if let categoryCode, facts.categoryCode != categoryCode { return false }
         if let channel, facts.channel != channel { return false }
@@ -43,6 +43,15 @@ public struct MetricsFilter: Sendable, Equatable, Hashable {
         if let period, !period.contains(facts.registeredAt) { return false }
         return true
     }
+
+    /// Whether a case at `path` lies in the region subtree (always, without one).
+    public func includes(regionPath path: String) -> Bool {
+        guard let regionPrefix else { return true }
+        return Self.slashed(path).hasPrefix(regionPrefix)
+    }
+
+    /// The region subtree as the prefix every region path in it starts with (`/339900/339921/`).
+    public var regionPrefix: String? { regionPath.map(Self.slashed) }
 
     /// The path with a leading and a trailing slash, so that a prefix always ends on a segment boundary.
     private static func slashed(_ path: String) -> String {

@@ -22,7 +22,6 @@ struct DashboardController {
         else { throw HTTPError(.notFound) }
         let now = Date()
         let scope = CaseRepository.Visibility(jurisdictionPaths: [rootPath], organisationIDs: [])
-        let facts = try await services.cases.facts(visibleTo: scope)
         let regions = try await services.regions.subtree(of: root.id)
         var paths: [Region.ID: String] = [root.id: rootPath]
         for region in regions where region.id != root.id {
@@ -32,16 +31,21 @@ struct DashboardController {
         }
         let children = regions.filter { $0.parentID == root.id }
         let organisations = try await services.organisations.list(inSubtreeOf: root.id).filter { $0.kind != .center }
+        // Summed in the database (a few hundred groups, not every case's facts: docs/PERFORMANCE.md, "Dashboard").
+        let window = DashboardFigures.Window(now: now)
+        let counts = try await services.cases.dashboardCounts(
+            visibleTo: scope, window: window, organisations: organisations.map(\.id))
         let figures = DashboardFigures.compute(
-            facts, now: now, regions: children.compactMap { child in paths[child.id].map { (child.name, $0) } },
+            counts, window: window,
+            regions: children.compactMap { child in paths[child.id].map { (child.name, $0) } },
             organisations: organisations.map { ($0.name, $0.id) })
         let parents = Set(regions.compactMap(\.parentID))
         let leafGrids = regions.filter { $0.level == .grid && !parents.contains($0.id) && $0.boundary != nil }
-        let open = facts.filter(\.state.isUnresolved)
         let grids = leafGrids.compactMap { grid -> DashboardPage.GridCell? in
             guard let path = paths[grid.id], let boundary = grid.boundary else { return nil }
             return DashboardPage.GridCell(
-                code: grid.code, name: grid.name, open: open.filter { $0.regionPath.hasPrefix(path) }.count,
+                code: grid.code, name: grid.name,
+                open: counts.openByRegionPath.filter { $0.key.hasPrefix(path) }.reduce(0) { $0 + $1.value },
                 ring: boundary.ring)
         }
         var overdueFilter = CaseRepository.Filter()

@@ -1,3 +1,5 @@
+import SQLKit
+
 /// One numbered schema change. Never edit a migration after it has landed: add the next number.
 /// Statements are portable DDL with the placeholders of `StoreDialect.ddl` (`{pk}`, `{bytes}`).
 struct Migration: Sendable {
@@ -6,6 +8,11 @@ struct Migration: Sendable {
     let statements: [String]
     /// Statements only one engine runs, after the portable ones (full-text search differs most).
     var engineStatements: [DatabaseEngine: [String]] = [:]
+    /// Work on the existing rows that SQL alone cannot do (e.g. decoding stored JSON in Swift), in the migration's
+    /// transaction, after the statements.
+    var backfill: (@Sendable (any SQLDatabase, StoreDialect) async throws -> Void)? = nil
+    /// Statements run after the backfill, e.g. indexes that are quicker to build once the rows are filled in.
+    var statementsAfterBackfill: [String] = []
 
     func statements(for engine: DatabaseEngine) -> [String] {
         statements + (engineStatements[engine] ?? [])
@@ -26,5 +33,6 @@ extension Migration {
         m0009Open311Keys,
         m0010Outbox,
         m0011QueueIndex,
+        m0012CaseMetrics,
     ]
 }

@@ -32,12 +32,29 @@ public struct Migrator: Sendable {
 
     public var expectedVersion: Int { migrations.last?.version ?? 0 }
 
+    /// Behind also when a migration numbered below the newest one applied is missing: a migration that landed
+    /// after a higher-numbered one had been applied (numbers are reserved for changes under way).
     public func status() async throws -> SchemaStatus {
-        let current = try await currentVersion()
-        if current == expectedVersion { return .current(version: current) }
-        return current < expectedVersion
-            ? .behind(current: current, expected: expectedVersion)
-            : .ahead(current: current, expected: expectedVersion)
+        let applied = try await appliedVersions()
+        let current = applied.max() ?? 0
+        if current > expectedVersion { return .ahead(current: current, expected: expectedVersion) }
+        if migrations.contains(where: { !applied.contains($0.version) }) {
+            return .behind(current: current, expected: expectedVersion)
+        }
+        return .current(version: current)
+    }
+
+    /// The versions applied to the database; none for a database never migrated. Reads only, as `currentVersion`.
+    func appliedVersions() async throws -> Set<Int> {
+        try await database.withConnection { [dialect = database.dialect] sql in
+            guard
+                try await sql.raw(dialect.versionTableExists).first()?.decode(column: "present", as: Int.self) == 1
+            else { return [] }
+            return Set(
+                try await sql.raw("SELECT version FROM schema_version").all().map {
+                    try $0.decode(column: "version", as: Int.self)
+                })
+        }
     }
 
     /// The version the database is at; 0 for a database never migrated. Reads only: readiness probes call this,
@@ -68,6 +85,10 @@ public struct Migrator: Sendable {
                     .where("version", .equal, migration.version).first()
                 if done != nil { return false }
                 for statement in migration.statements(for: dialect.engine) {
+                    try await sql.raw(SQLQueryString(dialect.ddl(statement))).run()
+                }
+                try await migration.backfill?(sql, dialect)
+                for statement in migration.statementsAfterBackfill {
                     try await sql.raw(SQLQueryString(dialect.ddl(statement))).run()
                 }
                 try await sql.insert(into: "schema_version")

@@ -31,6 +31,7 @@ public struct CaseBulkLoader: Sendable {
         var row: [CaseRows.Column]
         var events: [[SQLBind]]
         var organisations: [Organisation.ID]
+        var metricOrganisations: [[SQLBind]]
         var searchText: String
         var deadlines: [[SQLBind]]
         var charges: [[SQLBind]]
@@ -172,6 +173,9 @@ public struct CaseBulkLoader: Sendable {
             rows: cases.flatMap { item in
                 item.organisations.map { [SQLBind(item.id.rawValue), SQLBind($0.rawValue)] }
             }, in: sql)
+        try await insertRows(
+            into: "case_metric_organisations", columns: CaseRows.metricOrganisationColumns,
+            rows: cases.flatMap(\.metricOrganisations), in: sql)
         try await insertRows(
             into: "case_search", columns: dialect.searchColumns,
             rows: cases.map { [SQLBind($0.id.rawValue), SQLBind($0.searchText)] }, in: sql)
@@ -330,12 +334,14 @@ public struct CaseBulkLoader: Sendable {
             let file = events[index]
             let chain = try CaseRows.eventRows(file, after: CaseRows.genesis)
             let final = current[index]
+            let facts = try CaseRepository.facts(of: file, case: final, calendar: calendar)
             return PreparedCase(
                 id: final.id,
                 row: try CaseRows.caseRow(
-                    registered: registered[index], current: final, headHash: chain.head,
-                    facts: try CaseRepository.facts(of: file, case: final, calendar: calendar), calendar: calendar),
+                    registered: registered[index], current: final, headHash: chain.head, facts: facts,
+                    calendar: calendar),
                 events: chain.rows, organisations: organisations[index].sorted(),
+                metricOrganisations: CaseRows.metricOrganisationRows(of: facts),
                 searchText: CaseRows.searchText(of: final),
                 deadlines: CaseRows.deadlineRows(of: final, calendar: calendar),
                 charges: CaseRows.chargeRows(Array(file.dropFirst()), startingFrom: registered[index]),

@@ -202,7 +202,9 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    /// The facts of the cases a reader may see, optionally in one region subtree: what the core rates count.
+    /// The facts of the cases a reader may see, optionally in one region subtree: what the core rates count. It
+    /// decodes every case's facts: for checks and tests; the figures the pages show are summed in the database
+    /// (`rateTallies`, `dashboardCounts`).
     public func facts(visibleTo visibility: Visibility, regionPath: String? = nil) async throws -> [CaseFacts] {
         try await database.withConnection { sql in
             var query = Self.restrict(sql.select().column("facts").from("cases"), to: visibility, in: sql)
@@ -219,8 +221,10 @@ public struct CaseRepository: Sendable {
 
     /// Limits a query on `cases` to what `visibility` allows: any of the jurisdictions, or any of the organisations'
     /// cases. A reader with neither sees nothing.
+    /// `pathColumn` and `idColumn` name the region path and the case id in a table other than `cases` that has both.
     static func restrict(
-        _ query: SQLSelectBuilder, to visibility: Visibility, in sql: any SQLDatabase
+        _ query: SQLSelectBuilder, to visibility: Visibility, in sql: any SQLDatabase,
+        pathColumn: String = "region_path", idColumn: String = "id"
     )
         -> SQLSelectBuilder
     {
@@ -228,13 +232,13 @@ public struct CaseRepository: Sendable {
             var group = group
             for path in visibility.jurisdictionPaths {
                 group = group.orWhere { range in
-                    range.where("region_path", .greaterThanOrEqual, path)
-                        .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
+                    range.where(SQLIdentifier(pathColumn), .greaterThanOrEqual, SQLBind(path))
+                        .where(SQLIdentifier(pathColumn), .lessThan, SQLBind(RegionRepository.upperBound(of: path)))
                 }
             }
             if !visibility.organisationIDs.isEmpty {
                 group = group.orWhere(
-                    SQLIdentifier("id"), .in,
+                    SQLIdentifier(idColumn), .in,
                     SQLGroupExpression(
                         sql.select().column("case_id").from("case_organisations")
                             .where("organisation_id", .in, visibility.organisationIDs.map(\.rawValue)).query))
@@ -289,9 +293,7 @@ public struct CaseRepository: Sendable {
             .first(decodingColumn: "head_hash", as: String.self)
         try await append(events, previousHash: head ?? genesis, to: current.id, in: sql)
         let file = try await Self.events(of: current.id, in: sql)
-        try await sql.update("cases")
-            .set("facts", to: try CaseCodec.encode(try facts(of: file, case: updated, calendar: calendar)))
-            .where("id", .equal, current.id.rawValue).run()
+        try await recordFacts(try facts(of: file, case: updated, calendar: calendar), in: sql)
         try await schedule(updated, calendar: calendar, in: sql)
         try await charge(events, startingFrom: current, in: sql)
         try await OutboxRepository.record(events, startingFrom: current, in: sql)
@@ -319,14 +321,35 @@ public struct CaseRepository: Sendable {
             in: sql)
     }
 
-    /// Inserts a newly registered case's row (its events follow with `append`). The columns: `CaseRows`.
+    /// Inserts a newly registered case's row (its events follow with `append`) and its organisations for the
+    /// figures. The columns: `CaseRows`.
     static func insert(
         _ new: Case, file: [CaseEvent], calendar: WorkingCalendar, in sql: any SQLDatabase
     ) async throws {
+        let facts = try facts(of: file, case: new, calendar: calendar)
         let row = try CaseRows.caseRow(
-            registered: new, current: new, headHash: genesis, facts: try facts(of: file, case: new, calendar: calendar),
-            calendar: calendar)
+            registered: new, current: new, headHash: genesis, facts: facts, calendar: calendar)
         try await sql.insert(into: "cases").columns(row.map(\.name)).values(row.map(\.value) as [any SQLExpression])
+            .run()
+        try await CaseBulkLoader.insertRows(
+            into: "case_metric_organisations", columns: CaseRows.metricOrganisationColumns,
+            rows: CaseRows.metricOrganisationRows(of: facts), in: sql)
+    }
+
+    /// Rewrites the facts of a case after a command (`CaseRows.factColumns`), and its rows in
+    /// `case_metric_organisations`: organisations are only ever added to the facts, and every row takes the case's
+    /// new conditions.
+    static func recordFacts(_ facts: CaseFacts, in sql: any SQLDatabase) async throws {
+        var update = sql.update("cases")
+        for column in try CaseRows.factColumns(facts) {
+            update = update.set(SQLIdentifier(column.name), to: column.value)
+        }
+        try await update.where("id", .equal, facts.id.rawValue).run()
+        let rows = CaseRows.metricOrganisationRows(of: facts)
+        guard !rows.isEmpty else { return }
+        var insert = sql.insert(into: "case_metric_organisations").columns(CaseRows.metricOrganisationColumns)
+        for row in rows { insert = insert.values(row as [any SQLExpression]) }
+        try await insert.onConflict(with: ["case_id", "organisation_id"]) { $0.set(excludedValueOf: "metric_flags") }
             .run()
     }
 

@@ -54,10 +54,39 @@ enum CaseRows {
     static func caseRow(
         registered: Case, current: Case, headHash: String, facts: CaseFacts, calendar: WorkingCalendar
     ) throws -> [Column] {
-        registrationColumns(of: registered) + (try changingColumns(of: current, calendar: calendar)) + [
-            ("head_hash", SQLBind(headHash)),
+        registrationColumns(of: registered) + (try changingColumns(of: current, calendar: calendar))
+            + [("head_hash", SQLBind(headHash))] + (try factColumns(facts))
+    }
+
+    /// Columns that follow the facts of the case file (`CaseFacts`), rewritten with them after every command: the
+    /// facts themselves, and what the dashboard and `/api/v1/metrics` sum in the database instead of decoding every
+    /// case's facts — the conditions of every core rate (`CoreRates.conditions(of:)`) and, while the case stands
+    /// resolved, the time of its latest resolution (the dashboard's trend). The time of registration, channel,
+    /// kind, category, region path and state, which the filters and the dashboard also need, are the columns of the
+    /// same names (the facts hold the same values).
+    static func factColumns(_ facts: CaseFacts) throws -> [Column] {
+        [
             ("facts", SQLBind(try CaseCodec.encode(facts))),
+            ("metric_flags", SQLBind(CoreRates.conditions(of: facts))),
+            ("resolved_at", SQLBind(facts.isResolved ? facts.resolvedAt?.unixMilliseconds : nil)),
         ]
+    }
+
+    static let metricOrganisationColumns = ["case_id", "organisation_id", "created_at", "region_path", "metric_flags"]
+
+    /// The `case_metric_organisations` rows of a case: one per organisation its facts name
+    /// (`CaseFacts.organisationIDs`, every organisation ever involved), with the case's registration time, region
+    /// path and conditions, so that the per-organisation figures are summed from this table alone. It is not
+    /// `case_organisations` (the inboxes and who may see a case): that one also leaves out a center that only
+    /// dispatched, and a holder between two events of one command.
+    static func metricOrganisationRows(of facts: CaseFacts) -> [[SQLBind]] {
+        let conditions = CoreRates.conditions(of: facts)
+        return facts.organisationIDs.sorted().map { organisation in
+            [
+                SQLBind(facts.id.rawValue), SQLBind(organisation.rawValue),
+                SQLBind(facts.registeredAt.unixMilliseconds), SQLBind(facts.regionPath), SQLBind(conditions),
+            ]
+        }
     }
 
     /// The last four digits of the reporter's phone: with the tracking code, how a citizen finds their case.
