@@ -244,6 +244,7 @@ struct AccessMatrixTests {
                 formBody("/logout", [("_csrf", call.csrf)])
             },
             Endpoint(area: a, label: "GET /report", door: .web, open: true),
+            // 9 accounts × 2 reports from one address: within the 20 an hour `AbuseLimits` allows; a new phone each.
             Endpoint(area: a, label: "POST /report", door: .web, open: true, scoped: true) { call in
                 multipartBody(
                     "/report",
