@@ -3,7 +3,8 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 
-/// `/api/v1/access-log`: who saw personal data in clear, or exported it, and when. Administrators only.
+/// `/api/v1/access-log`: who saw personal data in clear, or exported it, and when. Administrators only, each the
+/// entries that concern their jurisdiction (as on `/admin/access-log`): of the `limit` latest, those.
 struct AccessLogAPIController {
     let services: AppServices
 
@@ -23,10 +24,14 @@ struct AccessLogAPIController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("access-log") { request, context in
-            guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
+            let identity = try context.requireIdentity()
+            guard identity.user.holds(.admin) else { throw APIError.forbidden }
             let limit = min(max(request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 100, 1), 1000)
+            let scope = try await AdminScope.load(for: identity, services.regions)
             return EntryList(
-                items: try await services.accessLog.recent(limit: limit).map {
+                items: try await scope.concerning(try await services.accessLog.recent(limit: limit), services).map {
+                    $0.entry
+                }.map {
                     EntryResource(
                         at: $0.at, userID: $0.userID, username: $0.username, action: $0.action, caseID: $0.caseID,
                         detail: $0.detail, requestID: $0.requestID)

@@ -45,7 +45,7 @@ struct CategoryAPIController {
                 items: try await services.categories.list(includeRetired: all).map(CategoryResource.init))
         }
         group.post("categories") { request, context in
-            guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
+            try await AdminScope.requireCountyAdministrator(context, services)
             let body = try await request.decode(as: CategoryRequest.self, context: context)
             let category = Category(
                 code: body.code, domain: body.domain, name: Localized(zh: body.nameZh, en: body.nameEn ?? body.nameZh),

@@ -77,7 +77,7 @@ struct MediationAPIController {
                 complex: weights.points(for: .complex), major: weights.points(for: .major))
         }
         group.put("mediation/point-weights") { request, context in
-            guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
+            try await AdminScope.requireCountyAdministrator(context, services)
             let body = try await request.decode(as: Weights.self, context: context)
             try await repository.save(
                 PointWeights(weights: [

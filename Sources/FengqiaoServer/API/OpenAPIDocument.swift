@@ -319,7 +319,7 @@ enum OpenAPIDocument {
               },
               "post": {
                 "operationId": "saveCategory",
-                "summary": "新增或修改分类（管理员） / Add or edit a category (administrators)",
+                "summary": "新增或修改分类（县级管理员） / Add or edit a category (county administrators)",
                 "tags": ["catalogue"],
                 "requestBody": {
                   "required": true,
@@ -365,7 +365,7 @@ enum OpenAPIDocument {
             "/api/v1/access-log": {
               "get": {
                 "operationId": "getAccessLog",
-                "summary": "个人信息查看记录（管理员） / Access log (administrators)",
+                "summary": "个人信息查看记录（管理员，本辖区） / Access log (administrators, their jurisdiction)",
                 "description": "Who saw personal data in clear, or exported it, newest first.",
                 "tags": ["oversight"],
                 "parameters": [
@@ -401,7 +401,7 @@ enum OpenAPIDocument {
             "/api/v1/time-limits/policies/{code}": {
               "put": {
                 "operationId": "saveTimeLimitPolicy",
-                "summary": "保存时限规则（管理员） / Save a time-limit policy (administrators)",
+                "summary": "保存时限规则（县级管理员） / Save a time-limit policy (county administrators)",
                 "description": "The body's `code` must equal the path's (400 `request.code_mismatch`).",
                 "tags": ["time limits"],
                 "parameters": [{"$ref": "#/components/parameters/Code"}],
@@ -422,7 +422,7 @@ enum OpenAPIDocument {
               },
               "delete": {
                 "operationId": "deleteTimeLimitPolicy",
-                "summary": "删除时限规则（管理员） / Delete a time-limit policy (administrators)",
+                "summary": "删除时限规则（县级管理员） / Delete a time-limit policy (county administrators)",
                 "description": "`standard` cannot be deleted; an unknown code is a 422 `time_limit.not_found`.",
                 "tags": ["time limits"],
                 "parameters": [{"$ref": "#/components/parameters/Code"}],
@@ -451,7 +451,7 @@ enum OpenAPIDocument {
             "/api/v1/time-limits/ladders/{code}": {
               "put": {
                 "operationId": "saveEscalationLadder",
-                "summary": "保存调解层级（管理员） / Save an escalation ladder (administrators)",
+                "summary": "保存调解层级（县级管理员） / Save an escalation ladder (county administrators)",
                 "description": "The body's `code` must equal the path's (400 `request.code_mismatch`).",
                 "tags": ["time limits"],
                 "parameters": [{"$ref": "#/components/parameters/Code"}],
@@ -472,7 +472,7 @@ enum OpenAPIDocument {
               },
               "delete": {
                 "operationId": "deleteEscalationLadder",
-                "summary": "删除调解层级（管理员） / Delete an escalation ladder (administrators)",
+                "summary": "删除调解层级（县级管理员） / Delete an escalation ladder (county administrators)",
                 "description": "An unknown code is a 422 `time_limit.not_found`.",
                 "tags": ["time limits"],
                 "parameters": [{"$ref": "#/components/parameters/Code"}],
@@ -547,7 +547,7 @@ enum OpenAPIDocument {
               },
               "put": {
                 "operationId": "savePointWeights",
-                "summary": "修改积分权重（管理员） / Change the point weights (administrators)",
+                "summary": "修改积分权重（县级管理员） / Change the point weights (county administrators)",
                 "tags": ["mediation"],
                 "requestBody": {
                   "required": true,

@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// `/api/v1/time-limits/…`: the time-limit policies, the escalation ladders and the working calendar (any member of
-/// staff reads them; administrators edit policies and ladders), and `/api/v1/oversight/charges`: returns and
+/// staff reads them; county administrators edit policies and ladders), and `/api/v1/oversight/charges`: returns and
 /// overdue alerts charged per organisation in the reader's jurisdiction.
 struct TimeLimitAPIController {
     let services: AppServices
@@ -43,14 +43,14 @@ struct TimeLimitAPIController {
             return PolicyList(items: try await services.timeLimits.policies())
         }
         group.put("time-limits/policies/:code") { request, context in
-            try requireAdmin(context)
+            try await AdminScope.requireCountyAdministrator(context, services)
             let policy = try await request.decode(as: TimeLimitPolicy.self, context: context)
             guard policy.code == context.parameters.get("code") else { throw codeMismatch }
             try await services.timeLimits.save(policy, at: Date())
             return policy
         }
         group.delete("time-limits/policies/:code") { _, context in
-            try requireAdmin(context)
+            try await AdminScope.requireCountyAdministrator(context, services)
             try await services.timeLimits.deletePolicy(code: try context.parameters.require("code"))
             return HTTPResponse.Status.noContent
         }
@@ -59,14 +59,14 @@ struct TimeLimitAPIController {
             return LadderList(items: try await services.timeLimits.ladders())
         }
         group.put("time-limits/ladders/:code") { request, context in
-            try requireAdmin(context)
+            try await AdminScope.requireCountyAdministrator(context, services)
             let ladder = try await request.decode(as: EscalationLadder.self, context: context)
             guard ladder.code == context.parameters.get("code") else { throw codeMismatch }
             try await services.timeLimits.save(ladder, at: Date())
             return ladder
         }
         group.delete("time-limits/ladders/:code") { _, context in
-            try requireAdmin(context)
+            try await AdminScope.requireCountyAdministrator(context, services)
             try await services.timeLimits.deleteLadder(code: try context.parameters.require("code"))
             return HTTPResponse.Status.noContent
         }
@@ -94,10 +94,6 @@ struct TimeLimitAPIController {
                         overdue: $0.overdue)
                 })
         }
-    }
-
-    private func requireAdmin(_ context: AppRequestContext) throws {
-        guard try context.requireIdentity().user.holds(.admin) else { throw APIError.forbidden }
     }
 
     private var codeMismatch: APIError {

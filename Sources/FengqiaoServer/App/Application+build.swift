@@ -5,9 +5,16 @@ import Logging
 /// Builds the whole web application from its configuration and an open database.
 /// `serve` and the HTTP tests call this same function.
 public func buildApplication(services: AppServices, logger: Logger) -> some ApplicationProtocol {
+    buildApplication(services: services, logger: logger, chromium: { ChromiumPDF.locate() })
+}
+
+/// `chromium` finds the agreement PDF's renderer: tests may leave it out.
+func buildApplication(
+    services: AppServices, logger: Logger, chromium: @escaping @Sendable () -> ChromiumPDF?
+) -> some ApplicationProtocol {
     let configuration = services.configuration
     return Application(
-        router: buildRouter(services: services, logger: logger),
+        router: buildRouter(services: services, logger: logger, chromium: chromium),
         configuration: .init(
             address: .hostname(configuration.hostname, port: configuration.port),
             serverName: "fengqiao"),
@@ -16,6 +23,12 @@ public func buildApplication(services: AppServices, logger: Logger) -> some Appl
 }
 
 public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequestContext> {
+    buildRouter(services: services, logger: logger, chromium: { ChromiumPDF.locate() })
+}
+
+func buildRouter(
+    services: AppServices, logger: Logger, chromium: @escaping @Sendable () -> ChromiumPDF?
+) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
     // Outermost of all: every request is counted and timed, and its log lines carry its id.
     let metrics = AppMetrics()
@@ -31,7 +44,7 @@ public func buildRouter(services: AppServices, logger: Logger) -> Router<AppRequ
     StaticController().addRoutes(to: router)
     HomeController(services: services).addRoutes(to: router)
     SignInController(services: services).addRoutes(to: router)
-    AgreementController(services: services, logger: logger).addRoutes(to: router)
+    AgreementController(services: services, logger: logger, chromium: chromium).addRoutes(to: router)
     TrackingController(services: services, logger: logger).addRoutes(to: router)
     MediatorDirectoryController(services: services, logger: logger).addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)

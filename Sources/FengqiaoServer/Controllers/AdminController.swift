@@ -347,27 +347,11 @@ struct AdminController {
 
     // MARK: Access log
 
-    /// The latest 200 entries that concern the jurisdiction: the reader is one of its users, or the case lies in it.
-    /// Entries with neither (a reader since removed, no case) only for county-level administrators.
+    /// The latest 200 entries that concern the jurisdiction (`AdminScope.concerning`).
     private func accessLog(_ admin: Administrator) async throws -> [AdminAccessLogPage.Row] {
-        let everyone = try await services.users.list()
-        let known = Set(everyone.map(\.id))
-        let readers = Set(everyone.filter { admin.scope.covers($0) }.map(\.id))
-        var cases: [Case.ID: Case?] = [:]
-        var rows: [AdminAccessLogPage.Row] = []
-        for entry in try await services.accessLog.recent(limit: 200) {
-            var found: Case?
-            if let id = entry.caseID {
-                if cases[id] == nil { cases[id] = .some(try await services.cases.find(id: id)) }
-                found = cases[id] ?? nil
-            }
-            let byReader = entry.userID.map(readers.contains) ?? false
-            let byCase = found.map { admin.scope.contains($0.regionID) } ?? false
-            let unattributed = found == nil && !(entry.userID.map(known.contains) ?? false)
-            guard byReader || byCase || (unattributed && admin.scope.isCountyOrAbove) else { continue }
-            rows.append(.init(entry: entry, caseNumber: found?.number))
+        try await admin.scope.concerning(try await services.accessLog.recent(limit: 200), services).map {
+            .init(entry: $0.entry, caseNumber: $0.case?.number)
         }
-        return rows
     }
 }
 
@@ -417,6 +401,45 @@ struct AdminScope: Sendable {
 
     /// The county's catalogue is changed by administrators of the county or above only.
     var isCountyOrAbove: Bool { roots.contains { $0.level <= .county } }
+
+    /// The access-log entries that concern the jurisdiction, with their cases: the reader is one of its users, or the
+    /// case lies in it. Entries with neither (a reader since removed, no case) only for county-level administrators.
+    func concerning(
+        _ entries: [AccessLogRepository.Entry], _ services: AppServices
+    ) async throws
+        -> [(entry: AccessLogRepository.Entry, case: Case?)]
+    {
+        let everyone = try await services.users.list()
+        let known = Set(everyone.map(\.id))
+        let readers = Set(everyone.filter { covers($0) }.map(\.id))
+        var cases: [Case.ID: Case?] = [:]
+        var result: [(entry: AccessLogRepository.Entry, case: Case?)] = []
+        for entry in entries {
+            var found: Case?
+            if let id = entry.caseID {
+                if cases[id] == nil { cases[id] = .some(try await services.cases.find(id: id)) }
+                found = cases[id] ?? nil
+            }
+            let byReader = entry.userID.map(readers.contains) ?? false
+            let byCase = found.map { contains($0.regionID) } ?? false
+            let unattributed = found == nil && !(entry.userID.map(known.contains) ?? false)
+            guard byReader || byCase || (unattributed && isCountyOrAbove) else { continue }
+            result.append((entry, found))
+        }
+        return result
+    }
+
+    /// County-wide rules (the category catalogue, time limits, escalation ladders, mediation point weights) are
+    /// changed only by administrators of the county or above: a township's administrator would change them for
+    /// every other township too.
+    static func requireCountyAdministrator(
+        _ context: AppRequestContext, _ services: AppServices
+    ) async throws {
+        let identity = try context.requireIdentity()
+        guard identity.user.holds(.admin), try await load(for: identity, services.regions).isCountyOrAbove else {
+            throw APIError.forbidden
+        }
+    }
 
     /// Each region's label, from the township down.
     var labels: [Region.ID: String] {

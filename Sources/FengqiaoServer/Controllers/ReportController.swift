@@ -42,7 +42,13 @@ struct ReportController {
         }
         router.get(RouterPath(Paths.reportConfirmation)) { request, context in
             let query = request.uri.queryParameters
+            // A look-up by tracking code like the tracking page's: those that find nothing count against the address.
+            let limits = services.limits
+            guard await limits.failedLookupsPerAddress.allows(context.clientAddress, now: Date()) else {
+                throw HTTPError(.tooManyRequests)
+            }
             guard let code = query.get("code").flatMap(CaseNumbering.normalisedTrackingCode) else {
+                await limits.failedLookupsPerAddress.record(context.clientAddress, now: Date())
                 throw HTTPError(.notFound)
             }
             let found: Case?
@@ -54,7 +60,10 @@ struct ReportController {
                     $0.anonymous && $0.reporter?.phone == nil ? $0 : nil
                 }
             }
-            guard let found else { throw HTTPError(.notFound) }
+            guard let found else {
+                await limits.failedLookupsPerAddress.record(context.clientAddress, now: Date())
+                throw HTTPError(.notFound)
+            }
             let narrative = CaseNarrative(
                 case: found, events: [], clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date())
             ) { _ in "" }
