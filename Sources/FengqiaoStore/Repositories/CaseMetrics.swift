@@ -16,8 +16,7 @@ extension CaseRepository {
             var query = Self.restrict(
                 sql.select().column("metric_flags").column(Self.count, as: "n").from("cases"), to: visibility, in: sql)
             if let prefix = filter.regionPrefix {
-                query = query.where("region_path", .greaterThanOrEqual, prefix)
-                    .where("region_path", .lessThan, RegionRepository.upperBound(of: prefix))
+                query = query.whereInSubtree(SQLIdentifier("region_path"), of: prefix)
             }
             if let organisation = filter.organisationID {
                 query = query.where(

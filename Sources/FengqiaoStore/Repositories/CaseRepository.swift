@@ -153,8 +153,7 @@ public struct CaseRepository: Sendable {
             if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
             if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
             if let path = filter.regionPath {
-                query = query.where("region_path", .greaterThanOrEqual, path)
-                    .where("region_path", .lessThan, RegionRepository.upperBound(of: path))
+                query = query.whereInSubtree(SQLIdentifier("region_path"), of: path)
             }
             if let organisation = filter.organisationID {
                 query = query.where(
@@ -209,8 +208,7 @@ public struct CaseRepository: Sendable {
         try await database.withConnection { sql in
             var query = Self.restrict(sql.select().column("facts").from("cases"), to: visibility, in: sql)
             if let regionPath {
-                query = query.where("region_path", .greaterThanOrEqual, regionPath)
-                    .where("region_path", .lessThan, RegionRepository.upperBound(of: regionPath))
+                query = query.whereInSubtree(SQLIdentifier("region_path"), of: regionPath)
             }
             return try await query.all().map { row in
                 try CaseCodec.decoder.decode(
@@ -231,10 +229,7 @@ public struct CaseRepository: Sendable {
         query.where { group in
             var group = group
             for path in visibility.jurisdictionPaths {
-                group = group.orWhere { range in
-                    range.where(SQLIdentifier(pathColumn), .greaterThanOrEqual, SQLBind(path))
-                        .where(SQLIdentifier(pathColumn), .lessThan, SQLBind(RegionRepository.upperBound(of: path)))
-                }
+                group = group.orWhere { $0.whereInSubtree(SQLIdentifier(pathColumn), of: path) }
             }
             if !visibility.organisationIDs.isEmpty {
                 group = group.orWhere(

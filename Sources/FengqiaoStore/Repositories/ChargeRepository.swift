@@ -37,12 +37,7 @@ public struct ChargeRepository: Sendable {
                 )
                 .where { group in
                     for path in jurisdictionPaths {
-                        group.orWhere { inner in
-                            inner.where(SQLColumn("path", table: "regions"), .greaterThanOrEqual, SQLBind(path))
-                                .where(
-                                    SQLColumn("path", table: "regions"), .lessThan,
-                                    SQLBind(RegionRepository.upperBound(of: path)))
-                        }
+                        group.orWhere { $0.whereInSubtree(SQLColumn("path", table: "regions"), of: path) }
                     }
                     return group
                 }

@@ -72,9 +72,7 @@ public struct MediatorRepository: Sendable {
                         SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
                         on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
                     )
-                    .where(SQLColumn("path", table: "r"), .greaterThanOrEqual, SQLBind(root.path))
-                    .where(
-                        SQLColumn("path", table: "r"), .lessThan, SQLBind(RegionRepository.upperBound(of: root.path)))
+                    .whereInSubtree(SQLColumn("path", table: "r"), of: root.path)
             }
             // Specialties are stored as one comma-separated column: filtered here, exactly, not with LIKE.
             return try await query.orderBy(SQLColumn("gold_medal", table: "m"), SQLDirection.descending)

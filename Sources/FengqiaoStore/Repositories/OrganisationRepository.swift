@@ -103,8 +103,7 @@ public struct OrganisationRepository: Sendable {
                     SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
                     on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
                 )
-                .where(SQLColumn("path", table: "r"), .greaterThanOrEqual, SQLBind(root.path))
-                .where(SQLColumn("path", table: "r"), .lessThan, SQLBind(RegionRepository.upperBound(of: root.path)))
+                .whereInSubtree(SQLColumn("path", table: "r"), of: root.path)
             if let kind { query = query.where(SQLColumn("kind", table: "o"), .equal, SQLBind(kind.rawValue)) }
             return try await query.orderBy(SQLColumn("id", table: "o")).all().map(Self.decode)
         }

@@ -63,8 +63,7 @@ public struct RegionRepository: Sendable {
         try await database.withConnection { sql in
             guard let root = try await Self.row(id: id, in: sql) else { return [] }
             return try await sql.select().columns(Self.columns).from("regions")
-                .where("path", .greaterThanOrEqual, root.path)
-                .where("path", .lessThan, Self.upperBound(of: root.path))
+                .whereInSubtree(SQLIdentifier("path"), of: root.path)
                 .orderBy("path").all().map { try Self.decode($0).region }
         }
     }
@@ -133,6 +132,15 @@ public struct RegionRepository: Sendable {
     /// The smallest string above every path that starts with `path` (which ends in "/"; "0" follows "/").
     static func upperBound(of path: String) -> String {
         String(path.dropLast()) + "0"
+    }
+}
+
+extension SQLPredicateBuilder {
+    /// Rows whose region path in `column` lies in the subtree rooted at `path` (the root included): a range on the
+    /// path, so that an index starting with it serves the query.
+    func whereInSubtree(_ column: any SQLExpression, of path: String) -> Self {
+        self.where(column, .greaterThanOrEqual, SQLBind(path))
+            .where(column, .lessThan, SQLBind(RegionRepository.upperBound(of: path)))
     }
 }
 
