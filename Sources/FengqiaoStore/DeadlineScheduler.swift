@@ -170,30 +170,19 @@ public struct DeadlineScheduler: Sendable {
     /// Runs until cancelled: a tick, then sleep until the next deadline or `interval`, whichever is sooner.
     public func run(interval: Duration, logger: Logger, now: @Sendable () -> Date = Date.init) async {
         logger.info("scheduler started")
-        while !Task.isCancelled {
-            do {
+        await PollingLoop.run(
+            "scheduler tick", interval: interval, logger: logger, now: now,
+            round: {
                 let tick = try await tick(at: now(), logger: logger)
                 if tick.cases > 0 || tick.failures > 0 {
                     logger.info(
                         "scheduler tick",
                         metadata: [
-                            "cases": "\(tick.cases)", "alerts": "\(tick.alerts)",
-                            "failures": "\(tick.failures)",
+                            "cases": "\(tick.cases)", "alerts": "\(tick.alerts)", "failures": "\(tick.failures)",
                         ])
                 }
-                var pause = interval
-                if let next = try await nextDue() {
-                    let wait = max(0.05, next.timeIntervalSince(now()) + 0.05)
-                    pause = min(pause, .milliseconds(Int64(wait * 1000)))
-                }
-                try await Task.sleep(for: pause)
-            } catch is CancellationError {
-                break
-            } catch {
-                logger.error("scheduler tick failed: \(String(describing: error))")
-                try? await Task.sleep(for: interval)
-            }
-        }
+            },
+            nextDue: nextDue)
         logger.info("scheduler stopped")
     }
 

@@ -242,26 +242,16 @@ public struct OutboxDeliverer: Sendable {
         guard !webhooks.isEmpty else { return }
         logger.info(
             "outbox deliverer started", metadata: ["webhooks": "\(webhooks.map(\.name).joined(separator: ","))"])
-        while !Task.isCancelled {
-            do {
+        await PollingLoop.run(
+            "outbox round", interval: interval, logger: logger, now: now,
+            round: {
                 let round = try await deliverDue(at: now, logger: logger)
                 if round.delivered > 0 || round.failed > 0 {
                     logger.info(
                         "outbox round", metadata: ["delivered": "\(round.delivered)", "failed": "\(round.failed)"])
                 }
-                var pause = interval
-                if let next = try await outbox.nextAttempt(webhooks: webhooks.map(\.name)) {
-                    let wait = max(0.05, next.timeIntervalSince(now()) + 0.05)
-                    pause = min(pause, .milliseconds(Int64(wait * 1000)))
-                }
-                try await Task.sleep(for: pause)
-            } catch is CancellationError {
-                break
-            } catch {
-                logger.error("outbox round failed: \(String(describing: error))")
-                try? await Task.sleep(for: interval)
-            }
-        }
+            },
+            nextDue: { try await outbox.nextAttempt(webhooks: webhooks.map(\.name)) })
         logger.info("outbox deliverer stopped")
     }
 }
