@@ -21,12 +21,10 @@ check, step, find, ...) and add it to JOURNEYS.
 import argparse
 import base64
 import contextlib
-import http.client
 import os
 import re
 import shutil
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -41,6 +39,8 @@ from selenium.webdriver.chrome.service import Service  # noqa: E402
 from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
+
+from serve_process import ServeProcess, ServerFailed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCREENSHOTS = os.path.join(ROOT, "screenshots")
@@ -58,32 +58,24 @@ class StepFailed(Exception):
     pass
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
 # ---------------------------------------------------------------------------------------------------------------
 # The server under test
 
 
-class Server:
+class Server(ServeProcess):
     """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1."""
 
     def __init__(self, binary, cases, keep):
-        self.binary, self.cases, self.keep = binary, cases, keep
-        self.workdir = tempfile.mkdtemp(prefix="fengqiao-browser-")
-        self.log_path = os.path.join(self.workdir, "server.log")
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
-        self.env.update({
-            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(self.workdir, 'fq.sqlite')}",
+        self.cases, self.keep = cases, keep
+        workdir = tempfile.mkdtemp(prefix="fengqiao-browser-")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
+        env.update({
+            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(workdir, 'fq.sqlite')}",
             "FENGQIAO_MODE": "development",  # session cookie without Secure: the test speaks plain HTTP
             "FENGQIAO_SCHEDULER": "false",
             "FENGQIAO_LOG_LEVEL": "info",
         })
-        self.process = None
-        self.port = None
+        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
         self.users = {}  # username -> display name
 
     def run(self, *arguments, capture=False):
@@ -107,40 +99,10 @@ class Server:
         return time.monotonic() - started
 
     def start(self, timeout=120):
-        self.port = free_port()
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir)
-        log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise StepFailed(f"the server exited at start with code {self.process.returncode}")
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                connection.request("GET", "/readyz")
-                status = connection.getresponse().status
-                connection.close()
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise StepFailed("the server was not ready in time (/readyz)")
-
-    @property
-    def base_url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        try:
+            super().start(timeout)
+        except ServerFailed as error:
+            raise StepFailed(str(error)) from error
 
     def log_tail(self, size=6000):
         try:

@@ -19,14 +19,14 @@ import json
 import os
 import random
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
 import threading
 import time
 import uuid
+
+from serve_process import ServeProcess, ServerFailed
 
 REGION = "339921101201-01"  # a grid of 桃源镇 in the demo county
 USER = "taoyuan.center"
@@ -41,57 +41,22 @@ def fail(zh, en):
     sys.exit(1)
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
+class Server(ServeProcess):
     """One `fengqiao serve` process on 127.0.0.1, its output appended to a log file."""
 
+    stop_grace = 30
+
     def __init__(self, binary, env, workdir):
-        self.binary, self.env, self.workdir = binary, env, workdir
-        self.process = None
-        self.port = None
-        self.log_path = os.path.join(workdir, "server.log")
+        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
 
     def start(self, timeout=120):
-        self.port = free_port()
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir)
-        log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                self.dump_log()
-                fail(f"服务启动失败（退出码 {self.process.returncode}）",
-                     f"the server did not start (exit code {self.process.returncode})")
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                connection.request("GET", "/readyz")
-                if connection.getresponse().status == 200:
-                    connection.close()
-                    return
-                connection.close()
-            except OSError:
-                pass
-            time.sleep(0.1)
-        self.dump_log()
-        fail("服务在限定时间内没有就绪", "the server was not ready in time")
-
-    def kill(self):
-        self.process.send_signal(signal.SIGKILL)
-        self.process.wait()
-
-    def stop(self):
-        self.process.send_signal(signal.SIGTERM)
         try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.kill()
+            super().start(timeout)
+        except ServerFailed as error:
+            self.dump_log()
+            if error.exit_code is not None:
+                fail(f"服务启动失败（退出码 {error.exit_code}）", f"the server did not start (exit code {error.exit_code})")
+            fail("服务在限定时间内没有就绪", "the server was not ready in time")
 
     def dump_log(self):
         try:

@@ -13,45 +13,34 @@ Usage: scripts/open311-client-test.py --binary .build/debug/fengqiao [--keep]
 """
 
 import argparse
-import http.client
 import os
 import shutil
-import signal
-import socket
 import subprocess
 import sys
 import tempfile
-import time
 
 import requests
 from georeport import GeoReport
+
+from serve_process import ServeProcess
 
 JURISDICTION = "339921"
 PHONE = "13812341234"
 
 
-def free_port():
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
-
-
-class Server:
-    """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1
-    (the same steps as scripts/browser_test.py's Server, without its Selenium imports)."""
+class Server(ServeProcess):
+    """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1."""
 
     def __init__(self, binary, keep):
-        self.binary, self.keep = binary, keep
-        self.workdir = tempfile.mkdtemp(prefix="fengqiao-open311-")
-        self.log_path = os.path.join(self.workdir, "server.log")
-        self.env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
-        self.env.update({
-            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(self.workdir, 'fq.sqlite')}",
+        self.keep = keep
+        workdir = tempfile.mkdtemp(prefix="fengqiao-open311-")
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
+        env.update({
+            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(workdir, 'fq.sqlite')}",
             "FENGQIAO_MODE": "development",
             "FENGQIAO_SCHEDULER": "false",
         })
-        self.process = None
-        self.port = None
+        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
 
     def run(self, *arguments):
         result = subprocess.run([self.binary, *arguments], env=self.env, cwd=self.workdir,
@@ -61,42 +50,6 @@ class Server:
         if result.returncode != 0:
             raise RuntimeError(f"fengqiao {' '.join(arguments)} exited {result.returncode}")
         return result.stdout.decode("utf-8", "replace")
-
-    def start(self, timeout=120):
-        self.port = free_port()
-        log = open(self.log_path, "ab")
-        self.process = subprocess.Popen(
-            [self.binary, "serve", "--hostname", "127.0.0.1", "--port", str(self.port)],
-            env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=self.workdir)
-        log.close()
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"the server exited at start with code {self.process.returncode}")
-            try:
-                connection = http.client.HTTPConnection("127.0.0.1", self.port, timeout=2)
-                connection.request("GET", "/readyz")
-                status = connection.getresponse().status
-                connection.close()
-                if status == 200:
-                    return
-            except OSError:
-                pass
-            time.sleep(0.1)
-        raise RuntimeError("the server was not ready in time (/readyz)")
-
-    @property
-    def base_url(self):
-        return f"http://127.0.0.1:{self.port}"
-
-    def stop(self):
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
 
     def cleanup(self, ok):
         if ok and not self.keep:
