@@ -56,9 +56,10 @@ public struct DeadlineScheduler: Sendable {
 
     /// Handles everything due at `now`, at most `limit` cases.
     ///
-    /// Cases are handled in batches of at most `batchSize` cases and `batchTime`, each batch one transaction. When a batch fails (one bad case
-    /// rolls the whole batch back), the same cases are handled again one per transaction, which sets the bad case
-    /// aside for the next tick and commits the others: one bad case never stops the rest.
+    /// Cases are handled in batches of at most `batchSize` cases and `batchTime`, each batch one transaction. When
+    /// a batch fails (one bad case rolls the whole batch back), the same cases are handled again one per
+    /// transaction, which sets the bad case aside for the next tick and commits the others: one bad case never
+    /// stops the rest.
     public func tick(at now: Date, limit: Int = 10_000, logger: Logger? = nil) async throws -> Tick {
         var result = Tick(cases: 0, alerts: 0, failures: 0)
         var failed: [Int64] = []
@@ -67,18 +68,14 @@ public struct DeadlineScheduler: Sendable {
             let room = min(Self.batchSize, limit - claims - result.failures)
             let batch: [(id: Int64, alerts: Int)]
             do {
-                batch = try await database.transaction { [dialect = database.dialect, failed] sql in
+                batch = try await database.transaction { [failed] sql in
                     var done: [(id: Int64, alerts: Int)] = []
                     let clock = ContinuousClock()
                     let started = clock.now
                     while done.count < room, done.isEmpty || clock.now - started < Self.batchTime {
-                        guard
-                            let id = try await Self.claim(
-                                dueAt: now, excluding: failed + done.map(\.id), dialect: dialect, in: sql)
+                        guard let outcome = try await handleNext(at: now, excluding: failed + done.map(\.id), in: sql)
                         else { break }
-                        let alerts = try await CaseWriter(sql: sql, dialect: dialect, calendar: cases.calendar)
-                            .raiseDueAlerts(on: Case.ID(id), at: now)
-                        done.append((id, alerts))
+                        done.append(outcome)
                     }
                     return done
                 }
@@ -99,6 +96,18 @@ public struct DeadlineScheduler: Sendable {
         return result
     }
 
+    /// Claims the next due case not in `excluding` and raises what is due on it, in the caller's transaction; nil
+    /// when nothing more is due.
+    private func handleNext(
+        at now: Date, excluding: [Int64], in sql: any SQLDatabase
+    ) async throws -> (id: Int64, alerts: Int)? {
+        guard let id = try await Self.claim(dueAt: now, excluding: excluding, dialect: database.dialect, in: sql)
+        else { return nil }
+        let alerts = try await CaseWriter(sql: sql, dialect: database.dialect, calendar: cases.calendar)
+            .raiseDueAlerts(on: Case.ID(id), at: now)
+        return (id, alerts)
+    }
+
     /// Handles up to `limit` due cases one transaction each; a case that fails is logged, added to `failed` and
     /// left for the next tick. Returns how many cases it claimed, failed ones included.
     private func oneByOne(
@@ -108,13 +117,8 @@ public struct DeadlineScheduler: Sendable {
         while handled < limit {
             let outcome: (id: Int64, alerts: Int)?
             do {
-                outcome = try await database.transaction { [dialect = database.dialect, failed] sql in
-                    guard let id = try await Self.claim(dueAt: now, excluding: failed, dialect: dialect, in: sql) else {
-                        return nil
-                    }
-                    let alerts = try await CaseWriter(sql: sql, dialect: dialect, calendar: cases.calendar)
-                        .raiseDueAlerts(on: Case.ID(id), at: now)
-                    return (id, alerts)
+                outcome = try await database.transaction { [failed] sql in
+                    try await handleNext(at: now, excluding: failed, in: sql)
                 }
             } catch  where Database.isBusy(error) {
                 return handled  // another process holds the writer: not this case's fault
