@@ -17,6 +17,8 @@ FENGQIAO_BIN=.build/debug/fengqiao scripts/crash-test.sh 3
 FENGQIAO_BIN=.build/debug/fengqiao scripts/browser-test.sh
 # Open311 GeoReport v2 with a real client library from PyPI (georeport) against a live server.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/open311-client-test.sh
+# Sign-in burst: 200 parallel sign-ins from one address: no 5xx, 429 with Retry-After, other pages keep answering within 1 s.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/signin-burst.sh
 # Schemathesis (PyPI) against the OpenAPI document: no request may get a 5xx.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/schemathesis.sh
 # A 10,000-record 12345 hotline import with exactly 3 bad records, twice: those 3 refused, nothing new the second time.

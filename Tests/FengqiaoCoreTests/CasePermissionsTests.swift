@@ -42,16 +42,16 @@ struct CasePermissionsTests {
     @Test("staff see cases in their jurisdiction and cases their organisation handles; nothing else")
     func visibility() throws {
         var file = try CaseFile()
-        #expect(CasePermissions.canView(file.current, by: F.townDesk))
-        #expect(CasePermissions.canView(file.current, by: F.gridWorker))
-        #expect(!CasePermissions.canView(file.current, by: F.otherGridWorker))
-        #expect(!CasePermissions.canView(file.current, by: F.otherTownDesk))
+        #expect(CaseVisibility.canView(file.current, by: F.townDesk))
+        #expect(CaseVisibility.canView(file.current, by: F.gridWorker))
+        #expect(!CaseVisibility.canView(file.current, by: F.otherGridWorker))
+        #expect(!CaseVisibility.canView(file.current, by: F.otherTownDesk))
         let elsewhere = Fixture.staff(60, "far.away", .departmentHandler, 77, F.otherTownPath)
-        #expect(!CasePermissions.canView(file.current, by: elsewhere))
+        #expect(!CaseVisibility.canView(file.current, by: elsewhere))
         try file.run(F.assessment, by: F.townDesk)
         try file.run(.dispatch(lead: 77, assisting: [], whistle: nil), by: F.townDesk)
-        #expect(CasePermissions.canView(file.current, by: elsewhere))
-        #expect(CasePermissions.canView(file.current, by: F.citizen))
+        #expect(CaseVisibility.canView(file.current, by: elsewhere))
+        #expect(CaseVisibility.canView(file.current, by: F.citizen))
     }
 
     @Test("every action but registration has scopes and starting states; the table and the states agree")

@@ -308,8 +308,8 @@ private func isDigits(_ text: Substring) -> Bool { !text.isEmpty && text.allSati
     #expect(Set(usernames).count == usernames.count)
 }
 
-@Test func demoPasswordPassesThePasswordRules() throws {
-    try UserRules.validatePassword(DemoCounty.demoPassword)
+@Test func demoPasswordIsPublishedSoNoAccountMayChooseIt() {
+    #expect(throws: UserError.commonPassword) { try UserRules.validatePassword(DemoCounty.demoPassword) }
 }
 
 @Test func everyTownshipHasOneUserPerRoleNamedAfterItsPinyinAndTheRole() {

@@ -16,12 +16,25 @@ struct UserRulesTests {
     }
 
     @Test(
-        "passwords need 8 to 72 characters mixing letters with digits or symbols",
+        "passwords need 10 characters to 72 bytes mixing letters with digits or symbols, and are not common",
         arguments: [
-            ("Fengqiao2026", true), ("short1", false), ("onlyletters", false), ("12345678", false), ("密码是abc123", true),
+            ("Qingxi-Grid-7", true), ("short1", false), ("shorter12", false), ("onlyletters", false),
+            ("1234567890", false), ("密码是abc123456", true), ("Fengqiao2026", false), ("Password123", false),
+            ("woaini1314", false),
+            // 24 Chinese characters and a digit: 73 bytes, past bcrypt's 72.
+            (String(repeating: "调", count: 24) + "1", false), (String(repeating: "调", count: 23) + "1", true),
         ])
     func passwords(password: String, valid: Bool) {
         #expect(((try? UserRules.validatePassword(password)) != nil) == valid)
+    }
+
+    @Test("a password bcrypt would cut is refused by name, not accepted with another tail")
+    func tooLongForBcrypt() {
+        // Probed: a 31-character Chinese password (93 bytes) signed in with a different tail.
+        #expect(throws: UserError.passwordTooLong) {
+            try UserRules.validatePassword(String(repeating: "枫桥经验", count: 7) + "调解员1")
+        }
+        #expect(throws: UserError.commonPassword) { try UserRules.validatePassword("FENGQIAO2026") }
     }
 
     @Test("a new user needs a role and a display name")

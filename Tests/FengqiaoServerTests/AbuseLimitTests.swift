@@ -3,25 +3,13 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 import HummingbirdTesting
+import Logging
 import Testing
 
 @testable import FengqiaoServer
 
 @Suite("Abuse limits")
 struct AbuseLimitTests {
-    @Test("a sliding window allows the limit, refuses the next, and forgets events older than the window")
-    func slidingWindow() async {
-        let counter = SlidingWindowCounter(limit: 2, window: 60)
-        let start = Date(timeIntervalSince1970: 1_000_000)
-        #expect(await counter.record("a", now: start))
-        #expect(await counter.record("a", now: start.addingTimeInterval(1)))
-        #expect(await !counter.allows("a", now: start.addingTimeInterval(2)))
-        #expect(await counter.allows("b", now: start.addingTimeInterval(2)))
-        #expect(await counter.allows("a", now: start.addingTimeInterval(61)))
-        await counter.reset("a")
-        #expect(await counter.allows("a", now: start.addingTimeInterval(2)))
-    }
-
     private func signIn(
         _ client: any TestClientProtocol, _ username: String, _ password: String
     ) async throws
@@ -48,6 +36,45 @@ struct AbuseLimitTests {
             #expect(locked == .tooManyRequests)
             let other = try await signIn(client, "taoyuan.dept", DemoCounty.demoPassword)
             #expect(other == .seeOther)
+        }
+    }
+
+    @Test(
+        "parallel sign-ins for one username get at most 5 password checks; the rest are refused with Retry-After")
+    func parallelLockout() async throws {
+        // Probed: 18 parallel attempts (17 wrong, 1 right) ended signed in, because the failures were counted
+        // after the checks. Now each attempt is counted before its check.
+        try await TestApp.run(seeded: true) { client, _ in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for _ in 0..<18 {
+                    group.addTask { try await signIn(client, "taoyuan.center", "wrong-password-1") }
+                }
+                var all: [HTTPResponse.Status] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .unauthorized }.count == 5)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 13)
+            let locked = try await signIn(client, "taoyuan.center", DemoCounty.demoPassword)
+            #expect(locked == .tooManyRequests)
+        }
+    }
+
+    @Test("a refused sign-in says when to try again (Retry-After)")
+    func retryAfter() async throws {
+        try await TestApp.run(seeded: true) { client, _ in
+            for _ in 0..<5 { _ = try await signIn(client, "taoyuan.center", "wrong-password-1") }
+            let csrf = try await client.execute(uri: Paths.signIn, method: .get) {
+                try #require(Cookies.value(of: CSRF.cookieName, in: $0))
+            }
+            try await client.execute(
+                uri: Paths.signIn, method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "\(CSRF.cookieName)=\(csrf)"],
+                body: ByteBuffer(string: "username=taoyuan.center&password=x&_csrf=\(csrf)")
+            ) { response in
+                #expect(response.status == .tooManyRequests)
+                #expect(Int(response.headers[.retryAfter] ?? "") ?? 0 > 0)
+            }
         }
     }
 
@@ -103,7 +130,48 @@ struct AbuseLimitTests {
             }
             try await client.execute(uri: Paths.trackLink(code: "ZZZZZZZ999", phone: "1234"), method: .get) {
                 #expect($0.status == .tooManyRequests && String(buffer: $0.body).contains("查询失败次数过多"))
+                #expect($0.headers[.retryAfter] != nil)
             }
+        }
+    }
+
+    @Test("parallel tracking guesses stop at 30 too: each is counted before it is looked up")
+    func parallelTrackingGuesses() async throws {
+        // Probed: with the limit at 30, 47 parallel misses all got through.
+        try await TestApp.run(seeded: true) { client, _ in
+            let statuses = try await withThrowingTaskGroup(of: HTTPResponse.Status.self) { group in
+                for n in 0..<47 {
+                    group.addTask {
+                        try await client.execute(
+                            uri: "/api/v1/track?code=\(String(format: "YYYYYYY%03d", n))&phone=1234", method: .get
+                        ) { $0.status }
+                    }
+                }
+                var all: [HTTPResponse.Status] = []
+                for try await status in group { all.append(status) }
+                return all
+            }
+            #expect(statuses.filter { $0 == .notFound }.count == 30)
+            #expect(statuses.filter { $0 == .tooManyRequests }.count == 17)
+        }
+    }
+
+    @Test("the limits are kept in the database: a second app on the same database (another instance) counts on")
+    func limitsAcrossInstances() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            for _ in 0..<3 { _ = try await signIn(client, "taoyuan.center", "wrong-password-1") }
+            let second = buildApplication(
+                services: AppServices(
+                    configuration: services.configuration, database: services.database), logger: Logger(label: "second")
+            )
+            let statuses = try await second.test(.router) { other in
+                [
+                    try await signIn(other, "taoyuan.center", "wrong-password-1"),
+                    try await signIn(other, "taoyuan.center", "wrong-password-1"),
+                    try await signIn(other, "taoyuan.center", DemoCounty.demoPassword),
+                ]
+            }
+            #expect(statuses == [.unauthorized, .unauthorized, .tooManyRequests])
         }
     }
 }

@@ -100,6 +100,23 @@ struct WorkspacePagesTests {
         #expect(SignInController.safeReturn("//evil.example/") == nil)
         #expect(SignInController.safeReturn("https://evil.example/") == nil)
         #expect(SignInController.safeReturn(nil) == nil)
+        // Probed: a tab, line break or backslash that a browser drops or turns into a slash leads off-site.
+        for hostile in [
+            "/%09/evil.example", "/\t/evil.example", "/%0a/evil.example", "/%5Cevil.example", "/\\evil.example",
+            "/%2F/evil.example", "/%2f%2fevil.example", "javascript:alert(1)", "",
+            "\\\\evil.example", " /desk",
+        ] {
+            #expect(SignInController.safeReturn(hostile) == nil, "\(hostile)")
+        }
+        // Markup in a path stays a path on this site, percent-encoded: nothing in it can close an attribute.
+        let markup = SignInController.safeReturn("/\"><form action=x>")
+        #expect(markup.map { !$0.contains("\"") && !$0.contains("<") && $0.hasPrefix("/") } ?? true)
+        #expect(SignInController.safeReturn("/a/./b/../desk") == "/a/desk")
+        #expect(SignInController.safeReturn("/.//evil.example") == "/evil.example")
+        #expect(SignInController.safeReturn("/../../desk") == "/desk")
+        #expect(SignInController.safeReturn("/desk#top") == "/desk")
+        #expect(
+            SignInController.safeReturn("/queue?state=registered&q=%E7%BA%A0") == "/queue?state=registered&q=%E7%BA%A0")
     }
 
     @Test("the desk registers a walk-in once per form, keeps what was typed on a refusal, and the case page acts")

@@ -249,22 +249,6 @@ public enum CasePermissions {
         }
     }
 
-    /// A member of staff sees the cases in their jurisdiction's subtree and those their organisation is
-    /// responsible for, dispatched or handling; a citizen who has proved ownership and the system see the case.
-    public static func canView(_ current: Case, by actor: Actor) -> Bool {
-        switch actor.kind {
-        case .citizen, .system:
-            return true
-        case .staff:
-            let involved = Set(
-                [current.centerOrganisationID, current.dispatcherOrganisationID, current.holderOrganisationID]
-                    .compactMap { $0 } + current.participants.map(\.organisationID))
-            return actor.grants.contains {
-                $0.covers(regionPath: current.regionPath) || involved.contains($0.organisationID)
-            }
-        }
-    }
-
     private static func authorise(
         _ action: CaseAction, on current: Case, by actor: Actor
     ) -> Result<Authority, CaseError> {

@@ -47,7 +47,10 @@ public struct NewUser: Sendable, Hashable {
 }
 
 public enum UserRules {
-    public static let minimumPasswordLength = 8
+    public static let minimumPasswordLength = 10
+    /// bcrypt reads only the first 72 bytes of a password: a longer one would be accepted with any tail, so it is
+    /// refused instead (24 Chinese characters are 72 bytes in UTF-8).
+    public static let maximumPasswordBytes = 72
 
     public static func validateUsername(_ username: String) throws(UserError) {
         guard (2...40).contains(username.count),
@@ -56,12 +59,16 @@ public enum UserRules {
         else { throw .invalidUsername(username) }
     }
 
-    /// Passwords: at least 8 characters, not all the same kind (letters only or digits only are refused).
+    /// Passwords: at least 10 characters, at most 72 bytes (bcrypt's limit), not all the same kind (letters only or
+    /// digits only are refused), and not one of the passwords every guesser tries first (`CommonPasswords`), the
+    /// published demo password among them.
     public static func validatePassword(_ password: String) throws(UserError) {
-        guard password.count >= minimumPasswordLength, password.count <= 72 else { throw .weakPassword }
+        guard password.utf8.count <= maximumPasswordBytes else { throw .passwordTooLong }
+        guard password.count >= minimumPasswordLength else { throw .weakPassword }
         let hasLetter = password.contains { $0.isLetter }
         let hasOther = password.contains { !$0.isLetter }
         guard hasLetter && hasOther else { throw .weakPassword }
+        guard !CommonPasswords.contains(password) else { throw .commonPassword }
     }
 }
 
@@ -70,6 +77,8 @@ public enum UserError: UserFacingError, Equatable {
     case invalidDisplayName
     case noRole
     case weakPassword
+    case passwordTooLong
+    case commonPassword
     case duplicateUsername(String)
     case notFound(String)
 
@@ -79,6 +88,8 @@ public enum UserError: UserFacingError, Equatable {
         case .invalidDisplayName: "user.invalid_display_name"
         case .noRole: "user.no_role"
         case .weakPassword: "user.weak_password"
+        case .passwordTooLong: "user.password_too_long"
+        case .commonPassword: "user.common_password"
         case .duplicateUsername: "user.duplicate_username"
         case .notFound: "user.not_found"
         }
@@ -98,8 +109,18 @@ public enum UserError: UserFacingError, Equatable {
             Localized(zh: "用户至少需要一个角色。", en: "A user needs at least one role.")
         case .weakPassword:
             Localized(
-                zh: "密码至少8位（最多72位），且须同时包含字母和数字或符号。",
-                en: "A password needs 8 to 72 characters, with letters and digits or symbols.")
+                zh: "密码至少10位，且须同时包含字母和数字或符号。",
+                en: "A password needs at least 10 characters, with letters and digits or symbols.")
+        case .passwordTooLong:
+            Localized(
+                zh: "密码最长72字节（约24个汉字或72个英文字母、数字）。",
+                en: "A password may be at most 72 bytes long (about 24 Chinese characters or 72 letters and digits).")
+        case .commonPassword:
+            Localized(
+                zh: "这个密码过于常见（或是公开的演示密码），很容易被猜中，请换一个。",
+                en:
+                    "This password is too common (or is the published demo password) and easily guessed; choose another."
+            )
         case .duplicateUsername(let name):
             Localized(zh: "用户名“\(name)”已被使用。", en: "Username \"\(name)\" is already taken.")
         case .notFound(let name):

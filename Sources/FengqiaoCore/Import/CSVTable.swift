@@ -104,4 +104,21 @@ public struct CSVTable: Sendable, Equatable {
             return needsQuotes ? "\"" + field.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : field
         }.joined(separator: ",") + "\r\n"
     }
+
+    /// The characters that make a spreadsheet (Excel, WPS, LibreOffice) read a cell as a formula or a command when
+    /// they start it (OWASP, "CSV Injection"): `=`, `+`, `-`, `@`, tab, carriage return and line feed, in their
+    /// ASCII and full-width forms.
+    static let formulaTriggers: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "\n", "\r\n", "＝", "＋", "－", "＠"]
+
+    /// A cell written for a spreadsheet: one that starts with a formula trigger gets a leading apostrophe, so it
+    /// is shown as text (`-2+3+cmd|' /C calc'!A0` stays text; a negative number such as `-5` is shown as `'-5`).
+    public static func spreadsheetSafe(_ cell: String) -> String {
+        guard let first = cell.first, formulaTriggers.contains(first) else { return cell }
+        return "'" + cell
+    }
+
+    /// `row`, with every field made `spreadsheetSafe`: what an export for people to open in a spreadsheet writes.
+    public static func safeRow(_ fields: [String]) -> String {
+        row(fields.map(spreadsheetSafe))
+    }
 }

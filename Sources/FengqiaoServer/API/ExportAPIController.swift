@@ -120,11 +120,11 @@ public struct CaseExporter: Sendable {
                 }
                 let shows = PersonalDataPolicy.showsPersonalData(of: current, to: identity.actor)
                 if shows { clear += 1 }
-                text += CSVTable.row(
+                text += CSVTable.safeRow(
                     row(
                         current, shows: shows, region: regions[current.regionID], categories: categories,
                         organisations: organisations, now: now
-                    ).map(Self.neutralised))
+                    ))
                 count += 1
             }
             guard page.count == 200 else { break }
@@ -165,16 +165,6 @@ public struct CaseExporter: Sendable {
             statuses.contains { $0.level == .red } ? "是" : "否",
             current.outcome?.name.zh ?? "", current.satisfaction?.name.zh ?? "", shows ? "明文" : "已脱敏",
         ]
-    }
-
-    /// A cell a spreadsheet would read as a formula (=, @, +, - followed by a non-digit) gets a leading apostrophe.
-    static func neutralised(_ cell: String) -> String {
-        guard let first = cell.first else { return cell }
-        let second = cell.dropFirst().first
-        let formula =
-            first == "=" || first == "@" || first == "\t" || first == "\r"
-            || ((first == "+" || first == "-") && !(second?.isNumber ?? false))
-        return formula ? "'" + cell : cell
     }
 
     /// `2025-03-01 09:05` in Beijing time.

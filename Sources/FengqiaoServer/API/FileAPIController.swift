@@ -32,7 +32,7 @@ struct FileAPIController {
             var visible = false
             for id in try await files.cases(holding: sha256) {
                 if let holder = try await services.cases.find(id: id),
-                    CasePermissions.canView(holder, by: identity.actor)
+                    CaseVisibility.canView(holder, by: identity.actor)
                 {
                     visible = true
                     break

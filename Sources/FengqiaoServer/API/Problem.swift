@@ -41,6 +41,8 @@ struct APIError: Error, UserFacingError {
     let status: HTTPResponse.Status
     let code: String
     let message: Localized
+    /// Seconds after which the client may try again (`Retry-After`, with 429 and 503).
+    var retryAfter: Int? = nil
 
     static let unauthenticated = APIError(
         status: .unauthorized, code: "auth.required",
@@ -89,6 +91,7 @@ struct APIErrorMiddleware: RouterMiddleware {
             var response = try Problem(status: status, code: code, message: message, requestID: context.requestID)
                 .response()
             response.headers[.init("X-Request-Id")!] = context.requestID
+            if let retryAfter = (error as? APIError)?.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
             return response
         }
     }

@@ -20,8 +20,8 @@ public struct AppServices: Sendable {
     public let timeLimits: TimeLimitRepository
     public let open311Keys: Open311KeyRepository
     public let scheduler: DeadlineScheduler
-    /// Public intake, tracking and sign-in limits (per process).
-    let limits = AbuseLimits()
+    /// Public intake, tracking and sign-in limits (in the database: across instances and restarts).
+    let limits: AbuseLimits
     /// The working calendar of the clocks (from the configuration).
     public var calendar: WorkingCalendar { configuration.calendar }
 
@@ -42,5 +42,6 @@ public struct AppServices: Sendable {
         self.timeLimits = TimeLimitRepository(database: database)
         self.open311Keys = Open311KeyRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
+        self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
     }
 }

@@ -47,7 +47,7 @@ struct CaseActions: Sendable {
     /// The case with this id, if `identity` may see it; nil otherwise (whether it exists is not revealed).
     func visible(_ id: Int64?, to identity: Identity) async throws -> Case? {
         guard let id, let found = try await services.cases.find(id: Case.ID(id)),
-            CasePermissions.canView(found, by: identity.actor)
+            CaseVisibility.canView(found, by: identity.actor)
         else { return nil }
         return found
     }

@@ -8,12 +8,8 @@ struct Identity: Sendable {
 }
 
 extension Identity {
-    /// The cases this reader may list and count: their jurisdictions and their organisations' cases.
-    var visibility: CaseRepository.Visibility {
-        CaseRepository.Visibility(
-            jurisdictionPaths: actor.grants.map(\.jurisdictionPath), organisationIDs: actor.grants.map(\.organisationID)
-        )
-    }
+    /// The cases this reader may list and count: `CaseVisibility`, the rule the case page asks too.
+    var visibility: CaseRepository.Visibility { CaseVisibility.predicate(for: actor) }
 }
 
 /// Builds the domain's `Actor` for a user: each grant with the tree path of its jurisdiction.

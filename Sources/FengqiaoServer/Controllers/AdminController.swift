@@ -283,7 +283,7 @@ struct AdminController {
             throw UserError.duplicateUsername(new.username)
         }
         // bcrypt is deliberately slow: off the event loop, as at sign-in.
-        let hash = try await NIOThreadPool.singleton.runIfActive { Passwords.hash(password) }
+        let hash = try await PasswordHasher.shared.hash(password)
         try await services.users.create(new, passwordHash: hash, now: Date())
         return .userAdded
     }

@@ -54,7 +54,7 @@ struct AgreementController {
     func page(_ request: Request, _ context: AppRequestContext, _ identity: Identity) async throws -> AgreementPage {
         guard let id = context.parameters.get("id", as: Int64.self),
             let found = try await services.cases.find(id: Case.ID(id)),
-            CasePermissions.canView(found, by: identity.actor)
+            CaseVisibility.canView(found, by: identity.actor)
         else { throw HTTPError(.notFound) }
         let agreements = found.mediation.agreements
         let chosen: MediationAgreement?

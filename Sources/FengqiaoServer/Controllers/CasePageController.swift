@@ -42,7 +42,7 @@ struct CasePageController {
                 let body = try form.actionRequest(extra: extra)
                 let updated = try await CaseActions(services: services).perform(action, body, on: found, by: identity)
                 // A merged case lives on in its master; a case the reader may no longer see goes back to their queue.
-                if CasePermissions.canView(updated, by: identity.actor) {
+                if CaseVisibility.canView(updated, by: identity.actor) {
                     return Response.redirect(to: Paths.caseFile(updated.id), type: .normal)
                 }
                 return Response.redirect(to: Paths.workspace, type: .normal)

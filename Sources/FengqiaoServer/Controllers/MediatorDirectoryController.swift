@@ -81,7 +81,7 @@ struct MediatorDirectoryController {
             try await TrackingController(services: services, logger: logger).perform(
                 .init(
                     code: code, phone: phone, satisfaction: nil, reason: nil, note: nil, information: nil,
-                    mediator: card.mediator.id, _csrf: nil))
+                    mediator: card.mediator.id, _csrf: nil), context)
             return Response.redirect(to: Paths.trackLink(code: code, phone: phone), type: .normal)
         } catch let error as APIError {
             status = error.status
@@ -95,6 +95,9 @@ struct MediatorDirectoryController {
             language: context.language, csrfToken: token, card: card, problem: problem,
             code: CaseNumbering.normalisedTrackingCode(code))
         var response = HTMLPage.response(status: status, html: page.render())
+        if status == .tooManyRequests {
+            response.headers[.retryAfter] = "\(Int(AbuseLimits.failedLookupsPerAddress.window))"
+        }
         CSRF.setPageToken(token, path: Paths.mediators, on: &response)
         return response
     }

@@ -98,16 +98,18 @@ struct QRCodePage {
             List(cards) { card in
                 ListItem {
                     Element(name: "img") {}
-                        .attribute(named: "src", value: Paths.gridQRCode(card.code, format: "svg"))
+                        .attribute(
+                            named: "src", value: Widgets.escapeAttribute(Paths.gridQRCode(card.code, format: "svg"))
+                        )
                         .attribute(named: "alt", value: Widgets.escapeAttribute("\(t(QRStrings.alt))：\(card.label)"))
                         .attribute(named: "width", value: "180").attribute(named: "height", value: "180")
                     Paragraph(card.label).class("qr-label")
                     Paragraph(t(QRStrings.scan)).class("qr-scan")
                     Paragraph(card.link).class("qr-link")
                     Paragraph {
-                        Link("SVG", url: Paths.gridQRCode(card.code, format: "svg"))
+                        Link("SVG", url: Widgets.escapeAttribute(Paths.gridQRCode(card.code, format: "svg")))
                         Text(" · ")
-                        Link("PNG", url: Paths.gridQRCode(card.code, format: "png"))
+                        Link("PNG", url: Widgets.escapeAttribute(Paths.gridQRCode(card.code, format: "png")))
                     }.class("qr-downloads")
                 }.class("qr-card")
             }.class("qr-sheet").attribute(named: "id", value: "qr-sheet")

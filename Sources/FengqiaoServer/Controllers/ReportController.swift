@@ -37,18 +37,21 @@ struct ReportController {
                 var response = try await citizenForm(
                     request, context, place: place ?? nil, error: error.message, form: submitted.form)
                 response.status = (error as? APIError)?.status ?? .unprocessableContent
+                if let retryAfter = (error as? APIError)?.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
                 return response
             }
         }
         router.get(RouterPath(Paths.reportConfirmation)) { request, context in
             let query = request.uri.queryParameters
             // A look-up by tracking code like the tracking page's: those that find nothing count against the address.
+            // A look-up by tracking code like the tracking page's: each counts against the address before it is
+            // made, and one that finds the case is taken back (guessing codes is what the limit stops).
             let limits = services.limits
-            guard await limits.failedLookupsPerAddress.allows(context.clientAddress, now: Date()) else {
-                throw HTTPError(.tooManyRequests)
+            guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: Date())
+            else {
+                throw HTTPError(.tooManyRequests, headers: [.retryAfter: "600"])
             }
             guard let code = query.get("code").flatMap(CaseNumbering.normalisedTrackingCode) else {
-                await limits.failedLookupsPerAddress.record(context.clientAddress, now: Date())
                 throw HTTPError(.notFound)
             }
             let found: Case?
@@ -60,10 +63,8 @@ struct ReportController {
                     $0.anonymous && $0.reporter?.phone == nil ? $0 : nil
                 }
             }
-            guard let found else {
-                await limits.failedLookupsPerAddress.record(context.clientAddress, now: Date())
-                throw HTTPError(.notFound)
-            }
+            guard let found else { throw HTTPError(.notFound) }
+            try await limits.undo(AbuseLimits.failedLookupsPerAddress, context.clientAddress)
             let narrative = CaseNarrative(
                 case: found, events: [], clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date())
             ) { _ in "" }
@@ -98,12 +99,12 @@ struct ReportController {
     private func checkLimits(_ form: WebForm, _ context: AppRequestContext) async throws {
         let now = Date()
         let limits = services.limits
-        let byAddress = await limits.reportsPerAddress.record(context.clientAddress, now: now)
+        let byAddress = try await limits.attempt(AbuseLimits.reportsPerAddress, context.clientAddress, at: now)
         var byPhone = true
         if let phone = form["phone"]?.filter(\.isNumber), !phone.isEmpty {
-            byPhone = await limits.reportsPerPhone.record(phone, now: now)
+            byPhone = try await limits.attempt(AbuseLimits.reportsPerPhone, phone, at: now)
         }
-        guard byAddress && byPhone else { throw APIError.tooMany(AbuseLimits.tooManyReports) }
+        guard byAddress && byPhone else { throw APIError.tooMany(AbuseLimits.tooManyReports, retryAfter: 3600) }
     }
 
     static func confirmation(code: String, phone: String?) -> String {

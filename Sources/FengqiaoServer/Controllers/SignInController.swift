@@ -2,7 +2,6 @@ import FengqiaoCore
 import FengqiaoStore
 import Foundation
 import Hummingbird
-import NIOPosix
 
 /// `/login`, `/logout` and `/workspace`: staff sign in with a password and get a session cookie.
 struct SignInController {
@@ -59,32 +58,44 @@ struct SignInController {
         let username = credentials.username.trimmingWhitespace
         let limits = services.limits
         let now = Date()
-        // Lockout: after 5 failures in 15 minutes for a username (or 30 from one address), even the right
-        // password is refused until the window has passed.
-        guard await limits.failedSignInsPerUser.allows(username, now: now),
-            await limits.failedSignInsPerAddress.allows(context.clientAddress, now: now)
-        else {
+        let refuse = { (outcome: SignInPage.Outcome, status: HTTPResponse.Status, retryAfter: Int) -> Response in
             let page = SignInPage(
-                language: context.language, outcome: .locked(username: credentials.username),
-                csrfToken: credentials._csrf ?? "", returnTo: Self.safeReturn(credentials.next))
-            return HTMLPage.response(status: .tooManyRequests, html: page.render())
+                language: context.language, outcome: outcome, csrfToken: credentials._csrf ?? "",
+                returnTo: Self.safeReturn(credentials.next))
+            var response = HTMLPage.response(status: status, html: page.render())
+            if status == .tooManyRequests { response.headers[.retryAfter] = "\(retryAfter)" }
+            return response
+        }
+        // Each attempt is counted before any password is hashed, in one atomic statement (record, then check): a
+        // flood from one address is refused without bcrypt, and parallel attempts for one username get at most 5
+        // password checks in 15 minutes. Past the limit even the right password is refused until the window ends.
+        guard try await limits.attempt(AbuseLimits.signInsPerAddress, context.clientAddress, at: now) else {
+            return refuse(
+                .limited(username: credentials.username), .tooManyRequests,
+                Int(AbuseLimits.signInsPerAddress.window))
+        }
+        guard try await limits.attempt(AbuseLimits.signInsPerUser, username, at: now) else {
+            return refuse(
+                .locked(username: credentials.username), .tooManyRequests, Int(AbuseLimits.signInsPerUser.window))
         }
         let user = try await services.users.find(username: username)
-        // bcrypt is deliberately slow: run it off the event loop. An unknown user is checked against a dummy
-        // hash so that the response time does not reveal which usernames exist.
-        let hash = user?.passwordHash ?? Self.dummyHash
-        let matches = try await NIOThreadPool.singleton.runIfActive {
-            Passwords.verify(credentials.password, hash: hash)
+        // bcrypt is deliberately slow: it runs on threads of its own (`PasswordHasher`). An unknown user is checked
+        // against a dummy hash so that the response time does not reveal which usernames exist.
+        let matches: Bool
+        do {
+            matches = try await PasswordHasher.shared.verify(
+                credentials.password, hash: user?.passwordHash ?? Self.dummyHash)
+        } catch let saturated as PasswordHasher.Saturated {
+            // Not the user's fault: the attempt is taken back.
+            try await limits.undo(AbuseLimits.signInsPerUser, username)
+            try await limits.undo(AbuseLimits.signInsPerAddress, context.clientAddress)
+            return refuse(.busy(username: credentials.username), .tooManyRequests, saturated.retryAfter)
         }
         guard let user, matches, !user.disabled else {
-            await limits.failedSignInsPerUser.record(username, now: now)
-            await limits.failedSignInsPerAddress.record(context.clientAddress, now: now)
-            let page = SignInPage(
-                language: context.language, outcome: .failed(username: credentials.username),
-                csrfToken: credentials._csrf ?? "", returnTo: Self.safeReturn(credentials.next))
-            return HTMLPage.response(status: .unauthorized, html: page.render())
+            return refuse(.failed(username: credentials.username), .unauthorized, 0)
         }
-        await limits.failedSignInsPerUser.reset(username)
+        try await limits.reset(AbuseLimits.signInsPerUser, username)
+        try await limits.undo(AbuseLimits.signInsPerAddress, context.clientAddress)
         let (id, _) = try await services.sessions.create(for: user.id, at: Date(), lifetime: Self.sessionLifetime)
         var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
         response.setCookie(
@@ -111,12 +122,39 @@ struct SignInController {
             ).render())
     }
 
-    /// A place on this site to return to after signing in: a path, never another site (`//host`, `https:`).
+    /// A place on this site to return to after signing in, or nil for anything else. Only a same-site path is
+    /// kept: one leading `/`, never `//`, no backslash and no control character (browsers drop tabs and line
+    /// breaks, so `/%09/evil.example` would become `//evil.example`), also once percent-decoded; the path is
+    /// normalised (`.` and `..` resolved, empty segments dropped), the query kept as sent, a fragment dropped.
     static func safeReturn(_ next: String?) -> String? {
-        guard let next, next.hasPrefix("/"), !next.hasPrefix("//"), !next.contains("\\"), next.count < 512 else {
-            return nil
+        guard let next, !next.isEmpty, next.utf8.count < 512, next.hasPrefix("/") else { return nil }
+        guard let decoded = next.removingPercentEncoding else { return nil }
+        for text in [next, decoded] {
+            if text.hasPrefix("//") || text.contains("\\")
+                || text.unicodeScalars.contains(where: { $0.properties.generalCategory == .control })
+            {
+                return nil
+            }
         }
-        return next
+        guard let components = URLComponents(string: next), components.scheme == nil, components.host == nil,
+            components.user == nil, components.port == nil
+        else { return nil }
+        var segments: [String] = []
+        for segment in components.percentEncodedPath.split(separator: "/", omittingEmptySubsequences: true) {
+            // A segment that hides a slash or backslash (`%2F`, `%5C`) is refused, not normalised.
+            guard let plain = segment.removingPercentEncoding, !plain.contains("/"), !plain.contains("\\") else {
+                return nil
+            }
+            switch plain {
+            case ".": continue
+            case "..": _ = segments.popLast()
+            default: segments.append(String(segment))
+            }
+        }
+        var path = "/" + segments.joined(separator: "/")
+        if components.percentEncodedPath.hasSuffix("/"), !segments.isEmpty { path += "/" }
+        if let query = components.percentEncodedQuery, !query.isEmpty { path += "?" + query }
+        return path
     }
 
     private var expiredSessionCookie: Cookie {

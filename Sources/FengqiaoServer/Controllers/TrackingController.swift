@@ -54,12 +54,14 @@ struct TrackingController {
             let query = request.uri.queryParameters
             var page = TrackingPage(language: context.language, csrfToken: token, result: .form)
             if let code = query.get("code"), let phone = query.get("phone") {
-                guard await services.limits.failedLookupsPerAddress.allows(context.clientAddress, now: Date()) else {
-                    return HTMLPage.response(
+                guard let view = try await limitedLookup(code: code, phone: phone, context) else {
+                    var limited = HTMLPage.response(
                         status: .tooManyRequests,
                         html: TrackingPage(language: context.language, csrfToken: token, result: .limited).render())
+                    limited.headers[.retryAfter] = "\(Int(AbuseLimits.failedLookupsPerAddress.window))"
+                    return limited
                 }
-                page.result = try await limitedLookup(code: code, phone: phone, context).map { .found($0) } ?? .notFound
+                page.result = view.map { .found($0) } ?? .notFound
             }
             var response = try HTMLPage(
                 status: page.isNotFound ? .notFound : .ok, html: page.render()
@@ -71,23 +73,21 @@ struct TrackingController {
             let form = try await URLEncodedFormDecoder().decode(
                 CitizenAction.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
             try CSRF.requirePageToken(form._csrf, request)
-            try await perform(form)
+            try await perform(form, context)
             return Response.redirect(to: Paths.trackLink(code: form.code, phone: form.phone), type: .normal)
         }
         let api = router.group("api/v1/track").add(middleware: APIErrorMiddleware(logger: logger))
         api.get { request, context in
             let query = try request.uri.decodeQuery(as: Lookup.self, context: context)
-            guard await services.limits.failedLookupsPerAddress.allows(context.clientAddress, now: Date()) else {
-                throw APIError.tooMany(AbuseLimits.tooManyLookups)
-            }
             guard let view = try await limitedLookup(code: query.code, phone: query.phone, context) else {
-                throw APIError.notFound
+                throw Self.tooManyLookups
             }
+            guard let view else { throw APIError.notFound }
             return resource(view)
         }
         api.post("actions") { request, context in
             let action = try await request.decode(as: CitizenAction.self, context: context)
-            try await perform(action)
+            try await perform(action, context)
             guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
             return resource(view)
         }
@@ -103,11 +103,20 @@ struct TrackingController {
         let phoneDigits: String
     }
 
-    /// A look-up that counts against the caller's address when it finds nothing (guessing codes).
-    func limitedLookup(code: String, phone: String, _ context: AppRequestContext) async throws -> View? {
+    static let tooManyLookups = APIError.tooMany(
+        AbuseLimits.tooManyLookups, retryAfter: Int(AbuseLimits.failedLookupsPerAddress.window))
+
+    /// A look-up that counts against the caller's address (guessing codes): the attempt is counted before the
+    /// look-up, in one atomic statement, and taken back when the case is found. nil: the address is over its limit
+    /// (nothing was looked up); `.some(nil)`: not found.
+    func limitedLookup(code: String, phone: String, _ context: AppRequestContext) async throws -> View?? {
+        let limits = services.limits
+        guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: Date()) else {
+            return nil
+        }
         let view = try await lookup(code: code, phone: phone)
-        if view == nil { await services.limits.failedLookupsPerAddress.record(context.clientAddress, now: Date()) }
-        return view
+        if view != nil { try await limits.undo(AbuseLimits.failedLookupsPerAddress, context.clientAddress) }
+        return .some(view)
     }
 
     func lookup(code: String, phone: String) async throws -> View? {
@@ -146,8 +155,11 @@ struct TrackingController {
 
     /// Rates, withdraws, answers or chooses a mediator (点单), as the citizen, after the same code-and-digits check
     /// as reading.
-    func perform(_ action: CitizenAction) async throws {
-        guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
+    func perform(_ action: CitizenAction, _ context: AppRequestContext) async throws {
+        guard let found = try await limitedLookup(code: action.code, phone: action.phone, context) else {
+            throw Self.tooManyLookups
+        }
+        guard let view = found else { throw APIError.notFound }
         let command: CaseCommand
         if let id = action.mediator {
             guard let mediator = try await services.mediators.find(id: id) else { throw APIError.unknownMediator }

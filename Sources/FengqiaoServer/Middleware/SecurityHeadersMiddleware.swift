@@ -2,6 +2,12 @@ import Hummingbird
 
 /// Headers that tell browsers to be strict: no sniffing, no framing, no foreign scripts.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// Forms post only to this site, no `<base>` may move relative links elsewhere, no site may frame a page.
+    static var contentSecurityPolicy: String {
+        "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
+            + "base-uri 'none'; frame-ancestors 'none'; object-src 'none'"
+    }
+
     func handle(
         _ request: Request, context: Context, next: (Request, Context) async throws -> Response
     ) async throws -> Response {
@@ -10,7 +16,7 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
         response.headers[.contentSecurityPolicy] =
-            "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; frame-ancestors 'none'"
+            Self.contentSecurityPolicy
         return response
     }
 }

@@ -209,7 +209,7 @@ struct APIReferencePage {
             Element(name: "ul") {
                 for operation in reference.operations {
                     ListItem {
-                        Link(url: "#" + operation.anchor) {
+                        Link(url: "#" + Widgets.escapeAttribute(operation.anchor)) {
                             Element(name: "code") { Text(operation.method + " " + operation.path) }
                             Text(" " + t(operation.summary))
                         }
@@ -285,7 +285,7 @@ struct APIReferencePage {
                     }
                 }
             }.class("definitions")
-        }.id(operation.anchor)
+        }.id(Widgets.escapeAttribute(operation.anchor))
     }
 
     private func section(_ schema: APIReference.Schema, names: Set<String>) -> any Component {
@@ -318,7 +318,7 @@ struct APIReferencePage {
                 }.class("definitions")
                 if schema.closed { Paragraph(t(S.closed)) }
             }
-        }.id("schema-" + schema.name)
+        }.id("schema-" + Widgets.escapeAttribute(schema.name))
     }
 
     /// A type, linked to its schema when it names one (`CaseResource`, `array of CaseState`).
@@ -328,7 +328,7 @@ struct APIReferencePage {
         guard names.contains(inner) else { return Text(type) }
         return ComponentGroup {
             if type.hasPrefix(prefix) { Text(prefix) }
-            Link(inner, url: "#schema-" + inner)
+            Link(inner, url: "#schema-" + Widgets.escapeAttribute(inner))
         }
     }
 }

@@ -40,10 +40,10 @@ struct AgreementPage {
             switch output {
             case .screen:
                 .head(
-                    .encoding(.utf8), .viewport(.accordingToDevice), .title(title),
+                    .encoding(.utf8), .viewport(.accordingToDevice), Layout.headTitle(title),
                     .stylesheet(Paths.stylesheet), .stylesheet(Paths.agreementStylesheet))
             case .pdf:
-                .head(.encoding(.utf8), .title(title), .style(AgreementStylesheet.css))
+                .head(.encoding(.utf8), Layout.headTitle(title), .style(AgreementStylesheet.css))
             }
         return HTML(
             .attribute(named: "lang", value: output == .pdf ? DisplayLanguage.zhHans.rawValue : language.rawValue),

@@ -84,7 +84,11 @@ struct CasePage {
             if !current.attachments.isEmpty {
                 H2(t(WorkspaceStrings.attachments))
                 List(current.attachments) { file in
-                    ListItem { Link(file.fileName, url: Paths.caseAttachment(current.id, file.sha256)) }
+                    ListItem {
+                        Link(
+                            file.fileName,
+                            url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256)))
+                    }
                 }
             }
             if !current.mediation.agreements.isEmpty {

@@ -46,7 +46,7 @@ struct CaseTable {
                 row.clock.map { Widgets.level($0.level, "\(t($0.kind.name))：\(t($0.text))") } ?? Text("—")
             return [
                 Link("\(row.current.number) \(row.current.title)", url: Paths.caseFile(row.current.id))
-                    .attribute(named: "data-case-number", value: row.current.number),
+                    .attribute(named: "data-case-number", value: Widgets.escapeAttribute(row.current.number)),
                 Text(t(row.current.state.name)), Text(t(row.current.urgency.name)), clock,
             ]
         }

@@ -63,7 +63,7 @@ struct IntakePage {
                 }
                 Form(url: Paths.deskIntake, method: .post) {
                     Widgets.csrf(csrfToken)
-                    Input(type: .hidden, name: "idempotencyKey", value: idempotencyKey)
+                    Input(type: .hidden, name: "idempotencyKey", value: Widgets.escapeAttribute(idempotencyKey))
                     Widgets.select(
                         "channel", label: t(s.channel), options: Self.channels.map { ($0.rawValue, t($0.name)) },
                         selected: form["channel"] ?? Channel.window.rawValue, required: true)

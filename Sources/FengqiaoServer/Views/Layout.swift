@@ -22,7 +22,7 @@ struct Layout {
             .head(
                 .encoding(.utf8),
                 .viewport(.accordingToDevice),
-                .title(pageTitle),
+                Self.headTitle(pageTitle),
                 .stylesheet(Paths.stylesheet),
                 .forEach(stylesheets) { .stylesheet($0) },
                 .forEach(scripts) { .script(.src($0), .defer()) }
@@ -34,14 +34,28 @@ struct Layout {
                             Span(Strings.appName.text(language)).class("brand")
                             Span(Strings.appTagline.text(language)).class("tagline")
                         }.class("home")
-                        Link(Strings.switchToOther.text(language), url: Paths.switchLanguage(path, to: other.rawValue))
-                            .class("lang")
-                            .attribute(named: "hreflang", value: other.rawValue)
+                        Link(
+                            Strings.switchToOther.text(language),
+                            url: Widgets.escapeAttribute(Paths.switchLanguage(path, to: other.rawValue))
+                        )
+                        .class("lang")
+                        .attribute(named: "hreflang", value: other.rawValue)
                     }.class("site")
                 ),
                 .main(.component(main))
             )
         ).render()
+    }
+
+    /// Plot's `.title` also copies the title into two `<meta content>` attributes, raw, and titles carry data (a
+    /// case number, a mediator's name): the same three elements, the attribute values escaped once (Plot escapes
+    /// the `<title>` text itself).
+    static func headTitle(_ title: String) -> Node<HTML.HeadContext> {
+        let escaped = Widgets.escapeAttribute(title)
+        return .group(
+            .element(named: "title", text: title),
+            .meta(.name("twitter:title"), .content(escaped)),
+            .meta(.property("og:title"), .content(escaped)))
     }
 }
 

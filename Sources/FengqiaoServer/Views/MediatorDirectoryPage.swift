@@ -146,7 +146,7 @@ struct MediatorCardView {
                 Widgets.csrf(csrfToken)
                 Paragraph(t(Strings.mediatorChooseHelp)).class("note")
                 Label(t(Strings.trackCode)) {
-                    Input(type: .text, name: "code", value: code, isRequired: true)
+                    Input(type: .text, name: "code", value: code.map(Widgets.escapeAttribute), isRequired: true)
                         .attribute(named: "autocomplete", value: "off")
                 }
                 Label(t(Strings.trackPhone)) {

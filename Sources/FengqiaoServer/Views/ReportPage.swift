@@ -43,7 +43,7 @@ struct ReportPage {
             }
             Form(url: action, method: .post, contentType: .multipartData) {
                 Widgets.csrf(csrfToken)
-                Input(type: .hidden, name: "idempotencyKey", value: idempotencyKey)
+                Input(type: .hidden, name: "idempotencyKey", value: Widgets.escapeAttribute(idempotencyKey))
                 if let fixedPlace {
                     Input(type: .hidden, name: "regionCode", value: Widgets.escapeAttribute(fixedPlace.code))
                     Paragraph("\(t(WorkspaceStrings.place))：\(fixedPlace.label)").class("place")
@@ -111,7 +111,7 @@ struct ReportConfirmationPage {
             Paragraph("\(t(Strings.trackNext))：\(t(next))")
             if let trackLink {
                 Paragraph(t(s.keepCode)).class("note")
-                Link(t(Strings.trackLink), url: trackLink).class("button primary").attribute(
+                Link(t(Strings.trackLink), url: Widgets.escapeAttribute(trackLink)).class("button primary").attribute(
                     named: "id", value: "track-link")
             } else {
                 Paragraph(t(s.anonymousNoTracking)).class("note")

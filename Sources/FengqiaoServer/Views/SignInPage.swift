@@ -7,6 +7,10 @@ struct SignInPage {
         case form
         case failed(username: String)
         case locked(username: String)
+        /// Too many failed sign-ins from the caller's address.
+        case limited(username: String)
+        /// Too many sign-ins at once for the password checks to keep up.
+        case busy(username: String)
     }
 
     let language: DisplayLanguage
@@ -25,9 +29,15 @@ struct SignInPage {
             if case .locked = outcome {
                 Paragraph(t(AbuseLimits.signInLocked)).class("error").attribute(named: "role", value: "alert")
             }
+            if case .limited = outcome {
+                Paragraph(t(AbuseLimits.signInsFromAddress)).class("error").attribute(named: "role", value: "alert")
+            }
+            if case .busy = outcome {
+                Paragraph(t(AbuseLimits.signInBusy)).class("error").attribute(named: "role", value: "alert")
+            }
             Form(url: Paths.signIn, method: .post) {
                 Widgets.csrf(csrfToken)
-                if let returnTo { Input(type: .hidden, name: "next", value: returnTo) }
+                if let returnTo { Input(type: .hidden, name: "next", value: Widgets.escapeAttribute(returnTo)) }
                 Label(t(Strings.username)) {
                     Input(type: .text, name: "username", value: failedUsername, isRequired: true)
                         .attribute(named: "autocomplete", value: "username")
@@ -44,6 +54,8 @@ struct SignInPage {
     private var failedUsername: String? {
         if case .failed(let username) = outcome { return Widgets.escapeAttribute(username) }
         if case .locked(let username) = outcome { return Widgets.escapeAttribute(username) }
+        if case .limited(let username) = outcome { return Widgets.escapeAttribute(username) }
+        if case .busy(let username) = outcome { return Widgets.escapeAttribute(username) }
         return nil
     }
 }

@@ -55,7 +55,9 @@ struct StaffNav: Sendable {
             }
             Form(url: Paths.signOut, method: .post) {
                 Widgets.csrf(csrfToken)
-                SubmitButton("\(WorkspaceStrings.signOutShort.text(language))（\(displayName)）")
+                // Plot's SubmitButton writes its title into the `value` attribute, raw: the name is user data.
+                SubmitButton(
+                    Widgets.escapeAttribute("\(WorkspaceStrings.signOutShort.text(language))（\(displayName)）"))
             }.class("inline")
         }.class("staff").attribute(named: "aria-label", value: WorkspaceStrings.navLabel.text(language))
     }

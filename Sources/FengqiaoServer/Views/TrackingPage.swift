@@ -109,7 +109,7 @@ struct TrackingPage {
 
     @ComponentBuilder private func hiddenFields(_ view: TrackingController.View) -> any Component {
         Widgets.csrf(csrfToken)
-        Input(type: .hidden, name: "code", value: view.current.trackingCode)
-        Input(type: .hidden, name: "phone", value: view.phoneDigits)
+        Input(type: .hidden, name: "code", value: Widgets.escapeAttribute(view.current.trackingCode))
+        Input(type: .hidden, name: "phone", value: Widgets.escapeAttribute(view.phoneDigits))
     }
 }

@@ -4,7 +4,10 @@ import Plot
 
 /// The form controls and small pieces every workspace page uses: one place, so that every input has its label.
 enum Widgets {
-    /// Plot writes attribute values as given: anything that may hold user text goes through here first.
+    /// The one attribute escaper. Plot writes attribute values raw (`name="value"`, unlike text nodes, which it
+    /// escapes), so every non-literal attribute value (user text, codes typed by administrators, query parameters,
+    /// URLs built from data) goes through here exactly once before it reaches an attribute; helpers that escape
+    /// internally (`option`, `textField`, `csrf`, `Layout`'s title and language link) take the raw value.
     static func escapeAttribute(_ value: String) -> String {
         var result = ""
         for character in value {

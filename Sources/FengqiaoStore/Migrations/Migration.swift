@@ -34,5 +34,6 @@ extension Migration {
         m0010Outbox,
         m0011QueueIndex,
         m0012CaseMetrics,
+        m0013Security,
     ]
 }

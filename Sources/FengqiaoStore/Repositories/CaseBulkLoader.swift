@@ -281,7 +281,7 @@ public struct CaseBulkLoader: Sendable {
             registered.append(new)
             current.append(new)
             events.append([registration])
-            organisations.append(CaseRows.organisations(of: new))
+            organisations.append(CaseVisibility.readerOrganisations(of: new))
             // What `CaseWriter` adds by itself: the time limits that apply, as the case's second event.
             let limits = book.limits(for: new, centerLevel: new.centerOrganisationID.flatMap { levels[$0] })
             commit(
@@ -323,7 +323,7 @@ public struct CaseBulkLoader: Sendable {
             guard !new.isEmpty else { return }
             current[index] = new.reduce(current[index]) { CaseLifecycle.apply($1, to: $0) }
             events[index] += new
-            organisations[index].formUnion(CaseRows.organisations(of: current[index]))
+            organisations[index] = CaseVisibility.readerOrganisations(of: current[index])
         }
 
         func requireActive(_ code: String?) throws {

@@ -98,17 +98,9 @@ public struct CaseRepository: Sendable {
         try await database.withConnection { sql in try await Self.events(of: id, in: sql) }
     }
 
-    /// Which cases a reader may list: those in any of their jurisdictions, and those their organisations hold or
-    /// take part in.
-    public struct Visibility: Sendable {
-        public var jurisdictionPaths: [String]
-        public var organisationIDs: [Organisation.ID]
-
-        public init(jurisdictionPaths: [String], organisationIDs: [Organisation.ID]) {
-            self.jurisdictionPaths = jurisdictionPaths
-            self.organisationIDs = organisationIDs
-        }
-    }
+    /// Which cases a reader may list: `CaseVisibility`'s one rule as data (jurisdiction subtrees, and the
+    /// organisations that read a case through `case_organisations`).
+    public typealias Visibility = CaseVisibility.Predicate
 
     public struct Filter: Sendable {
         public var states: [CaseState] = []
@@ -348,12 +340,22 @@ public struct CaseRepository: Sendable {
             .run()
     }
 
-    /// Keeps `case_organisations` in step with who holds or takes part in the case: their inboxes read from it.
+    /// Keeps `case_organisations` equal to the organisations that read the case now
+    /// (`CaseVisibility.readerOrganisations`): lists, search, exports and metrics restrict by these rows, so an
+    /// organisation that returned the case or left its handling stops seeing it there as on the case page.
     static func recordOrganisations(of current: Case, in sql: any SQLDatabase) async throws {
-        for id in CaseRows.organisations(of: current).sorted() {
+        let readers = CaseVisibility.readerOrganisations(of: current)
+        let stored = try await sql.select().column("organisation_id").from("case_organisations")
+            .where("case_id", .equal, current.id.rawValue).all()
+            .map { Organisation.ID(try $0.decode(column: "organisation_id", as: Int64.self)) }
+        let gone = Set(stored).subtracting(readers)
+        if !gone.isEmpty {
+            try await sql.delete(from: "case_organisations").where("case_id", .equal, current.id.rawValue)
+                .where("organisation_id", .in, gone.map(\.rawValue).sorted()).run()
+        }
+        for id in readers.subtracting(stored).sorted() {
             try await sql.insert(into: "case_organisations").columns("case_id", "organisation_id")
-                .values(SQLBind(current.id.rawValue), SQLBind(id.rawValue))
-                .ignoringConflicts(with: ["case_id", "organisation_id"]).run()
+                .values(SQLBind(current.id.rawValue), SQLBind(id.rawValue)).run()
         }
     }
 

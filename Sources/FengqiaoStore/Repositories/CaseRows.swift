@@ -123,14 +123,6 @@ enum CaseRows {
         return (rows, previous)
     }
 
-    /// Who holds or takes part in the case now: their inboxes read `case_organisations`. Rows are only ever added
-    /// (after registration and after every command), so a case stays in the inbox of everyone who once had it.
-    static func organisations(of current: Case) -> Set<Organisation.ID> {
-        var ids = Set(current.participants.map(\.organisationID))
-        if let holder = current.holderOrganisationID { ids.insert(holder) }
-        return ids
-    }
-
     /// What full-text search looks in: the title, the description and the parties' names.
     static func searchText(of current: Case) -> String {
         ([current.title, current.description] + current.parties.compactMap(\.name)).joined(separator: "\n")
