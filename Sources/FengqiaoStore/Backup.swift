@@ -23,6 +23,10 @@ import SQLiteNIO
 /// target open (it must get SQLite's exclusive lock), then writes a clean copy beside the target, removes the target's
 /// stale `-wal` and `-shm` files and renames the copy over it: the target is the old database or the new one, never
 /// half of each. PostgreSQL has standard tools for both (`pg_dump`, `pg_restore`); these stop with a message naming them.
+///
+/// A run that is killed (SIGKILL, power cut) never reaches its clean-up, so its partial file
+/// (`<name>.partial-<8 hex>`) and SQLite's side files of it stay beside the destination. Each backup and restore first
+/// removes those older than a grace period (`removeLeftovers(beside:olderThan:now:)`), so they do not pile up.
 public enum DatabaseBackup {
     /// The schema version this build writes and reads: a backup newer than this is refused.
     public static var buildSchemaVersion: Int { Migration.all.last?.version ?? 0 }
@@ -33,12 +37,32 @@ public enum DatabaseBackup {
         public let schemaVersion: Int
         public let cases: Int
         public let bytes: Int64
+        /// What killed earlier runs had left beside the destination (backup) or target (restore), removed first.
+        public var removedLeftovers: Leftovers = Leftovers()
     }
 
+    /// Files a killed backup or restore left behind, and their total size.
+    public struct Leftovers: Sendable, Equatable {
+        public var files: Int
+        public var bytes: Int64
+
+        public init(files: Int = 0, bytes: Int64 = 0) {
+            self.files = files
+            self.bytes = bytes
+        }
+    }
+
+    /// How old a leftover partial file must be before a later run removes it: a run in progress (in another process)
+    /// keeps its partial file younger than this, and it must not be pulled from under it.
+    public static let leftoverGracePeriod: TimeInterval = 10 * 60
+
     /// Writes a consistent copy of `database` to `destination`, which must not exist unless `replacing` is set.
+    /// First removes what killed runs left beside `destination` (partial files older than `leftoverGrace`).
     @discardableResult
     public static func backup(
-        _ database: Database, to destination: String, replacing: Bool = false
+        _ database: Database, to destination: String, replacing: Bool = false,
+        leftoverGrace: TimeInterval = DatabaseBackup.leftoverGracePeriod,
+        logger: Logger = Logger(label: "fengqiao.backup")
     ) async throws
         -> Summary
     {
@@ -46,6 +70,8 @@ public enum DatabaseBackup {
         if FileManager.default.fileExists(atPath: destination) && !replacing {
             throw BackupError.destinationExists(destination)
         }
+        let removed = removeLeftovers(beside: destination, olderThan: leftoverGrace)
+        logRemoved(removed, beside: destination, logger: logger)
         let partial = partialPath(beside: destination)
         do {
             try await database.withConnection { sql in
@@ -55,9 +81,10 @@ public enum DatabaseBackup {
             let summary = try await inspect(partial)
             try rename(partial, over: destination)
             return Summary(
-                path: destination, schemaVersion: summary.schemaVersion, cases: summary.cases, bytes: summary.bytes)
+                path: destination, schemaVersion: summary.schemaVersion, cases: summary.cases, bytes: summary.bytes,
+                removedLeftovers: removed)
         } catch {
-            try? FileManager.default.removeItem(atPath: partial)
+            removePartial(partial)
             throw error
         }
     }
@@ -95,9 +122,14 @@ public enum DatabaseBackup {
     }
 
     /// Replaces the database at `target` with the backup at `source`. Refuses a file that is not a sound Fengqiao
-    /// database, one whose schema is newer than this build, and a target that anyone has open.
+    /// database, one whose schema is newer than this build, and a target that anyone has open. First removes what
+    /// killed runs left beside the target (partial files older than `leftoverGrace`).
     @discardableResult
-    public static func restore(_ source: String, to target: DatabaseLocation) async throws -> Summary {
+    public static func restore(
+        _ source: String, to target: DatabaseLocation,
+        leftoverGrace: TimeInterval = DatabaseBackup.leftoverGracePeriod,
+        logger: Logger = Logger(label: "fengqiao.backup")
+    ) async throws -> Summary {
         guard case .sqlite(let targetPath) = target else { throw BackupError.postgres(tool: "pg_restore") }
         let summary = try await inspect(source)
         guard summary.schemaVersion <= buildSchemaVersion else {
@@ -105,6 +137,8 @@ public enum DatabaseBackup {
         }
         let folder = URL(fileURLWithPath: targetPath).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let removed = removeLeftovers(beside: targetPath, olderThan: leftoverGrace)
+        logRemoved(removed, beside: targetPath, logger: logger)
         let partial = partialPath(beside: targetPath)
         do {
             // A clean, self-contained copy (whatever journal the backup file had) beside the target, on the same
@@ -119,11 +153,79 @@ public enum DatabaseBackup {
             }
             try rename(partial, over: targetPath)
         } catch {
-            try? FileManager.default.removeItem(atPath: partial)
+            removePartial(partial)
             throw error
         }
         return Summary(
-            path: targetPath, schemaVersion: summary.schemaVersion, cases: summary.cases, bytes: summary.bytes)
+            path: targetPath, schemaVersion: summary.schemaVersion, cases: summary.cases, bytes: summary.bytes,
+            removedLeftovers: removed)
+    }
+
+    // MARK: Leftovers of killed runs
+
+    /// SQLite's side files of a database file, which a killed `VACUUM INTO` may leave beside its partial file.
+    static let sideFileSuffixes = ["-journal", "-wal", "-shm"]
+
+    /// Removes what killed backups or restores left beside `path`: regular files in its folder named
+    /// `<name of path>.partial-<8 lowercase hex digits>`, optionally followed by `-journal`, `-wal` or `-shm`, whose
+    /// modification time is at least `grace` seconds before `now`. Nothing else is touched: not `path` itself, not
+    /// its own side files, not other databases' partial files. Files that cannot be read or removed are skipped.
+    /// Returns how many files were removed and their total size.
+    @discardableResult
+    public static func removeLeftovers(
+        beside path: String, olderThan grace: TimeInterval = DatabaseBackup.leftoverGracePeriod, now: Date = Date()
+    ) -> Leftovers {
+        let url = URL(fileURLWithPath: path)
+        let name = url.lastPathComponent
+        let folder = url.deletingLastPathComponent().path
+        let files = FileManager.default
+        guard !name.isEmpty, let entries = try? files.contentsOfDirectory(atPath: folder) else { return Leftovers() }
+        var removed = Leftovers()
+        for entry in entries where isLeftover(entry, of: name) {
+            let leftover = URL(fileURLWithPath: folder).appendingPathComponent(entry).path
+            // attributesOfItem does not follow symbolic links: only the regular files a run writes are removed.
+            guard let attributes = try? files.attributesOfItem(atPath: leftover),
+                (attributes[.type] as? FileAttributeType) == FileAttributeType.typeRegular,
+                let modified = attributes[.modificationDate] as? Date,
+                now.timeIntervalSince(modified) >= grace
+            else { continue }
+            let bytes = (attributes[.size] as? NSNumber)?.int64Value ?? 0
+            guard (try? files.removeItem(atPath: leftover)) != nil else { continue }
+            removed.files += 1
+            removed.bytes += bytes
+        }
+        return removed
+    }
+
+    /// Whether the file name `entry` is a partial file of `name` (see `partialPath(beside:)`) or one of SQLite's side
+    /// files of it. Compared byte by byte, so no Unicode normalisation makes another file match.
+    static func isLeftover(_ entry: String, of name: String) -> Bool {
+        let prefix = Array((name + ".partial-").utf8)
+        let bytes = Array(entry.utf8)
+        guard bytes.count >= prefix.count + 8, bytes.starts(with: prefix) else { return false }
+        let isLowercaseHex: (UInt8) -> Bool = { byte in
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"): true
+            default: false
+            }
+        }
+        guard bytes[prefix.count..<prefix.count + 8].allSatisfy(isLowercaseHex) else { return false }
+        let suffix = Array(bytes[(prefix.count + 8)...])
+        return suffix.isEmpty || sideFileSuffixes.contains { Array($0.utf8) == suffix }
+    }
+
+    private static func logRemoved(_ removed: Leftovers, beside path: String, logger: Logger) {
+        guard removed.files > 0 else { return }
+        logger.notice(
+            "Removed files left by killed backup or restore runs",
+            metadata: ["beside": "\(path)", "files": "\(removed.files)", "bytes": "\(removed.bytes)"])
+    }
+
+    /// A failed run's partial file and SQLite's side files of it.
+    static func removePartial(_ partial: String) {
+        for suffix in [""] + sideFileSuffixes {
+            try? FileManager.default.removeItem(atPath: partial + suffix)
+        }
     }
 
     // MARK: Files
@@ -172,6 +274,7 @@ public enum DatabaseBackup {
         return header == Data("SQLite format 3\0".utf8)
     }
 
+    /// `<path>.partial-<8 lowercase hex digits>`: the pattern `removeLeftovers(beside:olderThan:now:)` looks for.
     static func partialPath(beside path: String) -> String {
         path + ".partial-" + UUID().uuidString.lowercased().prefix(8)
     }

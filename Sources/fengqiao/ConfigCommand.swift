@@ -24,6 +24,7 @@ struct ConfigCommand: AsyncParsableCommand {
             "FENGQIAO_WEBHOOK_SECRET": configuration.webhookSecret == nil ? "" : "(set)",
             "FENGQIAO_METRICS_TOKEN": configuration.metricsToken == nil ? "" : "(set)",
             "FENGQIAO_LOG_FORMAT": configuration.logFormat.rawValue,
+            "FENGQIAO_BEHIND_TLS": String(configuration.behindTLS),
         ]
         print("配置有效 / Configuration is valid")
         for setting in AppConfiguration.settings {

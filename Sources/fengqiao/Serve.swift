@@ -30,6 +30,13 @@ struct Serve: AsyncParsableCommand {
                 try await ensureSchema(database, migrate: migrate || configuration.autoMigrate)
             }
             let services = AppServices(configuration: configuration, database: database)
+            if configuration.mode == .production {
+                let findings = try await ProductionChecks(services: services).findings()
+                guard findings.isEmpty else {
+                    Console.fail(ProductionChecks.refusal(findings))
+                    throw ExitCode(78)
+                }
+            }
             let app = buildApplication(services: services, logger: logger)
             logger.info(
                 "serving",

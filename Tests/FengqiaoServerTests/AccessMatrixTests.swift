@@ -509,7 +509,8 @@ struct AccessMatrixTests {
         intake["parties"] = [["role": "reporter", "name": name, "phone": phone]]
         var sha: String?
         if let photo {
-            let stored = try await services.files.store(photo, at: Date())
+            let uploader = try #require(try await services.users.find(username: "\(township).center"))
+            let stored = try await services.files.store(photo, at: Date(), uploader: uploader.id)
             intake["attachments"] = [["sha256": stored.sha256, "fileName": "photo.png"]]
             sha = stored.sha256
         }

@@ -53,4 +53,37 @@ struct AccessRepositoryTests {
             #expect(try await tokens.userID(for: token) == nil)
         }
     }
+
+    @Test(
+        "a password change ends the user's other sessions and tokens; a disable ends all, and enabling brings none back",
+        arguments: TestEngine.available)
+    func credentialsChangeEndsSessions(engine: TestEngine) async throws {
+        // Probed: after a password change the other sessions and API tokens kept working, and a re-enabled user
+        // got their old sessions back.
+        try await engine.withDatabase { database in
+            let user = try await makeUser(in: database)
+            let users = UserRepository(database: database)
+            let sessions = SessionRepository(database: database)
+            let tokens = TokenRepository(database: database)
+            let (current, _) = try await sessions.create(for: user.id, at: now, lifetime: 3600)
+            let (other, _) = try await sessions.create(for: user.id, at: now, lifetime: 3600)
+            let token = try await tokens.create(for: user.id, label: "bridge", at: now)
+            try await users.setPasswordHash(username: user.username, to: "y", now: now, keepingSession: current)
+            #expect(try await sessions.find(current, at: now + 60) != nil)
+            #expect(try await sessions.find(other, at: now + 60) == nil)
+            #expect(try await tokens.userID(for: token) == nil)
+
+            let (again, _) = try await sessions.create(for: user.id, at: now, lifetime: 3600)
+            let second = try await tokens.create(for: user.id, label: "bridge", at: now)
+            try await users.setDisabled(username: user.username, true, now: now)
+            try await users.setDisabled(username: user.username, false, now: now)
+            for id in [current, again] { #expect(try await sessions.find(id, at: now + 60) == nil) }
+            #expect(try await tokens.userID(for: second) == nil)
+
+            // An administrator's reset (no session kept) ends them all.
+            let (last, _) = try await sessions.create(for: user.id, at: now, lifetime: 3600)
+            try await users.setPasswordHash(username: user.username, to: "z", now: now)
+            #expect(try await sessions.find(last, at: now + 60) == nil)
+        }
+    }
 }

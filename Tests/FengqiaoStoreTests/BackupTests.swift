@@ -192,4 +192,177 @@ struct BackupTests {
             #expect(leftovers.isEmpty)
         }
     }
+
+    // MARK: Leftovers of killed runs
+
+    /// Writes a file of `bytes` bytes at `path`, last modified `age` seconds before the wall clock (not `now`, the
+    /// cases' fixed date: the grace period is measured against the real clock).
+    private func plant(_ path: String, bytes: Int, age: TimeInterval) throws {
+        try Data(repeating: 0x5A, count: bytes).write(to: URL(fileURLWithPath: path))
+        try FileManager.default.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-age)], ofItemAtPath: path)
+    }
+
+    /// What a SIGKILLed run leaves: its partial file and SQLite's side files of it, an hour old.
+    private static let killedRunFiles = [
+        ".partial-0123abcd": 4096, ".partial-0123abcd-journal": 512, ".partial-89abcdef-wal": 1000,
+        ".partial-89abcdef-shm": 32768,
+    ]
+    private static let killedRunBytes = Int64(killedRunFiles.values.reduce(0, +))
+
+    @Test(
+        "a backup first removes what killed backups left beside its destination, and nothing else",
+        arguments: TestEngine.available)
+    func backupRemovesLeftovers(engine: TestEngine) async throws {
+        guard engine == .sqlite else { return }
+        try await engine.withDatabase { database in
+            let world = try await CaseWorld.make(in: database)
+            let ids = try await makeCases(world, in: database)
+            guard case .sqlite(let livePath) = database.location else { return }
+            let folder = URL(fileURLWithPath: livePath).deletingLastPathComponent()
+            func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+            let destination = path("dest")
+            let hour: TimeInterval = 60 * 60
+
+            let leftovers = Self.killedRunFiles.keys.map { "dest" + $0 }
+            for (suffix, bytes) in Self.killedRunFiles { try plant(path("dest" + suffix), bytes: bytes, age: hour) }
+            // As old, but not this destination's partial files: another database's, or not the pattern exactly.
+            let decoys = [
+                "other.sqlite.partial-0123abcd", "dest.partial-XYZ", "dest.partial-0123abcd.txt",
+                "dest.partial-4567CDEF", "dest.partial-0123abc", "dest.partial-0123abcd-journal.old",
+                "xdest.partial-0123abcd", "dest.partial-0123abcd.partial-89abcdef",
+            ]
+            for name in decoys { try plant(path(name), bytes: 10, age: hour) }
+            // The partial file of a backup still running in another process: younger than the grace period.
+            let running = "dest.partial-fedcba98"
+            try plant(path(running), bytes: 100, age: 5)
+
+            let summary = try await DatabaseBackup.backup(database, to: destination)
+            #expect(summary.removedLeftovers == DatabaseBackup.Leftovers(files: 4, bytes: Self.killedRunBytes))
+            #expect(summary.cases == ids.count)
+            #expect(summary.schemaVersion == DatabaseBackup.buildSchemaVersion)
+
+            let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+            for name in leftovers { #expect(!remaining.contains(name), "\(name) is a killed run's leftover") }
+            for name in decoys { #expect(remaining.contains(name), "\(name) is not a leftover of dest") }
+            #expect(remaining.contains(running), "younger than the grace period")
+            #expect(remaining.filter { DatabaseBackup.isLeftover($0, of: "dest") } == [running])
+
+            // The backup is whole and sound.
+            let inspected = try await DatabaseBackup.inspect(destination)
+            #expect(inspected.cases == ids.count)
+            #expect(inspected.schemaVersion == DatabaseBackup.buildSchemaVersion)
+
+            // Once the grace period is over (here: none), the other run's partial file goes too.
+            let late = DatabaseBackup.removeLeftovers(beside: destination, olderThan: 0)
+            #expect(late == DatabaseBackup.Leftovers(files: 1, bytes: 100))
+            #expect(!FileManager.default.fileExists(atPath: path(running)))
+            #expect(FileManager.default.fileExists(atPath: destination))
+        }
+    }
+
+    @Test(
+        "a restore first removes what killed restores left beside its target, and nothing else",
+        arguments: TestEngine.available)
+    func restoreRemovesLeftovers(engine: TestEngine) async throws {
+        guard engine == .sqlite else { return }
+        try await engine.withDatabase { database in
+            let world = try await CaseWorld.make(in: database)
+            let ids = try await makeCases(world, in: database)
+            guard case .sqlite(let livePath) = database.location else { return }
+            let folder = URL(fileURLWithPath: livePath).deletingLastPathComponent()
+            func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+            let backupPath = path("backup.sqlite")
+            try await DatabaseBackup.backup(database, to: backupPath)
+            let targetPath = path("target.sqlite")
+            try await DatabaseBackup.restore(backupPath, to: .sqlite(path: targetPath))
+            let hour: TimeInterval = 60 * 60
+
+            let leftovers = Self.killedRunFiles.keys.map { "target.sqlite" + $0 }
+            for (suffix, bytes) in Self.killedRunFiles {
+                try plant(path("target.sqlite" + suffix), bytes: bytes, age: hour)
+            }
+            let decoys = [
+                "backup.sqlite.partial-0123abcd", "other.sqlite.partial-0123abcd", "target.sqlite.partial-XYZ",
+                "target.sqlite.partial-0123abcd.txt", "target.sqlite.partial-4567CDEF",
+            ]
+            for name in decoys { try plant(path(name), bytes: 10, age: hour) }
+            let running = "target.sqlite.partial-fedcba98"
+            try plant(path(running), bytes: 100, age: 5)
+
+            let summary = try await DatabaseBackup.restore(backupPath, to: .sqlite(path: targetPath))
+            #expect(summary.removedLeftovers == DatabaseBackup.Leftovers(files: 4, bytes: Self.killedRunBytes))
+            #expect(summary.cases == ids.count)
+
+            let remaining = Set(try FileManager.default.contentsOfDirectory(atPath: folder.path))
+            for name in leftovers { #expect(!remaining.contains(name), "\(name) is a killed run's leftover") }
+            for name in decoys + ["backup.sqlite"] { #expect(remaining.contains(name), "\(name) must stay") }
+            #expect(remaining.contains(running), "younger than the grace period")
+            #expect(remaining.filter { DatabaseBackup.isLeftover($0, of: "target.sqlite") } == [running])
+
+            // The restored database is whole and sound.
+            let restored = try Database.open(.sqlite(path: targetPath))
+            let count = try await CaseRepository(database: restored).count()
+            let report = try await CaseChainVerifier(database: restored).verifyAll()
+            await restored.close()
+            #expect(count == ids.count)
+            #expect(report.casesChecked == ids.count && report.problems.isEmpty)
+
+            // With no grace period, a restore removes every leftover, however young.
+            try await DatabaseBackup.restore(backupPath, to: .sqlite(path: targetPath), leftoverGrace: 0)
+            #expect(!FileManager.default.fileExists(atPath: path(running)))
+        }
+    }
+
+    @Test("leftovers are <name>.partial-<8 lowercase hex>[-journal|-wal|-shm] regular files past the grace period")
+    func leftoverPattern() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("fengqiao-leftovers-\(UUID())")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        func path(_ name: String) -> String { folder.appendingPathComponent(name).path }
+        let hour: TimeInterval = 60 * 60
+
+        for (suffix, bytes) in Self.killedRunFiles { try plant(path("dest" + suffix), bytes: bytes, age: hour) }
+        let decoys = [
+            "dest", "dest-journal", "dest-wal", "dest-shm", "other.sqlite.partial-0123abcd", "dest.partial-XYZ",
+            "dest.partial-0123abcd.txt", "dest.partial-4567CDEF", "dest.partial-0123abc", "dest.partial-0123abcd0",
+            "dest.partial-0123abcd-", "dest.partial-0123abcd-wal-shm", "dest.partial-", "dest.partial-0123abcd ",
+            "Dest.partial-76543210",
+        ]
+        for name in decoys { try plant(path(name), bytes: 10, age: hour) }
+        // Not regular files: a folder and a symbolic link with a leftover's name stay, and so does what it points to.
+        let files = FileManager.default
+        try files.createDirectory(atPath: path("dest.partial-deadbeef"), withIntermediateDirectories: false)
+        try files.setAttributes(
+            [.modificationDate: Date().addingTimeInterval(-hour)], ofItemAtPath: path("dest.partial-deadbeef"))
+        try plant(path("linked"), bytes: 10, age: hour)
+        try files.createSymbolicLink(atPath: path("dest.partial-cafebabe"), withDestinationPath: path("linked"))
+        let young = "dest.partial-fedcba98-journal"
+        try plant(path(young), bytes: 7, age: 60)
+
+        let removed = DatabaseBackup.removeLeftovers(beside: path("dest"))
+        #expect(removed == DatabaseBackup.Leftovers(files: 4, bytes: Self.killedRunBytes))
+        let expected = Set(decoys + ["dest.partial-deadbeef", "linked", "dest.partial-cafebabe", young])
+        #expect(Set(try files.contentsOfDirectory(atPath: folder.path)) == expected)
+
+        // An hour later, with a grace period of half an hour, the young one is old enough.
+        let later = DatabaseBackup.removeLeftovers(
+            beside: path("dest"), olderThan: 30 * 60, now: Date().addingTimeInterval(hour))
+        #expect(later == DatabaseBackup.Leftovers(files: 1, bytes: 7))
+        #expect(Set(try files.contentsOfDirectory(atPath: folder.path)) == expected.subtracting([young]))
+        #expect(
+            DatabaseBackup.removeLeftovers(beside: path("missing-folder/dest"), olderThan: 0)
+                == DatabaseBackup.Leftovers())
+
+        // Names compared byte for byte (file systems may ignore case; the pattern does not).
+        #expect(DatabaseBackup.isLeftover("dest.partial-0123abcd-wal", of: "dest"))
+        #expect(!DatabaseBackup.isLeftover("dest.partial-0123ABCD", of: "dest"))
+        #expect(!DatabaseBackup.isLeftover("Dest.partial-0123abcd", of: "dest"))
+        #expect(!DatabaseBackup.isLeftover("dest.partial-0123abcd-WAL", of: "dest"))
+
+        // What a run writes is what a later run removes.
+        let partial = URL(fileURLWithPath: DatabaseBackup.partialPath(beside: path("dest"))).lastPathComponent
+        #expect(DatabaseBackup.isLeftover(partial, of: "dest"))
+        for suffix in ["-journal", "-wal", "-shm"] { #expect(DatabaseBackup.isLeftover(partial + suffix, of: "dest")) }
+    }
 }

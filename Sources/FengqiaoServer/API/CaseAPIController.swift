@@ -25,7 +25,7 @@ struct CaseAPIController {
                     zh: "请在 Idempotency-Key 头中提供幂等键，重试时用同一个键，就不会产生第二个案件。",
                     en: "Send an Idempotency-Key header; retrying with the same key never makes a second case."))
         }
-        let body = try await request.decode(as: IntakeRequest.self, context: context)
+        let body = try await request.decodeBody(as: IntakeRequest.self, context: context)
         guard let region = try await services.regions.find(code: body.regionCode) else {
             throw APIError(
                 status: .unprocessableContent, code: "case.unknown_region",
@@ -34,7 +34,9 @@ struct CaseAPIController {
         }
         var attachments: [Attachment] = []
         for requested in body.attachments ?? [] {
-            guard let stored = try await services.files.find(sha256: requested.sha256)
+            // Only files this user uploaded: a hash learnt elsewhere (another township's photo) is refused exactly
+            // like one never uploaded.
+            guard let stored = try await services.files.upload(sha256: requested.sha256, by: identity.user.id)
             else { throw FileError.notUploaded(requested.fileName) }
             attachments.append(
                 Attachment(
@@ -71,7 +73,7 @@ struct CaseAPIController {
                 status: .notFound, code: "case.unknown_action",
                 message: Localized(zh: "没有名为“\(name)”的操作。", en: "There is no action named \"\(name)\"."))
         }
-        let body = try await request.decode(as: ActionRequest.self, context: context)
+        let body = try await request.decodeBody(as: ActionRequest.self, context: context)
         let updated = try await CaseActions(services: services).perform(action, body, on: found, by: identity)
         return try await resource(for: updated, identity: identity, context: context, tracking: false)
     }
@@ -81,9 +83,10 @@ struct CaseAPIController {
         let query = request.uri.queryParameters
         let now = Date()
         let filter = try await Self.filter(query, services: services, now: now)
-        let limit = query.get("limit").flatMap(Int.init) ?? 50
-        let after = query.get("after").flatMap(Int64.init).map { Case.ID($0) }
-        let offset = max(0, query.get("offset").flatMap(Int.init) ?? 0)
+        let strict = StrictQuery(query)
+        let limit = Int(try strict.integer("limit", in: 1...200) ?? 50)
+        let after = try strict.integer("after", in: 1...Int64.max).map { Case.ID($0) }
+        let offset = Int(try strict.integer("offset", in: 0...1_000_000) ?? 0)
         let page = try await services.cases.list(
             filter, visibleTo: identity.visibility, limit: limit, after: after, offset: offset)
         // Lists stay masked: a clear view of personal data is one case at a time, and logged.
@@ -93,7 +96,7 @@ struct CaseAPIController {
                 availableActions: CasePermissions.availableActions(on: $0, by: identity.actor),
                 calendar: services.calendar, now: now)
         }
-        let full = page.count == min(max(limit, 1), 200)
+        let full = page.count == limit
         return CaseListResource(
             items: items, next: full && filter.order == .newest ? page.last?.id : nil,
             nextOffset: full && filter.order == .deadline ? offset + page.count : nil)
@@ -102,21 +105,22 @@ struct CaseAPIController {
     /// The list's filters from a query string (`state` repeated, `channel`, `urgency`, `category`, `region`,
     /// `organisation`, `from`, `to`, `q`, `overdue`, `dueWithinHours`, `sort`): shared with the exports.
     static func filter(_ query: Parameters, services: AppServices, now: Date) async throws -> CaseRepository.Filter {
+        let strict = StrictQuery(query)
         var filter = CaseRepository.Filter()
-        filter.states = query.getAll("state").compactMap { CaseState(rawValue: String($0)) }
-        filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
-        filter.urgency = query.get("urgency").flatMap(Urgency.init(rawValue:))
+        filter.states = try strict.values("state", as: CaseState.self)
+        filter.channel = try strict.value("channel", as: Channel.self)
+        filter.urgency = try strict.value("urgency", as: Urgency.self)
         filter.categoryCode = query.get("category")
         if let code = query.get("region") {
             guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
             filter.regionPath = try await services.regions.path(of: region.id)
         }
-        filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
-        filter.createdFrom = query.get("from").flatMap(ISO8601Date.parse)
-        filter.createdBefore = query.get("to").flatMap(ISO8601Date.parse)
+        filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
+        filter.createdFrom = try strict.date("from")
+        filter.createdBefore = try strict.date("to")
         filter.text = query.get("q")
-        if let overdue = query.get("overdue").flatMap(AppConfiguration.parseBool), overdue { filter.overdueAt = now }
-        if let hours = query.get("dueWithinHours").flatMap(Int.init), hours > 0 {
+        if try strict.boolean("overdue") == true { filter.overdueAt = now }
+        if let hours = try strict.integer("dueWithinHours", in: 1...8760) {
             filter.dueBefore = now.addingTimeInterval(TimeInterval(hours) * 3600)
         }
         if let sort = query.get("sort") {

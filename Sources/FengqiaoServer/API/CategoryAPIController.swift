@@ -46,7 +46,7 @@ struct CategoryAPIController {
         }
         group.post("categories") { request, context in
             try await AdminScope.requireCountyAdministrator(context, services)
-            let body = try await request.decode(as: CategoryRequest.self, context: context)
+            let body = try await request.decodeBody(as: CategoryRequest.self, context: context)
             let category = Category(
                 code: body.code, domain: body.domain, name: Localized(zh: body.nameZh, en: body.nameEn ?? body.nameZh),
                 disputeType: body.disputeType, active: body.active ?? true)

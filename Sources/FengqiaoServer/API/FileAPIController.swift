@@ -4,7 +4,7 @@ import Foundation
 import Hummingbird
 
 /// `/api/v1/files`: upload a photo or document (the raw bytes as the body) before naming it in a new case's
-/// `attachments`; download one if you may see a case that holds it.
+/// `attachments`; download one you uploaded, or one a case you may see holds.
 struct FileAPIController {
     let services: AppServices
 
@@ -16,11 +16,10 @@ struct FileAPIController {
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("files") { request, context in
-            _ = try context.requireIdentity()
-            let body = try await request.body.collect(upTo: Attachment.maximumSize + 1)
-            guard body.readableBytes <= Attachment.maximumSize else { throw FileError.tooLarge }
-            let stored = try await services.files.store(
-                Array(buffer: body), at: Date())
+            let identity = try context.requireIdentity()
+            // Past the limit: 413 naming it (`RequestProblems.tooLarge`).
+            let body = try await request.body.collect(upTo: Attachment.maximumSize)
+            let stored = try await services.files.store(Array(buffer: body), at: Date(), uploader: identity.user.id)
             return EditedResponse(
                 status: .created,
                 response: FileResource(sha256: stored.sha256, contentType: stored.contentType, size: stored.size))
@@ -29,8 +28,10 @@ struct FileAPIController {
             let identity = try context.requireIdentity()
             let sha256 = try context.parameters.require("sha256")
             let files = services.files
-            var visible = false
-            for id in try await files.cases(holding: sha256) {
+            // The uploader reads their own upload; anyone else only through a case that holds it and that they
+            // may see. A foreign and an unknown hash get the same 404.
+            var visible = try await files.upload(sha256: sha256, by: identity.user.id) != nil
+            for id in try await files.cases(holding: sha256) where !visible {
                 if let holder = try await services.cases.find(id: id),
                     CaseVisibility.canView(holder, by: identity.actor)
                 {
@@ -43,7 +44,7 @@ struct FileAPIController {
             else { throw APIError.notFound }
             return Response(
                 status: .ok,
-                headers: [.contentType: stored.contentType, .cacheControl: "private, max-age=3600"],
+                headers: [.contentType: stored.contentType, .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
     }

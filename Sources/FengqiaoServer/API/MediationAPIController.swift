@@ -78,7 +78,7 @@ struct MediationAPIController {
         }
         group.put("mediation/point-weights") { request, context in
             try await AdminScope.requireCountyAdministrator(context, services)
-            let body = try await request.decode(as: Weights.self, context: context)
+            let body = try await request.decodeBody(as: Weights.self, context: context)
             try await repository.save(
                 PointWeights(weights: [
                     .simple: body.simple, .ordinary: body.ordinary, .complex: body.complex, .major: body.major,

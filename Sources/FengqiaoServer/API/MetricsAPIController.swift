@@ -45,11 +45,12 @@ struct MetricsAPIController {
                 guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
                 filter.regionPath = try await services.regions.path(of: region.id)
             }
-            filter.organisationID = query.get("organisation").flatMap(Int64.init).map { Organisation.ID($0) }
+            let strict = StrictQuery(query)
+            filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
             filter.categoryCode = query.get("category")
-            filter.channel = query.get("channel").flatMap(Channel.init(rawValue:))
-            let from = query.get("from").flatMap(ISO8601Date.parse) ?? .distantPast
-            let to = query.get("to").flatMap(ISO8601Date.parse) ?? .distantFuture
+            filter.channel = try strict.value("channel", as: Channel.self)
+            let from = try strict.date("from") ?? .distantPast
+            let to = try strict.date("to") ?? .distantFuture
             guard from < to else {
                 throw APIError.badRequest(
                     "request.bad_period", Localized(zh: "起始日期须早于结束日期。", en: "from must be before to."))

@@ -3,6 +3,7 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// An API error as a JSON problem document (RFC 9457): a stable code for programs, a message in zh-Hans and en for
 /// people, and the request id to quote to support.
@@ -105,17 +106,23 @@ struct APIErrorMiddleware: RouterMiddleware {
             case .caseNotFound: return (.notFound, error.code, error.message)
             case .conflict: return (.conflict, error.code, error.message)
             case .invalidIdempotencyKey: return (.badRequest, error.code, error.message)
+            case .idempotencyKeyReused: return (.unprocessableContent, error.code, error.message)
             }
         case let error as CaseError:
             return (CaseErrorStatus.status(for: error), error.code, error.message)
         case let error as any UserFacingError:
             return (.unprocessableContent, error.code, error.message)
+        case let error as NIOTooManyBytesError:
+            return (.contentTooLarge, "request.too_large", RequestProblems.tooLarge(maxBytes: error.maxBytes))
         case let error as HTTPError:
             return (
                 error.status, "http.\(error.status.code)",
                 Localized(zh: "请求无法处理（\(error.status.code)）。", en: error.status.reasonPhrase)
             )
-        case is DecodingError, is URLEncodedFormError:
+        case let error as DecodingError:
+            let problem = RequestProblems.undecodable(error)
+            return (.badRequest, problem.code, problem.message)
+        case is URLEncodedFormError:
             return (
                 .badRequest, "request.malformed",
                 Localized(zh: "请求内容格式不正确。", en: "The request body is not in the expected format.")

@@ -44,7 +44,7 @@ struct TimeLimitAPIController {
         }
         group.put("time-limits/policies/:code") { request, context in
             try await AdminScope.requireCountyAdministrator(context, services)
-            let policy = try await request.decode(as: TimeLimitPolicy.self, context: context)
+            let policy = try await request.decodeBody(as: TimeLimitPolicy.self, context: context)
             guard policy.code == context.parameters.get("code") else { throw codeMismatch }
             try await services.timeLimits.save(policy, at: Date())
             return policy
@@ -60,7 +60,7 @@ struct TimeLimitAPIController {
         }
         group.put("time-limits/ladders/:code") { request, context in
             try await AdminScope.requireCountyAdministrator(context, services)
-            let ladder = try await request.decode(as: EscalationLadder.self, context: context)
+            let ladder = try await request.decodeBody(as: EscalationLadder.self, context: context)
             guard ladder.code == context.parameters.get("code") else { throw codeMismatch }
             try await services.timeLimits.save(ladder, at: Date())
             return ladder

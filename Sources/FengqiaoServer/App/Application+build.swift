@@ -35,7 +35,7 @@ func buildRouter(
     router.add(middleware: MetricsMiddleware(metrics: metrics, logger: logger))
     // Outermost first: security headers go on every response, error pages included, and the error page
     // already knows the language.
-    router.add(middleware: SecurityHeadersMiddleware())
+    router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: services.configuration.behindTLS))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(logger: logger))
     router.add(middleware: SessionMiddleware(services: services))

@@ -36,6 +36,11 @@ public struct AppConfiguration: Sendable, Equatable {
     public var metricsToken: String?
     /// How log lines are written: JSON objects (production default) or text.
     public var logFormat: LogFormat = .text
+    /// TLS terminates in front of the app (nginx): answers carry `Strict-Transport-Security`.
+    public var behindTLS: Bool = false
+
+    /// Cookies are marked `Secure` (sent over HTTPS only) in production and whenever TLS terminates in front.
+    public var secureCookies: Bool { mode == .production || behindTLS }
 
     /// Only for development: production mode refuses to start with it.
     public static let developmentSessionSecret = "fengqiao-development-secret-never-use-in-production"
@@ -125,6 +130,12 @@ public struct AppConfiguration: Sendable, Equatable {
             key: "FENGQIAO_LOG_FORMAT",
             meaning: Localized(zh: "json 或 text", en: "json | text"),
             defaultValue: "text (development), json (production)"),
+        Setting(
+            key: "FENGQIAO_BEHIND_TLS",
+            meaning: Localized(
+                zh: "true 或 false：前面有终止 TLS 的反向代理（nginx），发送 HSTS，Cookie 只走 HTTPS",
+                en: "true | false: TLS terminates in a proxy in front (nginx): send HSTS, HTTPS-only cookies"),
+            defaultValue: "false"),
     ]
 
     /// Reads the configuration. `file` is the text of a config file (`KEY=VALUE` lines, `#` comments), if any.
@@ -159,6 +170,7 @@ public struct AppConfiguration: Sendable, Equatable {
             $0.count >= 32 ? $0 : nil
         }
         let scheduler = try reader.value("FENGQIAO_SCHEDULER", default: true) { parseBool($0) }
+        let behindTLS = try reader.value("FENGQIAO_BEHIND_TLS", default: false) { parseBool($0) }
         let schedulerInterval = try reader.value("FENGQIAO_SCHEDULER_INTERVAL", default: 20) {
             Int($0).flatMap { (1...3600).contains($0) ? $0 : nil }
         }
@@ -194,6 +206,7 @@ public struct AppConfiguration: Sendable, Equatable {
             sessionSecret: secret, logLevel: logLevel, autoMigrate: autoMigrate, calendar: calendar,
             calendarFile: calendarFile, scheduler: scheduler, schedulerInterval: schedulerInterval)
         operations.apply(to: &configuration)
+        configuration.behindTLS = behindTLS
         return configuration
     }
 

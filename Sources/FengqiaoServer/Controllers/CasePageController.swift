@@ -25,7 +25,7 @@ struct CasePageController {
             return Response(
                 status: .ok,
                 headers: [
-                    .contentType: attachment.contentType, .cacheControl: "private, max-age=3600",
+                    .contentType: attachment.contentType, .cacheControl: "no-store",
                     .contentDisposition: "inline",
                 ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }

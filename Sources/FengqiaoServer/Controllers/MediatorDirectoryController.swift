@@ -22,7 +22,7 @@ struct MediatorDirectoryController {
                 townships: try await services.regions.list(level: .township),
                 cards: region == .unknown ? [] : try await cards(specialty: specialty, region: region?.id))
             var response = try HTMLPage(html: page.render()).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.mediators, on: &response)
+            CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
             return response
         }
         router.get(RouterPath(Paths.mediator(":id"))) { request, context in
@@ -31,7 +31,7 @@ struct MediatorDirectoryController {
             var response = try HTMLPage(
                 html: MediatorPage(language: context.language, csrfToken: token, card: card).render()
             ).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.mediators, on: &response)
+            CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
             return response
         }
         router.post(RouterPath(Paths.chooseMediator(":id"))) { request, context in
@@ -98,7 +98,7 @@ struct MediatorDirectoryController {
         if status == .tooManyRequests {
             response.headers[.retryAfter] = "\(Int(AbuseLimits.failedLookupsPerAddress.window))"
         }
-        CSRF.setPageToken(token, path: Paths.mediators, on: &response)
+        CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
         return response
     }
 

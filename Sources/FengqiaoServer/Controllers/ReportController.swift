@@ -35,7 +35,7 @@ struct ReportController {
                     try await services.regions.find(code: $0)
                 }
                 var response = try await citizenForm(
-                    request, context, place: place ?? nil, error: error.message, form: submitted.form)
+                    request, context, place: place ?? nil, error: error.message, form: submitted.form.excerpted())
                 response.status = (error as? APIError)?.status ?? .unprocessableContent
                 if let retryAfter = (error as? APIError)?.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
                 return response
@@ -132,7 +132,7 @@ struct ReportController {
         page.error = error
         page.form = form
         var response = try HTMLPage(html: page.render()).response(from: request, context: context)
-        CSRF.setPageToken(token, path: Paths.report, on: &response)
+        CSRF.setPageToken(token, path: Paths.report, secure: services.configuration.secureCookies, on: &response)
         return response
     }
 

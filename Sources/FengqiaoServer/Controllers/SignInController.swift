@@ -27,7 +27,7 @@ struct SignInController {
             var response = try HTMLPage(
                 html: SignInPage(language: context.language, outcome: .form, csrfToken: token, returnTo: next).render()
             ).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.signIn, on: &response)
+            CSRF.setPageToken(token, path: Paths.signIn, secure: services.configuration.secureCookies, on: &response)
             return response
         }
         router.post(RouterPath(Paths.signIn)) { request, context in
@@ -101,7 +101,7 @@ struct SignInController {
         response.setCookie(
             Cookie(
                 name: SessionMiddleware.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",
-                secure: services.configuration.mode == .production, httpOnly: true, sameSite: .lax))
+                secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }
 

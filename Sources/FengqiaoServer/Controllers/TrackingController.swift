@@ -66,7 +66,7 @@ struct TrackingController {
             var response = try HTMLPage(
                 status: page.isNotFound ? .notFound : .ok, html: page.render()
             ).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.track, on: &response)
+            CSRF.setPageToken(token, path: Paths.track, secure: services.configuration.secureCookies, on: &response)
             return response
         }
         router.post(RouterPath(Paths.trackAction)) { request, context in
@@ -86,7 +86,7 @@ struct TrackingController {
             return resource(view)
         }
         api.post("actions") { request, context in
-            let action = try await request.decode(as: CitizenAction.self, context: context)
+            let action = try await request.decodeBody(as: CitizenAction.self, context: context)
             try await perform(action, context)
             guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
             return resource(view)

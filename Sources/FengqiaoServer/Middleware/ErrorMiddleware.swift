@@ -1,6 +1,7 @@
 import FengqiaoCore
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Never shows an internal error to a user: a page (or JSON) with the request id, the detail in the log.
 struct ErrorMiddleware: RouterMiddleware {
@@ -17,8 +18,18 @@ struct ErrorMiddleware: RouterMiddleware {
             response = Response.redirect(to: Paths.signIn(returnTo: error.returnTo), type: .normal)
         } catch is WebAccess.Forbidden {
             response = ErrorPage.response(status: .forbidden, context: context, title: WorkspaceStrings.forbidden)
+        } catch let error as NIOTooManyBytesError {
+            response = ErrorPage.response(
+                status: .contentTooLarge, context: context, title: RequestProblems.tooLarge(maxBytes: error.maxBytes))
+        } catch let error as DecodingError {
+            // A form missing a field or with a value of the wrong kind: the request's fault, named.
+            response = ErrorPage.response(
+                status: .badRequest, context: context, title: RequestProblems.undecodable(error).message)
+        } catch is URLEncodedFormError {
+            response = ErrorPage.response(status: .badRequest, context: context)
         } catch let error as HTTPError {
             response = ErrorPage.response(status: error.status, context: context)
+            if let retryAfter = error.headers[.retryAfter] { response.headers[.retryAfter] = retryAfter }
         } catch {
             logger.error(
                 "request failed",

@@ -2,6 +2,9 @@ import Hummingbird
 
 /// Headers that tell browsers to be strict: no sniffing, no framing, no foreign scripts.
 struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
+    /// TLS terminates in front (`FENGQIAO_BEHIND_TLS`): browsers are told to use HTTPS only, for a year.
+    var strictTransportSecurity = false
+
     /// Forms post only to this site, no `<base>` may move relative links elsewhere, no site may frame a page.
     static var contentSecurityPolicy: String {
         "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; form-action 'self'; "
@@ -15,8 +18,13 @@ struct SecurityHeadersMiddleware<Context: RequestContext>: RouterMiddleware {
         response.headers[.xContentTypeOptions] = "nosniff"
         response.headers[.init("X-Frame-Options")!] = "DENY"
         response.headers[.init("Referrer-Policy")!] = "same-origin"
-        response.headers[.contentSecurityPolicy] =
-            Self.contentSecurityPolicy
+        response.headers[.contentSecurityPolicy] = Self.contentSecurityPolicy
+        // Answers hold personal data unless they say otherwise: nothing is kept by browsers or proxies but what a
+        // route marks cacheable itself (the static files, the OpenAPI document).
+        if response.headers[.cacheControl] == nil { response.headers[.cacheControl] = "no-store" }
+        if strictTransportSecurity {
+            response.headers[.strictTransportSecurity] = "max-age=31536000; includeSubDomains"
+        }
         return response
     }
 }

@@ -46,8 +46,9 @@ enum CSRF {
     }
 
     /// Sets the pre-sign-in token cookie on the page that carries `token` in its forms; `path` is where they post.
-    static func setPageToken(_ token: String, path: String, on response: inout Response) {
-        response.setCookie(Cookie(name: cookieName, value: token, path: path, sameSite: .strict))
+    /// `secure`: HTTPS only (`AppConfiguration.secureCookies`).
+    static func setPageToken(_ token: String, path: String, secure: Bool, on response: inout Response) {
+        response.setCookie(Cookie(name: cookieName, value: token, path: path, secure: secure, sameSite: .strict))
     }
 
     /// Refuses a pre-sign-in form whose token does not match the cookie.

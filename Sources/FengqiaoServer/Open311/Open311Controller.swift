@@ -4,6 +4,7 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 import Logging
+import NIOCore
 
 /// Open311 GeoReport v2 (`/open311/v2`, docs/OPEN311.md): discovery, services and their definitions from the
 /// category catalogue, `POST requests` with an `api_key` through the same registration as every other channel,
@@ -455,6 +456,9 @@ struct Open311Controller {
             return try await body(split.name, split.format)
         } catch let error as Open311Error {
             return error.document.response(format, status: error.status)
+        } catch let error as NIOTooManyBytesError {
+            return Open311Error(.contentTooLarge, RequestProblems.tooLarge(maxBytes: error.maxBytes)).document
+                .response(format, status: .contentTooLarge)
         } catch let error as any UserFacingError {
             return Open311Error(.badRequest, error.message).document.response(format, status: .badRequest)
         } catch {

@@ -51,11 +51,12 @@ struct SignInPage {
         }
     }
 
+    /// The username typed, shown again after a refusal (at most 64 characters of it).
     private var failedUsername: String? {
-        if case .failed(let username) = outcome { return Widgets.escapeAttribute(username) }
-        if case .locked(let username) = outcome { return Widgets.escapeAttribute(username) }
-        if case .limited(let username) = outcome { return Widgets.escapeAttribute(username) }
-        if case .busy(let username) = outcome { return Widgets.escapeAttribute(username) }
-        return nil
+        switch outcome {
+        case .form: nil
+        case .failed(let username), .locked(let username), .limited(let username), .busy(let username):
+            Widgets.escapeAttribute(String(username.prefix(64)))
+        }
     }
 }

@@ -23,6 +23,13 @@ struct WebForm: Sendable {
         WebForm(urlEncoded: String(buffer: try await request.body.collect(upTo: limit)))
     }
 
+    /// The form as a refused page may show it again: each value cut to what the longest field may hold
+    /// (`Intake.maximumDescriptionLength` characters), so that a page never echoes megabytes someone sent.
+    func excerpted(maximum: Int = Intake.maximumDescriptionLength) -> WebForm {
+        WebForm(
+            fields: fields.map { ($0.name, $0.value.count > maximum ? String($0.value.prefix(maximum)) : $0.value) })
+    }
+
     /// The first non-empty value of `name`, trimmed; nil when absent or blank.
     subscript(_ name: String) -> String? {
         fields.first { $0.name == name && !$0.value.trimmingWhitespace.isEmpty }?.value.trimmingWhitespace

@@ -9,6 +9,7 @@ extension Migration {
     ///   per attempt, counted before the attempt is served);
     /// - `file_uploads`: who uploaded which file; an upload belongs to its uploader until a case holds it
     ///   (`FileRepository`), so knowing a file's hash is no longer enough to attach or read it;
+    /// - `idempotency_keys.request_hash`: a key reused with a different body is refused;
     /// - `case_organisations` rebuilt as the organisations that read each case now
     ///   (`CaseVisibility.readerOrganisations`): it kept every organisation that ever held the case, so a
     ///   department that returned a case still found it in its lists while the case page answered 404.
@@ -32,6 +33,9 @@ extension Migration {
             )
             """,
             "DELETE FROM case_organisations",
+            // The SHA-256 of the submission an idempotency key was first used with: the same key with another
+            // body is refused (422) instead of answered with the first case.
+            "ALTER TABLE idempotency_keys ADD COLUMN request_hash TEXT",
         ],
         backfill: { sql, _ in try await Migration.backfillCaseReaders(in: sql) })
 

@@ -27,10 +27,26 @@ public struct CaseRepository: Sendable {
         _ intake: Intake, idempotencyKey: String, receivingCenter: Organisation.ID?, by actor: Actor, at now: Date,
         trackingCode: String
     ) async throws -> Created {
-        try await write { writer in
-            try await writer.create(
-                intake, idempotencyKey: idempotencyKey, receivingCenter: receivingCenter, by: actor, at: now,
-                trackingCode: trackingCode)
+        do {
+            return try await write { writer in
+                try await writer.create(
+                    intake, idempotencyKey: idempotencyKey, receivingCenter: receivingCenter, by: actor, at: now,
+                    trackingCode: trackingCode)
+            }
+        } catch {
+            // The same key sent at once on several connections: on PostgreSQL the transactions that lost the race
+            // fail on the key's primary key. They answer with the case the winner registered (or with the
+            // refusal of a different body), never with a server error.
+            guard
+                let existing = try await database.withConnection({ sql in
+                    try await CaseRepository.caseID(forIdempotencyKey: idempotencyKey, in: sql)
+                })
+            else { throw error }
+            return try await write { writer in
+                try await writer.create(
+                    intake, idempotencyKey: idempotencyKey, receivingCenter: receivingCenter, by: actor, at: now,
+                    trackingCode: trackingCode, expecting: existing)
+            }
         }
     }
 
@@ -412,6 +428,11 @@ public struct CaseRepository: Sendable {
         try CaseCodec.decoder.decode(Case.self, from: Data(try row.decode(column: "snapshot", as: String.self).utf8))
     }
 
+    /// What an idempotency key remembers of the submission: the SHA-256 of the intake, canonically encoded.
+    static func fingerprint(of intake: Intake) throws -> String {
+        SHA256.hash(data: try CaseCodec.encoder.encode(intake)).map { String(format: "%02x", $0) }.joined()
+    }
+
     static func caseID(forIdempotencyKey key: String, in sql: any SQLDatabase) async throws -> Case.ID? {
         try await sql.select().column("case_id").from("idempotency_keys").where("key", .equal, key)
             .first(decodingColumn: "case_id", as: Int64.self).map { Case.ID($0) }
@@ -435,12 +456,22 @@ public struct CaseWriter: Sendable {
     public static let timekeeper = Actor.system(name: "时限管理 / Time limits")
 
     /// Registers a case through the lifecycle, exactly once per idempotency key (and per source reference).
+    /// `expected`: the case a concurrent request registered under the same key (the retry after losing a race).
     public func create(
         _ intake: Intake, idempotencyKey: String, receivingCenter: Organisation.ID?, by actor: Actor, at now: Date,
-        trackingCode: String
+        trackingCode: String, expecting expected: Case.ID? = nil
     ) async throws -> CaseRepository.Created {
         guard !idempotencyKey.isEmpty, idempotencyKey.count <= 200 else { throw CaseStoreError.invalidIdempotencyKey }
+        let fingerprint = try CaseRepository.fingerprint(of: intake)
         var existing = try await CaseRepository.caseID(forIdempotencyKey: idempotencyKey, in: sql)
+        if existing != nil {
+            // The same key with another body is a client error, not a retry: refused instead of answered with the
+            // first case (keys stored before the fingerprint was kept have none and are taken as retries).
+            let stored = try await sql.select().column("request_hash").from("idempotency_keys")
+                .where("key", .equal, idempotencyKey).first(decodingColumn: "request_hash", as: String?.self)
+            if let stored = stored ?? nil, stored != fingerprint { throw CaseStoreError.idempotencyKeyReused }
+        }
+        if existing == nil, expected != nil { throw StoreError.notFound("idempotency key") }
         if existing == nil {
             existing = try await CaseRepository.caseID(
                 channel: intake.channel, sourceReference: intake.sourceReference, in: sql)
@@ -471,8 +502,10 @@ public struct CaseWriter: Sendable {
         try await CaseRepository.append(file, previousHash: CaseRepository.genesis, to: id, in: sql)
         try await CaseRepository.schedule(new, calendar: calendar, in: sql)
         try await OutboxRepository.record(file, startingFrom: registered, in: sql)
-        try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at")
-            .values(SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds)).run()
+        try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at", "request_hash")
+            .values(
+                SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds), SQLBind(fingerprint)
+            ).run()
         return CaseRepository.Created(case: new, isNew: true)
     }
 
@@ -634,12 +667,14 @@ public enum CaseStoreError: UserFacingError, Equatable {
     case caseNotFound
     case conflict(expected: Int, actual: Int)
     case invalidIdempotencyKey
+    case idempotencyKeyReused
 
     public var code: String {
         switch self {
         case .caseNotFound: "case.not_found"
         case .conflict: "case.conflict"
         case .invalidIdempotencyKey: "case.invalid_idempotency_key"
+        case .idempotencyKeyReused: "case.idempotency_key_reused"
         }
     }
 
@@ -657,6 +692,10 @@ public enum CaseStoreError: UserFacingError, Equatable {
                 en:
                     "A submission needs an idempotency key (1–200 characters) so that a retry never makes a second case."
             )
+        case .idempotencyKeyReused:
+            Localized(
+                zh: "这个幂等键（Idempotency-Key）已用于内容不同的另一次提交；新的提交请使用新的键。",
+                en: "This Idempotency-Key was already used for a submission with a different body; use a new key.")
         }
     }
 }

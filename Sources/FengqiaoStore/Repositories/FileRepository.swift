@@ -17,7 +17,9 @@ public struct FileRepository: Sendable {
     }
 
     /// Stores `bytes` (or finds the same content already stored) and returns what an `Attachment` needs.
-    public func store(_ bytes: [UInt8], at now: Date) async throws -> StoredFile {
+    /// `uploader`: the member of staff who uploaded it through the API; the upload is theirs
+    /// (`upload(sha256:by:)`) until a case holds it. Public forms attach what they store in the same request.
+    public func store(_ bytes: [UInt8], at now: Date, uploader: User.ID? = nil) async throws -> StoredFile {
         guard !bytes.isEmpty, bytes.count <= Attachment.maximumSize else { throw FileError.tooLarge }
         guard let contentType = ContentSniffer.contentType(of: bytes) else { throw FileError.unsupportedType }
         let file = StoredFile(
@@ -29,8 +31,25 @@ public struct FileRepository: Sendable {
                     SQLBind(file.sha256), SQLBind(file.contentType), SQLBind(file.size), SQLBind(Data(bytes)),
                     SQLBind(now.unixMilliseconds)
                 ).ignoringConflicts(with: ["sha256"]).run()
+            if let uploader {
+                try await sql.insert(into: "file_uploads").columns("sha256", "user_id", "created_at")
+                    .values(SQLBind(file.sha256), SQLBind(uploader.rawValue), SQLBind(now.unixMilliseconds))
+                    .ignoringConflicts(with: ["sha256", "user_id"]).run()
+            }
         }
         return file
+    }
+
+    /// The file if `user` uploaded it themselves, else nil: a file known only by its hash (uploaded by someone
+    /// else, or never) is the same unknown file, so that a hash can neither be borrowed nor tested for.
+    public func upload(sha256: String, by user: User.ID) async throws -> StoredFile? {
+        try await database.withConnection { sql in
+            guard
+                try await sql.select().column("sha256").from("file_uploads").where("sha256", .equal, sha256)
+                    .where("user_id", .equal, user.rawValue).first() != nil
+            else { return nil }
+            return try await Self.metadata(sha256, in: sql)
+        }
     }
 
     public func find(sha256: String) async throws -> StoredFile? {

@@ -91,23 +91,45 @@ public struct UserRepository: Sendable {
         }
     }
 
-    public func setPasswordHash(username: String, to hash: String, now: Date) async throws {
-        try await update(username: username, now: now) { $0.set("password_hash", to: hash) }
+    /// Sets a new password and, in the same transaction, ends every session of the user but `keepingSession` (the
+    /// cookie value of the session that changed its own password) and revokes the user's API tokens: whoever held a
+    /// stolen session or token loses it with the old password.
+    public func setPasswordHash(
+        username: String, to hash: String, now: Date, keepingSession: String? = nil
+    ) async throws {
+        try await update(username: username, now: now) { sql, id in
+            try await sql.update("users").set("password_hash", to: hash).where("id", .equal, id).run()
+            try await Self.endSessions(of: id, keeping: keepingSession, in: sql)
+        }
     }
 
+    /// Disables (or enables) an account. Disabling ends its sessions and revokes its API tokens in the same
+    /// transaction, so that enabling it again never brings an old session back.
     public func setDisabled(username: String, _ disabled: Bool, now: Date) async throws {
-        try await update(username: username, now: now) { $0.set("disabled", to: disabled) }
+        try await update(username: username, now: now) { sql, id in
+            try await sql.update("users").set("disabled", to: disabled).where("id", .equal, id).run()
+            if disabled { try await Self.endSessions(of: id, keeping: nil, in: sql) }
+        }
+    }
+
+    /// Ends every session of a user (except one, by its cookie value) and revokes their API tokens.
+    static func endSessions(of id: Int64, keeping session: String?, in sql: any SQLDatabase) async throws {
+        var delete = sql.delete(from: "sessions").where("user_id", .equal, id)
+        if let session { delete = delete.where("id_hash", .notEqual, TokenRepository.digest(session)) }
+        try await delete.run()
+        try await sql.update("api_tokens").set("revoked", to: true).where("user_id", .equal, id).run()
     }
 
     private func update(
-        username: String, now: Date, _ change: @escaping @Sendable (SQLUpdateBuilder) -> SQLUpdateBuilder
+        username: String, now: Date, _ change: @escaping @Sendable (any SQLDatabase, Int64) async throws -> Void
     ) async throws {
         try await database.transaction { sql in
-            guard try await sql.select().column("id").from("users").where("username", .equal, username).first() != nil
+            guard
+                let id = try await sql.select().column("id").from("users").where("username", .equal, username)
+                    .first(decodingColumn: "id", as: Int64.self)
             else { throw UserError.notFound(username) }
-            try await change(sql.update("users"))
-                .set("updated_at", to: now.unixMilliseconds)
-                .where("username", .equal, username).run()
+            try await change(sql, id)
+            try await sql.update("users").set("updated_at", to: now.unixMilliseconds).where("id", .equal, id).run()
         }
     }
 
