@@ -317,3 +317,54 @@ struct SecurityFindingsTests {
         }
     }
 }
+
+@Suite("Security findings: sign-in and production")
+struct SignInAndProductionTests {
+    @Test("the sign-in page keeps a hostile next out of its markup and never redirects off-site")
+    func signInNext() async throws {
+        try await TestApp.run(seeded: true) { client, _ in
+            let hostile = "/desk%22%3E%3Cform%20action=%22https://evil.example%22%3E"
+            let (page, csrf) = try await client.execute(uri: "/login?next=\(hostile)", method: .get) { response in
+                (String(buffer: response.body), Cookies.value(of: CSRF.cookieName, in: response))
+            }
+            #expect(!page.contains("\"><form") && !page.contains("action=\"https://evil.example\""))
+            let token = try #require(csrf)
+            for next in ["/%09/evil.example", "//evil.example", "/%5Cevil.example", "https://evil.example"] {
+                let encoded = next.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+                try await client.execute(
+                    uri: Paths.signIn, method: .post,
+                    headers: [
+                        .contentType: "application/x-www-form-urlencoded", .cookie: "\(CSRF.cookieName)=\(token)",
+                    ],
+                    body: ByteBuffer(
+                        string:
+                            "username=taoyuan.center&password=\(DemoCounty.demoPassword)&_csrf=\(token)&next=\(encoded)"
+                    )
+                ) { response in
+                    #expect(response.status == .seeOther)
+                    #expect(response.headers[.location] == Paths.workspace, "\(next)")
+                }
+            }
+        }
+    }
+
+    @Test("production mode finds every demo account and the demo Open311 key; once changed, nothing")
+    func demoCredentialsInProduction() async throws {
+        try await TestApp.run(seeded: true) { _, services in
+            let checks = ProductionChecks(services: services)
+            let findings = try await checks.findings()
+            let users = try await services.users.list()
+            #expect(findings.count == users.count + 1)
+            #expect(findings.contains { $0.fix.contains("fengqiao user passwd county.admin") })
+            #expect(findings.contains { $0.fix.contains("fengqiao open311-key revoke") })
+            #expect(ProductionChecks.refusal(findings).zh.contains("county.admin"))
+            for user in users where user.username != "county.admin" {
+                try await services.users.setDisabled(username: user.username, true, now: Date())
+            }
+            try await services.users.setPasswordHash(
+                username: "county.admin", to: Passwords.hash("Qingxi-County-Admin-7", cost: 4), now: Date())
+            for key in try await services.open311Keys.list() { try await services.open311Keys.revoke(id: key.id) }
+            #expect(try await checks.findings().isEmpty)
+        }
+    }
+}
