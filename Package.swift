@@ -34,6 +34,11 @@ let package = Package(
             name: "FengqiaoCore",
             swiftSettings: strict
         ),
+        // The QR encoder (no mirrored package does it): pure Swift, no dependencies.
+        .target(
+            name: "QRCode",
+            swiftSettings: strict
+        ),
         .target(
             name: "FengqiaoStore",
             dependencies: [
@@ -54,6 +59,7 @@ let package = Package(
             dependencies: [
                 "FengqiaoCore",
                 "FengqiaoStore",
+                "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
                 .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
@@ -66,16 +72,36 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The demo county and its cases, their generator, the seeder and the bench floor, and what production
+        // refuses of them: nothing in Core, Store or Server depends on it.
+        .target(
+            name: "FengqiaoDemo",
+            dependencies: [
+                "FengqiaoCore",
+                "FengqiaoStore",
+                "FengqiaoServer",
+                .product(name: "SQLKit", package: "sql-kit"),
+            ],
+            swiftSettings: strict
+        ),
         .executableTarget(
             name: "fengqiao",
             dependencies: [
                 "FengqiaoCore",
                 "FengqiaoStore",
                 "FengqiaoServer",
+                "FengqiaoDemo",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
+            swiftSettings: strict
+        ),
+        // The one set-up of a test database (SQLite file or PostgreSQL schema) for every test target.
+        .target(
+            name: "FengqiaoTestSupport",
+            dependencies: ["FengqiaoStore"],
+            path: "Tests/FengqiaoTestSupport",
             swiftSettings: strict
         ),
         .testTarget(
@@ -84,8 +110,20 @@ let package = Package(
             swiftSettings: strict
         ),
         .testTarget(
+            name: "QRCodeTests",
+            dependencies: ["QRCode"],
+            swiftSettings: strict
+        ),
+        .testTarget(
             name: "FengqiaoStoreTests",
-            dependencies: ["FengqiaoCore", "FengqiaoStore"],
+            dependencies: ["FengqiaoCore", "FengqiaoStore", "FengqiaoTestSupport", "FengqiaoDemo"],
+            swiftSettings: strict
+        ),
+        .testTarget(
+            name: "FengqiaoDemoTests",
+            dependencies: [
+                "FengqiaoCore", "FengqiaoStore", "FengqiaoServer", "FengqiaoDemo", "FengqiaoTestSupport",
+            ],
             swiftSettings: strict
         ),
         .testTarget(
@@ -94,6 +132,8 @@ let package = Package(
                 "FengqiaoCore",
                 "FengqiaoStore",
                 "FengqiaoServer",
+                "FengqiaoDemo",
+                "FengqiaoTestSupport",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Snapshots"],

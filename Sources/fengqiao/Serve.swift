@@ -1,5 +1,6 @@
 import ArgumentParser
 import FengqiaoCore
+import FengqiaoDemo
 import FengqiaoServer
 import FengqiaoStore
 import Hummingbird

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoDemo
 import FengqiaoStore
 import Foundation
 import Hummingbird

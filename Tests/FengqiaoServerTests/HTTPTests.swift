@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoDemo
 import Foundation
 import Hummingbird
 import HummingbirdTesting

@@ -1,4 +1,6 @@
 import FengqiaoCore
+import FengqiaoDemo
+import FengqiaoTestSupport
 import Foundation
 import SQLKit
 import Testing
@@ -13,14 +15,14 @@ struct CaseBulkLoaderTests {
     func demoCounty(in database: Database) async throws -> DemoDirectory {
         let county = DemoCounty.generate()
         let hashes = Dictionary(uniqueKeysWithValues: county.users.map { ($0.username, "hash") })
-        let counts = try await DemoWriter.write(county, hashes: hashes, now: now, into: database)
+        let counts = try await StructureWriter.write(county.structure, hashes: hashes, now: now, into: database)
         return try DemoDirectory(
             county: county, regionIDs: counts.regionIDs, organisationIDs: counts.organisationIDs,
             userIDs: counts.userIDs)
     }
 
     /// The normal path, as `seed-demo` takes it: `CaseWriter.create`, then every step through `act` or `merge`.
-    func writeOneByOne(_ scripts: [DemoCaseScript], into database: Database) async throws {
+    func writeOneByOne(_ scripts: [CaseScript], into database: Database) async throws {
         var ids: [Int: Case.ID] = [:]
         for (index, script) in scripts.enumerated() {
             let earlier = ids

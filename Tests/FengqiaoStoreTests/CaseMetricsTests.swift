@@ -1,4 +1,6 @@
 import FengqiaoCore
+import FengqiaoDemo
+import FengqiaoTestSupport
 import Foundation
 import SQLKit
 import Testing

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoTestSupport
 import Foundation
 import SQLKit
 import Testing

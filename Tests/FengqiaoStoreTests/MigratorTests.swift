@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoTestSupport
 import Testing
 
 @testable import FengqiaoStore

@@ -1,5 +1,6 @@
 import FengqiaoCore
 import FengqiaoStore
+import FengqiaoTestSupport
 import Foundation
 import SQLKit
 import Testing

@@ -13,8 +13,15 @@ extension Identity {
 }
 
 /// Builds the domain's `Actor` for a user: each grant with the tree path of its jurisdiction.
-struct ActorFactory: Sendable {
+public struct ActorFactory: Sendable {
     let regions: RegionRepository
+
+    public init(regions: RegionRepository) { self.regions = regions }
+
+    /// The actor a user acts as (for tools that act without a request: the bench floor, imports).
+    public func actor(for user: User) async throws -> Actor {
+        try await identity(for: user).actor
+    }
 
     func identity(for user: User) async throws -> Identity {
         var grants: [Actor.Grant] = []

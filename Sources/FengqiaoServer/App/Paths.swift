@@ -1,4 +1,5 @@
 import Foundation
+import QRCode
 
 /// The route table: every link in every page comes from here, never from a literal path.
 public enum Paths {

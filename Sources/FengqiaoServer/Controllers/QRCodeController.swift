@@ -3,6 +3,7 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 import Plot
+import QRCode
 
 /// `/admin/qr`: every grid's QR code for administrators to print and post in the street or building ("扫码反映").
 /// Each code opens the citizen report form with the grid filled in (`/r/{gridCode}`). The images are made by the

@@ -45,7 +45,7 @@ public struct CaseBulkLoader: Sendable {
 
     /// Replays and writes `scripts` (`prepare` then `write`); returns how many cases were made.
     @discardableResult
-    public func load(_ scripts: [DemoCaseScript], casesPerTransaction: Int = 5000) async throws -> Int {
+    public func load(_ scripts: [CaseScript], casesPerTransaction: Int = 5000) async throws -> Int {
         let prepared = try await prepare(scripts)
         try await write(prepared, casesPerTransaction: casesPerTransaction)
         return prepared.count
@@ -55,7 +55,7 @@ public struct CaseBulkLoader: Sendable {
     /// to an earlier script of the same batch. Any refusal (a step the lifecycle does not allow, an unknown region
     /// or inactive category, an idempotency key, tracking code or source reference repeated in the batch or already
     /// written) throws, and no case is written; ids and numbers reserved before a refusal in the replay stay unused.
-    public func prepare(_ scripts: [DemoCaseScript]) async throws -> Prepared {
+    public func prepare(_ scripts: [CaseScript]) async throws -> Prepared {
         guard !scripts.isEmpty else { return Prepared(cases: []) }
         for script in scripts {
             guard !script.idempotencyKey.isEmpty, script.idempotencyKey.count <= 200 else {
@@ -270,7 +270,7 @@ public struct CaseBulkLoader: Sendable {
         var events: [[CaseEvent]] = []
         var organisations: [Set<Organisation.ID>] = []
 
-        mutating func register(_ script: DemoCaseScript, index: Int, id: Case.ID, number: String) throws {
+        mutating func register(_ script: CaseScript, index: Int, id: Case.ID, number: String) throws {
             try requireActive(script.intake.categoryCode)
             guard let path = regionPaths[script.intake.regionID] else {
                 throw StoreError.notFound("region \(script.intake.regionID)")
@@ -330,7 +330,7 @@ public struct CaseBulkLoader: Sendable {
             if let code, !activeCategories.contains(code) { throw CategoryError.unknown(code) }
         }
 
-        func rows(of index: Int, script: DemoCaseScript) throws -> PreparedCase {
+        func rows(of index: Int, script: CaseScript) throws -> PreparedCase {
             let file = events[index]
             let chain = try CaseRows.eventRows(file, after: CaseRows.genesis)
             let final = current[index]

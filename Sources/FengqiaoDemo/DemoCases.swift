@@ -1,9 +1,10 @@
+import FengqiaoCore
 import Foundation
 
 /// Where the demo cases happen and who acts on them, with the identifiers the database gave the demo county.
 ///
 /// The case generator cannot know database identifiers, so the seeding code builds this directory once the county is
-/// written: by hand, or from the `DemoCounty` and the identifiers `DemoWriter` assigned
+/// written: by hand, or from the `DemoCounty` and the identifiers `StructureWriter` assigned
 /// (`init(county:regionIDs:organisationIDs:userIDs:)`).
 public struct DemoDirectory: Sendable, Equatable {
     /// A grid where cases are located.
@@ -136,54 +137,6 @@ public enum DemoDirectoryError: Error, Equatable, Sendable, CustomStringConverti
     }
 }
 
-/// One demo case as the real state machine will see it: the intake registered by `registeredBy` at `registeredAt`,
-/// then each step decided by `CaseLifecycle.decide` (or, for a merge, `CaseLifecycle.merge` into an earlier script's
-/// case). Replay scripts in order: a merge names an earlier script by its index.
-public struct DemoCaseScript: Sendable, Equatable {
-    public struct Step: Sendable, Equatable {
-        /// For a merge, `.markDuplicate(of:)` with a placeholder identifier (the master's script index + 1): use
-        /// `mergeInto` and the store's merge instead.
-        public var command: CaseCommand
-        public var actor: Actor
-        public var at: Date
-        /// The index of an earlier script whose case this one is merged into.
-        public var mergeInto: Int?
-
-        public init(command: CaseCommand, actor: Actor, at: Date, mergeInto: Int? = nil) {
-            self.command = command
-            self.actor = actor
-            self.at = at
-            self.mergeInto = mergeInto
-        }
-    }
-
-    public var intake: Intake
-    /// The path of `intake.regionID` (the grid), as the directory gives it.
-    public var regionPath: String
-    public var registeredBy: Actor
-    public var registeredAt: Date
-    public var receivingCenter: Organisation.ID
-    public var steps: [Step]
-    /// Unique and the same for the same seed: `demo-<seed>-<index>`.
-    public var idempotencyKey: String
-    /// Unique, from `CaseNumbering.trackingCode(using:)` with a seeded generator.
-    public var trackingCode: String
-
-    public init(
-        intake: Intake, regionPath: String, registeredBy: Actor, registeredAt: Date, receivingCenter: Organisation.ID,
-        steps: [Step], idempotencyKey: String, trackingCode: String
-    ) {
-        self.intake = intake
-        self.regionPath = regionPath
-        self.registeredBy = registeredBy
-        self.registeredAt = registeredAt
-        self.receivingCenter = receivingCenter
-        self.steps = steps
-        self.idempotencyKey = idempotencyKey
-        self.trackingCode = trackingCode
-    }
-}
-
 /// A category of the demo catalogue: one of the five domains (五事) and a dispute or service type.
 public struct DemoCategory: Sendable, Equatable {
     /// `<domain>.<type>`, e.g. `peace.neighbour`; the type is a `DisputeType` raw value where there is one.
@@ -225,7 +178,7 @@ public enum DemoCases {
     public static func generate(
         directory: DemoDirectory, count: Int = 5000, endingAt now: Date, seed: UInt64 = 20261123,
         registeredWithin: ClosedRange<Date>? = nil, referenceBase: Int = 0
-    ) -> [DemoCaseScript] {
+    ) -> [CaseScript] {
         var generator = DemoCaseGenerator(
             directory: directory, now: now, seed: seed, registeredWithin: registeredWithin,
             referenceBase: referenceBase)
@@ -237,7 +190,7 @@ public enum DemoCases {
 
 extension DemoDirectory {
     /// The directory of a written demo county: `regionIDs` by region code, `organisationIDs` by organisation key,
-    /// `userIDs` by username, as `DemoWriter` assigned them.
+    /// `userIDs` by username, as `StructureWriter` assigned them.
     ///
     /// Desks, leaders and the first grid worker of each township, and the handlers of the organisations the demo
     /// users work for, are those users. Every other organisation gets a handler, and every other grid a grid worker,

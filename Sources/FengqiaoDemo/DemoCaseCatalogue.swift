@@ -1,3 +1,6 @@
+import FengqiaoCore
+import Foundation
+
 /// The words of the demo cases: categories, subjects (one per kind of matter, with titles, descriptions, progress
 /// notes and outcomes as templates), consultations, names and places.
 ///

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoServer
 import FengqiaoStore
 import Foundation
 
@@ -28,7 +29,7 @@ public struct ProductionChecks: Sendable {
                 demoUsernames.contains(user.username)
                 || (Passwords.cost(of: user.passwordHash) ?? 0) < Passwords.defaultCost
             guard suspicious else { continue }
-            if try await PasswordHasher.shared.verify(DemoCounty.demoPassword, hash: user.passwordHash) {
+            if Passwords.verify(DemoCounty.demoPassword, hash: user.passwordHash) {
                 findings.append(
                     Finding(
                         what: "user \(user.username)",

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoDemo
 import Foundation
 import Testing
 
@@ -42,7 +43,7 @@ private struct Replay {
 
     init(count: Int) { cases = Array(repeating: nil, count: count) }
 
-    mutating func register(_ index: Int, _ script: DemoCaseScript) throws {
+    mutating func register(_ index: Int, _ script: CaseScript) throws {
         do {
             let (created, _) = try CaseLifecycle.register(
                 script.intake, id: Case.ID(Int64(index + 1)),
@@ -55,7 +56,7 @@ private struct Replay {
         }
     }
 
-    mutating func run(_ index: Int, step number: Int, of script: DemoCaseScript) throws {
+    mutating func run(_ index: Int, step number: Int, of script: CaseScript) throws {
         let step = script.steps[number]
         do {
             guard let current = cases[index] else { throw CaseError.inconsistentHistory }
@@ -77,7 +78,7 @@ private struct Replay {
 }
 
 /// One script after the other, every step of each: how the seeding writes them.
-private func replay(_ scripts: [DemoCaseScript]) throws -> [Case] {
+private func replay(_ scripts: [CaseScript]) throws -> [Case] {
     var replay = Replay(count: scripts.count)
     for (index, script) in scripts.enumerated() {
         try replay.register(index, script)
@@ -89,7 +90,7 @@ private func replay(_ scripts: [DemoCaseScript]) throws -> [Case] {
 }
 
 /// Every registration and step of every script in time order, as they would have happened.
-private func replayInTimeOrder(_ scripts: [DemoCaseScript]) throws -> [Case] {
+private func replayInTimeOrder(_ scripts: [CaseScript]) throws -> [Case] {
     var moments: [(at: Date, script: Int, step: Int)] = []
     for (index, script) in scripts.enumerated() {
         moments.append((script.registeredAt, index, -1))
@@ -107,7 +108,7 @@ private func replayInTimeOrder(_ scripts: [DemoCaseScript]) throws -> [Case] {
     return replay.cases.compactMap { $0 }
 }
 
-private func commands(_ scripts: [DemoCaseScript]) -> [CaseCommand] { scripts.flatMap { $0.steps.map(\.command) } }
+private func commands(_ scripts: [CaseScript]) -> [CaseCommand] { scripts.flatMap { $0.steps.map(\.command) } }
 
 // MARK: The state machine accepts every step
 
@@ -131,7 +132,7 @@ private func commands(_ scripts: [DemoCaseScript]) -> [CaseCommand] { scripts.fl
 
 @Test func theFullDemoOfFiveThousandCasesIsQuickAndLegal() throws {
     let clock = ContinuousClock()
-    var full: [DemoCaseScript] = []
+    var full: [CaseScript] = []
     let elapsed = try clock.measure {
         full = DemoCases.generate(directory: countyDirectory, count: 5000, endingAt: now)
         _ = try replay(full)
@@ -328,7 +329,7 @@ private func township(_ path: String) -> String { path.split(separator: "/").pre
     #expect(DemoCases.categories.allSatisfy { CaseRules.isCategoryCode($0.code) && han($0.name.zh) })
 }
 
-private func notes(_ script: DemoCaseScript) -> [String] {
+private func notes(_ script: CaseScript) -> [String] {
     script.steps.compactMap { step in
         switch step.command {
         case .answerConsultation(let text), .addProgress(let text), .giveBack(let text), .withdraw(let text),

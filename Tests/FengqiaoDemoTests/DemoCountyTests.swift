@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoDemo
 import Testing
 
 private let county = DemoCounty.generate()

@@ -1,3 +1,4 @@
+import FengqiaoCore
 import Foundation
 
 /// Builds the demo case scripts. Every case is registered and moved on with the real `CaseLifecycle` as the script
@@ -8,7 +9,7 @@ import Foundation
 /// registration order, so that a duplicate finds its master already written.
 struct DemoCaseGenerator {
     typealias Subject = DemoCaseCatalogue.Subject
-    typealias Step = DemoCaseScript.Step
+    typealias Step = CaseScript.Step
 
     /// A grid, flattened, with what choosing it needs.
     struct Place {
@@ -116,7 +117,7 @@ struct DemoCaseGenerator {
     var clusters: [Cluster] = []
     var stalls = 0
     var records: [Record] = []
-    var scripts: [DemoCaseScript] = []
+    var scripts: [CaseScript] = []
 
     init(
         directory: DemoDirectory, now: Date, seed: UInt64, registeredWithin slice: ClosedRange<Date>? = nil,
@@ -152,7 +153,7 @@ struct DemoCaseGenerator {
         self.handlers = handlers
     }
 
-    mutating func generate(count: Int) -> [DemoCaseScript] {
+    mutating func generate(count: Int) -> [CaseScript] {
         guard count > 0, !places.isEmpty else { return [] }
         let plans = plan(count: count)
         for (index, plan) in plans.enumerated() {
@@ -391,7 +392,7 @@ struct DemoCaseGenerator {
                 registeredAt: plan.at,
                 isRequest: plan.consultation == nil))
         scripts.append(
-            DemoCaseScript(
+            CaseScript(
                 intake: intake, regionPath: grid.path, registeredBy: registrar, registeredAt: plan.at,
                 receivingCenter: center, steps: run.steps, idempotencyKey: "demo-\(seed)-\(Self.pad(index, 5))",
                 trackingCode: trackingCode))

@@ -2,18 +2,19 @@ import FengqiaoCore
 import Foundation
 import SQLKit
 
-/// Writes a generated demo county through the repositories' own insert paths (same validation),
-/// resolving the generator's codes and keys to the identifiers the database assigns.
-public struct DemoWriter: Sendable {
+/// Writes a county's structure (`CountyStructure`: the demo county, or a county's own) through the repositories' own
+/// insert paths (same validation), resolving codes, keys and usernames to the identifiers the database assigns.
+public struct StructureWriter: Sendable {
     let sql: any SQLDatabase
     let now: Date
 
-    /// Writes `county` into `database` in one transaction. `hashes` maps each username to its password hash.
+    /// Writes `structure` into `database` in one transaction: all of it or nothing. `hashes` maps each username to
+    /// its password hash.
     public static func write(
-        _ county: DemoCounty, hashes: [String: String], now: Date, into database: Database
+        _ structure: CountyStructure, hashes: [String: String], now: Date, into database: Database
     ) async throws -> Counts {
         try await database.transaction { sql in
-            try await DemoWriter(sql: sql, now: now).write(county, hashes: hashes)
+            try await StructureWriter(sql: sql, now: now).write(structure, hashes: hashes)
         }
     }
 
@@ -28,7 +29,7 @@ public struct DemoWriter: Sendable {
         public var userIDs: [String: User.ID] = [:]
     }
 
-    func write(_ county: DemoCounty, hashes: [String: String]) async throws -> Counts {
+    func write(_ county: CountyStructure, hashes: [String: String]) async throws -> Counts {
         var counts = Counts()
         var regionIDs: [String: Region.ID] = [:]
         for spec in county.regions {

@@ -1,4 +1,6 @@
 import FengqiaoCore
+import FengqiaoDemo
+import FengqiaoTestSupport
 import Foundation
 import Testing
 
@@ -11,7 +13,7 @@ struct DemoWriterTests {
         try await engine.withDatabase { database in
             let county = DemoCounty.generate()
             let hashes = Dictionary(uniqueKeysWithValues: county.users.map { ($0.username, "hash") })
-            let counts = try await DemoWriter.write(county, hashes: hashes, now: Date(), into: database)
+            let counts = try await StructureWriter.write(county.structure, hashes: hashes, now: Date(), into: database)
             #expect(counts.regions == county.regions.count)
             #expect(counts.organisations == county.organisations.count)
             #expect(counts.users == county.users.count)
@@ -34,7 +36,7 @@ struct DemoWriterTests {
             county.mediators[0].organisationKey = "no.such.key"
             let hashes = Dictionary(uniqueKeysWithValues: county.users.map { ($0.username, "hash") })
             await #expect(throws: StoreError.notFound("organisation no.such.key")) {
-                try await DemoWriter.write(county, hashes: hashes, now: Date(), into: database)
+                try await StructureWriter.write(county.structure, hashes: hashes, now: Date(), into: database)
             }
             let remaining = try await RegionRepository(database: database).count()
             #expect(remaining == 0)

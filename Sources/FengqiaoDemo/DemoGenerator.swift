@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoServer
 import FengqiaoStore
 import Foundation
 
@@ -18,7 +19,7 @@ public struct DemoGenerator: Sendable {
     /// otherwise it must be the one `seed-demo` wrote, found by region code, organisation name and username.
     public func directory(
         for county: DemoCounty = .generate(), now: Date
-    ) async throws -> (directory: DemoDirectory, seeded: DemoWriter.Counts?) {
+    ) async throws -> (directory: DemoDirectory, seeded: StructureWriter.Counts?) {
         let seeder = DemoSeeder(services: services)
         if try await seeder.databaseIsEmpty() {
             let counts = try await seeder.seed(county, now: now)
@@ -72,7 +73,7 @@ public struct DemoGenerator: Sendable {
         // so that neither the slices nor an earlier run repeat one.
         let referenceBase = try await services.cases.count()
         let firsts = slices.indices.map { index in slices[..<index].reduce(referenceBase) { $0 + $1.count } }
-        let generate = { @Sendable (index: Int) -> [DemoCaseScript] in
+        let generate = { @Sendable (index: Int) -> [CaseScript] in
             DemoCases.generate(
                 directory: directory, count: slices[index].count, endingAt: now, seed: seed &+ UInt64(index),
                 registeredWithin: slices[index].window, referenceBase: firsts[index])
@@ -80,7 +81,7 @@ public struct DemoGenerator: Sendable {
         var report = Report()
         var written = Report()
         var usedCodes = Set<String>()
-        var generating: Task<[DemoCaseScript], Never>? = Task { generate(0) }
+        var generating: Task<[CaseScript], Never>? = Task { generate(0) }
         var writing: (task: Task<Void, any Error>, made: Report)?
         do {
             for index in slices.indices {
@@ -112,7 +113,7 @@ public struct DemoGenerator: Sendable {
 
     /// Prepares a slice; a tracking code already in the database is replaced and the slice prepared again.
     private func prepare(
-        _ scripts: inout [DemoCaseScript], with loader: CaseBulkLoader, used: inout Set<String>
+        _ scripts: inout [CaseScript], with loader: CaseBulkLoader, used: inout Set<String>
     ) async throws -> CaseBulkLoader.Prepared {
         var generator = SystemRandomNumberGenerator()
         for _ in 0..<100 {
@@ -132,7 +133,7 @@ public struct DemoGenerator: Sendable {
     }
 
     /// Tracking codes are unique within a slice; across slices of one run this keeps them so.
-    static func makeTrackingCodesUnique(_ scripts: inout [DemoCaseScript], used: inout Set<String>) {
+    static func makeTrackingCodesUnique(_ scripts: inout [CaseScript], used: inout Set<String>) {
         var generator = SystemRandomNumberGenerator()
         for index in scripts.indices where !used.insert(scripts[index].trackingCode).inserted {
             var replacement = CaseNumbering.trackingCode(using: &generator)

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoServer
 import FengqiaoStore
 import Foundation
 
@@ -18,11 +19,12 @@ public struct DemoSeeder: Sendable {
         try await services.regions.count() == 0
     }
 
-    public func seed(_ county: DemoCounty = .generate(), now: Date) async throws -> DemoWriter.Counts {
+    public func seed(_ county: DemoCounty = .generate(), now: Date) async throws -> StructureWriter.Counts {
         // Hash outside the transaction: bcrypt is slow and the write lock should be held briefly.
         var hashes: [String: String] = [:]
         for user in county.users { hashes[user.username] = Passwords.hash(DemoCounty.demoPassword, cost: passwordCost) }
-        let counts = try await DemoWriter.write(county, hashes: hashes, now: now, into: services.database)
+        let counts = try await StructureWriter.write(
+            county.structure, hashes: hashes, now: now, into: services.database)
         if let center = counts.userIDs[Self.open311DemoUser] {
             try await services.open311Keys.register(
                 Self.open311DemoKey, for: center, label: "demo Open311 client", channel: nil, at: now)
@@ -37,7 +39,7 @@ public struct DemoSeeder: Sendable {
     /// Adds about a year of cases to the demo county just written, by replaying generated scripts through the real
     /// lifecycle (`CaseWriter`: the same checks as the API), 100 cases per transaction. Returns how many were made.
     public func seedCases(
-        _ county: DemoCounty, written: DemoWriter.Counts, count: Int, endingAt now: Date,
+        _ county: DemoCounty, written: StructureWriter.Counts, count: Int, endingAt now: Date,
         progress: @Sendable (Int, Int) -> Void = { _, _ in }
     ) async throws -> Int {
         let directory = try DemoDirectory(

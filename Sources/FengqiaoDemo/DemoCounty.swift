@@ -1,107 +1,17 @@
+import FengqiaoCore
+import Foundation
+
 /// A fictional but realistic county to seed a demo installation: 临江市 / 清溪县 with two streets (街道) and
 /// two towns (镇), their communities and villages, about 120 grids, the governance centers, departments, courts,
 /// mediation committees and studios, about 50 mediators and one account per role per township.
 ///
 /// Everything is derived from the seed with `DeterministicRandom`, so the same seed always gives the same county.
 public struct DemoCounty: Sendable, Equatable {
-    public struct RegionSpec: Sendable, Equatable {
-        /// 行政区划代码 (6 digits for city and county, 9 for townships, 12 for villages) or, for grids,
-        /// the village code followed by "-" and two digits.
-        public var code: String
-        public var name: String
-        public var level: RegionLevel
-        public var parentCode: String?
-        public var households: Int
-        public var boundary: GeoPolygon?
-
-        public init(
-            code: String, name: String, level: RegionLevel, parentCode: String?, households: Int,
-            boundary: GeoPolygon?
-        ) {
-            self.code = code
-            self.name = name
-            self.level = level
-            self.parentCode = parentCode
-            self.households = households
-            self.boundary = boundary
-        }
-    }
-
-    public struct OrganisationSpec: Sendable, Equatable {
-        /// Unique, ASCII: how users, grants and mediators refer to the organisation before it has an identifier.
-        public var key: String
-        public var name: String
-        public var kind: OrganisationKind
-        public var regionCode: String
-        public var specialties: [DisputeType]
-        public var phone: String?
-
-        public init(
-            key: String, name: String, kind: OrganisationKind, regionCode: String, specialties: [DisputeType],
-            phone: String?
-        ) {
-            self.key = key
-            self.name = name
-            self.kind = kind
-            self.regionCode = regionCode
-            self.specialties = specialties
-            self.phone = phone
-        }
-    }
-
-    public struct GrantSpec: Sendable, Equatable {
-        public var role: Role
-        public var organisationKey: String
-        public var jurisdictionCode: String
-
-        public init(role: Role, organisationKey: String, jurisdictionCode: String) {
-            self.role = role
-            self.organisationKey = organisationKey
-            self.jurisdictionCode = jurisdictionCode
-        }
-    }
-
-    public struct UserSpec: Sendable, Equatable {
-        public var username: String
-        public var displayName: String
-        public var phone: String?
-        public var grants: [GrantSpec]
-
-        public init(username: String, displayName: String, phone: String?, grants: [GrantSpec]) {
-            self.username = username
-            self.displayName = displayName
-            self.phone = phone
-            self.grants = grants
-        }
-    }
-
-    public struct MediatorSpec: Sendable, Equatable {
-        public var name: String
-        public var organisationKey: String
-        public var specialties: [DisputeType]
-        public var levels: [RegionLevel]
-        public var languages: [String]
-        public var goldMedal: Bool
-        public var available: Bool
-        public var profile: String
-        /// The `UserSpec.username` the mediator signs in with, when they have an account.
-        public var username: String?
-
-        public init(
-            name: String, organisationKey: String, specialties: [DisputeType], levels: [RegionLevel],
-            languages: [String], goldMedal: Bool, available: Bool, profile: String, username: String?
-        ) {
-            self.name = name
-            self.organisationKey = organisationKey
-            self.specialties = specialties
-            self.levels = levels
-            self.languages = languages
-            self.goldMedal = goldMedal
-            self.available = available
-            self.profile = profile
-            self.username = username
-        }
-    }
+    public typealias RegionSpec = CountyStructure.RegionSpec
+    public typealias OrganisationSpec = CountyStructure.OrganisationSpec
+    public typealias GrantSpec = CountyStructure.GrantSpec
+    public typealias UserSpec = CountyStructure.UserSpec
+    public typealias MediatorSpec = CountyStructure.MediatorSpec
 
     /// Every parent is listed before its children.
     public var regions: [RegionSpec]
@@ -118,7 +28,13 @@ public struct DemoCounty: Sendable, Equatable {
         self.mediators = mediators
     }
 
-    /// The one documented password of every demo account (must pass UserRules.validatePassword).
+    /// The county's structure, as the store writes any county's (`StructureWriter`).
+    public var structure: CountyStructure {
+        CountyStructure(regions: regions, organisations: organisations, users: users, mediators: mediators)
+    }
+
+    /// The one documented password of every demo account. Published, so `UserRules` refuses it for any account
+    /// set by a person, and production mode refuses to serve while an account still has it (`ProductionChecks`).
     public static let demoPassword = "Fengqiao2026"
 
     /// Builds the demo county; the same seed always gives an equal value.

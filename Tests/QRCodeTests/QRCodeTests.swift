@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-@testable import FengqiaoCore
+@testable import QRCode
 
 // Reference matrices below were produced once, during development, by independent Python
 // encoders: `qrcode` 8.2 (`QRCode(error_correction=…, mask_pattern=…, border=0)` with

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoServer
 import FengqiaoStore
 import Foundation
 
@@ -35,7 +36,7 @@ public struct IntakeFloor: Sendable {
         guard let region = try await services.regions.find(code: regionCode) else {
             throw StoreError.notFound("region \(regionCode)")
         }
-        let actor = try await ActorFactory(regions: services.regions).identity(for: user).actor
+        let actor = try await ActorFactory(regions: services.regions).actor(for: user)
         guard let path = try await services.regions.path(of: region.id),
             let center = try await services.organisations.nearestCenter(for: region.id)?.id
         else { throw StoreError.notFound("center for \(regionCode)") }
@@ -46,7 +47,7 @@ public struct IntakeFloor: Sendable {
         let scripts = (0..<count).map { index in
             var code = CaseNumbering.trackingCode(using: &generator)
             while !codes.insert(code).inserted { code = CaseNumbering.trackingCode(using: &generator) }
-            return DemoCaseScript(
+            return CaseScript(
                 intake: Self.benchIntake(regionID: region.id), regionPath: path, registeredBy: actor,
                 registeredAt: now, receivingCenter: center, steps: [],
                 idempotencyKey: "floor-\(run)-\(index)", trackingCode: code)
