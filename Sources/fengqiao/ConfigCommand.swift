@@ -25,6 +25,7 @@ struct ConfigCommand: AsyncParsableCommand {
             "FENGQIAO_METRICS_TOKEN": configuration.metricsToken == nil ? "" : "(set)",
             "FENGQIAO_LOG_FORMAT": configuration.logFormat.rawValue,
             "FENGQIAO_BEHIND_TLS": String(configuration.behindTLS),
+            "FENGQIAO_TRUSTED_PROXIES": configuration.trustedProxies.joined(separator: ","),
         ]
         print("配置有效 / Configuration is valid")
         for setting in AppConfiguration.settings {

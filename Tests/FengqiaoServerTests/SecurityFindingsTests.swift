@@ -369,3 +369,102 @@ struct SignInAndProductionTests {
         }
     }
 }
+
+@Suite("Security findings: proxies, TLS, passwords, echoes")
+struct DeploymentSecurityTests {
+    @Test("X-Forwarded-For names the client only when a trusted proxy sends it")
+    func clientAddress() {
+        let trusted: Set<String> = ["10.0.0.5"]
+        #expect(
+            ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: ["203.0.113.7"], trusted: trusted)
+                == "203.0.113.7")
+        // A client's own entries come first; the proxy appends the address it saw.
+        #expect(
+            ClientAddressMiddleware.client(
+                peer: "10.0.0.5", forwardedFor: ["1.2.3.4, 203.0.113.7"], trusted: trusted) == "203.0.113.7")
+        #expect(
+            ClientAddressMiddleware.client(peer: "198.51.100.9", forwardedFor: ["1.2.3.4"], trusted: trusted)
+                == "198.51.100.9")
+        #expect(ClientAddressMiddleware.client(peer: "10.0.0.5", forwardedFor: [], trusted: trusted) == "10.0.0.5")
+    }
+
+    @Test("behind a trusted proxy each client has its own tracking limit; others' X-Forwarded-For is ignored")
+    func limitsPerForwardedClient() async throws {
+        try await TestApp.run(seeded: true, environment: ["FENGQIAO_TRUSTED_PROXIES": "unknown"]) { client, _ in
+            func guess(_ n: Int, from address: String) async throws -> HTTPResponse.Status {
+                try await client.execute(
+                    uri: "/api/v1/track?code=\(String(format: "WWWWWWW%03d", n))&phone=1234", method: .get,
+                    headers: [.xForwardedFor: address]
+                ) { $0.status }
+            }
+            var first: [HTTPResponse.Status] = []
+            for n in 0..<30 { first.append(try await guess(n, from: "203.0.113.7")) }
+            let over = try await guess(30, from: "203.0.113.7")
+            let other = try await guess(31, from: "203.0.113.8")
+            #expect(first.allSatisfy { $0 == .notFound })
+            #expect(over == .tooManyRequests && other == .notFound)
+        }
+        try await TestApp.run(seeded: true) { client, _ in
+            for n in 0..<30 {
+                _ = try await client.execute(
+                    uri: "/api/v1/track?code=\(String(format: "VVVVVVV%03d", n))&phone=1234", method: .get,
+                    headers: [.xForwardedFor: "198.51.100.\(n)"]
+                ) { $0.status }
+            }
+            // Not behind a trusted proxy: the header changes nothing, all 30 came from one address.
+            try await client.execute(
+                uri: "/api/v1/track?code=VVVVVVV999&phone=1234", method: .get, headers: [.xForwardedFor: "192.0.2.1"]
+            ) { #expect($0.status == .tooManyRequests) }
+        }
+    }
+
+    @Test("with TLS in front, answers carry HSTS and the pre-sign-in CSRF cookie is Secure")
+    func behindTLS() async throws {
+        try await TestApp.run(seeded: true, environment: ["FENGQIAO_BEHIND_TLS": "true"]) { client, _ in
+            try await client.execute(uri: Paths.signIn, method: .get) { response in
+                #expect(response.headers[.strictTransportSecurity]?.hasPrefix("max-age=31536000") == true)
+                let cookie = response.headers[values: .setCookie].first { $0.hasPrefix(CSRF.cookieName + "=") }
+                #expect(cookie?.lowercased().contains("secure") == true)
+            }
+        }
+        try await TestApp.run(seeded: true) { client, _ in
+            try await client.execute(uri: Paths.signIn, method: .get) { response in
+                let cookie = response.headers[values: .setCookie].first { $0.hasPrefix(CSRF.cookieName + "=") }
+                #expect(cookie?.lowercased().contains("secure") == false)
+            }
+        }
+    }
+
+    @Test("a password past bcrypt's 72 bytes never matches, whatever its first 72 bytes")
+    func longPasswordsNeverMatch() {
+        let long = String(repeating: "枫", count: 24)  // 72 bytes
+        let hash = Passwords.hash(long, cost: 4)
+        #expect(Passwords.verify(long, hash: hash))
+        #expect(!Passwords.verify(long + "任意尾巴", hash: hash))
+        #expect(Passwords.cost(of: hash) == 4)
+    }
+
+    @Test("a refused public report shows again at most an excerpt of what was sent")
+    func refusedReportEchoesAnExcerpt() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let grid = try #require(try await services.regions.list(level: .grid).first)
+            let csrf = try await client.execute(uri: Paths.gridReportLink(grid.code), method: .get) {
+                try #require(Cookies.value(of: CSRF.cookieName, in: $0))
+            }
+            let huge = String(repeating: "很长的描述", count: 20_000)
+            let form = ReportPagesTests.multipart(
+                [
+                    (CSRF.fieldName, csrf), ("idempotencyKey", "echo"), ("regionCode", grid.code),
+                    ("description", huge), ("phone", "13800005678"),
+                ], file: nil)
+            try await client.execute(
+                uri: Paths.report, method: .post,
+                headers: [.contentType: form.type, .cookie: "\(CSRF.cookieName)=\(csrf)"], body: form.body
+            ) { response in
+                #expect(response.status == .unprocessableContent)
+                let page = String(buffer: response.body)
+                #expect(page.count < 30_000 && page.contains("很长的描述"))
+            }
+        }
+    }
+}

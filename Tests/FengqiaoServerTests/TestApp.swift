@@ -17,20 +17,22 @@ enum TestApp {
     typealias Engine = TestEngine
 
     /// `pdf: false` leaves Chromium out: agreement PDFs answer 503 at once instead of being rendered.
+    /// `environment`: settings as `FENGQIAO_…` variables would give them.
     static func run(
         migrated: Bool = true, seeded: Bool = false, on engine: Engine = .sqlite, pdf: Bool = true,
+        environment: [String: String] = [:],
         _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
     ) async throws {
         try await engine.withDatabase(migrated: migrated) { database in
-            try await run(database, seeded: seeded, pdf: pdf, body)
+            try await run(database, seeded: seeded, pdf: pdf, environment: environment, body)
         }
     }
 
     private static func run(
-        _ database: Database, seeded: Bool, pdf: Bool,
+        _ database: Database, seeded: Bool, pdf: Bool, environment: [String: String],
         _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
     ) async throws {
-        let configuration = try AppConfiguration.load(environment: [:])
+        let configuration = try AppConfiguration.load(environment: environment)
         let services = AppServices(configuration: configuration, database: database)
         if seeded { _ = try await DemoSeeder(services: services, passwordCost: 4).seed(now: Date()) }
         let chromium: @Sendable () -> ChromiumPDF? = { pdf ? ChromiumPDF.locate() : nil }

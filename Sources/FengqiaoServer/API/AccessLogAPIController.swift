@@ -26,7 +26,7 @@ struct AccessLogAPIController {
         group.get("access-log") { request, context in
             let identity = try context.requireIdentity()
             guard identity.user.holds(.admin) else { throw APIError.forbidden }
-            let limit = min(max(request.uri.queryParameters.get("limit").flatMap(Int.init) ?? 100, 1), 1000)
+            let limit = Int(try StrictQuery(request.uri.queryParameters).integer("limit", in: 1...1000) ?? 100)
             let scope = try await AdminScope.load(for: identity, services.regions)
             return EntryList(
                 items: try await scope.concerning(try await services.accessLog.recent(limit: limit), services).map {

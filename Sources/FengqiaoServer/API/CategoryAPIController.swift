@@ -40,7 +40,7 @@ struct CategoryAPIController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("categories") { request, context in
             _ = try context.requireIdentity()
-            let all = request.uri.queryParameters.get("retired") == "true"
+            let all = try StrictQuery(request.uri.queryParameters).boolean("retired") ?? false
             return CategoryList(
                 items: try await services.categories.list(includeRetired: all).map(CategoryResource.init))
         }

@@ -52,10 +52,10 @@ struct MediationAPIController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("mediation/ranking") { request, context in
             let identity = try context.requireIdentity()
-            let query = request.uri.queryParameters
+            let query = StrictQuery(request.uri.queryParameters)
             let standings = try await repository.ranking(
-                visibleTo: identity.visibility, from: query.get("from").flatMap(ISO8601Date.parse),
-                to: query.get("to").flatMap(ISO8601Date.parse))
+                visibleTo: identity.visibility, from: try query.date("from"),
+                to: try query.date("to"))
             var items: [StandingResource] = []
             for standing in standings {
                 let mediator = try await services.mediators.find(id: standing.mediatorID)
@@ -88,7 +88,7 @@ struct MediationAPIController {
         group.get("fulfilment-tasks") { request, context in
             let identity = try context.requireIdentity()
             let now = Date()
-            let dueBefore = request.uri.queryParameters.get("dueBefore").flatMap(ISO8601Date.parse)
+            let dueBefore = try StrictQuery(request.uri.queryParameters).date("dueBefore")
             return TaskList(
                 items: try await repository.fulfilmentTasks(visibleTo: identity.visibility, dueBefore: dueBefore).map {
                     TaskResource(

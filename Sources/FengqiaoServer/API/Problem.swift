@@ -92,7 +92,9 @@ struct APIErrorMiddleware: RouterMiddleware {
             var response = try Problem(status: status, code: code, message: message, requestID: context.requestID)
                 .response()
             response.headers[.init("X-Request-Id")!] = context.requestID
-            if let retryAfter = (error as? APIError)?.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
+            if let retryAfter = (error as? APIError)?.retryAfter ?? (error as? PasswordHasher.Saturated)?.retryAfter {
+                response.headers[.retryAfter] = "\(retryAfter)"
+            }
             return response
         }
     }
@@ -112,6 +114,8 @@ struct APIErrorMiddleware: RouterMiddleware {
             return (CaseErrorStatus.status(for: error), error.code, error.message)
         case let error as any UserFacingError:
             return (.unprocessableContent, error.code, error.message)
+        case is PasswordHasher.Saturated:
+            return (.tooManyRequests, "request.busy", AbuseLimits.signInBusy)
         case let error as NIOTooManyBytesError:
             return (.contentTooLarge, "request.too_large", RequestProblems.tooLarge(maxBytes: error.maxBytes))
         case let error as HTTPError:

@@ -82,11 +82,11 @@ struct TimeLimitAPIController {
             let identity = try context.requireIdentity()
             guard identity.user.holds(.leader) || identity.user.holds(.centerStaff) || identity.user.holds(.admin)
             else { throw APIError.forbidden }
-            let query = request.uri.queryParameters
+            let query = StrictQuery(request.uri.queryParameters)
             let summary = try await ChargeRepository(database: services.database).summary(
                 jurisdictionPaths: identity.actor.grants.filter { $0.role != .departmentHandler }.map(
                     \.jurisdictionPath),
-                from: query.get("from").flatMap(ISO8601Date.parse), to: query.get("to").flatMap(ISO8601Date.parse))
+                from: try query.date("from"), to: try query.date("to"))
             return ChargeList(
                 items: summary.map {
                     ChargeResource(

@@ -15,9 +15,10 @@ public struct AppRequestContext: RequestContext {
     public var requestDecoder: JSONDecoder { APIJSON.decoder }
     public var responseEncoder: JSONEncoder { APIJSON.encoder }
 
-    /// The caller's IP address, for the abuse limits ("unknown" in in-process tests). Behind a reverse proxy this
-    /// is the proxy's: see docs/OPERATIONS.md.
-    public let clientAddress: String
+    /// The caller's IP address, for the abuse limits ("unknown" in in-process tests): the TCP peer, or, when the
+    /// peer is a configured trusted proxy (`FENGQIAO_TRUSTED_PROXIES`), the address it names in `X-Forwarded-For`
+    /// (`ClientAddressMiddleware`).
+    public internal(set) var clientAddress: String
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

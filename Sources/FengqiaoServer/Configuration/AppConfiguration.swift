@@ -38,6 +38,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var logFormat: LogFormat = .text
     /// TLS terminates in front of the app (nginx): answers carry `Strict-Transport-Security`.
     public var behindTLS: Bool = false
+    /// The addresses of reverse proxies whose `X-Forwarded-For` names the client (`ClientAddressMiddleware`).
+    public var trustedProxies: [String] = []
 
     /// Cookies are marked `Secure` (sent over HTTPS only) in production and whenever TLS terminates in front.
     public var secureCookies: Bool { mode == .production || behindTLS }
@@ -136,6 +138,12 @@ public struct AppConfiguration: Sendable, Equatable {
                 zh: "true 或 false：前面有终止 TLS 的反向代理（nginx），发送 HSTS，Cookie 只走 HTTPS",
                 en: "true | false: TLS terminates in a proxy in front (nginx): send HSTS, HTTPS-only cookies"),
             defaultValue: "false"),
+        Setting(
+            key: "FENGQIAO_TRUSTED_PROXIES",
+            meaning: Localized(
+                zh: "可信反向代理的 IP 地址，逗号分隔；来自它们的请求按 X-Forwarded-For 识别真实客户端地址",
+                en: "IP addresses of trusted reverse proxies, comma-separated: their X-Forwarded-For names the client"),
+            defaultValue: ""),
     ]
 
     /// Reads the configuration. `file` is the text of a config file (`KEY=VALUE` lines, `#` comments), if any.
@@ -171,6 +179,10 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         let scheduler = try reader.value("FENGQIAO_SCHEDULER", default: true) { parseBool($0) }
         let behindTLS = try reader.value("FENGQIAO_BEHIND_TLS", default: false) { parseBool($0) }
+        let trustedProxies = try reader.value("FENGQIAO_TRUSTED_PROXIES", default: [String]()) { text in
+            let list = text.split(separator: ",").map { String($0).trimmingWhitespace }.filter { !$0.isEmpty }
+            return list.allSatisfy { !$0.contains(" ") && $0.count <= 64 } ? list : nil
+        }
         let schedulerInterval = try reader.value("FENGQIAO_SCHEDULER_INTERVAL", default: 20) {
             Int($0).flatMap { (1...3600).contains($0) ? $0 : nil }
         }
@@ -207,6 +219,7 @@ public struct AppConfiguration: Sendable, Equatable {
             calendarFile: calendarFile, scheduler: scheduler, schedulerInterval: schedulerInterval)
         operations.apply(to: &configuration)
         configuration.behindTLS = behindTLS
+        configuration.trustedProxies = trustedProxies
         return configuration
     }
 

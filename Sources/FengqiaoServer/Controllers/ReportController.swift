@@ -43,7 +43,6 @@ struct ReportController {
         }
         router.get(RouterPath(Paths.reportConfirmation)) { request, context in
             let query = request.uri.queryParameters
-            // A look-up by tracking code like the tracking page's: those that find nothing count against the address.
             // A look-up by tracking code like the tracking page's: each counts against the address before it is
             // made, and one that finds the case is taken back (guessing codes is what the limit stops).
             let limits = services.limits

@@ -18,6 +18,9 @@ struct ErrorMiddleware: RouterMiddleware {
             response = Response.redirect(to: Paths.signIn(returnTo: error.returnTo), type: .normal)
         } catch is WebAccess.Forbidden {
             response = ErrorPage.response(status: .forbidden, context: context, title: WorkspaceStrings.forbidden)
+        } catch let error as PasswordHasher.Saturated {
+            response = ErrorPage.response(status: .tooManyRequests, context: context, title: AbuseLimits.signInBusy)
+            response.headers[.retryAfter] = "\(error.retryAfter)"
         } catch let error as NIOTooManyBytesError {
             response = ErrorPage.response(
                 status: .contentTooLarge, context: context, title: RequestProblems.tooLarge(maxBytes: error.maxBytes))
