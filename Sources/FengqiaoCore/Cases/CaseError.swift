@@ -55,6 +55,20 @@ public enum CaseError: UserFacingError, Equatable {
     /// Events that do not belong to the case, or out of order.
     case inconsistentHistory
 
+    /// Who you are (forbidden), what state the case is in (conflict), or what you sent (invalid).
+    public var kind: ErrorKind {
+        switch self {
+        case .forbiddenRole, .outsideJurisdiction, .notResponsibleCenter, .notTheDispatcher, .notAParticipant,
+            .notTheLead, .channelNotAllowed:
+            .forbidden
+        case .notAllowedInState, .alreadyAccepted, .notYetAccepted, .extensionPending, .noPendingExtension,
+            .alreadyAtCenter, .followUpRequired, .masterNotOpen, .inconsistentHistory:
+            .conflict
+        default:
+            .invalid
+        }
+    }
+
     public var code: String {
         switch self {
         case .invalidIntake: "case.invalid_intake"

@@ -103,17 +103,8 @@ struct APIErrorMiddleware: RouterMiddleware {
         switch error {
         case let error as APIError:
             return (error.status, error.code, error.message)
-        case let error as CaseStoreError:
-            switch error {
-            case .caseNotFound: return (.notFound, error.code, error.message)
-            case .conflict: return (.conflict, error.code, error.message)
-            case .invalidIdempotencyKey: return (.badRequest, error.code, error.message)
-            case .idempotencyKeyReused: return (.unprocessableContent, error.code, error.message)
-            }
-        case let error as CaseError:
-            return (CaseErrorStatus.status(for: error), error.code, error.message)
         case let error as any UserFacingError:
-            return (.unprocessableContent, error.code, error.message)
+            return (ErrorStatus.status(of: error), error.code, error.message)
         case is PasswordHasher.Saturated:
             return (.tooManyRequests, "request.busy", AbuseLimits.signInBusy)
         case let error as NIOTooManyBytesError:

@@ -150,7 +150,7 @@ struct AdminController {
             var frame = frame(admin, context, request)
             frame.note = nil
             frame.error = error.message
-            return HTMLPage.response(status: .unprocessableContent, html: try await page(admin, frame, form))
+            return HTMLPage.response(status: ErrorStatus.status(of: error), html: try await page(admin, frame, form))
         }
     }
 

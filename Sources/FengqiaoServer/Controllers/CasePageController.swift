@@ -49,7 +49,7 @@ struct CasePageController {
             } catch let error as any UserFacingError {
                 var page = try await page(found, identity, context)
                 page.error = error.message
-                return HTMLPage.response(status: Self.status(of: error), html: page.render())
+                return HTMLPage.response(status: ErrorStatus.status(of: error), html: page.render())
             }
         }
     }
@@ -60,15 +60,6 @@ struct CasePageController {
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw HTTPError(.notFound) }
         return found
-    }
-
-    static func status(of error: any UserFacingError) -> HTTPResponse.Status {
-        switch error {
-        case let error as CaseError: CaseErrorStatus.status(for: error)
-        case let error as APIError: error.status
-        case is CaseStoreError: .conflict
-        default: .unprocessableContent
-        }
     }
 
     /// The agreement editor's fields as the API's `agreement` object: facts and the terms filled in; the parties

@@ -40,7 +40,7 @@ struct DeskController {
                 var page = try await intakePage(identity, context)
                 page.error = error.message
                 page.form = form
-                return HTMLPage.response(status: .unprocessableContent, html: page.render())
+                return HTMLPage.response(status: ErrorStatus.status(of: error), html: page.render())
             }
         }
         router.get(RouterPath(Paths.deskDuplicates)) { request, context in

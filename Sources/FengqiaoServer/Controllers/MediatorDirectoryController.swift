@@ -87,7 +87,7 @@ struct MediatorDirectoryController {
             status = error.status
             problem = error.status == .notFound ? Strings.trackNotFound : error.message
         } catch let error as CaseError {
-            status = CaseErrorStatus.status(for: error)
+            status = ErrorStatus.status(of: error)
             problem = error.message
         }
         let token = CSRF.pageToken(request)

@@ -36,7 +36,7 @@ struct ReportController {
                 }
                 var response = try await citizenForm(
                     request, context, place: place ?? nil, error: error.message, form: submitted.form.excerpted())
-                response.status = (error as? APIError)?.status ?? .unprocessableContent
+                response.status = ErrorStatus.status(of: error)
                 if let retryAfter = (error as? APIError)?.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
                 return response
             }
@@ -89,7 +89,7 @@ struct ReportController {
                 var page = try await gridPage(identity, context)
                 page.error = error.message
                 page.form = submitted.form
-                return HTMLPage.response(status: .unprocessableContent, html: page.render())
+                return HTMLPage.response(status: ErrorStatus.status(of: error), html: page.render())
             }
         }
     }

@@ -326,17 +326,13 @@ struct Open311Controller {
         do {
             created = try await CaseActions(services: services).register(
                 intake, idempotencyKey: "open311:\(key.id):\(retryKey)", by: identity.actor)
-        } catch let error as CaseError {
-            switch error {
-            case .forbiddenRole, .outsideJurisdiction:
-                throw Open311Error(
-                    .forbidden,
-                    Localized(
-                        zh: "此 api_key 的账号不能在该地登记：\(error.message.zh)",
-                        en: "This api_key's account may not register cases there: \(error.message.en)"))
-            default:
-                throw Open311Error(.badRequest, error.message)
-            }
+        } catch let error as CaseError where error.kind == .forbidden {
+            // Other refusals take their status from their kind (`ErrorStatus`), like everywhere else.
+            throw Open311Error(
+                .forbidden,
+                Localized(
+                    zh: "此 api_key 的账号不能在该地登记：\(error.message.zh)",
+                    en: "This api_key's account may not register cases there: \(error.message.en)"))
         }
         let notice = Open311Request(
             current: created.case, events: [], category: category, names: [:],
@@ -460,7 +456,8 @@ struct Open311Controller {
             return Open311Error(.contentTooLarge, RequestProblems.tooLarge(maxBytes: error.maxBytes)).document
                 .response(format, status: .contentTooLarge)
         } catch let error as any UserFacingError {
-            return Open311Error(.badRequest, error.message).document.response(format, status: .badRequest)
+            let status = ErrorStatus.status(of: error)
+            return Open311Error(status, error.message).document.response(format, status: status)
         } catch {
             logger.error("open311 failed", metadata: ["requestID": "\(context.requestID)", "error": "\(error)"])
             return Open311Error(

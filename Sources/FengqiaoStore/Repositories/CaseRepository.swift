@@ -669,6 +669,15 @@ public enum CaseStoreError: UserFacingError, Equatable {
     case invalidIdempotencyKey
     case idempotencyKeyReused
 
+    public var kind: ErrorKind {
+        switch self {
+        case .caseNotFound: .notFound
+        case .conflict: .conflict
+        case .invalidIdempotencyKey: .malformed
+        case .idempotencyKeyReused: .invalid
+        }
+    }
+
     public var code: String {
         switch self {
         case .caseNotFound: "case.not_found"
