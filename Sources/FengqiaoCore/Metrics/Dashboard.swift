@@ -164,11 +164,7 @@ public struct DashboardFigures: Sendable, Equatable {
     }
 
     /// Days and months of the dashboard: China Standard Time.
-    static let calendar: Calendar = {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600) ?? .gmt
-        return calendar
-    }()
+    static var calendar: Calendar { ChinaTime.calendar }
 
     /// The dashboard of `facts`, counted case by case (see `Counts.init(_:window:organisations:)`).
     ///

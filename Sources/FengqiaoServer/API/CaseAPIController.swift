@@ -116,8 +116,8 @@ struct CaseAPIController {
             filter.regionPath = try await services.regions.path(of: region.id)
         }
         filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
-        filter.createdFrom = try strict.date("from")
-        filter.createdBefore = try strict.date("to")
+        filter.createdFrom = try strict.date("from", .start)
+        filter.createdBefore = try strict.date("to", .end)
         filter.text = query.get("q")
         if try strict.boolean("overdue") == true { filter.overdueAt = now }
         if let hours = try strict.integer("dueWithinHours", in: 1...8760) {
@@ -164,13 +164,5 @@ extension AppRequestContext {
     func requireIdentity() throws -> Identity {
         guard let identity else { throw APIError.unauthenticated }
         return identity
-    }
-}
-
-/// Dates in query strings: `2026-11-23` or a full ISO 8601 timestamp.
-enum ISO8601Date {
-    static func parse(_ text: String) -> Date? {
-        if let date = try? Date(text, strategy: .iso8601) { return date }
-        return try? Date(text + "T00:00:00+08:00", strategy: .iso8601)
     }
 }

@@ -160,20 +160,11 @@ public struct CaseExporter: Sendable {
             current.anonymous && reporter == nil ? "匿名" : reporter?.name ?? "", reporter?.phone ?? "",
             reporter?.idNumber ?? "", others.joined(separator: "；"),
             current.holderOrganisationID.flatMap { organisations[$0] } ?? "",
-            Self.beijing(current.createdAt), Self.beijing(current.updatedAt),
-            CaseClocks.nextDue(of: current, calendar: services.calendar).map(Self.beijing) ?? "",
+            ChinaTime.minute(current.createdAt), ChinaTime.minute(current.updatedAt),
+            CaseClocks.nextDue(of: current, calendar: services.calendar).map(ChinaTime.minute) ?? "",
             statuses.contains { $0.level == .red } ? "是" : "否",
             current.outcome?.name.zh ?? "", current.satisfaction?.name.zh ?? "", shows ? "明文" : "已脱敏",
         ]
     }
 
-    /// `2025-03-01 09:05` in Beijing time.
-    static func beijing(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(secondsFromGMT: 8 * 3600)!
-        let parts = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0, parts.hour ?? 0,
-            parts.minute ?? 0)
-    }
 }

@@ -54,8 +54,8 @@ struct MediationAPIController {
             let identity = try context.requireIdentity()
             let query = StrictQuery(request.uri.queryParameters)
             let standings = try await repository.ranking(
-                visibleTo: identity.visibility, from: try query.date("from"),
-                to: try query.date("to"))
+                visibleTo: identity.visibility, from: try query.date("from", .start),
+                to: try query.date("to", .end))
             var items: [StandingResource] = []
             for standing in standings {
                 let mediator = try await services.mediators.find(id: standing.mediatorID)
@@ -88,7 +88,7 @@ struct MediationAPIController {
         group.get("fulfilment-tasks") { request, context in
             let identity = try context.requireIdentity()
             let now = Date()
-            let dueBefore = try StrictQuery(request.uri.queryParameters).date("dueBefore")
+            let dueBefore = try StrictQuery(request.uri.queryParameters).date("dueBefore", .end)
             return TaskList(
                 items: try await repository.fulfilmentTasks(visibleTo: identity.visibility, dueBefore: dueBefore).map {
                     TaskResource(

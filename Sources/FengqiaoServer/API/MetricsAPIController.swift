@@ -49,8 +49,8 @@ struct MetricsAPIController {
             filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
             filter.categoryCode = query.get("category")
             filter.channel = try strict.value("channel", as: Channel.self)
-            let from = try strict.date("from") ?? .distantPast
-            let to = try strict.date("to") ?? .distantFuture
+            let from = try strict.date("from", .start) ?? .distantPast
+            let to = try strict.date("to", .end) ?? .distantFuture
             guard from < to else {
                 throw APIError.badRequest(
                     "request.bad_period", Localized(zh: "起始日期须早于结束日期。", en: "from must be before to."))

@@ -58,16 +58,23 @@ struct StrictQuery {
         return number
     }
 
-    /// `2026-11-23` (start of that day, China Standard Time) or a full ISO 8601 timestamp; nil when absent.
-    func date(_ name: String) throws -> Date? {
+    /// Which end of a day a date without a time stands for (`ChinaTime`): `from` its start, `to` its end.
+    enum Bound {
+        case start
+        case end
+    }
+
+    /// `2026-11-23` (that whole day, China Standard Time: its start as a `.start`, its end as an `.end`) or a full
+    /// ISO 8601 timestamp; nil when absent.
+    func date(_ name: String, _ bound: Bound) throws -> Date? {
         guard let text = parameters.get(name) else { return nil }
-        guard let date = ISO8601Date.parse(text) else {
+        guard let moment = ChinaTime.parse(text) else {
             throw Self.invalid(
                 name, text,
                 expected: Localized(
                     zh: "日期（如 2026-11-23）或 ISO 8601 时间", en: "a date (2026-11-23) or an ISO 8601 date-time"))
         }
-        return date
+        return bound == .start ? moment.lowerBound : moment.periodEnd
     }
 
     /// `true` / `false` (also 1/0, yes/no, on/off); nil when absent.

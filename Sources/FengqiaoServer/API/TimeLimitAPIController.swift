@@ -86,7 +86,7 @@ struct TimeLimitAPIController {
             let summary = try await ChargeRepository(database: services.database).summary(
                 jurisdictionPaths: identity.actor.grants.filter { $0.role != .departmentHandler }.map(
                     \.jurisdictionPath),
-                from: try query.date("from"), to: try query.date("to"))
+                from: try query.date("from", .start), to: try query.date("to", .end))
             return ChargeList(
                 items: summary.map {
                     ChargeResource(

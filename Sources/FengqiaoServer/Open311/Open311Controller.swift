@@ -484,19 +484,20 @@ struct Open311Controller {
 
     /// The `start_date`/`end_date` window: at most 90 days; the last 90 days when neither is given.
     static func window(_ startText: String?, _ endText: String?, now: Date) throws -> (Date, Date) {
-        func parse(_ text: String?, _ name: String) throws -> Date? {
+        func parse(_ text: String?, _ name: String, end: Bool) throws -> Date? {
             guard let text else { return nil }
-            guard let date = Open311Date.parse(text) else {
+            guard let moment = ChinaTime.parse(text) else {
                 throw Open311Error(
                     .badRequest,
                     Localized(
                         zh: "\(name) 应为 W3C 日期时间，如 2026-11-01T00:00:00+08:00。",
                         en: "\(name) must be a W3C date-time such as 2026-11-01T00:00:00Z."))
             }
-            return date
+            // A plain date is the whole day (`ChinaTime`): its start for start_date, its end for end_date.
+            return end ? moment.periodEnd : moment.lowerBound
         }
-        let start = try parse(startText, "start_date")
-        let end = try parse(endText, "end_date")
+        let start = try parse(startText, "start_date", end: false)
+        let end = try parse(endText, "end_date", end: true)
         switch (start, end) {
         case (nil, nil):
             return (now.addingTimeInterval(-defaultWindow), now)

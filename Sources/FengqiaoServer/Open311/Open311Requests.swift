@@ -199,25 +199,8 @@ enum Open311Redaction {
     }
 }
 
-/// W3C date-times with the China offset (`2026-11-23T17:30:00+08:00`), as the specification requires; parsing takes
-/// any W3C form (`Z` or an offset, optional fractions) and, leniently, a plain date (midnight China time).
+/// W3C date-times with the China offset (`2026-11-23T17:30:00+08:00`), as the specification requires
+/// (`ChinaTime.iso8601`); parsing is `ChinaTime.parse`.
 enum Open311Date {
-    static func format(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .chinaStandard
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute, .second], from: date)
-        return String(
-            format: "%04d-%02d-%02dT%02d:%02d:%02d+08:00", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0,
-            c.minute ?? 0, c.second ?? 0)
-    }
-
-    static func parse(_ text: String) -> Date? {
-        let trimmed = text.trimmingWhitespace
-        if let date = try? Date(trimmed, strategy: .iso8601) { return date }
-        if let date = try? Date(trimmed, strategy: Date.ISO8601FormatStyle(includingFractionalSeconds: true)) {
-            return date
-        }
-        guard trimmed.count == 10 else { return nil }
-        return try? Date(trimmed + "T00:00:00+08:00", strategy: .iso8601)
-    }
+    static func format(_ date: Date) -> String { ChinaTime.iso8601(date) }
 }

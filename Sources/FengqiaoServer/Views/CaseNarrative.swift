@@ -36,13 +36,7 @@ struct CaseNarrative: Sendable {
     }
 
     /// "2026-11-23 17:30", China Standard Time.
-    static func chinaTime(_ date: Date) -> String {
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = .chinaStandard
-        let c = calendar.dateComponents([.year, .month, .day, .hour, .minute], from: date)
-        return String(
-            format: "%04d-%02d-%02d %02d:%02d", c.year ?? 0, c.month ?? 0, c.day ?? 0, c.hour ?? 0, c.minute ?? 0)
-    }
+    static func chinaTime(_ date: Date) -> String { ChinaTime.minute(date) }
 
     /// One event as staff read it in the case file: the citizen's plain words where there are some, otherwise the
     /// platform's own entries (time limits, alerts, ladder steps) by name.

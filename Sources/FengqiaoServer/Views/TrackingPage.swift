@@ -54,9 +54,6 @@ struct TrackingPage {
 
     private func found(_ view: TrackingController.View) -> any Component {
         let current = view.current
-        let formatter = DateFormatter()
-        formatter.dateFormat = "yyyy-MM-dd HH:mm"
-        formatter.timeZone = TimeZone(secondsFromGMT: 8 * 3600)
         return Div {
             H2(current.title)
             Paragraph("\(t(Strings.caseNumber))：\(current.number) · \(t(current.state.name))").class("status")
@@ -65,7 +62,7 @@ struct TrackingPage {
             List(view.narrative.lines) { line in
                 ListItem {
                     Time(datetime: ISO8601DateFormatter().string(from: line.at)) {
-                        Text(formatter.string(from: line.at))
+                        Text(ChinaTime.minute(line.at))
                     }
                     Text(" " + t(line.text))
                 }

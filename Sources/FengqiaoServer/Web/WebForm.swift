@@ -82,14 +82,11 @@ struct WebForm: Sendable {
         return value
     }
 
-    /// `2026-12-05` → the end of that day, `2026-12-05T14:30` → that minute, both China Standard Time.
+    /// A date typed in a form as the API takes it: `ChinaTime.parse` (`2026-12-05`, `2026-12-05T14:30` as the
+    /// browser's picker sends it, `2026年12月5日 14:30`), a date alone being a deadline at the end of that day.
     static func isoDate(_ text: String, _ name: String) throws -> String {
-        if text.count == 10, (try? Date(text + "T23:59:00+08:00", strategy: .iso8601)) != nil {
-            return text + "T23:59:00+08:00"
-        }
-        if text.count == 16, (try? Date(text + ":00+08:00", strategy: .iso8601)) != nil { return text + ":00+08:00" }
-        if (try? Date(text, strategy: .iso8601)) != nil { return text }
-        throw WebFormError.invalid(name)
+        guard let moment = ChinaTime.parse(text) else { throw WebFormError.invalid(name) }
+        return ChinaTime.iso8601(moment.deadline)
     }
 
     private static func fieldNamed(in error: any Error) -> String {
