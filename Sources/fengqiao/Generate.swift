@@ -37,7 +37,7 @@ struct Generate: AsyncParsableCommand {
                         en: "Demo cases are not generated in production mode. Add --allow-production if you mean it."))
                 throw ExitCode.failure
             }
-            let now = Date()
+            let now = services.clock.now()
             let generator = DemoGenerator(services: services)
             let (directory, seeded) = try await generator.directory(now: now)
             if let seeded {

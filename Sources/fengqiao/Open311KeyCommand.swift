@@ -35,7 +35,9 @@ struct Open311KeyCommand: AsyncParsableCommand {
                 guard let found = try await services.users.find(username: user), !found.disabled else {
                     throw UserError.notFound(user)
                 }
-                print(try await services.open311Keys.create(for: found.id, label: label, channel: chosen, at: Date()))
+                print(
+                    try await services.open311Keys.create(
+                        for: found.id, label: label, channel: chosen, at: services.clock.now()))
             }
         }
     }

@@ -36,7 +36,7 @@ struct SeedDemo: AsyncParsableCommand {
                 throw ExitCode.failure
             }
             let county = DemoCounty.generate()
-            let counts = try await seeder.seed(county, now: Date())
+            let counts = try await seeder.seed(county, now: services.clock.now())
             Console.say(
                 Localized(
                     zh: "已载入演示数据：\(counts.regions) 个区域、\(counts.organisations) 个单位、"
@@ -44,7 +44,9 @@ struct SeedDemo: AsyncParsableCommand {
                     en: "Demo loaded: \(counts.regions) regions, \(counts.organisations) organisations, "
                         + "\(counts.mediators) mediators, \(counts.users) accounts."))
             if cases > 0 {
-                let made = try await seeder.seedCases(county, written: counts, count: cases, endingAt: Date()) {
+                let made = try await seeder.seedCases(
+                    county, written: counts, count: cases, endingAt: services.clock.now()
+                ) {
                     done, total in
                     if done % 1000 == 0 || done == total { print("  \(done)/\(total) 案件 cases") }
                 }

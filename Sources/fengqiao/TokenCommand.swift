@@ -21,7 +21,7 @@ struct TokenCommand: AsyncParsableCommand {
             try await global.withServices { services in
                 guard let found = try await services.users.find(username: user) else { throw UserError.notFound(user) }
                 guard !found.disabled else { throw UserError.notFound(user) }
-                print(try await services.tokens.create(for: found.id, label: label, at: Date()))
+                print(try await services.tokens.create(for: found.id, label: label, at: services.clock.now()))
             }
         }
     }

@@ -70,7 +70,7 @@ struct UserCommand: AsyncParsableCommand {
                 }
                 let user = try await services.users.create(
                     NewUser(username: username, displayName: name, phone: phone, grants: roleGrants),
-                    passwordHash: Passwords.hash(password), now: Date())
+                    passwordHash: Passwords.hash(password), now: services.clock.now())
                 Console.say(Localized(zh: "已添加用户 \(user.username)。", en: "Added user \(user.username)."))
             }
         }
@@ -86,7 +86,8 @@ struct UserCommand: AsyncParsableCommand {
         func run() async throws {
             let password = try readNewPassword()
             try await global.withServices { services in
-                try await services.users.setPasswordHash(username: username, to: Passwords.hash(password), now: Date())
+                try await services.users.setPasswordHash(
+                    username: username, to: Passwords.hash(password), now: services.clock.now())
                 Console.say(Localized(zh: "已更新 \(username) 的密码。", en: "Password of \(username) updated."))
             }
         }
@@ -95,7 +96,7 @@ struct UserCommand: AsyncParsableCommand {
     /// Disables or enables an account; both commands are this with a different flag.
     static func setDisabled(_ disabled: Bool, username: String, global: GlobalOptions) async throws {
         try await global.withServices { services in
-            try await services.users.setDisabled(username: username, disabled, now: Date())
+            try await services.users.setDisabled(username: username, disabled, now: services.clock.now())
             Console.say(
                 disabled
                     ? Localized(zh: "已停用 \(username)。", en: "\(username) disabled.")

@@ -23,14 +23,14 @@ struct Worker: AsyncParsableCommand {
         let logger = global.makeLogger(configuration)
         try await global.withServices { services in
             if once {
-                let tick = try await services.scheduler.tick(at: Date(), logger: logger)
+                let tick = try await services.scheduler.tick(at: services.clock.now(), logger: logger)
                 Console.say(
                     Localized(
                         zh: "已处理 \(tick.cases) 个到期案件，发出 \(tick.alerts) 条时限提醒；失败 \(tick.failures) 个。",
                         en: "Handled \(tick.cases) cases with due deadlines and raised \(tick.alerts) alerts; "
                             + "\(tick.failures) failed."))
                 let deliverer = OutboxDeliverer(services: services)
-                try await deliverer.subscribe(at: Date())
+                try await deliverer.subscribe(at: services.clock.now())
                 let round = try await deliverer.deliverDue(logger: logger)
                 Console.say(
                     Localized(

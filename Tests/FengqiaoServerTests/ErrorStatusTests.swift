@@ -1,5 +1,6 @@
 import FengqiaoCore
 import FengqiaoStore
+import Foundation
 import Testing
 
 @testable import FengqiaoServer
@@ -31,5 +32,22 @@ struct ErrorStatusTests {
         #expect(ErrorStatus.status(of: CaseError.notAllowedInState(.dispatch, .closed)) == .conflict)
         #expect(ErrorStatus.status(of: CaseError.reasonRequired) == .unprocessableContent)
         #expect(ErrorStatus.status(of: APIError.notFound) == .notFound)
+    }
+}
+
+/// The server reads the time from one injected clock, once per request.
+@Suite("The clock")
+struct ClockTests {
+    @Test("a case registered through the API carries the injected clock's time, and its number that day")
+    func injectedClock() async throws {
+        let fixed = try #require(ChinaTime.parse("2026-03-02T09:30:00+08:00")?.lowerBound)
+        try await TestApp.run(seeded: true, clock: .fixed(fixed)) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let reply = try await desk.call(.post, "/api/v1/cases", CaseAPITests.intake, key: "clock")
+            let id = try #require(reply.json["id"] as? Int)
+            let found = try #require(try await services.cases.find(id: Case.ID(Int64(id))))
+            #expect(found.createdAt == fixed)
+            #expect(found.number.contains("20260302"))
+        }
     }
 }

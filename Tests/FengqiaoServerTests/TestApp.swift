@@ -20,20 +20,20 @@ enum TestApp {
     /// `environment`: settings as `FENGQIAO_…` variables would give them.
     static func run(
         migrated: Bool = true, seeded: Bool = false, on engine: Engine = .sqlite, pdf: Bool = true,
-        environment: [String: String] = [:],
+        environment: [String: String] = [:], clock: AppClock = .system,
         _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
     ) async throws {
         try await engine.withDatabase(migrated: migrated) { database in
-            try await run(database, seeded: seeded, pdf: pdf, environment: environment, body)
+            try await run(database, seeded: seeded, pdf: pdf, environment: environment, clock: clock, body)
         }
     }
 
     private static func run(
-        _ database: Database, seeded: Bool, pdf: Bool, environment: [String: String],
+        _ database: Database, seeded: Bool, pdf: Bool, environment: [String: String], clock: AppClock,
         _ body: @Sendable (any TestClientProtocol, AppServices) async throws -> Void
     ) async throws {
         let configuration = try AppConfiguration.load(environment: environment)
-        let services = AppServices(configuration: configuration, database: database)
+        let services = AppServices(configuration: configuration, database: database, clock: clock)
         if seeded { _ = try await DemoSeeder(services: services, passwordCost: 4).seed(now: Date()) }
         let chromium: @Sendable () -> ChromiumPDF? = { pdf ? ChromiumPDF.locate() : nil }
         let app = buildApplication(services: services, logger: Logger(label: "test"), chromium: chromium)

@@ -43,7 +43,7 @@ struct CaseAPIController {
                     fileName: requested.fileName, contentType: stored.contentType, size: stored.size,
                     sha256: stored.sha256))
         }
-        let created = try await CaseActions(services: services).register(
+        let created = try await CaseActions(services: services, now: context.now).register(
             body.intake(regionID: region.id, attachments: attachments), idempotencyKey: "\(identity.user.id):\(key)",
             by: identity.actor)
         let resource = try await resource(for: created.case, identity: identity, context: context, tracking: true)
@@ -74,14 +74,15 @@ struct CaseAPIController {
                 message: Localized(zh: "没有名为“\(name)”的操作。", en: "There is no action named \"\(name)\"."))
         }
         let body = try await request.decodeBody(as: ActionRequest.self, context: context)
-        let updated = try await CaseActions(services: services).perform(action, body, on: found, by: identity)
+        let updated = try await CaseActions(services: services, now: context.now).perform(
+            action, body, on: found, by: identity)
         return try await resource(for: updated, identity: identity, context: context, tracking: false)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> CaseListResource {
         let identity = try context.requireIdentity()
         let query = request.uri.queryParameters
-        let now = Date()
+        let now = context.now
         let filter = try await Self.filter(query, services: services, now: now)
         let strict = StrictQuery(query)
         let limit = Int(try strict.integer("limit", in: 1...200) ?? 50)
@@ -139,7 +140,7 @@ struct CaseAPIController {
     /// The case named in the path, if the reader may see it; otherwise 404 (whether it exists is not revealed).
     private func visibleCase(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
         guard
-            let found = try await CaseActions(services: services).visible(
+            let found = try await CaseActions(services: services, now: context.now).visible(
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw APIError.notFound }
         return found
@@ -151,12 +152,12 @@ struct CaseAPIController {
     )
         async throws -> CaseResource
     {
-        let shows = try await CaseActions(services: services).showsPersonalData(
+        let shows = try await CaseActions(services: services, now: context.now).showsPersonalData(
             of: current, to: identity, requestID: context.requestID, action: "case.view")
         return CaseResource(
             current, showPersonalData: shows, includeTrackingCode: tracking,
             availableActions: CasePermissions.availableActions(on: current, by: identity.actor),
-            calendar: services.calendar, now: Date())
+            calendar: services.calendar, now: context.now)
     }
 }
 

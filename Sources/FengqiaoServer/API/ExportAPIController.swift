@@ -17,9 +17,9 @@ struct ExportAPIController {
     @Sendable func casesCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let query = request.uri.queryParameters
-        let filter = try await CaseAPIController.filter(query, services: services, now: Date())
+        let filter = try await CaseAPIController.filter(query, services: services, now: context.now)
         let export = try await CaseExporter(services: services).csv(
-            filter, for: identity, filterText: request.uri.query ?? "", requestID: context.requestID)
+            filter, for: identity, filterText: request.uri.query ?? "", requestID: context.requestID, at: context.now)
         return Response(
             status: .ok,
             headers: [
@@ -33,14 +33,14 @@ struct ExportAPIController {
     @Sendable func caseFile(_ request: Request, context: AppRequestContext) async throws -> CaseFileResource {
         let identity = try context.requireIdentity()
         guard
-            let found = try await CaseActions(services: services).visible(
+            let found = try await CaseActions(services: services, now: context.now).visible(
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw APIError.notFound }
         let shows = PersonalDataPolicy.showsPersonalData(of: found, to: identity.actor)
         let events = try await services.cases.events(of: found.id)
         try await services.accessLog.record(
             AccessLogRepository.Entry(
-                at: Date(), userID: identity.user.id, username: identity.user.username, action: "case.file",
+                at: context.now, userID: identity.user.id, username: identity.user.username, action: "case.file",
                 caseID: found.id,
                 detail: "case file exported, \(events.count) events, personal data \(shows ? "shown" : "masked")",
                 requestID: context.requestID))
@@ -48,8 +48,8 @@ struct ExportAPIController {
             case: CaseResource(
                 found, showPersonalData: shows, includeTrackingCode: false,
                 availableActions: CasePermissions.availableActions(on: found, by: identity.actor),
-                calendar: services.calendar, now: Date()),
-            events: events.map(CaseEventResource.init), exportedAt: Date())
+                calendar: services.calendar, now: context.now),
+            events: events.map(CaseEventResource.init), exportedAt: context.now)
     }
 }
 
@@ -90,13 +90,12 @@ public struct CaseExporter: Sendable {
     ) async throws -> Export? {
         guard let user = try await services.users.find(username: username), !user.disabled else { return nil }
         let identity = try await ActorFactory(regions: services.regions).identity(for: user)
-        return try await csv(filter, for: identity, filterText: filterText, requestID: nil)
+        return try await csv(filter, for: identity, filterText: filterText, requestID: nil, at: services.clock.now())
     }
 
     func csv(
-        _ filter: CaseRepository.Filter, for identity: Identity, filterText: String, requestID: String?
+        _ filter: CaseRepository.Filter, for identity: Identity, filterText: String, requestID: String?, at now: Date
     ) async throws -> Export {
-        let now = Date()
         let categories = Dictionary(
             try await services.categories.list(includeRetired: true).map { ($0.code, $0.name.zh) },
             uniquingKeysWith: { first, _ in first })

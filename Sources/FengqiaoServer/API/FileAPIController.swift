@@ -19,7 +19,8 @@ struct FileAPIController {
             let identity = try context.requireIdentity()
             // Past the limit: 413 naming it (`RequestProblems.tooLarge`).
             let body = try await request.body.collect(upTo: Attachment.maximumSize)
-            let stored = try await services.files.store(Array(buffer: body), at: Date(), uploader: identity.user.id)
+            let stored = try await services.files.store(
+                Array(buffer: body), at: context.now, uploader: identity.user.id)
             return EditedResponse(
                 status: .created,
                 response: FileResource(sha256: stored.sha256, contentType: stored.contentType, size: stored.size))

@@ -87,7 +87,7 @@ struct MediationAPIController {
         }
         group.get("fulfilment-tasks") { request, context in
             let identity = try context.requireIdentity()
-            let now = Date()
+            let now = context.now
             let dueBefore = try StrictQuery(request.uri.queryParameters).date("dueBefore", .end)
             return TaskList(
                 items: try await repository.fulfilmentTasks(visibleTo: identity.visibility, dueBefore: dueBefore).map {

@@ -46,7 +46,7 @@ struct TimeLimitAPIController {
             try await AdminScope.requireCountyAdministrator(context, services)
             let policy = try await request.decodeBody(as: TimeLimitPolicy.self, context: context)
             guard policy.code == context.parameters.get("code") else { throw codeMismatch }
-            try await services.timeLimits.save(policy, at: Date())
+            try await services.timeLimits.save(policy, at: context.now)
             return policy
         }
         group.delete("time-limits/policies/:code") { _, context in
@@ -62,7 +62,7 @@ struct TimeLimitAPIController {
             try await AdminScope.requireCountyAdministrator(context, services)
             let ladder = try await request.decodeBody(as: EscalationLadder.self, context: context)
             guard ladder.code == context.parameters.get("code") else { throw codeMismatch }
-            try await services.timeLimits.save(ladder, at: Date())
+            try await services.timeLimits.save(ladder, at: context.now)
             return ladder
         }
         group.delete("time-limits/ladders/:code") { _, context in

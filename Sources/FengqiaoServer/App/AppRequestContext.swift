@@ -11,6 +11,8 @@ public struct AppRequestContext: RequestContext {
     var identity: Identity?
     /// The signed-in session's CSRF token, for the forms of the page being rendered.
     var csrfToken: String?
+    /// The request's time: the clock read once, first of all (`RequestClockMiddleware`).
+    public internal(set) var now: Date = .distantPast
 
     public var requestDecoder: JSONDecoder { APIJSON.decoder }
     public var responseEncoder: JSONEncoder { APIJSON.encoder }

@@ -22,11 +22,14 @@ public struct AppServices: Sendable {
     public let scheduler: DeadlineScheduler
     /// Public intake, tracking and sign-in limits (in the database: across instances and restarts).
     let limits: AbuseLimits
+    /// The time (`AppClock.system` unless a test fixes it).
+    public let clock: AppClock
     /// The working calendar of the clocks (from the configuration).
     public var calendar: WorkingCalendar { configuration.calendar }
 
-    public init(configuration: AppConfiguration, database: Database) {
+    public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
+        self.clock = clock
         self.database = database
         self.migrator = Migrator(database: database)
         self.regions = RegionRepository(database: database)

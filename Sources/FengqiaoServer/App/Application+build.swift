@@ -30,6 +30,8 @@ func buildRouter(
     services: AppServices, logger: Logger, chromium: @escaping @Sendable () -> ChromiumPDF?
 ) -> Router<AppRequestContext> {
     let router = Router(context: AppRequestContext.self)
+    // The request's time, read once before anything else.
+    router.add(middleware: RequestClockMiddleware(clock: services.clock))
     // First of all: the client's address as the abuse limits and the logs know it.
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(services.configuration.trustedProxies)))
     // Outermost of all: every request is counted and timed, and its log lines carry its id.

@@ -7,6 +7,8 @@ import Foundation
 /// The body's fields become the domain command (`ActionRequest.command`); the lifecycle decides.
 struct CaseActions: Sendable {
     let services: AppServices
+    /// The request's time: every change and access-log entry of this request carries it.
+    let now: Date
 
     func perform(
         _ action: CaseAction, _ body: ActionRequest, on found: Case, by identity: Identity
@@ -27,11 +29,11 @@ struct CaseActions: Sendable {
         }
         if case .markDuplicate(let master) = command {
             return try await services.cases.merge(
-                found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: Date()
+                found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: now
             ).duplicate
         }
         return try await services.cases.act(
-            command, on: found.id, expectedVersion: body.expectedVersion, by: identity.actor, at: Date())
+            command, on: found.id, expectedVersion: body.expectedVersion, by: identity.actor, at: now)
     }
 
     /// Registers a report from any entry point (API, desk form, citizen page): the receiving center is the one
@@ -40,7 +42,7 @@ struct CaseActions: Sendable {
         let center = try await services.organisations.nearestCenter(for: intake.regionID)
         var generator = SystemRandomNumberGenerator()
         return try await services.cases.create(
-            intake, idempotencyKey: idempotencyKey, receivingCenter: center?.id, by: actor, at: Date(),
+            intake, idempotencyKey: idempotencyKey, receivingCenter: center?.id, by: actor, at: now,
             trackingCode: CaseNumbering.trackingCode(using: &generator))
     }
 
@@ -62,7 +64,7 @@ struct CaseActions: Sendable {
         if shows && current.parties.contains(where: { $0.name != nil || $0.phone != nil || $0.idNumber != nil }) {
             try await services.accessLog.record(
                 AccessLogRepository.Entry(
-                    at: Date(), userID: identity.user.id, username: identity.user.username, action: action,
+                    at: now, userID: identity.user.id, username: identity.user.username, action: action,
                     caseID: current.id, detail: "personal data shown", requestID: requestID))
         }
         return shows

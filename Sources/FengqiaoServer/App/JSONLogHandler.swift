@@ -76,7 +76,7 @@ public struct JSONLogHandler: LogHandler {
         if let provided = metadataProvider?.get() { merged.merge(provided) { $1 } }
         if let own = event.metadata { merged.merge(own) { $1 } }
         for (key, value) in merged { fields[key] = Self.json(value) }
-        fields["ts"] = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(Date())
+        fields["ts"] = Date.ISO8601FormatStyle(includingFractionalSeconds: true).format(AppClock.system.now())
         fields["level"] = event.level.rawValue
         fields["label"] = label
         fields["message"] = event.message.description

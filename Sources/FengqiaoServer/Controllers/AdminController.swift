@@ -16,6 +16,8 @@ struct AdminController {
     struct Administrator: Sendable {
         let identity: Identity
         let scope: AdminScope
+        /// The request's time.
+        let now: Date
     }
 
     /// A refusal of the admin pages themselves (the domain's own errors pass through as they are).
@@ -95,7 +97,7 @@ struct AdminController {
         router.get(RouterPath(Paths.adminCalendar)) { request, context in
             let admin = try await administrator(request, context)
             let calendar = services.calendar
-            let year = calendar.civilDate(containing: Date()).year
+            let year = calendar.civilDate(containing: context.now).year
             return HTMLPage(
                 html: AdminCalendarPage(
                     frame: frame(admin, context, request),
@@ -121,7 +123,8 @@ struct AdminController {
 
     private func administrator(_ request: Request, _ context: AppRequestContext) async throws -> Administrator {
         let identity = try WebAccess.require(WorkspaceRoles.admin, request, context)
-        return Administrator(identity: identity, scope: try await AdminScope.load(for: identity, services.regions))
+        return Administrator(
+            identity: identity, scope: try await AdminScope.load(for: identity, services.regions), now: context.now)
     }
 
     /// The frame of a page: navigation, CSRF token, and the note of the change just made (`?done=`), if any.
@@ -284,7 +287,7 @@ struct AdminController {
         }
         // bcrypt is deliberately slow: off the event loop, as at sign-in.
         let hash = try await PasswordHasher.shared.hash(password)
-        try await services.users.create(new, passwordHash: hash, now: Date())
+        try await services.users.create(new, passwordHash: hash, now: admin.now)
         return .userAdded
     }
 
@@ -301,7 +304,7 @@ struct AdminController {
         if disabled && user.id == admin.identity.user.id {
             throw Refusal(code: "admin.not_yourself", message: s.notYourself)
         }
-        try await services.users.setDisabled(username: user.username, disabled, now: Date())
+        try await services.users.setDisabled(username: user.username, disabled, now: admin.now)
         return disabled ? .userDisabled : .userEnabled
     }
 

@@ -85,7 +85,7 @@ struct AgreementController {
         guard page.showsPersonalData, !page.agreement.draft.parties.isEmpty else { return }
         try await services.accessLog.record(
             AccessLogRepository.Entry(
-                at: Date(), userID: identity.user.id, username: identity.user.username, action: "agreement.view",
+                at: context.now, userID: identity.user.id, username: identity.user.username, action: "agreement.view",
                 caseID: page.caseID,
                 detail: "personal data shown: agreement version \(page.agreement.version) as \(format)",
                 requestID: context.requestID))

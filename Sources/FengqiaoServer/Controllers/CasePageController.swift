@@ -40,7 +40,8 @@ struct CasePageController {
                 var extra: [String: Any] = [:]
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
                 let body = try form.actionRequest(extra: extra)
-                let updated = try await CaseActions(services: services).perform(action, body, on: found, by: identity)
+                let updated = try await CaseActions(services: services, now: context.now).perform(
+                    action, body, on: found, by: identity)
                 // A merged case lives on in its master; a case the reader may no longer see goes back to their queue.
                 if CaseVisibility.canView(updated, by: identity.actor) {
                     return Response.redirect(to: Paths.caseFile(updated.id), type: .normal)
@@ -56,7 +57,7 @@ struct CasePageController {
 
     private func visible(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
         guard
-            let found = try await CaseActions(services: services).visible(
+            let found = try await CaseActions(services: services, now: context.now).visible(
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw HTTPError(.notFound) }
         return found
@@ -80,7 +81,7 @@ struct CasePageController {
     func page(_ found: Case, _ identity: Identity, _ context: AppRequestContext) async throws -> CasePage {
         let csrf = context.csrfToken ?? ""
         let actions = CasePermissions.availableActions(on: found, by: identity.actor)
-        let shows = try await CaseActions(services: services).showsPersonalData(
+        let shows = try await CaseActions(services: services, now: context.now).showsPersonalData(
             of: found, to: identity, requestID: context.requestID, action: "case.page")
         let events = try await services.cases.events(of: found.id)
         var ids = Set(found.participants.map(\.organisationID))
@@ -110,7 +111,7 @@ struct CasePageController {
             showsPersonalData: shows,
             regionName: try await region.asyncMap(PlaceChoices(services: services).label) ?? "",
             organisationName: names,
-            clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date()), file: file,
+            clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now), file: file,
             actions: actions, choices: try await choices(for: found, actions: actions),
             duplicates: try await duplicates(of: found, visibleTo: identity.visibility))
     }

@@ -20,7 +20,7 @@ struct DashboardController {
             let root = try await services.regions.find(id: grant.jurisdictionID),
             let rootPath = try await services.regions.path(of: root.id)
         else { throw HTTPError(.notFound) }
-        let now = Date()
+        let now = context.now
         let scope = CaseRepository.Visibility(jurisdictionPaths: [rootPath], organisationIDs: [])
         let regions = try await services.regions.subtree(of: root.id)
         var paths: [Region.ID: String] = [root.id: rootPath]

@@ -34,7 +34,7 @@ struct DeskController {
             let form = try await WebForm.read(request)
             try form.requireCSRF(context)
             do {
-                let created = try await register(form, identity)
+                let created = try await register(form, identity, at: context.now)
                 return Response.redirect(to: Paths.caseFile(created.case.id), type: .normal)
             } catch let error as any UserFacingError {
                 var page = try await intakePage(identity, context)
@@ -50,7 +50,7 @@ struct DeskController {
                 return DuplicateResource(items: [])
             }
             let found = try await DuplicateSearch(services: services).candidates(
-                text: query.get("text") ?? "", regionID: region.id, before: Date(), visibleTo: identity.visibility)
+                text: query.get("text") ?? "", regionID: region.id, before: context.now, visibleTo: identity.visibility)
             return DuplicateResource(
                 items: found.map {
                     .init(
@@ -60,7 +60,7 @@ struct DeskController {
         }
     }
 
-    private func register(_ form: WebForm, _ identity: Identity) async throws -> CaseRepository.Created {
+    private func register(_ form: WebForm, _ identity: Identity, at now: Date) async throws -> CaseRepository.Created {
         let s = WorkspaceStrings.self
         guard let code = form["regionCode"], let region = try await services.regions.find(code: code) else {
             throw WebFormError.missing(s.place)
@@ -83,12 +83,12 @@ struct DeskController {
             urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome,
             kind: form["kind"].flatMap(CaseKind.init(rawValue:)) ?? .request, regionID: region.id,
             address: form["address"], parties: parties, anonymous: form["anonymous"] != nil)
-        return try await CaseActions(services: services).register(
+        return try await CaseActions(services: services, now: now).register(
             intake, idempotencyKey: "web:\(identity.user.id):\(key)", by: identity.actor)
     }
 
     private func triage(_ identity: Identity, _ context: AppRequestContext) async throws -> TriagePage {
-        let now = Date()
+        let now = context.now
         func rows(_ states: [CaseState], overdue: Bool = false) async throws -> [QueueRow] {
             var filter = CaseRepository.Filter()
             filter.states = states

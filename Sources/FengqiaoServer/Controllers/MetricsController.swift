@@ -47,7 +47,7 @@ struct MetricsController {
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Self.path)) { request, context in
             try authorize(request, context: context)
-            return try await scrape(at: Date())
+            return try await scrape(at: context.now)
         }
     }
 

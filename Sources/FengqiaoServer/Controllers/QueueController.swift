@@ -49,9 +49,8 @@ struct QueueController {
         return result
     }
 
-    private func rows(_ cases: [Case]) -> [QueueRow] {
-        let now = Date()
-        return cases.map { QueueRow($0, calendar: services.calendar, now: now) }
+    private func rows(_ cases: [Case], _ now: Date) -> [QueueRow] {
+        cases.map { QueueRow($0, calendar: services.calendar, now: now) }
     }
 
     func inbox(_ identity: Identity, _ context: AppRequestContext) async throws -> QueuePage {
@@ -67,8 +66,9 @@ struct QueueController {
             language: context.language, nav: nav(identity, context, Paths.inbox), title: s.inboxTitle,
             path: Paths.inbox,
             sections: [
-                .init(heading: s.inboxWaiting, rows: QueueRow.triageOrder(rows(waiting)), id: "inbox-queue"),
-                .init(heading: s.inboxMine, rows: rows(mine), id: "my-cases"),
+                .init(
+                    heading: s.inboxWaiting, rows: QueueRow.triageOrder(rows(waiting, context.now)), id: "inbox-queue"),
+                .init(heading: s.inboxMine, rows: rows(mine, context.now), id: "my-cases"),
             ])
     }
 
@@ -89,11 +89,14 @@ struct QueueController {
             sections: [
                 .init(
                     heading: s.gridFollowUps,
-                    rows: rows(try await services.cases.list(resolved, visibleTo: visibility, limit: 100, after: nil)),
+                    rows: rows(
+                        try await services.cases.list(resolved, visibleTo: visibility, limit: 100, after: nil),
+                        context.now),
                     id: "follow-ups", note: s.gridFollowUpsNote),
                 .init(
                     heading: s.gridOpen,
-                    rows: rows(try await services.cases.list(open, visibleTo: visibility, limit: 100, after: nil)),
+                    rows: rows(
+                        try await services.cases.list(open, visibleTo: visibility, limit: 100, after: nil), context.now),
                     id: "grid-cases"),
                 .init(heading: s.gridRiskVisits, rows: [], id: "risk-visits", note: s.gridRiskVisitsNote),
             ])
@@ -114,9 +117,10 @@ struct QueueController {
             language: context.language, nav: nav(identity, context, Paths.mediation), title: s.mediationTitle,
             path: Paths.mediation,
             sections: [
-                .init(heading: s.mediationRequested, rows: rows(asked), id: "requested-mediations"),
+                .init(heading: s.mediationRequested, rows: rows(asked, context.now), id: "requested-mediations"),
                 .init(
-                    heading: s.mediationHeld, rows: rows(held), id: "my-mediations", note: s.mediationHeldNote),
+                    heading: s.mediationHeld, rows: rows(held, context.now), id: "my-mediations",
+                    note: s.mediationHeldNote),
             ])
     }
 }

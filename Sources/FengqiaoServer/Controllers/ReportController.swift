@@ -25,7 +25,7 @@ struct ReportController {
             try CSRF.requirePageToken(submitted.form[CSRF.fieldName], request)
             do {
                 try await checkLimits(submitted.form, context)
-                let created = try await register(submitted, reporter: nil)
+                let created = try await register(submitted, reporter: nil, at: context.now)
                 let phone = submitted.form["anonymous"] == nil ? submitted.form["phone"] : nil
                 let digits = phone.map { String($0.filter(\.isNumber).suffix(4)) }
                 return Response.redirect(
@@ -46,7 +46,7 @@ struct ReportController {
             // A look-up by tracking code like the tracking page's: each counts against the address before it is
             // made, and one that finds the case is taken back (guessing codes is what the limit stops).
             let limits = services.limits
-            guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: Date())
+            guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: context.now)
             else {
                 throw HTTPError(.tooManyRequests, headers: [.retryAfter: "600"])
             }
@@ -65,7 +65,8 @@ struct ReportController {
             guard let found else { throw HTTPError(.notFound) }
             try await limits.undo(AbuseLimits.failedLookupsPerAddress, context.clientAddress)
             let narrative = CaseNarrative(
-                case: found, events: [], clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date())
+                case: found, events: [],
+                clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now)
             ) { _ in "" }
             return HTMLPage(
                 html: ReportConfirmationPage(
@@ -83,7 +84,7 @@ struct ReportController {
             let submitted = try await MultipartForm.read(request)
             try submitted.form.requireCSRF(context)
             do {
-                let created = try await register(submitted, reporter: identity)
+                let created = try await register(submitted, reporter: identity, at: context.now)
                 return Response.redirect(to: Paths.caseFile(created.case.id), type: .normal)
             } catch let error as any UserFacingError {
                 var page = try await gridPage(identity, context)
@@ -96,7 +97,7 @@ struct ReportController {
 
     /// At most 20 reports an hour from one address and 5 for one phone number (each submission counts).
     private func checkLimits(_ form: WebForm, _ context: AppRequestContext) async throws {
-        let now = Date()
+        let now = context.now
         let limits = services.limits
         let byAddress = try await limits.attempt(AbuseLimits.reportsPerAddress, context.clientAddress, at: now)
         var byPhone = true
@@ -146,7 +147,9 @@ struct ReportController {
     }
 
     /// Registers the report: as the citizen (QR / photo channel) when `reporter` is nil, else as the grid worker.
-    private func register(_ submitted: MultipartForm, reporter: Identity?) async throws -> CaseRepository.Created {
+    private func register(
+        _ submitted: MultipartForm, reporter: Identity?, at now: Date
+    ) async throws -> CaseRepository.Created {
         let form = submitted.form
         guard let code = form["regionCode"], let region = try await services.regions.find(code: code),
             region.level >= .village
@@ -167,7 +170,7 @@ struct ReportController {
             throw WebFormError.tooMany(ReportStrings.tooManyPhotos)
         }
         for file in photos {
-            let stored = try await services.files.store(file.bytes, at: Date())
+            let stored = try await services.files.store(file.bytes, at: now)
             attachments.append(
                 Attachment(
                     fileName: String(file.fileName.suffix(100)), contentType: stored.contentType, size: stored.size,
@@ -181,7 +184,7 @@ struct ReportController {
         let actor = reporter?.actor ?? .citizen(displayName: Strings.citizen.zh)
         let key =
             "\(reporter.map { "grid:\($0.user.id)" } ?? "citizen"):\(form["idempotencyKey"] ?? RandomToken.make())"
-        return try await CaseActions(services: services).register(intake, idempotencyKey: key, by: actor)
+        return try await CaseActions(services: services, now: now).register(intake, idempotencyKey: key, by: actor)
     }
 
     /// A title from the first line of the description, at most 30 characters (the desk may edit it later).

@@ -57,7 +57,7 @@ struct SignInController {
     func signIn(_ credentials: Credentials, context: AppRequestContext) async throws -> Response {
         let username = credentials.username.trimmingWhitespace
         let limits = services.limits
-        let now = Date()
+        let now = context.now
         let refuse = { (outcome: SignInPage.Outcome, status: HTTPResponse.Status, retryAfter: Int) -> Response in
             let page = SignInPage(
                 language: context.language, outcome: outcome, csrfToken: credentials._csrf ?? "",
@@ -96,7 +96,7 @@ struct SignInController {
         }
         try await limits.reset(AbuseLimits.signInsPerUser, username)
         try await limits.undo(AbuseLimits.signInsPerAddress, context.clientAddress)
-        let (id, _) = try await services.sessions.create(for: user.id, at: Date(), lifetime: Self.sessionLifetime)
+        let (id, _) = try await services.sessions.create(for: user.id, at: context.now, lifetime: Self.sessionLifetime)
         var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
         response.setCookie(
             Cookie(

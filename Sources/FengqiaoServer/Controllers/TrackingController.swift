@@ -88,7 +88,9 @@ struct TrackingController {
         api.post("actions") { request, context in
             let action = try await request.decodeBody(as: CitizenAction.self, context: context)
             try await perform(action, context)
-            guard let view = try await lookup(code: action.code, phone: action.phone) else { throw APIError.notFound }
+            guard let view = try await lookup(code: action.code, phone: action.phone, at: context.now) else {
+                throw APIError.notFound
+            }
             return resource(view)
         }
     }
@@ -111,15 +113,16 @@ struct TrackingController {
     /// (nothing was looked up); `.some(nil)`: not found.
     func limitedLookup(code: String, phone: String, _ context: AppRequestContext) async throws -> View?? {
         let limits = services.limits
-        guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: Date()) else {
+        guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: context.now)
+        else {
             return nil
         }
-        let view = try await lookup(code: code, phone: phone)
+        let view = try await lookup(code: code, phone: phone, at: context.now)
         if view != nil { try await limits.undo(AbuseLimits.failedLookupsPerAddress, context.clientAddress) }
         return .some(view)
     }
 
-    func lookup(code: String, phone: String) async throws -> View? {
+    func lookup(code: String, phone: String, at now: Date) async throws -> View? {
         guard let code = CaseNumbering.normalisedTrackingCode(code) else { return nil }
         let digits = String(phone.filter(\.isNumber).suffix(4))
         guard digits.count == 4, let found = try await services.cases.find(trackingCode: code, phoneLast4: digits)
@@ -147,7 +150,7 @@ struct TrackingController {
             current: found,
             narrative: CaseNarrative(
                 case: found, events: events,
-                clocks: CaseClocks.status(of: found, calendar: services.calendar, at: Date())
+                clocks: CaseClocks.status(of: found, calendar: services.calendar, at: now)
             ) { names[$0] ?? "" },
             canRate: actions.contains(.followUp), canWithdraw: actions.contains(.withdraw),
             canSupply: actions.contains(.supplyInformation), phoneDigits: digits)
@@ -178,7 +181,7 @@ struct TrackingController {
         }
         _ = try await services.cases.act(
             command, on: view.current.id, expectedVersion: nil, by: .citizen(displayName: Strings.citizen.zh),
-            at: Date())
+            at: context.now)
     }
 
     private func resource(_ view: View) -> TrackingResource {

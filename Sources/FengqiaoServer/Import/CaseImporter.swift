@@ -69,9 +69,9 @@ public struct CaseImporter: Sendable {
         for code in Set(records.compactMap { $0.values[.regionCode] }) {
             if let found = try await services.regions.find(code: code) { regions[code] = found.id }
         }
-        let actions = CaseActions(services: services)
+        let now = services.clock.now()
+        let actions = CaseActions(services: services, now: now)
         let actor = format.actor
-        let now = Date()
         var report = Report(
             format: format, type: type, records: records.count, imported: 0, alreadyPresent: 0, refusals: [])
         for (index, record) in records.enumerated() {

@@ -14,7 +14,7 @@ struct SessionMiddleware: RouterMiddleware {
     ) async throws -> Response {
         var context = context
         if let id = request.cookies[Self.cookieName]?.value,
-            let session = try await services.sessions.find(id, at: Date()),
+            let session = try await services.sessions.find(id, at: context.now),
             let user = try await services.users.find(id: session.userID), !user.disabled
         {
             context.identity = try await ActorFactory(regions: services.regions).identity(for: user)

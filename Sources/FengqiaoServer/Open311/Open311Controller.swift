@@ -154,7 +154,7 @@ struct Open311Controller {
             }
             filter.states = CaseState.allCases.filter(states.contains)
         }
-        let (start, end) = try Self.window(query.get("start_date"), query.get("end_date"), now: Date())
+        let (start, end) = try Self.window(query.get("start_date"), query.get("end_date"), now: context.now)
         filter.createdFrom = start
         filter.createdBefore = end.addingTimeInterval(0.001)  // end_date is inclusive
         let page = try Self.positive(query.get("page"), name: "page") ?? 1
@@ -229,7 +229,7 @@ struct Open311Controller {
         var names: [Organisation.ID: String] = [:]
         for id in ids { names[id] = try await services.organisations.find(id: id)?.name }
         let language = language(request, context)
-        let now = Date()
+        let now = context.now
         let items = cases.map { current in
             Open311Request(
                 current: current, events: events[current.id] ?? [],
@@ -324,7 +324,7 @@ struct Open311Controller {
             request.headers[.init("Idempotency-Key")!].map { "header:\($0)" } ?? "form:" + Self.digest(form.fields)
         let created: CaseRepository.Created
         do {
-            created = try await CaseActions(services: services).register(
+            created = try await CaseActions(services: services, now: context.now).register(
                 intake, idempotencyKey: "open311:\(key.id):\(retryKey)", by: identity.actor)
         } catch let error as CaseError where error.kind == .forbidden {
             // Other refusals take their status from their kind (`ErrorStatus`), like everywhere else.
@@ -336,7 +336,7 @@ struct Open311Controller {
         }
         let notice = Open311Request(
             current: created.case, events: [], category: category, names: [:],
-            calendar: services.calendar, now: Date()
+            calendar: services.calendar, now: context.now
         ).serviceNotice.text(language(request, context))
         let document = Open311Document(
             root: "service_requests",
