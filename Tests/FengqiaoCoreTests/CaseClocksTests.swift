@@ -183,6 +183,30 @@ struct CaseClocksTests {
         #expect(clock(.mediationLevel, of: file, at: Self.cst(2026, 2, 20, 9))?.dueAt == Self.cst(2026, 3, 21, 15))
     }
 
+    @Test("the workflow climbs an exhausted automatic ladder by itself, to the center the facts name")
+    func workflowClimbs() throws {
+        var file = try dispatchedBeforeTheFestival(ladder: .threeLevel)
+        for day in [16, 17] {
+            try file.run(
+                .recordSession(result: .failed, heldAt: nil, note: "双方分歧较大"), by: F.justice,
+                at: Self.cst(2026, 2, day, 15))
+        }
+        let third = CaseCommand.recordSession(result: .failed, heldAt: nil, note: "仍未达成一致")
+        let decided = try CaseWorkflow.decide(third, on: file.current, by: F.justice, at: Self.cst(2026, 2, 19, 15))
+        let needs = CaseWorkflow.needs(after: third, on: decided.current)
+        #expect(needs.centersAbove && !needs.timeLimits)
+        let facts = CaseWorkflow.Facts(
+            timeLimits: TimeLimitBook(policies: [], ladders: []), levels: [F.townCenter: .township],
+            centersAbove: [(F.townCenter, .township), (F.countyCenter, .county)])
+        let outcome = try CaseWorkflow.followingUp(decided, after: third, at: Self.cst(2026, 2, 19, 15), facts: facts)
+        #expect(outcome.events.map(\.change.name) == ["sessionHeld", "ladderExhausted", "ladderClimbed"])
+        #expect(outcome.current.holderOrganisationID == F.townCenter)
+        #expect(outcome.events.last?.actor == CaseWorkflow.timekeeper.stamp(nil))
+        // Without a center at the next level above the case, nothing climbs.
+        let nowhere = CaseWorkflow.Facts(timeLimits: TimeLimitBook(policies: [], ladders: []))
+        #expect(try CaseWorkflow.followingUp(decided, after: third, at: file.now, facts: nowhere).events.count == 2)
+    }
+
     @Test("三二一: after its three sessions the village level waits for the button; the last level never moves")
     func ladderByButton() throws {
         var file = try dispatchedBeforeTheFestival(ladder: .threeTwoOne)

@@ -275,19 +275,16 @@ public struct CaseBulkLoader: Sendable {
             guard let path = regionPaths[script.intake.regionID] else {
                 throw StoreError.notFound("region \(script.intake.regionID)")
             }
-            let (new, registration) = try CaseLifecycle.register(
+            // The same workflow as `CaseWriter`: the registration, then the time limits that apply.
+            let (new, outcome) = try CaseWorkflow.register(
                 script.intake, id: id, number: number, trackingCode: script.trackingCode, regionPath: path,
-                receivingCenter: script.receivingCenter, by: script.registeredBy, at: script.registeredAt)
+                receivingCenter: script.receivingCenter, by: script.registeredBy, at: script.registeredAt,
+                facts: facts)
             registered.append(new)
             current.append(new)
-            events.append([registration])
+            events.append([outcome.events[0]])
             organisations.append(CaseVisibility.readerOrganisations(of: new))
-            // What `CaseWriter` adds by itself: the time limits that apply, as the case's second event.
-            let limits = book.limits(for: new, centerLevel: new.centerOrganisationID.flatMap { levels[$0] })
-            commit(
-                try CaseLifecycle.decide(
-                    .applyTimeLimits(limits), on: new, by: CaseWriter.timekeeper, at: script.registeredAt),
-                to: index)
+            commit(Array(outcome.events.dropFirst()), to: index)
             for step in script.steps {
                 if let masterIndex = step.mergeInto {
                     guard masterIndex < index else { throw StoreError.notFound("master case \(masterIndex)") }
@@ -297,26 +294,23 @@ public struct CaseBulkLoader: Sendable {
                     commit(merged.master, to: masterIndex)
                 } else {
                     if case .assess(let categoryCode, _, _, _) = step.command { try requireActive(categoryCode) }
-                    commit(
-                        try CaseLifecycle.decide(step.command, on: current[index], by: step.actor, at: step.at),
-                        to: index)
-                    try consequences(of: step.command, on: index, at: step.at)
+                    try run(step.command, by: step.actor, on: index, at: step.at)
                 }
             }
         }
 
-        /// `CaseWriter.consequences` without the database: new time limits after an assessment, the ladder level of
-        /// a dispatch. A ladder move needs the next level's center, which bulk loading does not look up: refused.
-        mutating func consequences(of command: CaseCommand, on index: Int, at now: Date) throws {
-            if let next = book.followUp(to: command, on: current[index], level: { levels[$0] }) {
-                commit(
-                    try CaseLifecycle.decide(next, on: current[index], by: CaseWriter.timekeeper, at: now), to: index)
-            }
-            if let ladder = current[index].timing.ladder, ladder.ladder.automatic, ladder.exhausted != nil,
-                !ladder.isLastStep, current[index].state.isUnresolved
-            {
+        /// The facts of the workflow, all in memory: the time limits and every organisation's level. Bulk loading
+        /// does not look up the centers above a case, so it cannot place a ladder move.
+        var facts: CaseWorkflow.Facts { CaseWorkflow.Facts(timeLimits: book, levels: levels) }
+
+        /// One command through `CaseWorkflow` (its follow-ups included), as `CaseWriter` runs it. A ladder move
+        /// needs the next level's center, which bulk loading does not look up: refused.
+        mutating func run(_ command: CaseCommand, by actor: Actor, on index: Int, at now: Date) throws {
+            let decided = try CaseWorkflow.decide(command, on: current[index], by: actor, at: now)
+            if CaseWorkflow.needs(after: command, on: decided.current).centersAbove {
                 throw CaseBulkLoadError.ladderMoveUnsupported
             }
+            commit(try CaseWorkflow.followingUp(decided, after: command, at: now, facts: facts).events, to: index)
         }
 
         mutating func commit(_ new: [CaseEvent], to index: Int) {

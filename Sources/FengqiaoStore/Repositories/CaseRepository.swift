@@ -453,7 +453,33 @@ public struct CaseWriter: Sendable {
     let calendar: WorkingCalendar
 
     /// Who the file says did what the platform does by itself: time limits, alerts, ladder moves.
-    public static let timekeeper = Actor.system(name: "时限管理 / Time limits")
+    public static var timekeeper: Actor { CaseWorkflow.timekeeper }
+
+    /// Loads, inside the transaction, exactly the facts `CaseWorkflow` says the follow-ups of a change need.
+    func facts(_ needs: CaseWorkflow.Needs, for current: Case) async throws -> CaseWorkflow.Facts {
+        let book =
+            needs.timeLimits
+            ? try await TimeLimitRepository.book(in: sql) : TimeLimitBook(policies: [], ladders: [])
+        var levels: [Organisation.ID: RegionLevel] = [:]
+        for id in needs.organisations.sorted() {
+            levels[id] = try await OrganisationRepository.level(of: id, in: sql)
+        }
+        let centers =
+            needs.centersAbove ? try await OrganisationRepository.centersAbove(current.regionID, in: sql) : []
+        return CaseWorkflow.Facts(timeLimits: book, levels: levels, centersAbove: centers)
+    }
+
+    /// Decides `command` with the workflow: the lifecycle's events, then the platform's follow-ups with the facts
+    /// they need, folded once.
+    func decide(
+        _ command: CaseCommand, on current: Case, by actor: Actor, at now: Date
+    ) async throws
+        -> CaseWorkflow.Outcome
+    {
+        let decided = try CaseWorkflow.decide(command, on: current, by: actor, at: now)
+        let facts = try await facts(CaseWorkflow.needs(after: command, on: decided.current), for: decided.current)
+        return try CaseWorkflow.followingUp(decided, after: command, at: now, facts: facts)
+    }
 
     /// Registers a case through the lifecycle, exactly once per idempotency key (and per source reference).
     /// `expected`: the case a concurrent request registered under the same key (the retry after losing a race).
@@ -486,15 +512,16 @@ public struct CaseWriter: Sendable {
         let id = Case.ID(try await CaseRepository.next("case_id", in: sql))
         let number = CaseNumbering.number(
             date: now, sequence: Int(try await CaseRepository.next(CaseRows.numberCounter(for: now), in: sql)))
-        let (registered, event) = try CaseLifecycle.register(
+        var levels: [Organisation.ID: RegionLevel] = [:]
+        if let receivingCenter {
+            levels[receivingCenter] = try await OrganisationRepository.level(of: receivingCenter, in: sql)
+        }
+        let (registered, outcome) = try CaseWorkflow.register(
             intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
-            receivingCenter: receivingCenter, by: actor, at: now)
-        let limits = try await TimeLimitRepository.book(in: sql).limits(
-            for: registered,
-            centerLevel: try await OrganisationRepository.level(of: registered.centerOrganisationID, in: sql))
-        let file =
-            [event] + (try CaseLifecycle.decide(.applyTimeLimits(limits), on: registered, by: Self.timekeeper, at: now))
-        let new = file.dropFirst().reduce(registered) { CaseLifecycle.apply($1, to: $0) }
+            receivingCenter: receivingCenter, by: actor, at: now,
+            facts: CaseWorkflow.Facts(timeLimits: try await TimeLimitRepository.book(in: sql), levels: levels))
+        let file = outcome.events
+        let new = outcome.current
         try await CaseRepository.insert(new, file: file, calendar: calendar, in: sql)
         try await FileRepository.link(new.attachments, to: id, in: sql)
         try await CaseRepository.recordOrganisations(of: new, in: sql)
@@ -520,11 +547,9 @@ public struct CaseWriter: Sendable {
         if case .assess(let categoryCode, _, _, _) = command {
             try await CategoryRepository.requireActive(categoryCode, in: sql)
         }
-        let events = try CaseLifecycle.decide(command, on: current, by: actor, at: now)
-        let followUps = try await consequences(
-            of: command, on: events.reduce(current) { CaseLifecycle.apply($1, to: $0) }, at: now)
+        let outcome = try await decide(command, on: current, by: actor, at: now)
         return try await CaseRepository.commit(
-            events + followUps, to: current, dialect: dialect, calendar: calendar, in: sql)
+            outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
     }
 
     /// Raises the alerts due at `now` on one case, with what follows from them (督办, a ladder move), and brings
@@ -540,69 +565,17 @@ public struct CaseWriter: Sendable {
             try await CaseRepository.schedule(current, calendar: calendar, in: sql)
             return 0
         }
-        let supervisionDeadline = calendar.deadline(for: .workingDays(1), from: now)
-        let events = try CaseLifecycle.decide(
-            .raiseAlerts(due, supervisionDeadline: supervisionDeadline), on: current, by: Self.timekeeper, at: now)
-        let followUps = try await consequences(
-            of: nil, on: events.reduce(current) { CaseLifecycle.apply($1, to: $0) }, at: now)
+        let decided = try CaseWorkflow.decideAlerts(due, on: current, at: now, calendar: calendar)
+        let facts = try await facts(CaseWorkflow.needs(after: nil, on: decided.current), for: decided.current)
+        let outcome = try CaseWorkflow.followingUp(decided, after: nil, at: now, facts: facts)
         _ = try await CaseRepository.commit(
-            events + followUps, to: current, dialect: dialect, calendar: calendar, in: sql)
+            outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
         return due.count
     }
 
-    /// What the platform does by itself after a change, as events numbered on from `updated`: new time limits when
-    /// an assessment changes which apply, the ladder level a dispatch puts the case at, and an automatic ladder's
-    /// move up once a level is exhausted.
-    func consequences(of command: CaseCommand?, on updated: Case, at now: Date) async throws -> [CaseEvent] {
-        var current = updated
-        var events: [CaseEvent] = []
-        func run(_ command: CaseCommand) throws {
-            let more = try CaseLifecycle.decide(command, on: current, by: Self.timekeeper, at: now)
-            current = more.reduce(current) { CaseLifecycle.apply($1, to: $0) }
-            events += more
-        }
-        if let command, TimeLimitBook.followedUpActions.contains(command.action) {
-            var levels: [Organisation.ID: RegionLevel] = [:]
-            for id in Set([current.centerOrganisationID, current.lead?.organisationID].compactMap { $0 }) {
-                levels[id] = try await OrganisationRepository.level(of: id, in: sql)
-            }
-            if let next = try await TimeLimitRepository.book(in: sql).followUp(
-                to: command, on: current, level: { levels[$0] })
-            {
-                try run(next)
-            }
-        }
-        if let ladder = current.timing.ladder, ladder.ladder.automatic, ladder.exhausted != nil, !ladder.isLastStep,
-            current.state.isUnresolved, let target = try await climbTarget(of: current)
-        {
-            try run(.climbLadder(toCenter: target))
-        }
-        return events
-    }
-
-    /// The center a ladder move sends the case to: its own center when that sits at the next level or above,
-    /// else the nearest center at the next level or above over the case's region.
+    /// Where a ladder move would send the case now (`CaseWorkflow.climbTarget`, with the centers above it).
     func climbTarget(of current: Case) async throws -> Organisation.ID? {
-        guard let next = current.timing.ladder?.nextStep else { return nil }
-        if let center = current.centerOrganisationID,
-            let level = try await OrganisationRepository.level(of: center, in: sql), level.depth <= next.level.depth
-        {
-            return center
-        }
-        return try await OrganisationRepository.nearestCenter(for: current.regionID, atOrAbove: next.level, in: sql)?.id
-    }
-
-    /// Moves an exhausted ladder level up by one (the button of a non-automatic ladder).
-    public func climbLadder(
-        _ id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
-    ) async throws -> Case {
-        guard let current = try await CaseRepository.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
-        if let expectedVersion, expectedVersion != current.version {
-            throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
-        }
-        guard let target = try await climbTarget(of: current) else { throw CaseError.ladderNotExhausted }
-        return try await act(
-            .climbLadder(toCenter: target), on: id, expectedVersion: expectedVersion, by: actor, at: now)
+        CaseWorkflow.climbTarget(of: current, facts: try await facts(.climb(of: current), for: current))
     }
 
     /// Merges a duplicate into its master: both cases change together.

@@ -59,6 +59,27 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
+    /// The centers over `regionID` (its own region first, then each ancestor up to the root), each the first center
+    /// of its region, with the region's level: what `CaseWorkflow.climbTarget` chooses from.
+    static func centersAbove(
+        _ regionID: Region.ID, in sql: any SQLDatabase
+    ) async throws
+        -> [(id: Organisation.ID, level: RegionLevel)]
+    {
+        var centers: [(id: Organisation.ID, level: RegionLevel)] = []
+        var next: Region.ID? = regionID
+        while let id = next, let row = try await RegionRepository.row(id: id, in: sql) {
+            if let center = try await sql.select().column("id").from("organisations")
+                .where("region_id", .equal, id.rawValue).where("kind", .equal, OrganisationKind.center.rawValue)
+                .orderBy("id").first(decodingColumn: "id", as: Int64.self)
+            {
+                centers.append((Organisation.ID(center), row.region.level))
+            }
+            next = row.region.parentID
+        }
+        return centers
+    }
+
     static func nearestCenter(
         for regionID: Region.ID, atOrAbove level: RegionLevel, in sql: any SQLDatabase
     ) async throws -> Organisation? {
