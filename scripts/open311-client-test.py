@@ -14,62 +14,15 @@ Usage: scripts/open311-client-test.py --binary .build/debug/fengqiao [--keep]
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 
 import requests
 from georeport import GeoReport
 
-from serve_process import ServeProcess
+from serve_process import Checks, DemoServer
 
 JURISDICTION = "339921"
 PHONE = "13812341234"
-
-
-class Server(ServeProcess):
-    """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1."""
-
-    def __init__(self, binary, keep):
-        self.keep = keep
-        workdir = tempfile.mkdtemp(prefix="fengqiao-open311-")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
-        env.update({
-            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(workdir, 'fq.sqlite')}",
-            "FENGQIAO_MODE": "development",
-            "FENGQIAO_SCHEDULER": "false",
-        })
-        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
-
-    def run(self, *arguments):
-        result = subprocess.run([self.binary, *arguments], env=self.env, cwd=self.workdir,
-                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
-        with open(self.log_path, "ab") as log:
-            log.write(f"$ fengqiao {' '.join(arguments)}\n".encode() + result.stdout)
-        if result.returncode != 0:
-            raise RuntimeError(f"fengqiao {' '.join(arguments)} exited {result.returncode}")
-        return result.stdout.decode("utf-8", "replace")
-
-    def cleanup(self, ok):
-        if ok and not self.keep:
-            shutil.rmtree(self.workdir, ignore_errors=True)
-        else:
-            print(f"保留现场 / kept: {self.workdir} (server.log, fq.sqlite)", flush=True)
-
-
-class Checks:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, condition, what):
-        if condition:
-            self.passed += 1
-            print(f"  ok   {what}", flush=True)
-        else:
-            self.failed += 1
-            print(f"  FAIL {what}", flush=True)
-        return condition
 
 
 def journey(server, key, c):
@@ -148,7 +101,7 @@ def main():
     parser.add_argument("--binary", default=".build/debug/fengqiao")
     parser.add_argument("--keep", action="store_true", help="keep the temporary folder")
     options = parser.parse_args()
-    server = Server(os.path.abspath(options.binary), options.keep)
+    server = DemoServer(os.path.abspath(options.binary), options.keep, "fengqiao-open311-")
     checks = Checks()
     ok = False
     try:

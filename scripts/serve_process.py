@@ -72,3 +72,63 @@ class ServeProcess:
                 self.process.wait(timeout=self.stop_grace)
             except subprocess.TimeoutExpired:
                 self.kill()
+
+
+class DemoServer(ServeProcess):
+    """A fresh SQLite database in a temporary folder for one check script (`prefix` names it), `run` for the
+    commands that prepare it (migrate, seed-demo), their output and the server's in `server.log`; the folder is
+    removed after a passing run unless `keep`, and kept for a look after a failing one."""
+
+    def __init__(self, binary, keep, prefix, extra_env=None):
+        import os
+        import tempfile
+        self.keep = keep
+        workdir = tempfile.mkdtemp(prefix=prefix)
+        env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
+        env.update({
+            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(workdir, 'fq.sqlite')}",
+            "FENGQIAO_MODE": "development",
+            "FENGQIAO_SCHEDULER": "false",
+        })
+        env.update(extra_env or {})
+        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
+
+    def run(self, *arguments, timeout=900):
+        """Runs `fengqiao ARGUMENTS` on the database; returns its output (also appended to the log)."""
+        result = subprocess.run([self.binary, *arguments], env=self.env, cwd=self.workdir,
+                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=timeout)
+        with open(self.log_path, "ab") as log:
+            log.write(f"$ fengqiao {' '.join(arguments)}\n".encode() + result.stdout)
+        if result.returncode != 0:
+            raise RuntimeError(f"fengqiao {' '.join(arguments)} exited {result.returncode}")
+        return result.stdout.decode("utf-8", "replace")
+
+    def log_tail(self, size=4000):
+        try:
+            with open(self.log_path, "rb") as f:
+                return f.read()[-size:].decode("utf-8", "replace")
+        except OSError:
+            return ""
+
+    def cleanup(self, ok):
+        import shutil
+        if ok and not self.keep:
+            shutil.rmtree(self.workdir, ignore_errors=True)
+        else:
+            print(f"保留现场 / kept: {self.workdir} (server.log, fq.sqlite)", flush=True)
+
+
+class Checks:
+    """Counts checks and prints one line each; the script ends with `N passed, N failed`."""
+
+    def __init__(self):
+        self.passed = self.failed = 0
+
+    def check(self, condition, what):
+        if condition:
+            self.passed += 1
+            print(f"  ok   {what}", flush=True)
+        else:
+            self.failed += 1
+            print(f"  FAIL {what}", flush=True)
+        return condition

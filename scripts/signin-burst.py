@@ -27,73 +27,18 @@ import http.client
 import http.cookies
 import os
 import random
-import shutil
-import subprocess
 import sys
-import tempfile
 import threading
 import time
 import urllib.parse
 
-from serve_process import ServeProcess
+from serve_process import Checks, DemoServer
 
 PASSWORD = "Fengqiao2026"  # every demo account's password
 BURST_VICTIM = "taoyuan.center"  # the burst tries wrong passwords for this account
 LATER_USER = "donghu.center"  # signs in correctly after the burst, from the same address
 PAGES = ["/healthz", "/mediators", "/api/v1/mediators"]  # public, unrelated to signing in
 PACING = 0.1  # seconds between the starts of two background requests
-
-
-class Server(ServeProcess):
-    """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1."""
-
-    def __init__(self, binary, keep):
-        self.keep = keep
-        workdir = tempfile.mkdtemp(prefix="fengqiao-signin-burst-")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
-        env.update({
-            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(workdir, 'fq.sqlite')}",
-            "FENGQIAO_MODE": "development",  # session cookie without Secure: the check speaks plain HTTP
-            "FENGQIAO_SCHEDULER": "false",
-            "FENGQIAO_LOG_LEVEL": "warning",
-        })
-        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
-
-    def run(self, *arguments, timeout=900):
-        with open(self.log_path, "ab") as log:
-            log.write(f"$ fengqiao {' '.join(arguments)}\n".encode())
-            log.flush()
-            result = subprocess.run([self.binary, *arguments], env=self.env, cwd=self.workdir,
-                                    stdout=log, stderr=subprocess.STDOUT, timeout=timeout)
-        if result.returncode != 0:
-            raise RuntimeError(f"fengqiao {' '.join(arguments)} exited {result.returncode}")
-
-    def log_tail(self, size=4000):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read()[-size:].decode("utf-8", "replace")
-        except OSError:
-            return ""
-
-    def cleanup(self, ok):
-        if ok and not self.keep:
-            shutil.rmtree(self.workdir, ignore_errors=True)
-        else:
-            print(f"保留现场 / kept: {self.workdir} (server.log, fq.sqlite)", flush=True)
-
-
-class Checks:
-    def __init__(self):
-        self.passed = self.failed = 0
-
-    def check(self, condition, what):
-        if condition:
-            self.passed += 1
-            print(f"  ok   {what}", flush=True)
-        else:
-            self.failed += 1
-            print(f"  FAIL {what}", flush=True)
-        return condition
 
 
 class Answer:
@@ -341,7 +286,7 @@ def main():
         print(f"找不到可执行文件 / no executable at {binary}", file=sys.stderr)
         print("0 passed, 1 failed", flush=True)
         return 1
-    server = Server(binary, options.keep)
+    server = DemoServer(binary, options.keep, "fengqiao-signin-burst-", {"FENGQIAO_LOG_LEVEL": "warning"})
     print(f"登录洪峰检查 / sign-in burst: {options.requests} requests, seed {options.seed}, folder {server.workdir}",
           flush=True)
     checks = Checks()

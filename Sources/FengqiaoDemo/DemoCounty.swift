@@ -13,24 +13,31 @@ public struct DemoCounty: Sendable, Equatable {
     public typealias UserSpec = CountyStructure.UserSpec
     public typealias MediatorSpec = CountyStructure.MediatorSpec
 
+    /// The county's structure, as the store writes any county's (`StructureWriter`).
+    public var structure: CountyStructure
+
     /// Every parent is listed before its children.
-    public var regions: [RegionSpec]
-    public var organisations: [OrganisationSpec]
-    public var users: [UserSpec]
-    public var mediators: [MediatorSpec]
+    public var regions: [RegionSpec] {
+        get { structure.regions }
+        set { structure.regions = newValue }
+    }
+    public var organisations: [OrganisationSpec] {
+        get { structure.organisations }
+        set { structure.organisations = newValue }
+    }
+    public var users: [UserSpec] {
+        get { structure.users }
+        set { structure.users = newValue }
+    }
+    public var mediators: [MediatorSpec] {
+        get { structure.mediators }
+        set { structure.mediators = newValue }
+    }
 
     public init(
         regions: [RegionSpec], organisations: [OrganisationSpec], users: [UserSpec], mediators: [MediatorSpec]
     ) {
-        self.regions = regions
-        self.organisations = organisations
-        self.users = users
-        self.mediators = mediators
-    }
-
-    /// The county's structure, as the store writes any county's (`StructureWriter`).
-    public var structure: CountyStructure {
-        CountyStructure(regions: regions, organisations: organisations, users: users, mediators: mediators)
+        structure = CountyStructure(regions: regions, organisations: organisations, users: users, mediators: mediators)
     }
 
     /// The one documented password of every demo account. Published, so `UserRules` refuses it for any account
