@@ -1,4 +1,5 @@
 import FengqiaoCore
+import Foundation
 import Testing
 
 @Suite("Masking personal data")
@@ -59,5 +60,35 @@ struct MaskingTests {
         var unmasked = masked
         unmasked.parties = file.current.parties
         #expect(unmasked == file.current)
+    }
+}
+
+@Suite("One masking rule")
+struct CaseAsSeenTests {
+    @Test("a reader who may not see personal data gets the parties, address and agreement parties masked, once")
+    func masked() throws {
+        var file = try CaseFile()
+        file.current.address = "清溪县桃源镇桃源村3组12号"
+        var record = file.current.mediation
+        record.agreements = [
+            MediationAgreement(
+                version: 1,
+                draft: AgreementDraft(
+                    parties: [
+                        AgreementParty(
+                            name: "张三丰", role: .reporter, idNumber: "110101199001011234", phone: "13812341234")
+                    ],
+                    facts: "事实", terms: []),
+                draftedAt: Fixture.clock, organisationID: nil, mediatorID: nil)
+        ]
+        file.current.mediationRecord = record
+        let leader = PersonalDataPolicy.view(file.current, for: Fixture.townLeader)
+        #expect(!leader.personalDataShown)
+        #expect(leader.current.parties.first?.phone == Masking.phone("13812341234"))
+        #expect(leader.current.address == Masking.address("清溪县桃源镇桃源村3组12号"))
+        let party = try #require(leader.current.mediation.agreements.first?.draft.parties.first)
+        #expect(party.name == Masking.name("张三丰") && party.idNumber == Masking.idNumber("110101199001011234"))
+        let desk = PersonalDataPolicy.view(file.current, for: Fixture.townDesk)
+        #expect(desk.personalDataShown && desk.current == file.current)
     }
 }

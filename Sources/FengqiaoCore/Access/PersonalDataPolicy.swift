@@ -23,3 +23,42 @@ public enum PersonalDataPolicy {
         }
     }
 }
+
+/// A case as one reader may see it: the one masking rule that every presenter (API resources, case page,
+/// agreement, exports) renders from, instead of each masking the parties again.
+public struct CaseAsSeen: Sendable {
+    /// The case, with the parties' personal data, the address and the agreements' parties masked unless
+    /// `personalDataShown`.
+    public let current: Case
+    /// Whether the reader sees personal data in clear (and the view is to be written to the access log).
+    public let personalDataShown: Bool
+}
+
+extension PersonalDataPolicy {
+    /// The case as `actor` may see it (`showsPersonalData`).
+    public static func view(_ current: Case, for actor: Actor) -> CaseAsSeen {
+        view(current, showingPersonalData: showsPersonalData(of: current, to: actor))
+    }
+
+    /// The case with its personal data in clear or masked, as decided: for lists, which stay masked whoever reads
+    /// them (a clear view is one case at a time, and logged).
+    public static func view(_ current: Case, showingPersonalData shows: Bool) -> CaseAsSeen {
+        guard !shows else { return CaseAsSeen(current: current, personalDataShown: true) }
+        var masked = current.withPartiesMasked
+        masked.address = current.address.map(Masking.address)
+        if var record = masked.mediationRecord {
+            record.agreements = record.agreements.map { agreement in
+                var copy = agreement
+                copy.draft.parties = agreement.draft.parties.map { party in
+                    AgreementParty(
+                        name: Masking.name(party.name), role: party.role,
+                        idNumber: party.idNumber.map(Masking.idNumber),
+                        phone: party.phone.map(Masking.phone), address: party.address.map(Masking.address))
+                }
+                return copy
+            }
+            masked.mediationRecord = record
+        }
+        return CaseAsSeen(current: masked, personalDataShown: false)
+    }
+}

@@ -124,6 +124,8 @@ struct CaseResource: ResponseEncodable, Sendable {
         _ current: Case, showPersonalData: Bool, includeTrackingCode: Bool, availableActions: [CaseAction],
         calendar: WorkingCalendar, now: Date
     ) {
+        // The case as this reader may see it: the one masking rule (`PersonalDataPolicy.view`).
+        let current = PersonalDataPolicy.view(current, showingPersonalData: showPersonalData).current
         let statuses = CaseClocks.status(of: current, calendar: calendar, at: now)
         clocks = statuses.map(ClockResource.init)
         nextDueAt = CaseClocks.nextDue(of: current, calendar: calendar)
@@ -148,15 +150,14 @@ struct CaseResource: ResponseEncodable, Sendable {
         difficulty = current.difficulty
         competentLevel = current.competentLevel
         regionID = current.regionID
-        address = showPersonalData ? current.address : current.address.map(Masking.address)
+        address = current.address
         latitude = current.latitude
         longitude = current.longitude
         anonymous = current.anonymous
         parties = current.parties.map { party in
-            let shown = showPersonalData ? party : party.masked
-            return PartyResource(
-                role: shown.role, name: shown.name, phone: shown.phone, idNumber: shown.idNumber,
-                address: shown.address)
+            PartyResource(
+                role: party.role, name: party.name, phone: party.phone, idNumber: party.idNumber, address: party.address
+            )
         }
         holderOrganisationID = current.holderOrganisationID
         participants = current.participants.map {

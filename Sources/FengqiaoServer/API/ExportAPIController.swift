@@ -144,7 +144,8 @@ public struct CaseExporter: Sendable {
         _ current: Case, shows: Bool, region: Region?, categories: [String: String],
         organisations: [Organisation.ID: String], now: Date
     ) -> [String] {
-        let parties = current.parties.map { shows ? $0 : $0.masked }
+        let current = PersonalDataPolicy.view(current, showingPersonalData: shows).current
+        let parties = current.parties
         let reporter = parties.first { $0.role == .reporter }
         let others = parties.filter { $0.role != .reporter }.map { party in
             [party.name, party.phone].compactMap { $0 }.joined(separator: " ")
@@ -155,7 +156,7 @@ public struct CaseExporter: Sendable {
             current.title, current.description,
             current.categoryCode.map { categories[$0] ?? $0 } ?? "", current.urgency.name.zh, current.kind.name.zh,
             region?.code ?? "", region?.name ?? "",
-            (shows ? current.address : current.address.map(Masking.address)) ?? "",
+            current.address ?? "",
             current.anonymous && reporter == nil ? "匿名" : reporter?.name ?? "", reporter?.phone ?? "",
             reporter?.idNumber ?? "", others.joined(separator: "；"),
             current.holderOrganisationID.flatMap { organisations[$0] } ?? "",

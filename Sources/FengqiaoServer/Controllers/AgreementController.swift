@@ -53,9 +53,12 @@ struct AgreementController {
     /// agreement; otherwise 404 (whether the case exists is not revealed).
     func page(_ request: Request, _ context: AppRequestContext, _ identity: Identity) async throws -> AgreementPage {
         guard let id = context.parameters.get("id", as: Int64.self),
-            let found = try await services.cases.find(id: Case.ID(id)),
-            CaseVisibility.canView(found, by: identity.actor)
+            let stored = try await services.cases.find(id: Case.ID(id)),
+            CaseVisibility.canView(stored, by: identity.actor)
         else { throw HTTPError(.notFound) }
+        // The case as this reader may see it: the agreements' parties masked unless the role needs them.
+        let seen = PersonalDataPolicy.view(stored, for: identity.actor)
+        let found = seen.current
         let agreements = found.mediation.agreements
         let chosen: MediationAgreement?
         if let asked = request.uri.queryParameters.get("version") {
@@ -74,7 +77,7 @@ struct AgreementController {
             language: context.language, caseID: found.id, caseNumber: found.number, agreement: agreement,
             versions: agreements.map { AgreementPage.Version(number: $0.version, signed: $0.signedAt != nil) },
             organisationName: organisation?.name, mediatorName: mediator?.name,
-            showsPersonalData: PersonalDataPolicy.showsPersonalData(of: found, to: identity.actor))
+            showsPersonalData: seen.personalDataShown)
     }
 
     /// Each clear view of parties' details goes to the access log, like the case API's.

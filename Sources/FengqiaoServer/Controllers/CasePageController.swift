@@ -107,8 +107,8 @@ struct CasePageController {
         }
         return CasePage(
             language: context.language, csrfToken: csrf,
-            nav: StaffNav(identity: identity, csrfToken: csrf, current: ""), current: found,
-            showsPersonalData: shows,
+            nav: StaffNav(identity: identity, csrfToken: csrf, current: ""),
+            current: PersonalDataPolicy.view(found, showingPersonalData: shows).current, showsPersonalData: shows,
             regionName: try await region.asyncMap(PlaceChoices(services: services).label) ?? "",
             organisationName: names,
             clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now), file: file,

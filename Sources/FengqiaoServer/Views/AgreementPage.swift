@@ -23,6 +23,7 @@ struct AgreementPage {
     let language: DisplayLanguage
     let caseID: Case.ID
     let caseNumber: String
+    /// As the reader may see it (`PersonalDataPolicy.view`): its parties masked unless `showsPersonalData`.
     let agreement: MediationAgreement
     /// Every version of the case's agreement, oldest first.
     let versions: [Version]
@@ -109,11 +110,11 @@ struct AgreementPage {
                 for (index, party) in draft.parties.enumerated() {
                     H3(Self.partyLabel(index))
                     Element(name: "dl") {
-                        field(Strings.agreementName, shown(party.name, Masking.name), glossed)
+                        field(Strings.agreementName, party.name, glossed)
                         field(Strings.agreementPartyRole, party.role.name.zh, glossed)
-                        field(Strings.agreementIDNumber, party.idNumber.map { shown($0, Masking.idNumber) }, glossed)
-                        field(Strings.agreementAddress, party.address.map { shown($0, Masking.address) }, glossed)
-                        field(Strings.agreementPhone, party.phone.map { shown($0, Masking.phone) }, glossed)
+                        field(Strings.agreementIDNumber, party.idNumber, glossed)
+                        field(Strings.agreementAddress, party.address, glossed)
+                        field(Strings.agreementPhone, party.phone, glossed)
                     }
                 }
             }.class("parties")
@@ -213,10 +214,6 @@ struct AgreementPage {
                 Span("").class("blank")
             }
         }
-    }
-
-    private func shown(_ value: String, _ mask: (String) -> String) -> String {
-        showsPersonalData ? value : mask(value)
     }
 
     /// 甲方、乙方、丙方… then 第11方.

@@ -23,6 +23,7 @@ struct CasePage {
     let language: DisplayLanguage
     let csrfToken: String
     let nav: StaffNav
+    /// The case as the reader may see it (`PersonalDataPolicy.view`): masked unless `showsPersonalData`.
     let current: Case
     let showsPersonalData: Bool
     let regionName: String
@@ -61,7 +62,7 @@ struct CasePage {
                 (t(WorkspaceStrings.place), regionName),
                 (
                     t(WorkspaceStrings.address),
-                    showsPersonalData ? current.address : current.address.map(Masking.address)
+                    current.address
                 ),
                 (t(WorkspaceStrings.difficulty), current.difficulty.map { t($0.name) }),
                 (t(WorkspaceStrings.competentLevel), current.competentLevel.map { t($0.name) }),
@@ -138,9 +139,8 @@ struct CasePage {
             if !current.parties.isEmpty {
                 H2(t(WorkspaceStrings.parties))
                 if !showsPersonalData { Paragraph(t(WorkspaceStrings.maskedNote)).class("note") }
-                List(current.parties) { party in
-                    let shown = showsPersonalData ? party : party.masked
-                    return ListItem {
+                List(current.parties) { shown in
+                    ListItem {
                         Text(
                             [t(shown.role.name), shown.name, shown.phone, shown.idNumber, shown.address]
                                 .compactMap { $0 }.joined(separator: " · "))
