@@ -2,6 +2,7 @@ import FengqiaoCore
 import Foundation
 import Logging
 import SQLKit
+import Synchronization
 
 /// Fires case deadlines (yellow and red alerts, supervision orders, ladder moves) once each.
 ///
@@ -99,10 +100,11 @@ public struct DeadlineScheduler: Sendable {
     /// Claims the next due case not in `excluding` and raises what is due on it, in the caller's transaction; nil
     /// when nothing more is due.
     private func handleNext(
-        at now: Date, excluding: [Int64], in sql: any SQLDatabase
+        at now: Date, excluding: [Int64], in sql: any SQLDatabase, claimed: (@Sendable (Int64) -> Void)? = nil
     ) async throws -> (id: Int64, alerts: Int)? {
         guard let id = try await Self.claim(dueAt: now, excluding: excluding, dialect: database.dialect, in: sql)
         else { return nil }
+        claimed?(id)
         let alerts = try await CaseWriter(sql: sql, dialect: database.dialect, calendar: cases.calendar)
             .raiseDueAlerts(on: Case.ID(id), at: now)
         return (id, alerts)
@@ -116,20 +118,19 @@ public struct DeadlineScheduler: Sendable {
         var handled = 0
         while handled < limit {
             let outcome: (id: Int64, alerts: Int)?
+            // The case this transaction claimed, remembered outside it: when it fails, that is the case to set
+            // aside (claiming "the next due case" again could name another one where deadlines tie).
+            let attempted = Mutex<Int64?>(nil)
             do {
                 outcome = try await database.transaction { [failed] sql in
-                    try await handleNext(at: now, excluding: failed, in: sql)
+                    try await handleNext(at: now, excluding: failed, in: sql) { id in attempted.withLock { $0 = id } }
                 }
             } catch  where Database.isBusy(error) {
                 return handled  // another process holds the writer: not this case's fault
             } catch {
-                // Which case failed is unknown once the transaction rolled back; find it again outside one and
-                // leave it for the next tick, so that one bad case never stops the others.
-                guard
-                    let id = try await database.withConnection({ [dialect = database.dialect, failed] sql in
-                        try await Self.claim(dueAt: now, excluding: failed, dialect: dialect, locking: false, in: sql)
-                    })
-                else { return handled }
+                // Leave the failed case for the next tick, so that one bad case never stops the others. (A failure
+                // before any case was claimed fails the tick.)
+                guard let id = attempted.withLock({ $0 }) else { throw error }
                 logger?.error("deadline of case \(id) failed: \(String(describing: error))")
                 failed.append(id)
                 result.failures += 1
@@ -171,25 +172,6 @@ public struct DeadlineScheduler: Sendable {
         }
     }
 
-    /// Runs until cancelled: a tick, then sleep until the next deadline or `interval`, whichever is sooner.
-    public func run(interval: Duration, logger: Logger, now: @Sendable () -> Date = Date.init) async {
-        logger.info("scheduler started")
-        await PollingLoop.run(
-            "scheduler tick", interval: interval, logger: logger, now: now,
-            round: {
-                let tick = try await tick(at: now(), logger: logger)
-                if tick.cases > 0 || tick.failures > 0 {
-                    logger.info(
-                        "scheduler tick",
-                        metadata: [
-                            "cases": "\(tick.cases)", "alerts": "\(tick.alerts)", "failures": "\(tick.failures)",
-                        ])
-                }
-            },
-            nextDue: nextDue)
-        logger.info("scheduler stopped")
-    }
-
     /// One case with a due deadline, its row locked on PostgreSQL (skipping cases other instances hold).
     static func claim(
         dueAt now: Date, excluding failed: [Int64], dialect: StoreDialect, locking: Bool = true,
@@ -198,7 +180,7 @@ public struct DeadlineScheduler: Sendable {
         var due = sql.select().column("case_id").from("deadlines")
             .where("due_at", .lessThanOrEqual, now.unixMilliseconds)
         if !failed.isEmpty { due = due.where("case_id", .notIn, failed) }
-        due = due.orderBy("due_at").limit(64)
+        due = due.orderBy("due_at").orderBy("case_id").limit(64)
         switch dialect.engine {
         case .sqlite:
             return try await due.limit(1).first(decodingColumn: "case_id", as: Int64.self)

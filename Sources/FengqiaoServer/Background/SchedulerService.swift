@@ -10,9 +10,11 @@ public struct SchedulerService: Service {
     let interval: Duration
     let logger: Logger
     let deliverer: OutboxDeliverer
+    let clock: AppClock
 
     public init(services: AppServices, logger: Logger) {
         self.scheduler = services.scheduler
+        self.clock = services.clock
         self.interval = .seconds(services.configuration.schedulerInterval)
         self.logger = logger
         self.deliverer = OutboxDeliverer(services: services)
@@ -22,9 +24,29 @@ public struct SchedulerService: Service {
         await cancelWhenGracefulShutdown {
             // The outbox deliverer (webhooks) runs beside the scheduler, in the same service.
             await withDiscardingTaskGroup { group in
-                group.addTask { await scheduler.run(interval: interval, logger: logger) }
+                group.addTask { await runScheduler() }
                 group.addTask { await deliverer.run(interval: interval, logger: logger) }
             }
         }
+    }
+
+    /// The scheduler's loop, until cancelled: a tick (`DeadlineScheduler.tick`, in the store), then sleep until the
+    /// next deadline or `interval`, whichever is sooner.
+    func runScheduler() async {
+        logger.info("scheduler started")
+        await PollingLoop.run(
+            "scheduler tick", interval: interval, logger: logger, now: clock.now,
+            round: {
+                let tick = try await scheduler.tick(at: clock.now(), logger: logger)
+                if tick.cases > 0 || tick.failures > 0 {
+                    logger.info(
+                        "scheduler tick",
+                        metadata: [
+                            "cases": "\(tick.cases)", "alerts": "\(tick.alerts)", "failures": "\(tick.failures)",
+                        ])
+                }
+            },
+            nextDue: scheduler.nextDue)
+        logger.info("scheduler stopped")
     }
 }

@@ -6,100 +6,6 @@ import Foundation
 import Logging
 import NIOCore
 
-/// One receiver of case notifications, from `FENGQIAO_WEBHOOKS` (`name=https://host/path`).
-public struct Webhook: Sendable, Equatable {
-    /// Stable name: the outbox keeps one row per event and webhook name (rename one and it starts afresh).
-    public var name: String
-    public var url: String
-
-    public init(name: String, url: String) {
-        self.name = name
-        self.url = url
-    }
-
-    /// `name=url` pairs separated by commas; names of 1–40 letters, digits, `-` or `_`, each once; http(s) URLs with
-    /// a host. Nil when any pair is malformed; empty text is no webhook.
-    public static func parseList(_ text: String) -> [Webhook]? {
-        var hooks: [Webhook] = []
-        for part in text.split(separator: ",") {
-            let pair = String(part).trimmingWhitespace
-            if pair.isEmpty { continue }
-            guard let equals = pair.firstIndex(of: "=") else { return nil }
-            let name = String(pair[..<equals]).trimmingWhitespace
-            let url = String(pair[pair.index(after: equals)...]).trimmingWhitespace
-            guard (1...40).contains(name.count),
-                name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }),
-                !hooks.contains(where: { $0.name == name }),
-                let parsed = URL(string: url), ["http", "https"].contains(parsed.scheme?.lowercased() ?? ""),
-                let host = parsed.host, !host.isEmpty
-            else { return nil }
-            hooks.append(Webhook(name: name, url: url))
-        }
-        return hooks
-    }
-}
-
-/// The webhook, metrics and log settings (issue 7), read and checked together; `AppConfiguration.load` applies them.
-struct OperationsSettings {
-    var webhooks: [Webhook]
-    var webhookSecret: String?
-    var metricsToken: String?
-    var logFormat: LogFormat
-
-    static func read(
-        _ values: [String: String], mode: AppConfiguration.Mode
-    ) throws(ConfigurationError)
-        -> OperationsSettings
-    {
-        func text(_ key: String) -> String? {
-            values[key].map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
-        }
-        func invalid(_ key: String, _ value: String?) -> ConfigurationError {
-            let expected = AppConfiguration.settings.first { $0.key == key }?.meaning
-            return ConfigurationError(
-                key: key, value: value,
-                reason: Localized(zh: "应为\(expected?.zh ?? "")。", en: "expected \(expected?.en ?? "")."))
-        }
-        var webhooks: [Webhook] = []
-        if let list = text("FENGQIAO_WEBHOOKS") {
-            guard let parsed = Webhook.parseList(list) else { throw invalid("FENGQIAO_WEBHOOKS", list) }
-            webhooks = parsed
-        }
-        let secret = text("FENGQIAO_WEBHOOK_SECRET")
-        if let secret, secret.count < 16 { throw invalid("FENGQIAO_WEBHOOK_SECRET", nil) }
-        if mode == .production, !webhooks.isEmpty, secret == nil {
-            throw ConfigurationError(
-                key: "FENGQIAO_WEBHOOK_SECRET", value: nil,
-                reason: Localized(
-                    zh: "生产模式设置了 FENGQIAO_WEBHOOKS 时必须设置签名密钥（至少16个字符），接收方据此验证通知。",
-                    en: "production mode with FENGQIAO_WEBHOOKS needs a signing secret (16 characters or more), "
-                        + "which receivers verify notifications with."))
-        }
-        let token = text("FENGQIAO_METRICS_TOKEN")
-        if let token, token.count < 16 { throw invalid("FENGQIAO_METRICS_TOKEN", nil) }
-        var format: LogFormat = mode == .production ? .json : .text
-        if let raw = text("FENGQIAO_LOG_FORMAT") {
-            guard let parsed = LogFormat(rawValue: raw.lowercased()) else { throw invalid("FENGQIAO_LOG_FORMAT", raw) }
-            format = parsed
-        }
-        return OperationsSettings(webhooks: webhooks, webhookSecret: secret, metricsToken: token, logFormat: format)
-    }
-
-    func apply(to configuration: inout AppConfiguration) {
-        configuration.webhooks = webhooks
-        configuration.webhookSecret = webhookSecret
-        configuration.metricsToken = metricsToken
-        configuration.logFormat = logFormat
-    }
-}
-
-extension AppConfiguration {
-    /// Settings whose values are never echoed in messages or `fengqiao config`.
-    static let secretKeys: Set<String> = [
-        "FENGQIAO_SESSION_SECRET", "FENGQIAO_WEBHOOK_SECRET", "FENGQIAO_METRICS_TOKEN",
-    ]
-}
-
 /// Delivers the outbox to the webhooks: claims due rows, POSTs each one's JSON, marks it delivered on 2xx, and
 /// otherwise records the error and retries with exponential back-off (10 s × 2^(attempts−1), at most 1 h, the
 /// second half of the wait drawn at random). At least once: a row is marked delivered only after the 2xx, so a
@@ -114,12 +20,15 @@ public struct OutboxDeliverer: Sendable {
     let batchSize: Int
     /// A number in 0..<1 for each retry's jitter (injectable for tests).
     let jitter: @Sendable () -> Double
+    /// The time of a round when none is given.
+    let clock: AppClock
 
     public init(
         database: Database, webhooks: [Webhook], secret: String?, client: HTTPClient = .shared,
         timeout: TimeAmount = .seconds(10), batchSize: Int = 50,
-        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }
+        jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, clock: AppClock = .system
     ) {
+        self.clock = clock
         self.outbox = OutboxRepository(database: database)
         self.webhooks = webhooks
         self.secret = secret
@@ -132,7 +41,7 @@ public struct OutboxDeliverer: Sendable {
     public init(services: AppServices) {
         self.init(
             database: services.database, webhooks: services.configuration.webhooks,
-            secret: services.configuration.webhookSecret)
+            secret: services.configuration.webhookSecret, clock: services.clock)
     }
 
     /// What one round did.
@@ -152,7 +61,8 @@ public struct OutboxDeliverer: Sendable {
     }
 
     /// Delivers every row due at `now` (batch by batch), each attempt once.
-    public func deliverDue(at now: @Sendable () -> Date = Date.init, logger: Logger? = nil) async throws -> Round {
+    public func deliverDue(at time: (@Sendable () -> Date)? = nil, logger: Logger? = nil) async throws -> Round {
+        let now = time ?? clock.now
         var round = Round(delivered: 0, failed: 0)
         let names = webhooks.map(\.name)
         while true {
@@ -227,7 +137,8 @@ public struct OutboxDeliverer: Sendable {
 
     /// Runs until cancelled: a round, then sleep until the next row is due or `interval`, whichever is sooner.
     /// Without webhooks it only clears the subscriptions (so no rows are written) and returns.
-    public func run(interval: Duration, logger: Logger, now: @escaping @Sendable () -> Date = Date.init) async {
+    public func run(interval: Duration, logger: Logger) async {
+        let now = clock.now
         while !Task.isCancelled {
             do {
                 try await subscribe(at: now())

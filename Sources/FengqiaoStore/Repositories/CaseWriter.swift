@@ -1,0 +1,155 @@
+import Crypto
+import FengqiaoCore
+import Foundation
+import SQLKit
+
+/// Case changes inside a transaction the caller holds (see `CaseRepository.write`).
+public struct CaseWriter: Sendable {
+    let sql: any SQLDatabase
+    let dialect: StoreDialect
+    let calendar: WorkingCalendar
+
+    /// Who the file says did what the platform does by itself: time limits, alerts, ladder moves.
+    public static var timekeeper: Actor { CaseWorkflow.timekeeper }
+
+    /// Loads, inside the transaction, exactly the facts `CaseWorkflow` says the follow-ups of a change need.
+    func facts(_ needs: CaseWorkflow.Needs, for current: Case) async throws -> CaseWorkflow.Facts {
+        let book =
+            needs.timeLimits
+            ? try await TimeLimitRepository.book(in: sql) : TimeLimitBook(policies: [], ladders: [])
+        var levels: [Organisation.ID: RegionLevel] = [:]
+        for id in needs.organisations.sorted() {
+            levels[id] = try await OrganisationRepository.level(of: id, in: sql)
+        }
+        let centers =
+            needs.centersAbove ? try await OrganisationRepository.centersAbove(current.regionID, in: sql) : []
+        return CaseWorkflow.Facts(timeLimits: book, levels: levels, centersAbove: centers)
+    }
+
+    /// Decides `command` with the workflow: the lifecycle's events, then the platform's follow-ups with the facts
+    /// they need, folded once.
+    func decide(
+        _ command: CaseCommand, on current: Case, by actor: Actor, at now: Date
+    ) async throws
+        -> CaseWorkflow.Outcome
+    {
+        let decided = try CaseWorkflow.decide(command, on: current, by: actor, at: now)
+        let facts = try await facts(CaseWorkflow.needs(after: command, on: decided.current), for: decided.current)
+        return try CaseWorkflow.followingUp(decided, after: command, at: now, facts: facts)
+    }
+
+    /// Registers a case through the lifecycle, exactly once per idempotency key (and per source reference).
+    /// `expected`: the case a concurrent request registered under the same key (the retry after losing a race).
+    public func create(
+        _ intake: Intake, idempotencyKey: String, receivingCenter: Organisation.ID?, by actor: Actor, at now: Date,
+        trackingCode: String, expecting expected: Case.ID? = nil
+    ) async throws -> CaseRepository.Created {
+        guard !idempotencyKey.isEmpty, idempotencyKey.count <= 200 else { throw CaseStoreError.invalidIdempotencyKey }
+        let fingerprint = try CaseRepository.fingerprint(of: intake)
+        var existing = try await CaseRepository.caseID(forIdempotencyKey: idempotencyKey, in: sql)
+        if existing != nil {
+            // The same key with another body is a client error, not a retry: refused instead of answered with the
+            // first case (keys stored before the fingerprint was kept have none and are taken as retries).
+            let stored = try await sql.select().column("request_hash").from("idempotency_keys")
+                .where("key", .equal, idempotencyKey).first(decodingColumn: "request_hash", as: String?.self)
+            if let stored = stored ?? nil, stored != fingerprint { throw CaseStoreError.idempotencyKeyReused }
+        }
+        if existing == nil, expected != nil { throw StoreError.notFound("idempotency key") }
+        if existing == nil {
+            existing = try await CaseRepository.caseID(
+                channel: intake.channel, sourceReference: intake.sourceReference, in: sql)
+        }
+        if let existing, let found = try await CaseRepository.load(existing, in: sql) {
+            return CaseRepository.Created(case: found, isNew: false)
+        }
+        try await CategoryRepository.requireActive(intake.categoryCode, in: sql)
+        guard let region = try await RegionRepository.row(id: intake.regionID, in: sql) else {
+            throw StoreError.notFound("region \(intake.regionID)")
+        }
+        let id = Case.ID(try await CaseRepository.next("case_id", in: sql))
+        let number = CaseNumbering.number(
+            date: now, sequence: Int(try await CaseRepository.next(CaseRows.numberCounter(for: now), in: sql)))
+        var levels: [Organisation.ID: RegionLevel] = [:]
+        if let receivingCenter {
+            levels[receivingCenter] = try await OrganisationRepository.level(of: receivingCenter, in: sql)
+        }
+        let (registered, outcome) = try CaseWorkflow.register(
+            intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
+            receivingCenter: receivingCenter, by: actor, at: now,
+            facts: CaseWorkflow.Facts(timeLimits: try await TimeLimitRepository.book(in: sql), levels: levels))
+        let file = outcome.events
+        let new = outcome.current
+        try await CaseRepository.insert(new, file: file, calendar: calendar, in: sql)
+        try await FileRepository.link(new.attachments, to: id, in: sql)
+        try await CaseRepository.recordOrganisations(of: new, in: sql)
+        try await dialect.replaceSearchText(CaseRows.searchText(of: new), caseID: id.rawValue, in: sql)
+        try await CaseRepository.append(file, previousHash: CaseRepository.genesis, to: id, in: sql)
+        try await CaseRepository.schedule(new, calendar: calendar, in: sql)
+        try await OutboxRepository.record(file, startingFrom: registered, in: sql)
+        try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at", "request_hash")
+            .values(
+                SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds), SQLBind(fingerprint)
+            ).run()
+        return CaseRepository.Created(case: new, isNew: true)
+    }
+
+    /// Decides `command` on the case's current state and appends what it decides.
+    public func act(
+        _ command: CaseCommand, on id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> Case {
+        guard let current = try await CaseRepository.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
+        if let expectedVersion, expectedVersion != current.version {
+            throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
+        }
+        if case .assess(let categoryCode, _, _, _) = command {
+            try await CategoryRepository.requireActive(categoryCode, in: sql)
+        }
+        let outcome = try await decide(command, on: current, by: actor, at: now)
+        return try await CaseRepository.commit(
+            outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
+    }
+
+    /// Raises the alerts due at `now` on one case, with what follows from them (督办, a ladder move), and brings
+    /// its deadline rows up to date. Returns the number of alerts raised. The scheduler calls it, one case per
+    /// transaction, with the case row locked.
+    public func raiseDueAlerts(on id: Case.ID, at now: Date) async throws -> Int {
+        guard let current = try await CaseRepository.load(id, in: sql) else {
+            try await sql.delete(from: "deadlines").where("case_id", .equal, id.rawValue).run()
+            return 0
+        }
+        let due = CaseClocks.dueAlerts(of: current, calendar: calendar, at: now)
+        guard !due.isEmpty else {
+            try await CaseRepository.schedule(current, calendar: calendar, in: sql)
+            return 0
+        }
+        let decided = try CaseWorkflow.decideAlerts(due, on: current, at: now, calendar: calendar)
+        let facts = try await facts(CaseWorkflow.needs(after: nil, on: decided.current), for: decided.current)
+        let outcome = try CaseWorkflow.followingUp(decided, after: nil, at: now, facts: facts)
+        _ = try await CaseRepository.commit(
+            outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
+        return due.count
+    }
+
+    /// Where a ladder move would send the case now (`CaseWorkflow.climbTarget`, with the centers above it).
+    func climbTarget(of current: Case) async throws -> Organisation.ID? {
+        CaseWorkflow.climbTarget(of: current, facts: try await facts(.climb(of: current), for: current))
+    }
+
+    /// Merges a duplicate into its master: both cases change together.
+    public func merge(
+        _ duplicateID: Case.ID, into masterID: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
+    ) async throws -> (duplicate: Case, master: Case) {
+        guard let duplicate = try await CaseRepository.load(duplicateID, in: sql),
+            let master = try await CaseRepository.load(masterID, in: sql)
+        else { throw CaseStoreError.caseNotFound }
+        if let expectedVersion, expectedVersion != duplicate.version {
+            throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.version)
+        }
+        let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
+        let mergedDuplicate = try await CaseRepository.commit(
+            events.duplicate, to: duplicate, dialect: dialect, calendar: calendar, in: sql)
+        let mergedMaster = try await CaseRepository.commit(
+            events.master, to: master, dialect: dialect, calendar: calendar, in: sql)
+        return (mergedDuplicate, mergedMaster)
+    }
+}
