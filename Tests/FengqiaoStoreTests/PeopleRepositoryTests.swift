@@ -28,6 +28,11 @@ struct PeopleRepositoryTests {
                 try await organisations.list(inSubtreeOf: tree.township.id).map(\.id) == [station.id, committee.id])
             #expect(try await organisations.list(inSubtreeOf: tree.county.id, kind: .center).map(\.id) == [center.id])
             #expect(try await organisations.count(kinds: [.mediationCommittee, .mediationStudio]) == 1)
+            // Names of several in one query; an unknown id is absent.
+            #expect(
+                try await organisations.names(of: [center.id, committee.id, Organisation.ID(4242)])
+                    == [center.id: "清溪县社会治理中心", committee.id: "上林村人民调解委员会"])
+            #expect(try await organisations.names(of: [Organisation.ID]()).isEmpty)
             await #expect(throws: OrganisationError.regionNotFound) {
                 try await organisations.create(
                     NewOrganisation(name: "无处", kind: .department, regionID: Region.ID(4242)))

@@ -109,13 +109,16 @@ public struct CaseExporter: Sendable {
         while true {
             let page = try await services.cases.list(
                 filter, visibleTo: identity.visibility, limit: 200, after: after, offset: offset)
+            // The page's holders named in one query, not one per row.
+            let unnamed = Set(page.compactMap(\.holderOrganisationID)).filter { organisations[$0] == nil }
+            organisations.merge(try await services.organisations.names(of: unnamed)) { first, _ in first }
             for current in page {
                 if regions[current.regionID] == nil, let region = try await services.regions.find(id: current.regionID)
                 {
                     regions[current.regionID] = region
                 }
                 if let holder = current.holderOrganisationID, organisations[holder] == nil {
-                    organisations[holder] = try await services.organisations.find(id: holder)?.name ?? "\(holder)"
+                    organisations[holder] = "\(holder)"
                 }
                 let shows = PersonalDataPolicy.showsPersonalData(of: current, to: identity.actor)
                 if shows { clear += 1 }

@@ -97,8 +97,7 @@ struct CasePageController {
             default: break
             }
         }
-        var names: [Organisation.ID: String] = [:]
-        for id in ids { names[id] = try await services.organisations.find(id: id)?.name }
+        let names = try await services.organisations.names(of: ids)
         let region = try await services.regions.find(id: found.regionID)
         let file = events.map { event in
             CasePage.FileLine(

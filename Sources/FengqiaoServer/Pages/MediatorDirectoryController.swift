@@ -125,10 +125,7 @@ struct MediatorDirectoryController {
 
     func cards(specialty: DisputeType?, region: Region.ID?) async throws -> [MediatorCard] {
         let mediators = try await services.mediators.list(specialty: specialty, inSubtreeOf: region)
-        var names: [Organisation.ID: String] = [:]
-        for id in Set(mediators.map(\.organisationID)) {
-            names[id] = try await services.organisations.find(id: id)?.name
-        }
+        let names = try await services.organisations.names(of: Set(mediators.map(\.organisationID)))
         return mediators.map { MediatorCard(mediator: $0, organisationName: names[$0.organisationID] ?? "") }
     }
 

@@ -127,23 +127,19 @@ struct TrackingController {
         let digits = String(phone.filter(\.isNumber).suffix(4))
         guard digits.count == 4, let found = try await services.cases.find(trackingCode: code, phoneLast4: digits)
         else { return nil }
-        var names: [Organisation.ID: String] = [:]
         let events = try await services.cases.events(of: found.id)
-        for id in Set(found.participants.map(\.organisationID) + [found.holderOrganisationID].compactMap { $0 })
+        var ids = Set(found.participants.map(\.organisationID) + [found.holderOrganisationID].compactMap { $0 })
             .union(events.compactMap(\.actor.organisationID))
-        {
-            names[id] = try await services.organisations.find(id: id)?.name
-        }
         for event in events {
             switch event.change {
-            case .dispatched(_, let lead, _, _): names[lead] = try await services.organisations.find(id: lead)?.name
-            case .escalated(_, let center), .ladderClimbed(_, let center):
-                names[center] = try await services.organisations.find(id: center)?.name
+            case .dispatched(_, let lead, _, _): ids.insert(lead)
+            case .escalated(_, let center), .ladderClimbed(_, let center): ids.insert(center)
             case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
-                names[organisation] = try await services.organisations.find(id: organisation)?.name
+                ids.insert(organisation)
             default: break
             }
         }
+        let names = try await services.organisations.names(of: ids)
         let citizen = Actor.citizen(displayName: Strings.citizen.zh)
         let actions = CasePermissions.availableActions(on: found, by: citizen)
         return View(

@@ -39,6 +39,23 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
+    /// The names of several organisations in one query (pages name every organisation a case file mentions);
+    /// unknown ids are absent.
+    public func names(of ids: some Collection<Organisation.ID>) async throws -> [Organisation.ID: String] {
+        let numbers = Set(ids).map(\.rawValue).sorted()
+        guard !numbers.isEmpty else { return [:] }
+        return try await database.withConnection { sql in
+            var names: [Organisation.ID: String] = [:]
+            for row in try await sql.select().columns("id", "name").from("organisations")
+                .where("id", .in, numbers).all()
+            {
+                names[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = try row.decode(
+                    column: "name", as: String.self)
+            }
+            return names
+        }
+    }
+
     /// The organisation with exactly this name (the first, if several share it).
     public func find(name: String) async throws -> Organisation? {
         try await database.withConnection { sql in

@@ -226,8 +226,7 @@ struct Open311Controller {
             ids.formUnion(current.participants.map(\.organisationID))
             for event in events[current.id] ?? [] { ids.formUnion(Self.organisations(named: event.change)) }
         }
-        var names: [Organisation.ID: String] = [:]
-        for id in ids { names[id] = try await services.organisations.find(id: id)?.name }
+        let names = try await services.organisations.names(of: ids)
         let language = language(request, context)
         let now = context.now
         let items = cases.map { current in
