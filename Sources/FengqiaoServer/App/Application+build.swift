@@ -32,9 +32,9 @@ func buildRouter(
     let router = Router(context: AppRequestContext.self)
     // The request's time, read once before anything else.
     router.add(middleware: RequestClockMiddleware(clock: services.clock))
-    // First of all: the client's address as the abuse limits and the logs know it.
+    // Then the client's address, as the abuse limits and the logs know it.
     router.add(middleware: ClientAddressMiddleware(trustedProxies: Set(services.configuration.trustedProxies)))
-    // Outermost of all: every request is counted and timed, and its log lines carry its id.
+    // Then every request is counted and timed, and its log lines carry its id.
     let metrics = AppMetrics()
     router.add(middleware: MetricsMiddleware(metrics: metrics, logger: logger))
     // Outermost first: security headers go on every response, error pages included, and the error page
