@@ -41,6 +41,36 @@ struct PeopleRepositoryTests {
     }
 
     @Test(
+        "the centers above a region, nearest first, read from its stored path agree with the walk up the tree",
+        arguments: TestEngine.available)
+    func centersAbove(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let tree = try await SmallTree.make(in: database)
+            let organisations = OrganisationRepository(database: database)
+            let county = try await organisations.create(
+                NewOrganisation(name: "清溪县社会治理中心", kind: .center, regionID: tree.county.id))
+            let township = try await organisations.create(
+                NewOrganisation(name: "青溪镇综治中心", kind: .center, regionID: tree.township.id))
+            _ = try await organisations.create(
+                NewOrganisation(name: "青溪镇第二中心", kind: .center, regionID: tree.township.id))
+            _ = try await organisations.create(
+                NewOrganisation(name: "白沙镇综治中心", kind: .center, regionID: tree.otherTownship.id))
+            let path = try #require(try await RegionRepository(database: database).path(of: tree.subGrid.id))
+            let centers = try await database.withConnection { sql in
+                try await OrganisationRepository.centersAbove(regionPath: path, in: sql)
+            }
+            #expect(centers.map(\.id) == [township.id, county.id])
+            #expect(centers.map(\.level) == [.township, .county])
+            for level in [RegionLevel.township, .county] {
+                let walked = try await database.withConnection { sql in
+                    try await OrganisationRepository.nearestCenter(for: tree.subGrid.id, atOrAbove: level, in: sql)
+                }
+                #expect(centers.first { $0.level <= level }?.id == walked?.id)
+            }
+        }
+    }
+
+    @Test(
         "a user keeps all role grants; password and disabled flag change; duplicates are refused",
         arguments: TestEngine.available)
     func users(engine: TestEngine) async throws {

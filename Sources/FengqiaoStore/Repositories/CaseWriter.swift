@@ -22,7 +22,8 @@ public struct CaseWriter: Sendable {
             levels[id] = try await OrganisationRepository.level(of: id, in: sql)
         }
         let centers =
-            needs.centersAbove ? try await OrganisationRepository.centersAbove(current.regionID, in: sql) : []
+            needs.centersAbove
+            ? try await OrganisationRepository.centersAbove(regionPath: current.regionPath, in: sql) : []
         return CaseWorkflow.Facts(timeLimits: book, levels: levels, centersAbove: centers)
     }
 

@@ -76,25 +76,37 @@ public struct OrganisationRepository: Sendable {
         }
     }
 
-    /// The centers over `regionID` (its own region first, then each ancestor up to the root), each the first center
-    /// of its region, with the region's level: what `CaseWorkflow.climbTarget` chooses from.
+    /// The centers over a region (its own first, then each ancestor up to the root), each the first center of its
+    /// region, with the region's level: what `CaseWorkflow.climbTarget` chooses from. The ancestors are read from
+    /// the stored path of codes (`/339900/339921/339921101/`) in two queries, not by walking parent ids.
     static func centersAbove(
-        _ regionID: Region.ID, in sql: any SQLDatabase
+        regionPath: String, in sql: any SQLDatabase
     ) async throws
         -> [(id: Organisation.ID, level: RegionLevel)]
     {
-        var centers: [(id: Organisation.ID, level: RegionLevel)] = []
-        var next: Region.ID? = regionID
-        while let id = next, let row = try await RegionRepository.row(id: id, in: sql) {
-            if let center = try await sql.select().column("id").from("organisations")
-                .where("region_id", .equal, id.rawValue).where("kind", .equal, OrganisationKind.center.rawValue)
-                .orderBy("id").first(decodingColumn: "id", as: Int64.self)
-            {
-                centers.append((Organisation.ID(center), row.region.level))
-            }
-            next = row.region.parentID
+        let codes = regionPath.split(separator: "/").map(String.init)
+        guard !codes.isEmpty else { return [] }
+        var regions: [(id: Int64, level: RegionLevel, depth: Int)] = []
+        for row in try await sql.select().columns("id", "code", "level").from("regions").where("code", .in, codes).all()
+        {
+            let code = try row.decode(column: "code", as: String.self)
+            guard let level = RegionLevel(rawValue: try row.decode(column: "level", as: String.self)),
+                let depth = codes.firstIndex(of: code)
+            else { continue }
+            regions.append((try row.decode(column: "id", as: Int64.self), level, depth))
         }
-        return centers
+        guard !regions.isEmpty else { return [] }
+        var firstCenter: [Int64: Int64] = [:]
+        for row in try await sql.select().columns("id", "region_id").from("organisations")
+            .where("kind", .equal, OrganisationKind.center.rawValue).where("region_id", .in, regions.map(\.id))
+            .orderBy("id").all()
+        {
+            let region = try row.decode(column: "region_id", as: Int64.self)
+            if firstCenter[region] == nil { firstCenter[region] = try row.decode(column: "id", as: Int64.self) }
+        }
+        return regions.sorted { $0.depth > $1.depth }.compactMap { region in
+            firstCenter[region.id].map { (Organisation.ID($0), region.level) }
+        }
     }
 
     static func nearestCenter(
