@@ -174,7 +174,7 @@ public struct DeadlineScheduler: Sendable {
 
     /// One case with a due deadline, its row locked on PostgreSQL (skipping cases other instances hold).
     static func claim(
-        dueAt now: Date, excluding failed: [Int64], dialect: StoreDialect, locking: Bool = true,
+        dueAt now: Date, excluding failed: [Int64], dialect: StoreDialect,
         in sql: any SQLDatabase
     ) async throws -> Int64? {
         var due = sql.select().column("case_id").from("deadlines")
@@ -185,10 +185,10 @@ public struct DeadlineScheduler: Sendable {
         case .sqlite:
             return try await due.limit(1).first(decodingColumn: "case_id", as: Int64.self)
         case .postgres:
-            var query = sql.select().column("id").from("cases")
+            return try await sql.select().column("id").from("cases")
                 .where(SQLIdentifier("id"), .in, SQLGroupExpression(due.query)).limit(1)
-            if locking { query = query.lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED")) }
-            return try await query.first(decodingColumn: "id", as: Int64.self)
+                .lockingClause(SQLRaw("FOR UPDATE SKIP LOCKED"))
+                .first(decodingColumn: "id", as: Int64.self)
         }
     }
 }

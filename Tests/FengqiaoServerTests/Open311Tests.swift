@@ -355,7 +355,7 @@ struct Open311Tests {
             #expect(Self.isW3C(item["requested_datetime"] as? String))
             #expect(Self.isW3C(item["updated_datetime"] as? String))
             let due = CaseClocks.finishDeadline(of: stored, calendar: services.calendar)
-            #expect((item["expected_datetime"] as? String) == due.map(Open311Date.format))
+            #expect((item["expected_datetime"] as? String) == due.map(ChinaTime.iso8601))
             #expect(item["address"] as? String == Masking.address("溪城街道文昌路12号3单元"))
             #expect(item["media_url"] as? String == "https://photos.example.cn/a.jpg")
             #expect((item["lat"] as? Double).map { abs($0 - point.latitude) < 1e-9 } == true)
@@ -444,8 +444,8 @@ struct Open311Tests {
 
             // Dates: W3C, inclusive, at most 90 days apart.
             #expect(try await idsOf("?end_date=2020-01-01T00:00:00Z").isEmpty)
-            let soon = Open311Date.format(Date().addingTimeInterval(3600)).replacingOccurrences(of: "+", with: "%2B")
-            let past = Open311Date.format(Date().addingTimeInterval(-86_400)).replacingOccurrences(of: "+", with: "%2B")
+            let soon = ChinaTime.iso8601(Date().addingTimeInterval(3600)).replacingOccurrences(of: "+", with: "%2B")
+            let past = ChinaTime.iso8601(Date().addingTimeInterval(-86_400)).replacingOccurrences(of: "+", with: "%2B")
             #expect(try await idsOf("?start_date=\(past)&end_date=\(soon)").count == 3)
             #expect(try await idsOf("?start_date=2026-01-01T00:00:00.000Z&end_date=2026-02-01T00:00:00Z").isEmpty)
             #expect(
@@ -483,7 +483,7 @@ struct Open311Tests {
         #expect(!text.contains("张三丰") && !text.contains("李四海") && text.contains("张**") && text.contains("李**"))
         #expect(!text.contains("1234-1234") && !text.contains("11010119900101123X") && !text.contains("a.b@example.cn"))
         #expect(text.contains("3路车晚点20分钟"))
-        #expect(Open311Date.format(Date(timeIntervalSince1970: 0)) == "1970-01-01T08:00:00+08:00")
+        #expect(ChinaTime.iso8601(Date(timeIntervalSince1970: 0)) == "1970-01-01T08:00:00+08:00")
         #expect(ChinaTime.parse("1994-11-05T08:15:30-05:00") == ChinaTime.parse("1994-11-05T13:15:30Z"))
         #expect(Open311Document.escapeXML("a<b>&\"'\u{1}") == "a&lt;b&gt;&amp;&quot;&apos;")
     }

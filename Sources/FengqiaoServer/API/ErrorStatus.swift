@@ -1,5 +1,6 @@
 import FengqiaoCore
 import Hummingbird
+import NIOCore
 
 /// The HTTP status of every refusal, decided in one place for the JSON API, the pages and Open311: a domain or store
 /// error by its kind (`ErrorKind`), an error raised by the HTTP layer by the status it carries.
@@ -18,5 +19,54 @@ enum ErrorStatus {
     static func status(of error: any UserFacingError) -> HTTPResponse.Status {
         if let error = error as? APIError { return error.status }
         return status(of: error.kind)
+    }
+}
+
+/// How any error is answered, whichever door it came through (the JSON API's problem document, a page, Open311):
+/// its status, a stable code, what it says, and when to try again.
+struct ErrorAnswer: Sendable {
+    let status: HTTPResponse.Status
+    let code: String
+    let message: Localized
+    /// `Retry-After`, for refusals that say when to try again.
+    var retryAfter: String? = nil
+}
+
+extension ErrorStatus {
+    /// The one classification of errors: user-facing ones by their kind, the HTTP layer's by what they carry,
+    /// anything else a 500 whose detail only the log sees.
+    static func answer(for error: any Error) -> ErrorAnswer {
+        switch error {
+        case let error as APIError:
+            return ErrorAnswer(
+                status: error.status, code: error.code, message: error.message,
+                retryAfter: error.retryAfter.map { "\($0)" })
+        case let error as any UserFacingError:
+            return ErrorAnswer(status: status(of: error), code: error.code, message: error.message)
+        case let error as PasswordHasher.Saturated:
+            return ErrorAnswer(
+                status: .tooManyRequests, code: "request.busy", message: AbuseLimits.signInBusy,
+                retryAfter: "\(error.retryAfter)")
+        case let error as NIOTooManyBytesError:
+            return ErrorAnswer(
+                status: .contentTooLarge, code: "request.too_large",
+                message: RequestProblems.tooLarge(maxBytes: error.maxBytes))
+        case let error as HTTPError:
+            return ErrorAnswer(
+                status: error.status, code: "http.\(error.status.code)",
+                message: Localized(zh: "请求无法处理（\(error.status.code)）。", en: error.status.reasonPhrase),
+                retryAfter: error.headers[.retryAfter])
+        case let error as DecodingError:
+            let problem = RequestProblems.undecodable(error)
+            return ErrorAnswer(status: .badRequest, code: problem.code, message: problem.message)
+        case is URLEncodedFormError:
+            return ErrorAnswer(
+                status: .badRequest, code: "request.malformed",
+                message: Localized(zh: "请求内容格式不正确。", en: "The request body is not in the expected format."))
+        default:
+            return ErrorAnswer(
+                status: .internalServerError, code: "internal",
+                message: Localized(zh: "系统出错了，请稍后再试。", en: "Something went wrong; please try again later."))
+        }
     }
 }

@@ -3,7 +3,6 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 
 /// An API error as a JSON problem document (RFC 9457): a stable code for programs, a message in zh-Hans and en for
 /// people, and the request id to quote to support.
@@ -81,52 +80,20 @@ struct APIErrorMiddleware: RouterMiddleware {
         do {
             return try await next(request, context)
         } catch {
-            let (status, code, message) = Self.classify(error)
-            if status == .internalServerError {
+            let answer = ErrorStatus.answer(for: error)
+            if answer.status == .internalServerError {
                 logger.error(
                     "api request failed",
                     metadata: [
                         "request_id": "\(context.requestID)", "path": "\(request.uri.path)", "error": "\(error)",
                     ])
             }
-            var response = try Problem(status: status, code: code, message: message, requestID: context.requestID)
-                .response()
+            var response = try Problem(
+                status: answer.status, code: answer.code, message: answer.message, requestID: context.requestID
+            ).response()
             response.headers[.init("X-Request-Id")!] = context.requestID
-            if let retryAfter = (error as? APIError)?.retryAfter ?? (error as? PasswordHasher.Saturated)?.retryAfter {
-                response.headers[.retryAfter] = "\(retryAfter)"
-            }
+            if let retryAfter = answer.retryAfter { response.headers[.retryAfter] = retryAfter }
             return response
-        }
-    }
-
-    static func classify(_ error: any Error) -> (HTTPResponse.Status, String, Localized) {
-        switch error {
-        case let error as APIError:
-            return (error.status, error.code, error.message)
-        case let error as any UserFacingError:
-            return (ErrorStatus.status(of: error), error.code, error.message)
-        case is PasswordHasher.Saturated:
-            return (.tooManyRequests, "request.busy", AbuseLimits.signInBusy)
-        case let error as NIOTooManyBytesError:
-            return (.contentTooLarge, "request.too_large", RequestProblems.tooLarge(maxBytes: error.maxBytes))
-        case let error as HTTPError:
-            return (
-                error.status, "http.\(error.status.code)",
-                Localized(zh: "请求无法处理（\(error.status.code)）。", en: error.status.reasonPhrase)
-            )
-        case let error as DecodingError:
-            let problem = RequestProblems.undecodable(error)
-            return (.badRequest, problem.code, problem.message)
-        case is URLEncodedFormError:
-            return (
-                .badRequest, "request.malformed",
-                Localized(zh: "请求内容格式不正确。", en: "The request body is not in the expected format.")
-            )
-        default:
-            return (
-                .internalServerError, "internal",
-                Localized(zh: "系统出错了，请稍后再试。", en: "Something went wrong; please try again later.")
-            )
         }
     }
 }

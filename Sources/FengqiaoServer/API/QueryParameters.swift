@@ -18,8 +18,6 @@ struct StrictQuery {
                 en: "Query parameter \(name) has an invalid value \"\(shown)\": expected \(expected.en)."))
     }
 
-    func text(_ name: String) -> String? { parameters.get(name) }
-
     /// One value of a string enum; nil when absent.
     func value<T: RawRepresentable & CaseIterable>(_ name: String, as type: T.Type) throws -> T?
     where T.RawValue == String {

@@ -31,11 +31,6 @@ struct AbuseLimits: Sendable {
         try await counters.hit(Self.key(limit, key), window: limit.window, at: now) <= limit.limit
     }
 
-    /// Whether one more attempt would still be allowed (nothing is recorded).
-    func allows(_ limit: AbuseLimit, _ key: String, at now: Date) async throws -> Bool {
-        try await counters.count(Self.key(limit, key), window: limit.window, at: now) < limit.limit
-    }
-
     /// Takes an attempt back: it was no abuse (a tracking code found, a sign-in that succeeded).
     func undo(_ limit: AbuseLimit, _ key: String) async throws {
         try await counters.undo(Self.key(limit, key))

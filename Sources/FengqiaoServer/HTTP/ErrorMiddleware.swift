@@ -1,7 +1,6 @@
 import FengqiaoCore
 import Hummingbird
 import Logging
-import NIOCore
 
 /// Never shows an internal error to a user: a page (or JSON) with the request id, the detail in the log.
 struct ErrorMiddleware: RouterMiddleware {
@@ -18,28 +17,21 @@ struct ErrorMiddleware: RouterMiddleware {
             response = Response.redirect(to: Paths.signIn(returnTo: error.returnTo), type: .normal)
         } catch is WebAccess.Forbidden {
             response = ErrorPage.response(status: .forbidden, context: context, title: WorkspaceStrings.forbidden)
-        } catch let error as PasswordHasher.Saturated {
-            response = ErrorPage.response(status: .tooManyRequests, context: context, title: AbuseLimits.signInBusy)
-            response.headers[.retryAfter] = "\(error.retryAfter)"
-        } catch let error as NIOTooManyBytesError {
-            response = ErrorPage.response(
-                status: .contentTooLarge, context: context, title: RequestProblems.tooLarge(maxBytes: error.maxBytes))
-        } catch let error as DecodingError {
-            // A form missing a field or with a value of the wrong kind: the request's fault, named.
-            response = ErrorPage.response(
-                status: .badRequest, context: context, title: RequestProblems.undecodable(error).message)
-        } catch is URLEncodedFormError {
-            response = ErrorPage.response(status: .badRequest, context: context)
-        } catch let error as HTTPError {
-            response = ErrorPage.response(status: error.status, context: context)
-            if let retryAfter = error.headers[.retryAfter] { response.headers[.retryAfter] = retryAfter }
         } catch {
-            logger.error(
-                "request failed",
-                metadata: [
-                    "request_id": "\(context.requestID)", "path": "\(request.uri.path)", "error": "\(error)",
-                ])
-            response = ErrorPage.response(status: .internalServerError, context: context)
+            let answer = ErrorStatus.answer(for: error)
+            if answer.status == .internalServerError {
+                logger.error(
+                    "request failed",
+                    metadata: [
+                        "request_id": "\(context.requestID)", "path": "\(request.uri.path)", "error": "\(error)",
+                    ])
+            }
+            // A refusal that says what is wrong shows it; a bare HTTP status or an internal error keeps the page's
+            // own title (not found, request failed, server error).
+            let plain = error is HTTPError || error is URLEncodedFormError || answer.status == .internalServerError
+            response = ErrorPage.response(
+                status: answer.status, context: context, title: plain ? nil : answer.message)
+            if let retryAfter = answer.retryAfter { response.headers[.retryAfter] = retryAfter }
         }
         response.headers[.init("X-Request-Id")!] = context.requestID
         return response

@@ -75,7 +75,7 @@ struct MediatorDirectoryController {
     ) async throws -> Response {
         let code = form.code ?? ""
         let phone = form.phone ?? ""
-        let status: HTTPResponse.Status
+        let answer: ErrorAnswer
         let problem: Localized
         do {
             try await TrackingController(services: services, logger: logger).perform(
@@ -83,21 +83,16 @@ struct MediatorDirectoryController {
                     code: code, phone: phone, satisfaction: nil, reason: nil, note: nil, information: nil,
                     mediator: card.mediator.id, _csrf: nil), context)
             return Response.redirect(to: Paths.trackLink(code: code, phone: phone), type: .normal)
-        } catch let error as APIError {
-            status = error.status
-            problem = error.status == .notFound ? Strings.trackNotFound : error.message
-        } catch let error as CaseError {
-            status = ErrorStatus.status(of: error)
-            problem = error.message
+        } catch let error as any UserFacingError {
+            answer = ErrorStatus.answer(for: error)
+            problem = answer.status == .notFound ? Strings.trackNotFound : error.message
         }
         let token = CSRF.pageToken(request)
         let page = MediatorPage(
             language: context.language, csrfToken: token, card: card, problem: problem,
             code: CaseNumbering.normalisedTrackingCode(code))
-        var response = HTMLPage.response(status: status, html: page.render())
-        if status == .tooManyRequests {
-            response.headers[.retryAfter] = "\(Int(AbuseLimits.failedLookupsPerAddress.window))"
-        }
+        var response = HTMLPage.response(status: answer.status, html: page.render())
+        if let retryAfter = answer.retryAfter { response.headers[.retryAfter] = retryAfter }
         CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
         return response
     }

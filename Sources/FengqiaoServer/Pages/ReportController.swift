@@ -36,8 +36,9 @@ struct ReportController {
                 }
                 var response = try await citizenForm(
                     request, context, place: place ?? nil, error: error.message, form: submitted.form.excerpted())
-                response.status = ErrorStatus.status(of: error)
-                if let retryAfter = (error as? APIError)?.retryAfter { response.headers[.retryAfter] = "\(retryAfter)" }
+                let answer = ErrorStatus.answer(for: error)
+                response.status = answer.status
+                if let retryAfter = answer.retryAfter { response.headers[.retryAfter] = retryAfter }
                 return response
             }
         }

@@ -26,7 +26,7 @@ struct CaseNarrative: Sendable {
             current.timing.isAwaitingCitizen
             ? nil : clocks.first { $0.kind == .finish } ?? clocks.first { $0.kind == .followUp }
         if let clock, let due = clock.dueAt {
-            let when = CaseNarrative.chinaTime(due)
+            let when = ChinaTime.minute(due)
             next = Localized(
                 zh: step.zh + "（\(clock.kind.name.zh)时限：\(when)前，\(clock.text.zh)）",
                 en: step.en + " (\(clock.kind.name.en) by \(when): \(clock.text.en))")
@@ -34,9 +34,6 @@ struct CaseNarrative: Sendable {
             next = step
         }
     }
-
-    /// "2026-11-23 17:30", China Standard Time.
-    static func chinaTime(_ date: Date) -> String { ChinaTime.minute(date) }
 
     /// One event as staff read it in the case file: the citizen's plain words where there are some, otherwise the
     /// platform's own entries (time limits, alerts, ladder steps) by name.

@@ -79,7 +79,7 @@ struct CasePage {
                 (t(WorkspaceStrings.outcome), current.outcome.map { t($0.name) }),
                 (t(WorkspaceStrings.summary), current.resolutionSummary),
                 (t(WorkspaceStrings.satisfaction), current.satisfaction.map { t($0.name) }),
-                (t(WorkspaceStrings.created), CaseNarrative.chinaTime(current.createdAt)),
+                (t(WorkspaceStrings.created), ChinaTime.minute(current.createdAt)),
             ])
             partiesSection()
             if !current.attachments.isEmpty {
@@ -122,7 +122,7 @@ struct CasePage {
                     ListItem {
                         Widgets.level(clock.level, t(clock.level.name))
                         Text(" \(t(clock.kind.name))：\(t(clock.text))")
-                        if let due = clock.dueAt { Text("（\(CaseNarrative.chinaTime(due))）") }
+                        if let due = clock.dueAt { Text("（\(ChinaTime.minute(due))）") }
                     }
                 }.class("clocks").attribute(named: "id", value: "case-clocks")
             }
@@ -334,7 +334,7 @@ struct CasePage {
                 Widgets.textField("method\(index)", label: t(s.fieldTermMethod), value: term?.method)
                 Widgets.textField(
                     "due\(index)", label: t(s.fieldTermDue), type: .date,
-                    value: term?.dueDate.map { String(CaseNarrative.chinaTime($0).prefix(10)) })
+                    value: term?.dueDate.map { String(ChinaTime.minute($0).prefix(10)) })
             }
         }
     }

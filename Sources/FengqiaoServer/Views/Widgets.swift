@@ -115,7 +115,7 @@ enum Widgets {
 
     /// "2026-11-23 17:30", China Standard Time.
     static func time(_ date: Date) -> any Component {
-        Time(datetime: ISO8601DateFormatter().string(from: date)) { Text(CaseNarrative.chinaTime(date)) }
+        Time(datetime: ISO8601DateFormatter().string(from: date)) { Text(ChinaTime.minute(date)) }
     }
 
     /// A coloured marker for a clock's level (the word is there too: colour is never the only signal).

@@ -4,7 +4,6 @@ import FengqiaoStore
 import Foundation
 import Hummingbird
 import Logging
-import NIOCore
 
 /// Open311 GeoReport v2 (`/open311/v2`, docs/OPEN311.md): discovery, services and their definitions from the
 /// category catalogue, `POST requests` with an `api_key` through the same registration as every other channel,
@@ -451,13 +450,12 @@ struct Open311Controller {
             return try await body(split.name, split.format)
         } catch let error as Open311Error {
             return error.document.response(format, status: error.status)
-        } catch let error as NIOTooManyBytesError {
-            return Open311Error(.contentTooLarge, RequestProblems.tooLarge(maxBytes: error.maxBytes)).document
-                .response(format, status: .contentTooLarge)
-        } catch let error as any UserFacingError {
-            let status = ErrorStatus.status(of: error)
-            return Open311Error(status, error.message).document.response(format, status: status)
         } catch {
+            // Every other refusal as the API and the pages answer it (`ErrorStatus.answer`), in Open311's document.
+            let answer = ErrorStatus.answer(for: error)
+            guard answer.status == .internalServerError else {
+                return Open311Error(answer.status, answer.message).document.response(format, status: answer.status)
+            }
             logger.error("open311 failed", metadata: ["requestID": "\(context.requestID)", "error": "\(error)"])
             return Open311Error(
                 .internalServerError,

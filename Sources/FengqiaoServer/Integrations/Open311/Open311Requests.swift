@@ -55,11 +55,11 @@ struct Open311Request: Sendable {
                         .flatMap { $0.isEmpty ? nil : $0 })
             ),
             ("service_notice", .text(serviceNotice.text(language))),
-            ("requested_datetime", .text(Open311Date.format(current.createdAt))),
-            ("updated_datetime", .text(Open311Date.format(current.updatedAt))),
+            ("requested_datetime", .text(ChinaTime.iso8601(current.createdAt))),
+            ("updated_datetime", .text(ChinaTime.iso8601(current.updatedAt))),
             (
                 "expected_datetime",
-                .text(open ? CaseClocks.finishDeadline(of: current, calendar: calendar).map(Open311Date.format) : nil)
+                .text(open ? CaseClocks.finishDeadline(of: current, calendar: calendar).map(ChinaTime.iso8601) : nil)
             ),
             ("address", .text(current.address.map(Masking.address).flatMap { $0.isEmpty ? nil : $0 })),
             ("address_id", .text(nil)),
@@ -84,7 +84,7 @@ struct Open311Request: Sendable {
                                 element: "update",
                                 history.map { line in
                                     .object([
-                                        ("datetime", .text(Open311Date.format(line.at))),
+                                        ("datetime", .text(ChinaTime.iso8601(line.at))),
                                         ("text", .text(line.text.text(language))),
                                     ])
                                 })
@@ -197,10 +197,4 @@ enum Open311Redaction {
         }
         return out
     }
-}
-
-/// W3C date-times with the China offset (`2026-11-23T17:30:00+08:00`), as the specification requires
-/// (`ChinaTime.iso8601`); parsing is `ChinaTime.parse`.
-enum Open311Date {
-    static func format(_ date: Date) -> String { ChinaTime.iso8601(date) }
 }
