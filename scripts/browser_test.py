@@ -27,7 +27,6 @@ import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import time
 import traceback
 
@@ -40,7 +39,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
-from serve_process import ServeProcess, ServerFailed  # noqa: E402
+from serve_process import DemoServer, ServerFailed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCREENSHOTS = os.path.join(ROOT, "screenshots")
@@ -62,20 +61,13 @@ class StepFailed(Exception):
 # The server under test
 
 
-class Server(ServeProcess):
-    """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1."""
+class Server(DemoServer):
+    """A fresh database in a temporary folder, the demo county loaded, one `fengqiao serve` on 127.0.0.1
+    (development mode: the session cookie without Secure, the test speaks plain HTTP)."""
 
     def __init__(self, binary, cases, keep):
-        self.cases, self.keep = cases, keep
-        workdir = tempfile.mkdtemp(prefix="fengqiao-browser-")
-        env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
-        env.update({
-            "FENGQIAO_DATABASE_URL": f"sqlite:{os.path.join(workdir, 'fq.sqlite')}",
-            "FENGQIAO_MODE": "development",  # session cookie without Secure: the test speaks plain HTTP
-            "FENGQIAO_SCHEDULER": "false",
-            "FENGQIAO_LOG_LEVEL": "info",
-        })
-        super().__init__(binary, env, workdir, os.path.join(workdir, "server.log"))
+        self.cases = cases
+        super().__init__(binary, keep, "fengqiao-browser-", {"FENGQIAO_LOG_LEVEL": "info"})
         self.users = {}  # username -> display name
 
     def run(self, *arguments, capture=False):
@@ -104,18 +96,6 @@ class Server(ServeProcess):
         except ServerFailed as error:
             raise StepFailed(str(error)) from error
 
-    def log_tail(self, size=6000):
-        try:
-            with open(self.log_path, "rb") as f:
-                return f.read()[-size:].decode("utf-8", "replace")
-        except OSError:
-            return ""
-
-    def cleanup(self, ok):
-        if ok and not self.keep:
-            shutil.rmtree(self.workdir, ignore_errors=True)
-        else:
-            print(f"保留现场 / kept: {self.workdir} (server.log, fq.sqlite)", flush=True)
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -781,7 +761,7 @@ def main():
                   f"截图 screenshots: {browser.shots} pages × 2 widths in {os.path.relpath(SCREENSHOTS)}/")
         print(f"  用时 elapsed: {elapsed:.0f} s")
         if not ok:
-            tail = server.log_tail()
+            tail = server.log_tail(6000)
             print("--- server log (tail) ---\n" + tail, file=sys.stderr)
             say(f"失败：{failed_journey or '准备阶段'}", f"FAILED: {failed_journey or 'setup'}")
         else:

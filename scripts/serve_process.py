@@ -3,9 +3,12 @@ test): started on a free port, ready once /readyz answers 200, its output append
 SIGTERM and killed if it does not stop in time. Python standard library only."""
 
 import http.client
+import os
+import shutil
 import signal
 import socket
 import subprocess
+import tempfile
 import time
 
 
@@ -80,8 +83,6 @@ class DemoServer(ServeProcess):
     removed after a passing run unless `keep`, and kept for a look after a failing one."""
 
     def __init__(self, binary, keep, prefix, extra_env=None):
-        import os
-        import tempfile
         self.keep = keep
         workdir = tempfile.mkdtemp(prefix=prefix)
         env = {k: v for k, v in os.environ.items() if not k.startswith("FENGQIAO_")}
@@ -111,7 +112,6 @@ class DemoServer(ServeProcess):
             return ""
 
     def cleanup(self, ok):
-        import shutil
         if ok and not self.keep:
             shutil.rmtree(self.workdir, ignore_errors=True)
         else:
