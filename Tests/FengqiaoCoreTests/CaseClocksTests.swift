@@ -179,7 +179,14 @@ struct CaseClocksTests {
         #expect(file.state == .returned && file.current.holderOrganisationID == F.townCenter)
         #expect(file.current.participants.isEmpty && file.current.timing.ladder?.step.level == .township)
         #expect(file.current.timing.ladder?.failedSessions == 0 && file.current.timing.ladder?.climbs == 1)
-        #expect(file.events.last?.note?.contains("移交上一级") == true)
+        // The file holds the facts, not a sentence; the text is told from them in each language.
+        #expect(file.events.last?.note == nil)
+        let entries = CaseFileText.entries(of: file.events)
+        let exhausted = try #require(CaseFileText.platformLine(entries[entries.count - 2]))
+        #expect(exhausted.zh.contains("调解3次未成功") && exhausted.en.contains("3 sessions without agreement"))
+        let climbed = try #require(CaseFileText.platformLine(entries[entries.count - 1]))
+        #expect(climbed.zh.contains("移交上一级") && climbed.en.hasPrefix("Moved up the mediation ladder"))
+        #expect(!climbed.en.contains("移交") && CaseFileText.personalNote(entries[entries.count - 1]) == nil)
         #expect(clock(.mediationLevel, of: file, at: Self.cst(2026, 2, 20, 9))?.dueAt == Self.cst(2026, 3, 21, 15))
     }
 

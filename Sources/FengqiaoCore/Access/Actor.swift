@@ -55,6 +55,14 @@ public struct Actor: Sendable, Codable, Equatable {
             self.role = role
             self.organisationID = organisationID
         }
+
+        /// The name to show: a person's name as it is; the platform's own names are kept as "中文 / English" and
+        /// shown in the reader's language.
+        public var name: Localized {
+            let parts = displayName.components(separatedBy: " / ")
+            guard kind == .system, parts.count == 2 else { return Localized(zh: displayName, en: displayName) }
+            return Localized(zh: parts[0], en: parts[1])
+        }
     }
 
     public var kind: Kind

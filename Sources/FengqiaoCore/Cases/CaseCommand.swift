@@ -24,8 +24,8 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     case followUp(satisfaction: Satisfaction, note: String?)
     /// 归档 / 销号
     case close
-    /// 上报 to the parent level's center.
-    case escalate(toCenter: Organisation.ID, reason: String)
+    /// 上报 to the parent level's center; nil: the center above the case's own (`CaseWorkflow` finds it).
+    case escalate(toCenter: Organisation.ID?, reason: String)
     /// 督办: a note with a deadline to whoever holds the case.
     case supervise(note: String, deadline: Date)
     /// 拍一拍: a leader's nudge to whoever holds the case.
@@ -44,7 +44,8 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     /// A mediation session (调解会) held by a participant; an unsuccessful one counts on the ladder.
     case recordSession(result: MediationSession.Result, heldAt: Date?, note: String, details: SessionDetails? = nil)
     /// 移交上一级调解: moves an exhausted ladder level's case to the next level's center (the store finds it).
-    case climbLadder(toCenter: Organisation.ID)
+    /// nil: the center the ladder's next level sits at (`CaseWorkflow.climbTarget`).
+    case climbLadder(toCenter: Organisation.ID? = nil)
     /// The system records the time limits that apply (`TimeLimitBook.limits(for:centerLevel:)`).
     case applyTimeLimits(AppliedTimeLimits)
     /// The system places the case at a ladder level after a dispatch (`LadderProgress.placement(forLeadAt:)`).
@@ -52,9 +53,12 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     /// The scheduler raises due alerts; red ones bring a supervision order (督办) due by `supervisionDeadline`.
     case raiseAlerts([Deadline], supervisionDeadline: Date)
     /// 点单: the citizen (or the center) asks for a mediator from the directory.
-    case requestMediator(mediator: Mediator.ID, organisation: Organisation.ID)
+    /// `organisation` nil: the mediator's own, from the directory; `CaseWorkflow` refuses an unknown or unavailable
+    /// mediator.
+    case requestMediator(mediator: Mediator.ID, organisation: Organisation.ID? = nil)
     /// 接单 by the mediator asked for: the case goes to their organisation, accepted.
-    case takeMediation(mediator: Mediator.ID)
+    /// nil: the mediator record of the acting user.
+    case takeMediation(mediator: Mediator.ID?)
     /// The mediator asked for declines, with a reason; the center assigns someone else.
     case declineMediation(reason: String)
     /// The lead mediation organisation names the mediator who handles the case.

@@ -43,6 +43,12 @@ public enum CaseError: UserFacingError, Equatable {
     case noAlerts
     /// 接单 or 谢绝 without a mediator having been asked for, or by another organisation's staff.
     case noMediatorRequested
+    /// No mediator in the directory has this id (or the acting user is no mediator).
+    case unknownMediator
+    /// The mediator asked for is not taking cases now.
+    case mediatorUnavailable
+    /// 上报 without a named center, and no center sits above the case's own.
+    case noCenterAbove
     case nextStepRequired
     case invalidAgreement
     case noAgreement
@@ -62,7 +68,8 @@ public enum CaseError: UserFacingError, Equatable {
             .notTheLead, .channelNotAllowed:
             .forbidden
         case .notAllowedInState, .alreadyAccepted, .notYetAccepted, .extensionPending, .noPendingExtension,
-            .alreadyAtCenter, .followUpRequired, .masterNotOpen, .inconsistentHistory:
+            .alreadyAtCenter, .followUpRequired, .masterNotOpen, .inconsistentHistory, .mediatorUnavailable,
+            .noCenterAbove:
             .conflict
         default:
             .invalid
@@ -105,6 +112,9 @@ public enum CaseError: UserFacingError, Equatable {
         case .sessionInFuture: "case.session_in_future"
         case .noAlerts: "case.no_alerts"
         case .noMediatorRequested: "case.no_mediator_requested"
+        case .unknownMediator: "mediation.unknown_mediator"
+        case .mediatorUnavailable: "mediation.mediator_unavailable"
+        case .noCenterAbove: "case.no_center_above"
         case .nextStepRequired: "case.next_step_required"
         case .invalidAgreement: "case.invalid_agreement"
         case .noAgreement: "case.no_agreement"
@@ -211,6 +221,16 @@ public enum CaseError: UserFacingError, Equatable {
             Localized(zh: "调解时间不能晚于当前时间。", en: "A session cannot be recorded in the future.")
         case .noAlerts:
             Localized(zh: "没有需要发出的时限提醒。", en: "There are no time-limit alerts to raise.")
+        case .unknownMediator:
+            Localized(zh: "找不到该调解员。", en: "No such mediator.")
+        case .mediatorUnavailable:
+            Localized(
+                zh: "该调解员目前暂不接单，请选择其他调解员。",
+                en: "This mediator is not taking cases now; please choose another.")
+        case .noCenterAbove:
+            Localized(
+                zh: "本案所在中心之上没有可上报的中心，请指定上报中心。",
+                en: "There is no center above this case's center; name the center to escalate to.")
         case .noMediatorRequested:
             Localized(
                 zh: "本案没有点您所在单位的调解员。", en: "No mediator of your organisation was asked for on this case.")

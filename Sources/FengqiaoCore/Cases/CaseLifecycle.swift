@@ -103,6 +103,7 @@ public enum CaseLifecycle {
             emit(.closed)
 
         case .escalate(let toCenter, let reason):
+            guard let toCenter else { throw .noCenterAbove }
             guard toCenter != current.centerOrganisationID else { throw .alreadyAtCenter }
             let reason = try text(reason, else: .reasonRequired)
             emit(.escalated(fromCenter: current.centerOrganisationID, toCenter: toCenter), note: reason)
@@ -146,36 +147,21 @@ public enum CaseLifecycle {
             if result == .failed, let ladder, ladder.exhausted == nil, !ladder.isLastStep,
                 let limit = ladder.step.exhaustingSessions, ladder.failedSessions + 1 >= limit
             {
-                let level = ladder.step.level.name
-                emit(
-                    .ladderExhausted(step: ladder.stepIndex, reason: .sessions),
-                    note: "\(level.zh)调解\(ladder.failedSessions + 1)次未成功，按“\(ladder.ladder.name)”移交上一级。"
-                        + " \(level.en) level: \(ladder.failedSessions + 1) sessions without agreement.")
+                emit(.ladderExhausted(step: ladder.stepIndex, reason: .sessions))
             }
 
         case .climbLadder(let toCenter):
-            let ladder = current.timing.ladder
-            let level = ladder?.step.level.name ?? Localized(zh: "本级", en: "This")
-            let why: Localized =
-                ladder?.exhausted == .time
-                ? Localized(zh: "调解时限已到", en: "its time ran out")
-                : Localized(zh: "调解次数已用完", en: "its sessions were held without agreement")
-            emit(
-                .ladderClimbed(step: (ladder?.stepIndex ?? 0) + 1, toCenter: toCenter),
-                note: "按“\(ladder?.ladder.name ?? "调解层级")”移交上一级：\(level.zh)\(why.zh)。"
-                    + " Moved up the mediation ladder: \(level.en) level, \(why.en).")
+            guard let toCenter else { throw .ladderNotExhausted }
+            emit(.ladderClimbed(step: (current.timing.ladder?.stepIndex ?? 0) + 1, toCenter: toCenter))
 
         case .applyTimeLimits(let limits):
-            emit(.timeLimitsApplied(limits), note: limits.policy.name)
+            emit(.timeLimitsApplied(limits))
 
         case .placeOnLadder(let step):
             guard let ladder = current.timing.ladder, ladder.ladder.steps.indices.contains(step) else {
                 throw .ladderNotExhausted
             }
-            let level = ladder.ladder.steps[step].level.name
-            emit(
-                .ladderStepReached(step: step),
-                note: "进入\(level.zh)调解（“\(ladder.ladder.name)”第\(step + 1)级）。 Now at the \(level.en) level.")
+            emit(.ladderStepReached(step: step))
 
         case .raiseAlerts(let alerts, let supervisionDeadline):
             guard !alerts.isEmpty else { throw .noAlerts }
@@ -185,31 +171,25 @@ public enum CaseLifecycle {
                     .clockAlerted(
                         ClockAlert(
                             kind: alert.kind, level: alert.level, clockStartedAt: alert.clockStartedAt,
-                            dueAt: alert.dueAt, organisationID: current.holderOrganisationID)),
-                    note: alertNote(alert))
+                            dueAt: alert.dueAt, organisationID: current.holderOrganisationID)))
                 if alert.level == .red {
                     if alert.kind == .mediationLevel, let ladder = current.timing.ladder {
-                        emit(
-                            .ladderExhausted(step: ladder.stepIndex, reason: .time),
-                            note: "\(ladder.step.level.name.zh)调解时限已到，按“\(ladder.ladder.name)”移交上一级。"
-                                + " The \(ladder.step.level.name.en) level's time ran out.")
+                        emit(.ladderExhausted(step: ladder.stepIndex, reason: .time))
                     } else {
                         overdue.append(alert.kind)
                     }
                 }
             }
             if !overdue.isEmpty {
-                let names = overdue.map(\.name)
-                emit(
-                    .supervised(deadline: supervisionDeadline, organisationID: current.holderOrganisationID),
-                    note: "超期自动督办：“\(names.map(\.zh).joined(separator: "”“"))”时限已过，请尽快办理并反馈。"
-                        + " Automatic supervision: the \(names.map(\.en).joined(separator: ", ")) limit has passed.")
+                emit(.supervised(deadline: supervisionDeadline, organisationID: current.holderOrganisationID))
             }
 
         case .requestMediator(let mediator, let organisation):
+            guard let organisation else { throw .unknownMediator }
             emit(.mediatorRequested(mediatorID: mediator, organisationID: organisation))
 
         case .takeMediation(let mediator):
+            guard let mediator else { throw .unknownMediator }
             guard let organisation = current.mediation.requestedOrganisation,
                 let dispatcher = current.centerOrganisationID ?? authority.grant?.organisationID
             else { throw .noMediatorRequested }
@@ -233,9 +213,7 @@ public enum CaseLifecycle {
                 guard let nextStep else { throw .nextStepRequired }
                 emit(.mediationRefused(party: party, nextStep: nextStep), note: note)
                 if nextStep == .litigation {
-                    emit(
-                        .resolved(outcome: .guidedToLitigation),
-                        note: note ?? "\(party)不同意调解，已告知通过诉讼途径解决。 \(party) refused mediation; guided to litigation.")
+                    emit(.resolved(outcome: .guidedToLitigation), note: note)
                 }
             }
 
@@ -269,9 +247,7 @@ public enum CaseLifecycle {
             let note = try optionalText(note)
             emit(.termChecked(term: term, fulfilled: fulfilled), note: note)
             if !fulfilled && current.state.isResolved {
-                emit(
-                    reopening(current),
-                    note: "协议第\(term + 1)项未按期履行，重新办理（反弹）。 Term \(term + 1) was not fulfilled: reopened.")
+                emit(reopening(current))
             }
 
         case .rateMediation(let party, let score, let comment):
@@ -281,9 +257,7 @@ public enum CaseLifecycle {
                 .mediationRated(MediationRating(party: who, score: score, comment: try optionalText(comment), at: now)))
 
         case .returnToCourt(let court):
-            emit(
-                .returnedToCourt(court: court),
-                note: current.outcome.map { "调解结果：\($0.name.zh)。 Outcome: \($0.name.en)." })
+            emit(.returnedToCourt(court: court))
         }
         return events
     }
@@ -616,11 +590,6 @@ public enum CaseLifecycle {
     }
 
     /// The words of an alert's event: "「办结反馈」时限预警" / "Finish and report back: warning".
-    private static func alertNote(_ alert: Deadline) -> String {
-        "“\(alert.kind.name.zh)”时限\(alert.level == .red ? "已超期" : "预警")。"
-            + " \(alert.kind.name.en): \(alert.level == .red ? "overdue" : "warning")."
-    }
-
     /// Where a reopened case goes: back in progress with the lead that handled it, or, when it was never
     /// dispatched (an answered consultation), registered with its center.
     private static func reopening(_ current: Case) -> CaseChange {

@@ -18,14 +18,22 @@ public enum CaseWorkflow {
         /// The centers over the case's region, nearest first, each with its region's level: where a ladder climbs.
         /// Empty when the case has no ladder (nothing climbs).
         public var centersAbove: [(id: Organisation.ID, level: RegionLevel)]
+        /// The directory's entries a command names (点单, 接单, naming the handling mediator), by id.
+        public var mediators: [Mediator.ID: Mediator]
+        /// The acting user's own mediator record, for 接单 without a named mediator.
+        public var actingMediator: Mediator?
 
         public init(
-            timeLimits: TimeLimitBook, levels: [Organisation.ID: RegionLevel] = [:],
-            centersAbove: [(id: Organisation.ID, level: RegionLevel)] = []
+            timeLimits: TimeLimitBook = TimeLimitBook(policies: [], ladders: []),
+            levels: [Organisation.ID: RegionLevel] = [:],
+            centersAbove: [(id: Organisation.ID, level: RegionLevel)] = [], mediators: [Mediator.ID: Mediator] = [:],
+            actingMediator: Mediator? = nil
         ) {
             self.timeLimits = timeLimits
             self.levels = levels
             self.centersAbove = centersAbove
+            self.mediators = mediators
+            self.actingMediator = actingMediator
         }
     }
 
@@ -58,16 +66,73 @@ public enum CaseWorkflow {
         public var timeLimits = false
         public var organisations: Set<Organisation.ID> = []
         public var centersAbove = false
+        public var mediators: Set<Mediator.ID> = []
+        /// Whose mediator record to load (the acting user's, for 接单 without a named mediator).
+        public var mediatorOfUser: User.ID?
 
-        public init(timeLimits: Bool = false, organisations: Set<Organisation.ID> = [], centersAbove: Bool = false) {
+        public init(
+            timeLimits: Bool = false, organisations: Set<Organisation.ID> = [], centersAbove: Bool = false,
+            mediators: Set<Mediator.ID> = [], mediatorOfUser: User.ID? = nil
+        ) {
             self.timeLimits = timeLimits
             self.organisations = organisations
             self.centersAbove = centersAbove
+            self.mediators = mediators
+            self.mediatorOfUser = mediatorOfUser
         }
 
         /// What a ladder move needs: the case's center and the centers above it.
         public static func climb(of current: Case) -> Needs {
             Needs(organisations: Set([current.centerOrganisationID].compactMap { $0 }), centersAbove: true)
+        }
+    }
+
+    /// What a person's command leaves to the platform to look up before it is decided: the center above for 上报
+    /// without a named center, the next level's center for 移交上一级, the mediators a command names.
+    public static func needs(before command: CaseCommand, on current: Case, by actor: Actor) -> Needs {
+        switch command {
+        case .escalate(nil, _):
+            let own = current.centerOrganisationID ?? current.holderOrganisationID
+            return Needs(organisations: Set([own].compactMap { $0 }), centersAbove: true)
+        case .climbLadder(nil):
+            return .climb(of: current)
+        case .requestMediator(let mediator, nil), .assignMediator(let mediator), .takeMediation(.some(let mediator)):
+            return Needs(mediators: [mediator])
+        case .takeMediation(nil):
+            return Needs(mediatorOfUser: actor.userID)
+        default:
+            return Needs()
+        }
+    }
+
+    /// The command with what the platform looks up filled in (see `needs(before:)`), or the domain's refusal: no
+    /// center above, a ladder level not yet exhausted, an unknown or unavailable mediator. The lifecycle then checks
+    /// who may act in which state (the directory and the centers are public, so the order reveals nothing).
+    public static func resolve(
+        _ command: CaseCommand, on current: Case, by actor: Actor, facts: Facts
+    ) throws(CaseError) -> CaseCommand {
+        switch command {
+        case .escalate(nil, let reason):
+            guard let own = current.centerOrganisationID ?? current.holderOrganisationID,
+                let level = facts.levels[own],
+                let above = facts.centersAbove.first(where: { $0.level < level && $0.id != own })
+            else { throw .noCenterAbove }
+            return .escalate(toCenter: above.id, reason: reason)
+        case .climbLadder(nil):
+            guard let target = climbTarget(of: current, facts: facts) else { throw .ladderNotExhausted }
+            return .climbLadder(toCenter: target)
+        case .requestMediator(let id, nil):
+            guard let mediator = facts.mediators[id] else { throw .unknownMediator }
+            guard mediator.available else { throw .mediatorUnavailable }
+            return .requestMediator(mediator: id, organisation: mediator.organisationID)
+        case .assignMediator(let id), .takeMediation(.some(let id)):
+            guard facts.mediators[id] != nil else { throw .unknownMediator }
+            return command
+        case .takeMediation(nil):
+            guard let mediator = facts.actingMediator else { throw .unknownMediator }
+            return .takeMediation(mediator: mediator.id)
+        default:
+            return command
         }
     }
 

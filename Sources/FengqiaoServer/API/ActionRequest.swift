@@ -43,15 +43,9 @@ struct ActionRequest: Decodable, Sendable {
     let score: Int?
     let comment: String?
 
-    /// The domain command for `action`, or a 400 naming the first missing field.
-    func command(
-        for action: CaseAction, parentCenter: () async throws -> Organisation.ID?,
-        ladderTarget: () async throws -> Organisation.ID?,
-        mediatorNamed: (Mediator.ID) async throws -> Mediator?,
-        actingMediator: () async throws -> Mediator?
-    ) async throws
-        -> CaseCommand
-    {
+    /// The domain command for `action`, or a 400 naming the first missing field. What the platform looks up (the
+    /// center above, the ladder's next center, the mediators named) is left to `CaseWorkflow`.
+    func command(for action: CaseAction) throws -> CaseCommand {
         func required<T>(_ value: T?, _ field: String) throws -> T {
             guard let value else {
                 throw APIError.badRequest(
@@ -84,10 +78,7 @@ struct ActionRequest: Decodable, Sendable {
             return .resolve(outcome: try required(outcome, "outcome"), summary: try required(summary, "summary"))
         case .followUp: return .followUp(satisfaction: try required(satisfaction, "satisfaction"), note: note)
         case .close: return .close
-        case .escalate:
-            var target = toCenter
-            if target == nil { target = try await parentCenter() }
-            return .escalate(toCenter: try required(target, "toCenter"), reason: try required(reason, "reason"))
+        case .escalate: return .escalate(toCenter: toCenter, reason: try required(reason, "reason"))
         case .supervise:
             return .supervise(note: try required(note, "note"), deadline: try required(deadline, "deadline"))
         case .nudge: return .nudge(note: note)
@@ -102,27 +93,13 @@ struct ActionRequest: Decodable, Sendable {
                 details: SessionDetails(
                     place: place, online: online ?? false, mode: mode ?? .faceToFace, attendees: attendees ?? [],
                     files: files ?? []))
-        case .climbLadder:
-            guard let target = try await ladderTarget() else { throw CaseError.ladderNotExhausted }
-            return .climbLadder(toCenter: target)
+        case .climbLadder: return .climbLadder()
         case .applyTimeLimits, .raiseAlerts:
             throw CaseError.forbiddenRole(action)
-        case .requestMediator:
-            let id = try required(mediator, "mediator")
-            guard let found = try await mediatorNamed(id) else { throw APIError.unknownMediator }
-            guard found.available else { throw APIError.mediatorUnavailable }
-            return .requestMediator(mediator: found.id, organisation: found.organisationID)
-        case .takeMediation:
-            var found = try await actingMediator()
-            if let mediator { found = try await mediatorNamed(mediator) }
-            guard let found else { throw APIError.unknownMediator }
-            return .takeMediation(mediator: found.id)
+        case .requestMediator: return .requestMediator(mediator: try required(mediator, "mediator"))
+        case .takeMediation: return .takeMediation(mediator: mediator)
         case .declineMediation: return .declineMediation(reason: try required(reason, "reason"))
-        case .assignMediator:
-            guard let found = try await mediatorNamed(try required(mediator, "mediator")) else {
-                throw APIError.unknownMediator
-            }
-            return .assignMediator(mediator: found.id)
+        case .assignMediator: return .assignMediator(mediator: try required(mediator, "mediator"))
         case .recordConsent:
             return .recordConsent(
                 party: try required(party, "party"), consents: try required(consents, "consents"), nextStep: nextStep,

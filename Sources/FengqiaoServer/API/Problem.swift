@@ -55,14 +55,6 @@ struct APIError: Error, UserFacingError {
     static let notFound = APIError(
         status: .notFound, code: "not_found", message: Localized(zh: "找不到该资源。", en: "No such resource."))
 
-    static let unknownMediator = APIError(
-        status: .unprocessableContent, code: "mediation.unknown_mediator",
-        message: Localized(zh: "找不到该调解员。", en: "No such mediator."))
-    static let mediatorUnavailable = APIError(
-        status: .conflict, code: "mediation.mediator_unavailable",
-        message: Localized(
-            zh: "该调解员目前暂不接单，请选择其他调解员。", en: "This mediator is not taking cases now; please choose another."))
-
     static func badRequest(_ code: String, _ message: Localized) -> APIError {
         APIError(status: .badRequest, code: code, message: message)
     }

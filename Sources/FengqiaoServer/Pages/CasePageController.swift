@@ -99,10 +99,11 @@ struct CasePageController {
         }
         let names = try await services.organisations.names(of: ids)
         let region = try await services.regions.find(id: found.regionID)
-        let file = events.map { event in
+        let file = CaseFileText.entries(of: events).map { entry in
             CasePage.FileLine(
-                at: event.at, actor: event.actor.displayName,
-                text: CaseNarrative.staffLine(event, current: found) { names[$0] ?? "" }, note: event.note)
+                at: entry.event.at, actor: entry.event.actor.name,
+                text: CaseNarrative.staffLine(entry, current: found) { names[$0] ?? "" },
+                note: CaseFileText.personalNote(entry))
         }
         return CasePage(
             language: context.language, csrfToken: csrf,

@@ -161,9 +161,7 @@ struct TrackingController {
         guard let view = found else { throw APIError.notFound }
         let command: CaseCommand
         if let id = action.mediator {
-            guard let mediator = try await services.mediators.find(id: id) else { throw APIError.unknownMediator }
-            guard mediator.available else { throw APIError.mediatorUnavailable }
-            command = .requestMediator(mediator: mediator.id, organisation: mediator.organisationID)
+            command = .requestMediator(mediator: id)
         } else if let information = action.information {
             command = .supplyInformation(note: information)
         } else if let satisfaction = action.satisfaction {

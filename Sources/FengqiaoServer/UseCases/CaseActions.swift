@@ -15,18 +15,7 @@ struct CaseActions: Sendable {
     ) async throws
         -> Case
     {
-        let command = try await body.command(for: action) {
-            guard let centerID = found.centerOrganisationID ?? found.holderOrganisationID,
-                let center = try await services.organisations.find(id: centerID)
-            else { return nil }
-            return try await services.organisations.parentCenter(of: center)?.id
-        } ladderTarget: {
-            try await services.cases.climbTarget(of: found)
-        } mediatorNamed: { id in
-            try await services.mediators.find(id: id)
-        } actingMediator: {
-            try await services.mediators.find(userID: identity.user.id)
-        }
+        let command = try body.command(for: action)
         if case .markDuplicate(let master) = command {
             return try await services.cases.merge(
                 found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: now

@@ -35,17 +35,15 @@ struct CaseNarrative: Sendable {
         }
     }
 
-    /// One event as staff read it in the case file: the citizen's plain words where there are some, otherwise the
-    /// platform's own entries (time limits, alerts, ladder steps) by name.
-    static func staffLine(_ event: CaseEvent, current: Case, name: (Organisation.ID) -> String) -> Localized {
+    /// One entry as staff read it in the case file: the platform's own entries told from their facts
+    /// (`CaseFileText`), otherwise the citizen's plain words where there are some, otherwise the step's name.
+    static func staffLine(
+        _ entry: CaseFileText.Entry, current: Case, name: (Organisation.ID) -> String
+    ) -> Localized {
+        if let line = CaseFileText.platformLine(entry) { return line }
+        let event = entry.event
         if let line = describe(event, current: current, name: name) { return line }
         switch event.change {
-        case .timeLimitsApplied:
-            return Localized(zh: "已按时限规则计时。", en: "Time limits were applied.")
-        case .clockAlerted:
-            return Localized(zh: "时限预警。", en: "A time-limit alert was raised.")
-        case .ladderExhausted, .ladderStepReached:
-            return Localized(zh: "调解层级变化。", en: "The mediation ladder moved.")
         case .duplicateAttached:
             return Localized(zh: "有重复件并入本案。", en: "A duplicate was merged into this case.")
         default:

@@ -15,7 +15,7 @@ struct CasePage {
 
     struct FileLine {
         let at: Date
-        let actor: String
+        let actor: Localized
         let text: Localized
         let note: String?
     }
@@ -102,7 +102,7 @@ struct CasePage {
             List(file) { line in
                 ListItem {
                     Widgets.time(line.at)
-                    Text(" \(line.actor)：\(t(line.text))")
+                    Text(" \(t(line.actor))：\(t(line.text))")
                     if let note = line.note, !note.isEmpty { Paragraph(note).class("note") }
                 }
             }.class("timeline").attribute(named: "id", value: "case-file")

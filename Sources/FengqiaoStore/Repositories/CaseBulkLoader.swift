@@ -304,8 +304,14 @@ public struct CaseBulkLoader: Sendable {
         var facts: CaseWorkflow.Facts { CaseWorkflow.Facts(timeLimits: book, levels: levels) }
 
         /// One command through `CaseWorkflow` (its follow-ups included), as `CaseWriter` runs it. A ladder move
-        /// needs the next level's center, which bulk loading does not look up: refused.
+        /// needs the next level's center, which bulk loading does not look up: refused; so is a command that leaves
+        /// something to look up (the center above, a mediator): a script names them.
         mutating func run(_ command: CaseCommand, by actor: Actor, on index: Int, at now: Date) throws {
+            let needs = CaseWorkflow.needs(before: command, on: current[index], by: actor)
+            if needs.centersAbove { throw CaseBulkLoadError.ladderMoveUnsupported }
+            let command =
+                needs == CaseWorkflow.Needs()
+                ? command : try CaseWorkflow.resolve(command, on: current[index], by: actor, facts: facts)
             let decided = try CaseWorkflow.decide(command, on: current[index], by: actor, at: now)
             if CaseWorkflow.needs(after: command, on: decided.current).centersAbove {
                 throw CaseBulkLoadError.ladderMoveUnsupported

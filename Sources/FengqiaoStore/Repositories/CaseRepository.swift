@@ -77,13 +77,6 @@ public struct CaseRepository: Sendable {
         }
     }
 
-    /// Where a ladder move would send the case now (see `CaseWriter.climbTarget`), or nil when it has nowhere to go.
-    public func climbTarget(of current: Case) async throws -> Organisation.ID? {
-        try await database.withConnection { [dialect = database.dialect, calendar] sql in
-            try await CaseWriter(sql: sql, dialect: dialect, calendar: calendar).climbTarget(of: current)
-        }
-    }
-
     public func find(id: Case.ID) async throws -> Case? {
         try await database.withConnection { sql in try await Self.load(id, in: sql) }
     }

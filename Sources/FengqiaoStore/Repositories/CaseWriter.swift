@@ -12,7 +12,7 @@ public struct CaseWriter: Sendable {
     /// Who the file says did what the platform does by itself: time limits, alerts, ladder moves.
     public static var timekeeper: Actor { CaseWorkflow.timekeeper }
 
-    /// Loads, inside the transaction, exactly the facts `CaseWorkflow` says the follow-ups of a change need.
+    /// Loads, inside the transaction, exactly the facts `CaseWorkflow` says a command or its follow-ups need.
     func facts(_ needs: CaseWorkflow.Needs, for current: Case) async throws -> CaseWorkflow.Facts {
         let book =
             needs.timeLimits
@@ -24,16 +24,25 @@ public struct CaseWriter: Sendable {
         let centers =
             needs.centersAbove
             ? try await OrganisationRepository.centersAbove(regionPath: current.regionPath, in: sql) : []
-        return CaseWorkflow.Facts(timeLimits: book, levels: levels, centersAbove: centers)
+        var acting: Mediator?
+        if let user = needs.mediatorOfUser { acting = try await MediatorRepository.find(userID: user, in: sql) }
+        return CaseWorkflow.Facts(
+            timeLimits: book, levels: levels, centersAbove: centers,
+            mediators: try await MediatorRepository.find(ids: needs.mediators, in: sql), actingMediator: acting)
     }
 
-    /// Decides `command` with the workflow: the lifecycle's events, then the platform's follow-ups with the facts
-    /// they need, folded once.
+    /// Decides `command` with the workflow: what it leaves to the platform to look up, the lifecycle's events, then
+    /// the platform's follow-ups with the facts they need, folded once.
     func decide(
-        _ command: CaseCommand, on current: Case, by actor: Actor, at now: Date
+        _ asked: CaseCommand, on current: Case, by actor: Actor, at now: Date
     ) async throws
         -> CaseWorkflow.Outcome
     {
+        let needs = CaseWorkflow.needs(before: asked, on: current, by: actor)
+        let command =
+            needs == CaseWorkflow.Needs()
+            ? asked
+            : try CaseWorkflow.resolve(asked, on: current, by: actor, facts: try await facts(needs, for: current))
         let decided = try CaseWorkflow.decide(command, on: current, by: actor, at: now)
         let facts = try await facts(CaseWorkflow.needs(after: command, on: decided.current), for: decided.current)
         return try CaseWorkflow.followingUp(decided, after: command, at: now, facts: facts)
@@ -129,11 +138,6 @@ public struct CaseWriter: Sendable {
         _ = try await CaseRepository.commit(
             outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
         return due.count
-    }
-
-    /// Where a ladder move would send the case now (`CaseWorkflow.climbTarget`, with the centers above it).
-    func climbTarget(of current: Case) async throws -> Organisation.ID? {
-        CaseWorkflow.climbTarget(of: current, facts: try await facts(.climb(of: current), for: current))
     }
 
     /// Merges a duplicate into its master: both cases change together.

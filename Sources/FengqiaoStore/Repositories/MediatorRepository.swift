@@ -39,18 +39,24 @@ public struct MediatorRepository: Sendable {
     }
 
     public func find(id: Mediator.ID) async throws -> Mediator? {
-        try await database.withConnection { sql in
-            try await sql.select().columns(Self.columns).from("mediators").where("id", .equal, id.rawValue).first()
-                .map(Self.decode)
-        }
+        try await database.withConnection { sql in try await Self.find(ids: [id], in: sql)[id] }
     }
 
     /// The mediator record of a user account, if the user is a mediator.
     public func find(userID: User.ID) async throws -> Mediator? {
-        try await database.withConnection { sql in
-            try await sql.select().columns(Self.columns).from("mediators").where("user_id", .equal, userID.rawValue)
-                .orderBy("id").first().map(Self.decode)
-        }
+        try await database.withConnection { sql in try await Self.find(userID: userID, in: sql) }
+    }
+
+    static func find(ids: Set<Mediator.ID>, in sql: any SQLDatabase) async throws -> [Mediator.ID: Mediator] {
+        guard !ids.isEmpty else { return [:] }
+        let found = try await sql.select().columns(Self.columns).from("mediators")
+            .where("id", .in, ids.map(\.rawValue).sorted()).all().map(Self.decode)
+        return Dictionary(found.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func find(userID: User.ID, in sql: any SQLDatabase) async throws -> Mediator? {
+        try await sql.select().columns(Self.columns).from("mediators").where("user_id", .equal, userID.rawValue)
+            .orderBy("id").first().map(Self.decode)
     }
 
     /// The directory: every mediator, gold medallists first; optionally only those with a specialty, and only those

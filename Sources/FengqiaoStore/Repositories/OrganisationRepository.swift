@@ -135,14 +135,6 @@ public struct OrganisationRepository: Sendable {
         return try await RegionRepository.row(id: Region.ID(regionID), in: sql)?.region.level
     }
 
-    /// The center one level up from `center` (上报 goes there), or nil at the top.
-    public func parentCenter(of center: Organisation) async throws -> Organisation? {
-        guard let region = try await RegionRepository(database: database).find(id: center.regionID),
-            let parent = region.parentID
-        else { return nil }
-        return try await nearestCenter(for: parent, atOrAbove: .province)
-    }
-
     /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by name.
     public func list(inSubtreeOf regionID: Region.ID, kind: OrganisationKind? = nil) async throws -> [Organisation] {
         try await database.withConnection { sql in
