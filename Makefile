@@ -3,7 +3,7 @@ SHELL := /bin/bash
 BIN := .build/release/fengqiao
 export FENGQIAO_DATABASE_URL ?= sqlite:./data/fengqiao.sqlite
 
-.PHONY: run test bench bench-postgres build format format-check clean
+.PHONY: run test bench bench-postgres build generate check-generated format format-check clean
 
 ## Install what is missing, build in release mode, migrate, load the demo county if the database is empty, serve.
 run:
@@ -32,6 +32,14 @@ bench-postgres:
 
 build:
 	swift build
+
+## Regenerates Sources/FengqiaoAPI/Generated from openapi.yaml (builds swift-openapi-generator once, into ~/.cache).
+generate:
+	scripts/generate.sh
+
+## Fails when the committed generated code is older than openapi.yaml or its configuration (no generator build).
+check-generated:
+	scripts/check-generated.sh
 
 format:
 	scripts/format.sh

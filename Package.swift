@@ -28,6 +28,8 @@ let package = Package(
         .package(url: "https://github.com/vapor/multipart-kit.git", from: "4.7.1"),
         .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/swift-server/swift-prometheus.git", from: "2.4.1"),
+        .package(url: "https://github.com/apple/swift-openapi-runtime.git", from: "1.13.4"),
+        .package(url: "https://github.com/hummingbird-project/swift-openapi-hummingbird.git", from: "2.1.0"),
     ],
     targets: [
         .target(
@@ -54,11 +56,21 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // The API contract: openapi.yaml, and the code scripts/generate.sh generates from it (committed, never edited).
+        .target(
+            name: "FengqiaoAPI",
+            dependencies: [
+                .product(name: "OpenAPIRuntime", package: "swift-openapi-runtime")
+            ],
+            exclude: ["openapi.yaml", "openapi-generator-config.yaml", "Generated/contract.sha256"],
+            swiftSettings: strict
+        ),
         .target(
             name: "FengqiaoServer",
             dependencies: [
                 "FengqiaoCore",
                 "FengqiaoStore",
+                "FengqiaoAPI",
                 "QRCode",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdAuth", package: "hummingbird-auth"),
@@ -69,6 +81,7 @@ let package = Package(
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Prometheus", package: "swift-prometheus"),
+                .product(name: "OpenAPIHummingbird", package: "swift-openapi-hummingbird"),
             ],
             swiftSettings: strict
         ),

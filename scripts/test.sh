@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# The whole test suite: format check, then every test target, with the storage contract tests on SQLite and
-# on a PostgreSQL this script starts on 127.0.0.1 and stops at the end.
+# The whole test suite: the generated-code and format checks, then every test target, with the storage contract
+# tests on SQLite and on a PostgreSQL this script starts on 127.0.0.1 and stops at the end.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+scripts/check-generated.sh
 scripts/format.sh --check
 FENGQIAO_TEST_POSTGRES_URL=$(scripts/test-postgres.sh start)
 export FENGQIAO_TEST_POSTGRES_URL
