@@ -147,6 +147,7 @@ let package = Package(
                 "FengqiaoServer",
                 "FengqiaoDemo",
                 "FengqiaoTestSupport",
+                "FengqiaoAPI",
                 .product(name: "HummingbirdTesting", package: "hummingbird"),
             ],
             exclude: ["Snapshots"],

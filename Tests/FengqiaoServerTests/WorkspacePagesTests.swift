@@ -165,7 +165,7 @@ struct WorkspacePagesTests {
             #expect(try await services.cases.find(id: Case.ID(id))?.state == .assessed)
             let noLead = try await desk.post(
                 Paths.caseAction(id, "dispatch"), [("expectedVersion", "\(version + 1)")])
-            #expect(noLead.status == .badRequest && noLead.body.contains("lead"))
+            #expect(noLead.status == .badRequest && noLead.body.contains("请填写“牵头单位”"))
 
             let leader = try await WebClient.signIn("taoyuan.leader", client)
             let leaderView = try await leader.get(location)

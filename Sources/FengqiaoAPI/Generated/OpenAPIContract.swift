@@ -2209,6 +2209,44 @@ package enum OpenAPIContract {
                 }
               }
             },
+            "/api/v1/cases/{id}/actions/{action}": {
+              "post": {
+                "operationId": "otherCaseAction",
+                "summary": "其他操作名 / Any other action name",
+                "description": "Every action of the loop has its own operation above. Any other name answers here: `register` is a 400 `request.use_create` (register with `POST /api/v1/cases`), `apply-time-limits` and `raise-alerts` are the platform's own (403 `case.forbidden_role`), and an unknown name is a 404 `case.unknown_action`.",
+                "tags": [
+                  "cases"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/CaseID"
+                  },
+                  {
+                    "name": "action",
+                    "in": "path",
+                    "required": true,
+                    "description": "A name that is not one of the actions above.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
             "/api/v1/exports/cases.csv": {
               "get": {
                 "operationId": "exportCases",
@@ -4068,7 +4106,9 @@ package enum OpenAPIContract {
                   "sequence",
                   "at",
                   "change",
-                  "actor"
+                  "actor",
+                  "actorName",
+                  "text"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -4084,7 +4124,16 @@ package enum OpenAPIContract {
                     "description": "What changed, e.g. `registered`, `dispatched`."
                   },
                   "actor": {
-                    "type": "string"
+                    "type": "string",
+                    "description": "Who did it, as recorded."
+                  },
+                  "actorName": {
+                    "$ref": "#/components/schemas/LocalizedText",
+                    "description": "Who did it, in each language (the platform's own entries are signed 时限管理 / Time limits)."
+                  },
+                  "text": {
+                    "$ref": "#/components/schemas/LocalizedText",
+                    "description": "The entry told in each language from its facts (the case file's line): the platform's own entries (time limits, alerts, ladder moves, automatic supervision) are told here, never stored as sentences."
                   },
                   "role": {
                     "$ref": "#/components/schemas/Role"
@@ -4093,7 +4142,8 @@ package enum OpenAPIContract {
                     "type": "integer"
                   },
                   "note": {
-                    "type": "string"
+                    "type": "string",
+                    "description": "What a person typed with the step (a reason, a progress note, a summary); absent otherwise."
                   }
                 }
               },

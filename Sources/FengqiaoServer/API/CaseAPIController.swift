@@ -13,7 +13,8 @@ struct CaseAPIController {
         group.get("cases", use: list)
         group.get("cases/:id", use: show)
         group.get("cases/:id/events", use: events)
-        group.post("cases/:id/actions/:action", use: act)
+        // Each action is its own operation of the contract (`CaseActionAPI`); any other name is a 404 here.
+        group.post("cases/:id/actions/:action", use: unknownAction)
     }
 
     @Sendable func create(_ request: Request, context: AppRequestContext) async throws -> EditedResponse<CaseResource> {
@@ -61,22 +62,29 @@ struct CaseAPIController {
     @Sendable func events(_ request: Request, context: AppRequestContext) async throws -> CaseEventListResource {
         let identity = try context.requireIdentity()
         let found = try await visibleCase(context, identity)
-        return CaseEventListResource(items: try await services.cases.events(of: found.id).map(CaseEventResource.init))
+        let file = try await CaseFileEntries.load(
+            found, events: try await services.cases.events(of: found.id), organisations: services.organisations)
+        return CaseEventListResource(items: file.lines.map(CaseEventResource.init))
     }
 
-    @Sendable func act(_ request: Request, context: AppRequestContext) async throws -> CaseResource {
+    /// An action name the contract has no operation for: registration has its own, time limits and alerts are
+    /// the platform's, anything else does not exist.
+    @Sendable func unknownAction(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
-        let found = try await visibleCase(context, identity)
+        _ = try await visibleCase(context, identity)
         let name = try context.parameters.require("action")
-        guard let action = CaseAction(rawValue: name) else {
+        switch CaseAction(rawValue: name) {
+        case .register:
+            throw APIError.badRequest(
+                "request.use_create", Localized(zh: "登记请用 POST /api/v1/cases。", en: "Register with POST /api/v1/cases.")
+            )
+        case .some(let action):
+            throw CaseError.forbiddenRole(action)
+        case nil:
             throw APIError(
                 status: .notFound, code: "case.unknown_action",
                 message: Localized(zh: "没有名为“\(name)”的操作。", en: "There is no action named \"\(name)\"."))
         }
-        let body = try await request.decodeBody(as: ActionRequest.self, context: context)
-        let updated = try await CaseActions(services: services, now: context.now).perform(
-            action, body, on: found, by: identity)
-        return try await resource(for: updated, identity: identity, context: context, tracking: false)
     }
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> CaseListResource {
@@ -146,18 +154,11 @@ struct CaseAPIController {
         return found
     }
 
-    /// The resource, with personal data in clear only for roles that need it; each clear view is logged.
     private func resource(
         for current: Case, identity: Identity, context: AppRequestContext, tracking: Bool
-    )
-        async throws -> CaseResource
-    {
-        let shows = try await CaseActions(services: services, now: context.now).showsPersonalData(
-            of: current, to: identity, requestID: context.requestID, action: "case.view")
-        return CaseResource(
-            current, showPersonalData: shows, includeTrackingCode: tracking,
-            availableActions: CasePermissions.availableActions(on: current, by: identity.actor),
-            calendar: services.calendar, now: context.now)
+    ) async throws -> CaseResource {
+        try await CaseActions(services: services, now: context.now).resource(
+            of: current, to: identity, requestID: context.requestID, tracking: tracking)
     }
 }
 

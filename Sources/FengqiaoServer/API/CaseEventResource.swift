@@ -8,18 +8,24 @@ struct CaseEventResource: ResponseEncodable, Sendable {
     let at: Date
     let change: String
     let actor: String
+    let actorName: LocalizedText
+    /// The entry told in each language from its facts (the case file's line).
+    let text: LocalizedText
     let role: Role?
     let organisationID: Organisation.ID?
+    /// Only what a person typed.
     let note: String?
 
-    init(_ event: CaseEvent) {
-        sequence = event.sequence
-        at = event.at
-        change = event.change.name
-        actor = event.actor.displayName
-        role = event.actor.role
-        organisationID = event.actor.organisationID
-        note = event.note
+    init(_ line: CaseFileEntries.Line) {
+        sequence = line.event.sequence
+        at = line.event.at
+        change = line.event.change.name
+        actor = line.event.actor.displayName
+        actorName = LocalizedText(line.actor)
+        text = LocalizedText(line.text)
+        role = line.event.actor.role
+        organisationID = line.event.actor.organisationID
+        note = line.note
     }
 }
 struct CaseEventListResource: ResponseEncodable, Sendable {

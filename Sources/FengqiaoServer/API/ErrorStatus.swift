@@ -1,6 +1,7 @@
 import FengqiaoCore
 import Hummingbird
 import NIOCore
+import OpenAPIRuntime
 
 /// The HTTP status of every refusal, decided in one place for the JSON API, the pages and Open311: a domain or store
 /// error by its kind (`ErrorKind`), an error raised by the HTTP layer by the status it carries.
@@ -59,6 +60,15 @@ extension ErrorStatus {
         case let error as DecodingError:
             let problem = RequestProblems.undecodable(error)
             return ErrorAnswer(status: .badRequest, code: problem.code, message: problem.message)
+        case let error as ServerError:
+            // The generated operations wrap what they throw: ours is answered as itself; the runtime's own refusals
+            // (a path parameter or header it cannot read, a content type it does not take) by the status they carry.
+            let inner = answer(for: error.underlyingError)
+            guard inner.status == .internalServerError, error.httpStatus != .internalServerError else { return inner }
+            return ErrorAnswer(
+                status: error.httpStatus, code: "request.\(error.httpStatus.code)",
+                message: Localized(
+                    zh: "请求无法处理（\(error.httpStatus.code)）：\(error.causeDescription)", en: error.causeDescription))
         case is URLEncodedFormError:
             return ErrorAnswer(
                 status: .badRequest, code: "request.malformed",

@@ -49,7 +49,9 @@ struct ExportAPIController {
                 found, showPersonalData: shows, includeTrackingCode: false,
                 availableActions: CasePermissions.availableActions(on: found, by: identity.actor),
                 calendar: services.calendar, now: context.now),
-            events: events.map(CaseEventResource.init), exportedAt: context.now)
+            events: try await CaseFileEntries.load(found, events: events, organisations: services.organisations).lines
+                .map(CaseEventResource.init),
+            exportedAt: context.now)
     }
 }
 

@@ -1,3 +1,4 @@
+import FengqiaoAPI
 import FengqiaoCore
 import Hummingbird
 
@@ -8,14 +9,14 @@ struct OpenAPIController {
     static let docsPath = "/api/v1/docs"
 
     /// Read once from the document.
-    static let reference = APIReference(json: OpenAPIDocument.json)
+    static let reference = APIReference(json: OpenAPIContract.json)
 
     func addRoutes(to router: Router<AppRequestContext>) {
         router.get(RouterPath(Self.documentPath)) { _, _ in
             Response(
                 status: .ok,
                 headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "public, max-age=300"],
-                body: .init(byteBuffer: ByteBuffer(string: OpenAPIDocument.json)))
+                body: .init(byteBuffer: ByteBuffer(string: OpenAPIContract.json)))
         }
         router.get(RouterPath(Self.docsPath)) { _, context in
             HTMLPage(html: APIReferencePage(language: context.language, reference: Self.reference).render())

@@ -1,6 +1,7 @@
 import FengqiaoStore
 import Hummingbird
 import Logging
+import OpenAPIHummingbird
 
 /// Builds the whole web application from its configuration and an open database.
 /// `serve` and the HTTP tests call this same function.
@@ -71,5 +72,16 @@ func buildRouter(
     FileAPIController(services: services).addRoutes(to: api)
     TimeLimitAPIController(services: services).addRoutes(to: api)
     MediationAPIController(services: services).addRoutes(to: api)
+    // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
+    // the /api/v1 prefix themselves).
+    let actions = router.group()
+        .add(middleware: APIErrorMiddleware(logger: logger))
+        .add(middleware: BearerAuthMiddleware(services: services))
+        .add(middleware: RequestScopeMiddleware())
+    do {
+        try CaseActionAPI(services: services).registerHandlers(on: actions)
+    } catch {
+        preconditionFailure("the contract's case actions could not be registered: \(error)")
+    }
     return router
 }

@@ -39,9 +39,9 @@ struct CasePageController {
             do {
                 var extra: [String: Any] = [:]
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
-                let body = try form.actionRequest(extra: extra)
+                let body = try form.actionBody(for: action, extra: extra)
                 let updated = try await CaseActions(services: services, now: context.now).perform(
-                    action, body, on: found, by: identity)
+                    try body.command(), expectedVersion: body.expectedVersion, on: found, by: identity)
                 // A merged case lives on in its master; a case the reader may no longer see goes back to their queue.
                 if CaseVisibility.canView(updated, by: identity.actor) {
                     return Response.redirect(to: Paths.caseFile(updated.id), type: .normal)
@@ -83,35 +83,17 @@ struct CasePageController {
         let actions = CasePermissions.availableActions(on: found, by: identity.actor)
         let shows = try await CaseActions(services: services, now: context.now).showsPersonalData(
             of: found, to: identity, requestID: context.requestID, action: "case.page")
-        let events = try await services.cases.events(of: found.id)
-        var ids = Set(found.participants.map(\.organisationID))
-        ids.formUnion([found.holderOrganisationID, found.centerOrganisationID].compactMap { $0 })
-        ids.formUnion(events.compactMap(\.actor.organisationID))
-        for event in events {
-            switch event.change {
-            case .dispatched(_, let lead, _, _): ids.insert(lead)
-            case .escalated(_, let center), .ladderClimbed(_, let center): ids.insert(center)
-            case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
-                ids.insert(organisation)
-            case .confirmationRequested(let court, _), .returnedToCourt(let court): ids.insert(court)
-            default: break
-            }
-        }
-        let names = try await services.organisations.names(of: ids)
+        let file = try await CaseFileEntries.load(
+            found, events: try await services.cases.events(of: found.id), organisations: services.organisations)
+        let names = file.names
         let region = try await services.regions.find(id: found.regionID)
-        let file = CaseFileText.entries(of: events).map { entry in
-            CasePage.FileLine(
-                at: entry.event.at, actor: entry.event.actor.name,
-                text: CaseNarrative.staffLine(entry, current: found) { names[$0] ?? "" },
-                note: CaseFileText.personalNote(entry))
-        }
         return CasePage(
             language: context.language, csrfToken: csrf,
             nav: StaffNav(identity: identity, csrfToken: csrf, current: ""),
             current: PersonalDataPolicy.view(found, showingPersonalData: shows).current, showsPersonalData: shows,
             regionName: try await region.asyncMap(PlaceChoices(services: services).label) ?? "",
             organisationName: names,
-            clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now), file: file,
+            clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now), file: file.lines,
             actions: actions, choices: try await choices(for: found, actions: actions),
             duplicates: try await duplicates(of: found, visibleTo: identity.visibility))
     }

@@ -2,27 +2,41 @@ import FengqiaoCore
 import FengqiaoStore
 import Foundation
 
-/// Runs one named action on a case for a member of staff: the one path that the JSON API
-/// (`POST /api/v1/cases/{id}/actions/{action}`) and the workspace forms (`POST /cases/{id}/actions/{action}`) share.
-/// The body's fields become the domain command (`ActionRequest.command`); the lifecycle decides.
+/// Runs one action on a case for a member of staff: the one path that the JSON API
+/// (`POST /api/v1/cases/{id}/actions/<action>`, `CaseActionAPI`) and the workspace forms
+/// (`POST /cases/{id}/actions/{action}`) share. Both decode the contract's body of the action (`CaseActionBody`),
+/// which names the domain command; the workflow decides.
 struct CaseActions: Sendable {
     let services: AppServices
     /// The request's time: every change and access-log entry of this request carries it.
     let now: Date
 
     func perform(
-        _ action: CaseAction, _ body: ActionRequest, on found: Case, by identity: Identity
+        _ command: CaseCommand, expectedVersion: Int?, on found: Case, by identity: Identity
     ) async throws
         -> Case
     {
-        let command = try body.command(for: action)
         if case .markDuplicate(let master) = command {
             return try await services.cases.merge(
-                found.id, into: master, expectedVersion: body.expectedVersion, by: identity.actor, at: now
+                found.id, into: master, expectedVersion: expectedVersion, by: identity.actor, at: now
             ).duplicate
         }
         return try await services.cases.act(
-            command, on: found.id, expectedVersion: body.expectedVersion, by: identity.actor, at: now)
+            command, on: found.id, expectedVersion: expectedVersion, by: identity.actor, at: now)
+    }
+
+    /// The API's resource of a case, with personal data in clear only for roles that need it (each clear view
+    /// logged); the tracking code only when the case was just registered.
+    func resource(
+        of current: Case, to identity: Identity, requestID: String, tracking: Bool = false
+    ) async throws
+        -> CaseResource
+    {
+        let shows = try await showsPersonalData(of: current, to: identity, requestID: requestID, action: "case.view")
+        return CaseResource(
+            current, showPersonalData: shows, includeTrackingCode: tracking,
+            availableActions: CasePermissions.availableActions(on: current, by: identity.actor),
+            calendar: services.calendar, now: now)
     }
 
     /// Registers a report from any entry point (API, desk form, citizen page): the receiving center is the one

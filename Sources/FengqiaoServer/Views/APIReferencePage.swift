@@ -2,7 +2,7 @@ import FengqiaoCore
 import Foundation
 import Plot
 
-/// What the API reference page shows, read from the OpenAPI document (`OpenAPIDocument`): every operation with its
+/// What the API reference page shows, read from the OpenAPI document (`OpenAPIContract`, generated from openapi.yaml): every operation with its
 /// summary, parameters, body and responses, then every schema. Built once; the page is only a view of it.
 struct APIReference: Sendable {
     struct Parameter: Sendable {

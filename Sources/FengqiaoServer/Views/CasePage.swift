@@ -13,13 +13,6 @@ struct CasePage {
         var courts: [Organisation] = []
     }
 
-    struct FileLine {
-        let at: Date
-        let actor: Localized
-        let text: Localized
-        let note: String?
-    }
-
     let language: DisplayLanguage
     let csrfToken: String
     let nav: StaffNav
@@ -29,7 +22,7 @@ struct CasePage {
     let regionName: String
     let organisationName: [Organisation.ID: String]
     let clocks: [ClockStatus]
-    let file: [FileLine]
+    let file: [CaseFileEntries.Line]
     let actions: [CaseAction]
     let choices: Choices
     let duplicates: [DuplicateCandidate]
@@ -101,7 +94,7 @@ struct CasePage {
             H2(t(WorkspaceStrings.caseFile))
             List(file) { line in
                 ListItem {
-                    Widgets.time(line.at)
+                    Widgets.time(line.event.at)
                     Text(" \(t(line.actor))：\(t(line.text))")
                     if let note = line.note, !note.isEmpty { Paragraph(note).class("note") }
                 }

@@ -45,11 +45,12 @@ struct WebForm: Sendable {
         guard CSRF.matches(self[CSRF.fieldName], context.csrfToken) else { throw CSRF.rejected }
     }
 
-    /// The action body a workspace form stands for, typed as the JSON API's (`ActionRequest`), so both go through
-    /// one decoder: numbers, booleans, lists and dates are converted from their form spelling; blanks are absent.
-    /// Dates may be `2026-12-05` (end of that day in China Standard Time), `2026-12-05T14:30` (China Standard Time)
-    /// or full ISO 8601.
-    func actionRequest(extra: [String: Any] = [:]) throws -> ActionRequest {
+    /// The body a workspace form stands for, typed as the contract types the JSON API's (`CaseAction.bodyType`), so
+    /// both decode into the same type: numbers, booleans, lists and dates are converted from their form spelling;
+    /// blanks are absent. Dates may be `2026-12-05` (end of that day in China Standard Time), `2026-12-05T14:30`
+    /// (China Standard Time) or full ISO 8601.
+    func actionBody(for action: CaseAction, extra: [String: Any] = [:]) throws -> any CaseActionBody {
+        guard let type = action.bodyType else { throw CaseError.forbiddenRole(action) }
         var object = extra
         for name in Self.integerFields { if let text = self[name] { object[name] = try Self.integer(text, name) } }
         for name in Self.booleanFields { if let text = self[name] { object[name] = text == "true" || text == "on" } }
@@ -60,7 +61,9 @@ struct WebForm: Sendable {
         for name in Self.textFields { if let text = self[name] { object[name] = text } }
         let data = try JSONSerialization.data(withJSONObject: object)
         do {
-            return try APIJSON.decoder.decode(ActionRequest.self, from: data)
+            return try APIJSON.decoder.decode(type, from: data)
+        } catch DecodingError.keyNotFound(let key, _) {
+            throw WebFormError.missingField(key.stringValue)
         } catch {
             throw WebFormError.invalid(Self.fieldNamed(in: error))
         }
@@ -100,10 +103,18 @@ struct WebForm: Sendable {
 enum WebFormError: UserFacingError, Equatable {
     case invalid(String)
     case missing(Localized)
+    /// A field the action's body requires was left blank: the request is incomplete (400), as in the API.
+    case missingField(String)
     /// More of something than a form may carry; the message says what.
     case tooMany(Localized)
 
-    var code: String { "request.invalid_field" }
+    var code: String {
+        if case .missingField = self { "request.missing_field" } else { "request.invalid_field" }
+    }
+
+    var kind: ErrorKind {
+        if case .missingField = self { .malformed } else { .invalid }
+    }
 
     var message: Localized {
         switch self {
@@ -112,6 +123,8 @@ enum WebFormError: UserFacingError, Equatable {
             return Localized(zh: "“\(name.zh)”填写的内容无法识别。", en: "The value of \"\(name.en)\" could not be read.")
         case .missing(let name):
             return Localized(zh: "请填写“\(name.zh)”。", en: "Please fill in \"\(name.en)\".")
+        case .missingField(let field):
+            return WebFormError.missing(WorkspaceStrings.fieldNames[field] ?? Localized(zh: field, en: field)).message
         case .tooMany(let message):
             return message
         }
