@@ -655,7 +655,7 @@ struct AccessMatrixTests {
                         if let token { headers[.authorization] = "Bearer \(token)" }
                     case .web:
                         headers[.cookie] =
-                            (session.map { "\(SessionMiddleware.cookieName)=\($0); " } ?? "")
+                            (session.map { "\(SessionAuthenticator.cookieName)=\($0); " } ?? "")
                             + "\(CSRF.cookieName)=\(Call.pageToken)"
                     case .open311: break
                     }

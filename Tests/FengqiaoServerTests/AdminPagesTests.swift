@@ -31,7 +31,7 @@ struct AdminBrowser {
             uri: Paths.signIn, method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "\(CSRF.cookieName)=\(csrf)"],
             body: ByteBuffer(string: Self.encode([("username", username), ("password", password), ("_csrf", csrf)]))
-        ) { Cookies.value(of: SessionMiddleware.cookieName, in: $0) }
+        ) { Cookies.value(of: SessionAuthenticator.cookieName, in: $0) }
     }
 
     struct SignInRefused: Error {
@@ -44,7 +44,7 @@ struct AdminBrowser {
     }
 
     private var cookie: HTTPFields {
-        session.map { [.cookie: "\(SessionMiddleware.cookieName)=\($0)"] } ?? [:]
+        session.map { [.cookie: "\(SessionAuthenticator.cookieName)=\($0)"] } ?? [:]
     }
 
     func get(_ uri: String) async throws -> Page {

@@ -19,13 +19,13 @@ enum StaffSession {
             uri: "/login", method: .post,
             headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_csrf=\(csrf)"],
             body: ByteBuffer(string: "username=\(username)&password=\(DemoCounty.demoPassword)&_csrf=\(csrf)")
-        ) { try #require(Cookies.value(of: SessionMiddleware.cookieName, in: $0)) }
+        ) { try #require(Cookies.value(of: SessionAuthenticator.cookieName, in: $0)) }
     }
 
     static func get(
         _ uri: String, as session: String?, _ client: any TestClientProtocol
     ) async throws -> (status: HTTPResponse.Status, body: String, headers: HTTPFields) {
-        let headers: HTTPFields = session.map { [.cookie: "\(SessionMiddleware.cookieName)=\($0)"] } ?? [:]
+        let headers: HTTPFields = session.map { [.cookie: "\(SessionAuthenticator.cookieName)=\($0)"] } ?? [:]
         return try await client.execute(uri: uri, method: .get, headers: headers) {
             ($0.status, String(buffer: $0.body), $0.headers)
         }
@@ -191,7 +191,7 @@ struct AgreementPageTests {
             let mediator = try await StaffSession.signIn("taoyuan.mediator", client)
             let reply = try await client.execute(
                 uri: "/cases/\(id)/agreement.pdf", method: .get,
-                headers: [.cookie: "\(SessionMiddleware.cookieName)=\(mediator)"]
+                headers: [.cookie: "\(SessionAuthenticator.cookieName)=\(mediator)"]
             ) { ($0.status, $0.headers[.contentType], Array(buffer: $0.body)) }
             if ChromiumPDF.locate() != nil {
                 #expect(reply.0 == .ok && reply.1 == "application/pdf")
@@ -202,13 +202,16 @@ struct AgreementPageTests {
 
             // Without Chromium: 503, in both languages, pointing to the page to print.
             let router = Router(context: AppRequestContext.self)
-            router.add(middleware: SessionMiddleware(services: services))
+            router.add(
+                middleware: SessionAuthenticator(
+                    sessions: services.sessions, users: services.users,
+                    actors: ActorFactory(regions: services.regions)))
             AgreementController(services: services, logger: Logger(label: "test"), chromium: { nil })
                 .addRoutes(to: router)
             try await Application(router: router).test(.router) { bare in
                 try await bare.execute(
                     uri: "/cases/\(id)/agreement.pdf", method: .get,
-                    headers: [.cookie: "\(SessionMiddleware.cookieName)=\(mediator)"]
+                    headers: [.cookie: "\(SessionAuthenticator.cookieName)=\(mediator)"]
                 ) { response in
                     #expect(response.status == .serviceUnavailable)
                     let html = String(buffer: response.body)

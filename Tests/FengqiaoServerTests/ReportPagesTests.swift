@@ -128,7 +128,7 @@ struct ReportPagesTests {
                 file: ("photo", "river.png", Self.png))
             let location = try await client.execute(
                 uri: Paths.gridReport, method: .post,
-                headers: [.contentType: form.type, .cookie: "\(SessionMiddleware.cookieName)=\(worker.session)"],
+                headers: [.contentType: form.type, .cookie: "\(SessionAuthenticator.cookieName)=\(worker.session)"],
                 body: form.body
             ) { response in
                 #expect(response.status == .seeOther)

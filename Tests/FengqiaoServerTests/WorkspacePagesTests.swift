@@ -40,7 +40,7 @@ struct WebClient {
             uri: uri, method: .post,
             headers: [
                 .contentType: "application/x-www-form-urlencoded",
-                .cookie: "\(SessionMiddleware.cookieName)=\(session)",
+                .cookie: "\(SessionAuthenticator.cookieName)=\(session)",
             ], body: ByteBuffer(string: body)
         ) { ($0.status, String(buffer: $0.body), $0.headers[.location]) }
     }
@@ -238,7 +238,7 @@ struct WorkspacePagesTests {
             #expect(svg.status == .ok && svg.headers[.contentType] == "image/svg+xml" && svg.body.hasPrefix("<svg"))
             let png = try await client.execute(
                 uri: Paths.gridQRCode(own.code, format: "png"), method: .get,
-                headers: [.cookie: "\(SessionMiddleware.cookieName)=\(admin.session)"]
+                headers: [.cookie: "\(SessionAuthenticator.cookieName)=\(admin.session)"]
             ) { ($0.status, Array(buffer: $0.body)) }
             #expect(png.0 == .ok && png.1.starts(with: [0x89, 0x50, 0x4E, 0x47]))
             #expect(try await admin.get(Paths.gridQRCode(other.code, format: "svg")).status == .notFound)

@@ -161,10 +161,3 @@ struct CaseAPIController {
             of: current, to: identity, requestID: context.requestID, tracking: tracking)
     }
 }
-
-extension AppRequestContext {
-    func requireIdentity() throws -> Identity {
-        guard let identity else { throw APIError.unauthenticated }
-        return identity
-    }
-}

@@ -52,6 +52,9 @@ extension ErrorStatus {
             return ErrorAnswer(
                 status: .contentTooLarge, code: "request.too_large",
                 message: RequestProblems.tooLarge(maxBytes: error.maxBytes))
+        case let error as HTTPError where error.status == .unauthorized:
+            // HummingbirdAuth's answer to a route group entered without an identity.
+            return answer(for: APIError.unauthenticated)
         case let error as HTTPError:
             return ErrorAnswer(
                 status: error.status, code: "http.\(error.status.code)",

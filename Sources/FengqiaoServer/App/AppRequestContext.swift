@@ -1,16 +1,18 @@
 import FengqiaoCore
 import Foundation
 import Hummingbird
+import HummingbirdAuth
 
-/// Per-request state: the request id shown to users on errors and written to the log, and the language.
-public struct AppRequestContext: RequestContext {
+/// Per-request state: the request id shown to users on errors and written to the log, the language, and who is
+/// asking (HummingbirdAuth's `AuthRequestContext`).
+public struct AppRequestContext: AuthRequestContext {
     public var coreContext: CoreRequestContextStorage
     public let requestID: String
     public var language: DisplayLanguage = .zhHans
-    /// Set by the authentication middleware for signed-in staff and API clients.
-    var identity: Identity?
+    /// Set by the authenticators: `SessionAuthenticator` for signed-in staff, `BearerAuthenticator` for API clients.
+    public var identity: Identity?
     /// The signed-in session's CSRF token, for the forms of the page being rendered.
-    var csrfToken: String?
+    var csrfToken: String? { identity?.csrfToken }
     /// The request's time: the clock read once, first of all (`RequestClockMiddleware`).
     public internal(set) var now: Date = .distantPast
 
@@ -26,6 +28,14 @@ public struct AppRequestContext: RequestContext {
         coreContext = .init(source: source)
         clientAddress = source.channel.remoteAddress?.ipAddress ?? "unknown"
         requestID = RequestID.make()
+    }
+}
+
+extension AppRequestContext {
+    /// Who is asking, in a route group whose `RoleRequirement` has already let them in; the API's 401 otherwise.
+    func requireIdentity() throws -> Identity {
+        guard let identity else { throw APIError.unauthenticated }
+        return identity
     }
 }
 

@@ -1,10 +1,20 @@
 import FengqiaoCore
 import FengqiaoStore
+import HummingbirdAuth
 
-/// Who is asking: a member of staff, signed in by session or by API token, with the actor the domain checks.
-struct Identity: Sendable {
-    let user: User
-    let actor: Actor
+/// Who is asking: a member of staff, signed in by session or by API token, with the actor the domain checks. The
+/// identity of HummingbirdAuth's request context (`AppRequestContext`), set by `SessionAuthenticator` or
+/// `BearerAuthenticator`.
+public struct Identity: Sendable {
+    public let user: User
+    public let actor: Actor
+    /// The signed-in session's CSRF token, for the forms of a page; nil for an API token.
+    public internal(set) var csrfToken: String?
+}
+
+extension Identity: RoleProviding {
+    /// Every role the user holds, whatever organisation it is for: what a route group's role requirement reads.
+    public var roles: Set<Role> { Set(actor.grants.map(\.role)) }
 }
 
 extension Identity {
@@ -31,6 +41,6 @@ public struct ActorFactory: Sendable {
         }
         let actor = Actor.staff(
             userID: user.id, username: user.username, displayName: user.displayName, grants: grants)
-        return Identity(user: user, actor: actor)
+        return Identity(user: user, actor: actor, csrfToken: nil)
     }
 }

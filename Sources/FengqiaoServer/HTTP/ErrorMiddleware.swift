@@ -14,6 +14,7 @@ struct ErrorMiddleware: RouterMiddleware {
         do {
             response = try await next(request, context)
         } catch let error as WebAccess.SignInRequired {
+            // A page's route group entered without a session (`RoleRequirement`): sign in, then come back here.
             response = Response.redirect(to: Paths.signIn(returnTo: error.returnTo), type: .normal)
         } catch is WebAccess.Forbidden {
             response = ErrorPage.response(status: .forbidden, context: context, title: WorkspaceStrings.forbidden)

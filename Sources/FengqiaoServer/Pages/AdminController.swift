@@ -30,7 +30,8 @@ struct AdminController {
         }
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.admin))
         router.get(RouterPath(Paths.admin)) { request, context in
             let admin = try await administrator(request, context)
             return HTMLPage(
@@ -122,7 +123,7 @@ struct AdminController {
     // MARK: Access and the POST-redirect-GET cycle
 
     private func administrator(_ request: Request, _ context: AppRequestContext) async throws -> Administrator {
-        let identity = try WebAccess.require(WorkspaceRoles.admin, request, context)
+        let identity = try context.requireIdentity()
         return Administrator(
             identity: identity, scope: try await AdminScope.load(for: identity, services.regions), now: context.now)
     }

@@ -15,7 +15,7 @@ struct AgreementController {
     /// Finds Chromium for each PDF request (installing it needs no restart); tests may replace it.
     var chromium: @Sendable () -> ChromiumPDF? = { ChromiumPDF.locate() }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.agreement(caseID: ":id"))) { request, context in
             guard let identity = context.identity else { return Response.redirect(to: Paths.signIn, type: .normal) }
             let page = try await page(request, context, identity)

@@ -9,14 +9,15 @@ import Logging
 struct CasePageController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        let router = router.group().add(middleware: RoleRequirement.staffPage)
         router.get(RouterPath(Paths.caseFile(":id"))) { request, context in
-            let identity = try WebAccess.requireStaff(request, context)
+            let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
             return HTMLPage(html: try await page(found, identity, context).render())
         }
         router.get(RouterPath(Paths.caseAttachment(":id", ":sha256"))) { request, context in
-            let identity = try WebAccess.requireStaff(request, context)
+            let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
             let sha256 = try context.parameters.require("sha256")
             guard let attachment = found.attachments.first(where: { $0.sha256 == sha256 }),
@@ -30,7 +31,7 @@ struct CasePageController {
                 ], body: .init(byteBuffer: ByteBuffer(bytes: data)))
         }
         router.post(RouterPath(Paths.caseAction(":id", ":action"))) { request, context in
-            let identity = try WebAccess.requireStaff(request, context)
+            let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
             let form = try await WebForm.read(request)
             try form.requireCSRF(context)

@@ -7,9 +7,10 @@ import Hummingbird
 struct DashboardController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))
         router.get(RouterPath(Paths.dashboard)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.dashboard, request, context)
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await page(identity, context).render())
         }
     }

@@ -20,17 +20,18 @@ struct DeskController {
         let items: [Item]
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.desk))
         router.get(RouterPath(Paths.desk)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await triage(identity, context).render())
         }
         router.get(RouterPath(Paths.deskIntake)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await intakePage(identity, context).render())
         }
         router.post(RouterPath(Paths.deskIntake)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            let identity = try context.requireIdentity()
             let form = try await WebForm.read(request)
             try form.requireCSRF(context)
             do {
@@ -44,7 +45,7 @@ struct DeskController {
             }
         }
         router.get(RouterPath(Paths.deskDuplicates)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.desk, request, context)
+            let identity = try context.requireIdentity()
             let query = request.uri.queryParameters
             guard let code = query.get("regionCode"), let region = try await services.regions.find(code: code) else {
                 return DuplicateResource(items: [])

@@ -17,7 +17,7 @@ struct HealthController {
         let reason: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.healthz)) { _, _ in Health(status: "ok") }
         router.get(RouterPath(Paths.readyz)) { _, _ in await readiness() }
     }

@@ -5,7 +5,7 @@ import Hummingbird
 struct HomeController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.home)) { _, context in
             HTMLPage(html: HomePage(language: context.language, coverage: try await coverage()).render())
         }

@@ -11,7 +11,7 @@ struct MediatorDirectoryController {
     let services: AppServices
     let logger: Logger
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.mediators)) { request, context in
             let query = request.uri.queryParameters
             let specialty = query.get("specialty").flatMap(DisputeType.init(rawValue:))

@@ -44,7 +44,7 @@ struct MetricsController {
             helpText: "Age of the oldest undelivered webhook notification (0 when none is).")
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Self.path)) { request, context in
             try authorize(request, context: context)
             return try await scrape(at: context.now)

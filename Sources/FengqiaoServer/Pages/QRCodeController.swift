@@ -11,9 +11,10 @@ import QRCode
 struct QRCodeController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.admin))
         router.get(RouterPath(Paths.adminQRCodes)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.admin, request, context)
+            let identity = try context.requireIdentity()
             let grids = try await grids(for: identity)
             let choices = PlaceChoices(services: services)
             var cards: [QRCodePage.Card] = []
@@ -31,7 +32,7 @@ struct QRCodeController {
                 ).render())
         }
         router.get(RouterPath(Paths.gridQRCodePattern)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.admin, request, context)
+            let identity = try context.requireIdentity()
             let file = try context.parameters.require("file")
             let format = file.hasSuffix(".png") ? "png" : file.hasSuffix(".svg") ? "svg" : ""
             guard !format.isEmpty else { throw HTTPError(.notFound) }

@@ -9,17 +9,20 @@ import Hummingbird
 struct QueueController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
-        router.get(RouterPath(Paths.inbox)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.inbox, request, context)
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
+        router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.inbox)).get(RouterPath(Paths.inbox)) {
+            request, context in
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await inbox(identity, context).render())
         }
-        router.get(RouterPath(Paths.grid)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.grid, request, context)
+        router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.grid)).get(RouterPath(Paths.grid)) {
+            request, context in
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await grid(identity, context).render())
         }
-        router.get(RouterPath(Paths.mediation)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.mediation, request, context)
+        router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.mediation)).get(RouterPath(Paths.mediation))
+        { request, context in
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await mediation(identity, context).render())
         }
     }

@@ -9,7 +9,7 @@ import Hummingbird
 struct ReportController {
     let services: AppServices
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.report)) { request, context in
             try await citizenForm(request, context, place: nil)
         }
@@ -76,12 +76,13 @@ struct ReportController {
                     next: narrative.next
                 ).render())
         }
-        router.get(RouterPath(Paths.gridReport)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.grid, request, context)
+        let grid = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.grid))
+        grid.get(RouterPath(Paths.gridReport)) { request, context in
+            let identity = try context.requireIdentity()
             return HTMLPage(html: try await gridPage(identity, context).render())
         }
-        router.post(RouterPath(Paths.gridReport)) { request, context in
-            let identity = try WebAccess.require(WorkspaceRoles.grid, request, context)
+        grid.post(RouterPath(Paths.gridReport)) { request, context in
+            let identity = try context.requireIdentity()
             let submitted = try await MultipartForm.read(request)
             try submitted.form.requireCSRF(context)
             do {

@@ -19,7 +19,7 @@ struct SignInController {
         let _csrf: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.signIn)) { request, context in
             let next = Self.safeReturn(request.uri.queryParameters.get("next"))
             if context.identity != nil { return Response.redirect(to: next ?? Paths.workspace, type: .normal) }
@@ -40,7 +40,9 @@ struct SignInController {
             let form = try await URLEncodedFormDecoder().decode(
                 SignOutForm.self, from: String(buffer: request.body.collect(upTo: 4 * 1024)))
             guard CSRF.matches(form._csrf, context.csrfToken) else { throw CSRF.rejected }
-            if let id = request.cookies[SessionMiddleware.cookieName]?.value { try await services.sessions.delete(id) }
+            if let id = request.cookies[SessionAuthenticator.cookieName]?.value {
+                try await services.sessions.delete(id)
+            }
             var response = Response.redirect(to: Paths.home, type: .normal)
             response.setCookie(expiredSessionCookie)
             return response
@@ -100,7 +102,7 @@ struct SignInController {
         var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
         response.setCookie(
             Cookie(
-                name: SessionMiddleware.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",
+                name: SessionAuthenticator.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",
                 secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }
@@ -158,7 +160,7 @@ struct SignInController {
     }
 
     private var expiredSessionCookie: Cookie {
-        Cookie(name: SessionMiddleware.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax)
+        Cookie(name: SessionAuthenticator.cookieName, value: "", maxAge: 0, path: "/", httpOnly: true, sameSite: .lax)
     }
 
     private static let dummyHash = Passwords.hash("not-a-real-password-0", cost: Passwords.defaultCost)

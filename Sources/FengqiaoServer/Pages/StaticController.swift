@@ -18,7 +18,7 @@ struct StaticController {
         return file
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         serve(Paths.stylesheet, type: "text/css; charset=utf-8", Stylesheet.css, on: router)
         serve(Paths.agreementStylesheet, type: "text/css; charset=utf-8", AgreementStylesheet.css, on: router)
         serve(Paths.appScript, type: "text/javascript; charset=utf-8", AppScript.js, on: router)
@@ -34,7 +34,7 @@ struct StaticController {
         }
     }
 
-    private func serve(_ path: String, type: String, _ text: String, on router: Router<AppRequestContext>) {
+    private func serve(_ path: String, type: String, _ text: String, on router: some RouterMethods<AppRequestContext>) {
         let body = ByteBuffer(string: text)
         router.get(RouterPath(path)) { _, _ in
             Response(

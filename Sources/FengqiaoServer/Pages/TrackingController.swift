@@ -48,7 +48,7 @@ struct TrackingController {
         let informationRequested: String?
     }
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.track)) { request, context in
             let token = CSRF.pageToken(request)
             let query = request.uri.queryParameters

@@ -1,7 +1,7 @@
 import FengqiaoCore
 import Plot
 
-/// Which roles each workspace page serves: the one table the pages check (`WebAccess.require`) and the
+/// Which roles each workspace page serves: the one table the page route groups require (`RoleRequirement.page`) and the
 /// navigation follows, so a link is shown exactly to those who may open it.
 enum WorkspaceRoles {
     static let desk: Set<Role> = [.centerStaff, .admin]

@@ -131,7 +131,8 @@ enum WebFormError: UserFacingError, Equatable {
     }
 }
 
-/// The pages of the role workspaces: only signed-in staff holding one of the roles a page serves may open it.
+/// The pages of the role workspaces: only signed-in staff holding one of the roles a page serves may open it
+/// (`RoleRequirement.page` on the page's route group).
 enum WebAccess {
     /// Not signed in: the sign-in page, which comes back here afterwards.
     struct SignInRequired: Error {
@@ -140,17 +141,4 @@ enum WebAccess {
 
     /// Signed in, but the page serves none of the user's roles.
     struct Forbidden: Error {}
-
-    static func require(_ roles: Set<Role>, _ request: Request, _ context: AppRequestContext) throws -> Identity {
-        guard let identity = context.identity, context.csrfToken != nil else {
-            throw SignInRequired(returnTo: request.uri.description)
-        }
-        guard identity.actor.grants.contains(where: { roles.contains($0.role) }) else { throw Forbidden() }
-        return identity
-    }
-
-    /// Any signed-in member of staff.
-    static func requireStaff(_ request: Request, _ context: AppRequestContext) throws -> Identity {
-        try require(Set(Role.allCases), request, context)
-    }
 }

@@ -23,7 +23,7 @@ struct Open311Controller {
     /// When this API last changed (discovery's `changeset`).
     static let changeset = "2026-11-23T00:00:00+08:00"
 
-    func addRoutes(to router: Router<AppRequestContext>) {
+    func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get("open311/v2/:resource", use: top)
         router.post("open311/v2/:resource", use: post)
         router.get("open311/v2/services/:file", use: serviceDefinition)
