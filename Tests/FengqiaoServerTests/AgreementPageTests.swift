@@ -206,8 +206,10 @@ struct AgreementPageTests {
                 middleware: SessionAuthenticator(
                     sessions: services.sessions, users: services.users,
                     actors: ActorFactory(regions: services.regions)))
-            AgreementController(services: services, logger: Logger(label: "test"), chromium: { nil })
-                .addRoutes(to: router)
+            AgreementController(
+                cases: services.cases, organisations: services.organisations, mediators: services.mediators,
+                accessLog: services.accessLog, logger: Logger(label: "test"), chromium: { nil }
+            ).addRoutes(to: router)
             try await Application(router: router).test(.router) { bare in
                 try await bare.execute(
                     uri: "/cases/\(id)/agreement.pdf", method: .get,

@@ -6,7 +6,11 @@ import Hummingbird
 /// `/api/v1/access-log`: who saw personal data in clear, or exported it, and when. Administrators only, each the
 /// entries that concern their jurisdiction (as on `/admin/access-log`): of the `limit` latest, those.
 struct AccessLogAPIController {
-    let services: AppServices
+    let regions: RegionRepository
+    let accessLog: AccessLogRepository
+    /// Which entries concern the reader's jurisdiction (`AdminScope.concerning`).
+    let users: UserRepository
+    let cases: CaseRepository
 
     struct EntryResource: Codable, Sendable {
         let at: Date
@@ -27,9 +31,11 @@ struct AccessLogAPIController {
             let identity = try context.requireIdentity()
             guard identity.user.holds(.admin) else { throw APIError.forbidden }
             let limit = Int(try StrictQuery(request.uri.queryParameters).integer("limit", in: 1...1000) ?? 100)
-            let scope = try await AdminScope.load(for: identity, services.regions)
+            let scope = try await AdminScope.load(for: identity, regions)
             return EntryList(
-                items: try await scope.concerning(try await services.accessLog.recent(limit: limit), services).map {
+                items: try await scope.concerning(
+                    try await accessLog.recent(limit: limit), users: users, cases: cases
+                ).map {
                     $0.entry
                 }.map {
                     EntryResource(

@@ -6,7 +6,12 @@ import Hummingbird
 /// `/api/v1/cases`: intake from every channel, the case and its file, commands, and the jurisdiction's list.
 /// Every route checks who is asking (bearer token) and what their jurisdiction lets them see.
 struct CaseAPIController {
-    let services: AppServices
+    let cases: CaseRepository
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let files: FileRepository
+    let calendar: WorkingCalendar
+    let caseActions: CaseActionsFactory
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.post("cases", use: create)
@@ -27,7 +32,7 @@ struct CaseAPIController {
                     en: "Send an Idempotency-Key header; retrying with the same key never makes a second case."))
         }
         let body = try await request.decodeBody(as: IntakeRequest.self, context: context)
-        guard let region = try await services.regions.find(code: body.regionCode) else {
+        guard let region = try await regions.find(code: body.regionCode) else {
             throw APIError(
                 status: .unprocessableContent, code: "case.unknown_region",
                 message: Localized(
@@ -37,14 +42,14 @@ struct CaseAPIController {
         for requested in body.attachments ?? [] {
             // Only files this user uploaded: a hash learnt elsewhere (another township's photo) is refused exactly
             // like one never uploaded.
-            guard let stored = try await services.files.upload(sha256: requested.sha256, by: identity.user.id)
+            guard let stored = try await files.upload(sha256: requested.sha256, by: identity.user.id)
             else { throw FileError.notUploaded(requested.fileName) }
             attachments.append(
                 Attachment(
                     fileName: requested.fileName, contentType: stored.contentType, size: stored.size,
                     sha256: stored.sha256))
         }
-        let created = try await CaseActions(services: services, now: context.now).register(
+        let created = try await caseActions.at(context.now).register(
             body.intake(regionID: region.id, attachments: attachments), idempotencyKey: "\(identity.user.id):\(key)",
             by: identity.actor)
         let resource = try await resource(for: created.case, identity: identity, context: context, tracking: true)
@@ -63,7 +68,7 @@ struct CaseAPIController {
         let identity = try context.requireIdentity()
         let found = try await visibleCase(context, identity)
         let file = try await CaseFileEntries.load(
-            found, events: try await services.cases.events(of: found.id), organisations: services.organisations)
+            found, events: try await cases.events(of: found.id), organisations: organisations)
         return CaseEventListResource(items: file.lines.map(CaseEventResource.init))
     }
 
@@ -91,19 +96,19 @@ struct CaseAPIController {
         let identity = try context.requireIdentity()
         let query = request.uri.queryParameters
         let now = context.now
-        let filter = try await Self.filter(query, services: services, now: now)
+        let filter = try await Self.filter(query, regions: regions, now: now)
         let strict = StrictQuery(query)
         let limit = Int(try strict.integer("limit", in: 1...200) ?? 50)
         let after = try strict.integer("after", in: 1...Int64.max).map { Case.ID($0) }
         let offset = Int(try strict.integer("offset", in: 0...1_000_000) ?? 0)
-        let page = try await services.cases.list(
+        let page = try await cases.list(
             filter, visibleTo: identity.visibility, limit: limit, after: after, offset: offset)
         // Lists stay masked: a clear view of personal data is one case at a time, and logged.
         let items = page.map {
             CaseResource(
                 $0, showPersonalData: false, includeTrackingCode: false,
                 availableActions: CasePermissions.availableActions(on: $0, by: identity.actor),
-                calendar: services.calendar, now: now)
+                calendar: calendar, now: now)
         }
         let full = page.count == limit
         return CaseListResource(
@@ -113,7 +118,8 @@ struct CaseAPIController {
 
     /// The list's filters from a query string (`state` repeated, `channel`, `urgency`, `category`, `region`,
     /// `organisation`, `from`, `to`, `q`, `overdue`, `dueWithinHours`, `sort`): shared with the exports.
-    static func filter(_ query: Parameters, services: AppServices, now: Date) async throws -> CaseRepository.Filter {
+    static func filter(_ query: Parameters, regions: RegionRepository, now: Date) async throws -> CaseRepository.Filter
+    {
         let strict = StrictQuery(query)
         var filter = CaseRepository.Filter()
         filter.states = try strict.values("state", as: CaseState.self)
@@ -121,8 +127,8 @@ struct CaseAPIController {
         filter.urgency = try strict.value("urgency", as: Urgency.self)
         filter.categoryCode = query.get("category")
         if let code = query.get("region") {
-            guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
-            filter.regionPath = try await services.regions.path(of: region.id)
+            guard let region = try await regions.find(code: code) else { throw APIError.notFound }
+            filter.regionPath = try await regions.path(of: region.id)
         }
         filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
         filter.createdFrom = try strict.date("from", .start)
@@ -148,7 +154,7 @@ struct CaseAPIController {
     /// The case named in the path, if the reader may see it; otherwise 404 (whether it exists is not revealed).
     private func visibleCase(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
         guard
-            let found = try await CaseActions(services: services, now: context.now).visible(
+            let found = try await caseActions.at(context.now).visible(
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw APIError.notFound }
         return found
@@ -157,7 +163,7 @@ struct CaseAPIController {
     private func resource(
         for current: Case, identity: Identity, context: AppRequestContext, tracking: Bool
     ) async throws -> CaseResource {
-        try await CaseActions(services: services, now: context.now).resource(
+        try await caseActions.at(context.now).resource(
             of: current, to: identity, requestID: context.requestID, tracking: tracking)
     }
 }

@@ -9,13 +9,13 @@ import OpenAPIRuntime
 /// Every operation does the same: the case if the caller may see it, the body's command through `CaseActions`, the
 /// case as the caller may see it back.
 struct CaseActionAPI: APIProtocol {
-    let services: AppServices
+    let caseActions: CaseActionsFactory
 
     /// The request's context, as `RequestScope` carries it past the generated code.
     private func perform(_ body: some CaseActionBody, on id: Int) async throws -> Components.Schemas.CaseResource {
         let context = try RequestScope.current()
         let identity = try context.requireIdentity()
-        let actions = CaseActions(services: services, now: context.now)
+        let actions = caseActions.at(context.now)
         guard let found = try await actions.visible(Int64(id), to: identity) else { throw APIError.notFound }
         let updated = try await actions.perform(
             try body.command(), expectedVersion: body.expectedVersion, on: found, by: identity)

@@ -4,7 +4,9 @@ import Hummingbird
 
 /// `/api/v1/categories`: the catalogue for every member of staff; administrators add and edit entries.
 struct CategoryAPIController {
-    let services: AppServices
+    let categories: CategoryRepository
+    /// Whose county administrators may change the catalogue (`AdminScope.requireCountyAdministrator`).
+    let regions: RegionRepository
 
     struct CategoryResource: Codable, Sendable {
         let code: String
@@ -42,15 +44,15 @@ struct CategoryAPIController {
             _ = try context.requireIdentity()
             let all = try StrictQuery(request.uri.queryParameters).boolean("retired") ?? false
             return CategoryList(
-                items: try await services.categories.list(includeRetired: all).map(CategoryResource.init))
+                items: try await categories.list(includeRetired: all).map(CategoryResource.init))
         }
         group.post("categories") { request, context in
-            try await AdminScope.requireCountyAdministrator(context, services)
+            try await AdminScope.requireCountyAdministrator(context, regions)
             let body = try await request.decodeBody(as: CategoryRequest.self, context: context)
             let category = Category(
                 code: body.code, domain: body.domain, name: Localized(zh: body.nameZh, en: body.nameEn ?? body.nameZh),
                 disputeType: body.disputeType, active: body.active ?? true)
-            try await services.categories.save(category)
+            try await categories.save(category)
             return EditedResponse(status: .ok, response: CategoryResource(category))
         }
     }

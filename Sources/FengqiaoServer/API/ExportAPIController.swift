@@ -7,7 +7,13 @@ import Hummingbird
 /// matches the list's filters, as a spreadsheet) and `GET /api/v1/cases/{id}/file` (one case's full file as JSON).
 /// Personal data is masked unless the reader's role needs it; every export is written to the access log.
 struct ExportAPIController {
-    let services: AppServices
+    let cases: CaseRepository
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let accessLog: AccessLogRepository
+    let calendar: WorkingCalendar
+    let caseActions: CaseActionsFactory
+    let exporter: CaseExporter
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("exports/cases.csv", use: casesCSV)
@@ -17,8 +23,8 @@ struct ExportAPIController {
     @Sendable func casesCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let query = request.uri.queryParameters
-        let filter = try await CaseAPIController.filter(query, services: services, now: context.now)
-        let export = try await CaseExporter(services: services).csv(
+        let filter = try await CaseAPIController.filter(query, regions: regions, now: context.now)
+        let export = try await exporter.csv(
             filter, for: identity, filterText: request.uri.query ?? "", requestID: context.requestID, at: context.now)
         return Response(
             status: .ok,
@@ -33,12 +39,12 @@ struct ExportAPIController {
     @Sendable func caseFile(_ request: Request, context: AppRequestContext) async throws -> CaseFileResource {
         let identity = try context.requireIdentity()
         guard
-            let found = try await CaseActions(services: services, now: context.now).visible(
+            let found = try await caseActions.at(context.now).visible(
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw APIError.notFound }
         let shows = PersonalDataPolicy.showsPersonalData(of: found, to: identity.actor)
-        let events = try await services.cases.events(of: found.id)
-        try await services.accessLog.record(
+        let events = try await cases.events(of: found.id)
+        try await accessLog.record(
             AccessLogRepository.Entry(
                 at: context.now, userID: identity.user.id, username: identity.user.username, action: "case.file",
                 caseID: found.id,
@@ -48,8 +54,8 @@ struct ExportAPIController {
             case: CaseResource(
                 found, showPersonalData: shows, includeTrackingCode: false,
                 availableActions: CasePermissions.availableActions(on: found, by: identity.actor),
-                calendar: services.calendar, now: context.now),
-            events: try await CaseFileEntries.load(found, events: events, organisations: services.organisations).lines
+                calendar: calendar, now: context.now),
+            events: try await CaseFileEntries.load(found, events: events, organisations: organisations).lines
                 .map(CaseEventResource.init),
             exportedAt: context.now)
     }
@@ -65,11 +71,16 @@ struct CaseFileResource: ResponseEncodable, Sendable {
 /// Writes the cases a reader may see as CSV: UTF-8 with a byte-order mark (Excel then reads the Chinese), Chinese
 /// headers, CRLF rows, times in Beijing time. The API and `fengqiao export` share it.
 public struct CaseExporter: Sendable {
-    public let services: AppServices
-
-    public init(services: AppServices) {
-        self.services = services
-    }
+    let cases: CaseRepository
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let categories: CategoryRepository
+    /// Where every export is written.
+    let accessLog: AccessLogRepository
+    let calendar: WorkingCalendar
+    /// For `fengqiao export`: the user it exports as, and the time it exports at.
+    let users: UserRepository
+    let clock: AppClock
 
     /// The columns, in order.
     public static let headers = [
@@ -90,16 +101,16 @@ public struct CaseExporter: Sendable {
     public func csv(
         _ filter: CaseRepository.Filter, asUser username: String, filterText: String
     ) async throws -> Export? {
-        guard let user = try await services.users.find(username: username), !user.disabled else { return nil }
-        let identity = try await ActorFactory(regions: services.regions).identity(for: user)
-        return try await csv(filter, for: identity, filterText: filterText, requestID: nil, at: services.clock.now())
+        guard let user = try await users.find(username: username), !user.disabled else { return nil }
+        let identity = try await ActorFactory(regions: regions).identity(for: user)
+        return try await csv(filter, for: identity, filterText: filterText, requestID: nil, at: clock.now())
     }
 
     func csv(
         _ filter: CaseRepository.Filter, for identity: Identity, filterText: String, requestID: String?, at now: Date
     ) async throws -> Export {
         let categories = Dictionary(
-            try await services.categories.list(includeRetired: true).map { ($0.code, $0.name.zh) },
+            try await self.categories.list(includeRetired: true).map { ($0.code, $0.name.zh) },
             uniquingKeysWith: { first, _ in first })
         var regions: [Region.ID: Region] = [:]
         var organisations: [Organisation.ID: String] = [:]
@@ -109,14 +120,13 @@ public struct CaseExporter: Sendable {
         var after: Case.ID?
         var offset = 0
         while true {
-            let page = try await services.cases.list(
+            let page = try await cases.list(
                 filter, visibleTo: identity.visibility, limit: 200, after: after, offset: offset)
             // The page's holders named in one query, not one per row.
             let unnamed = Set(page.compactMap(\.holderOrganisationID)).filter { organisations[$0] == nil }
-            organisations.merge(try await services.organisations.names(of: unnamed)) { first, _ in first }
+            organisations.merge(try await self.organisations.names(of: unnamed)) { first, _ in first }
             for current in page {
-                if regions[current.regionID] == nil, let region = try await services.regions.find(id: current.regionID)
-                {
+                if regions[current.regionID] == nil, let region = try await self.regions.find(id: current.regionID) {
                     regions[current.regionID] = region
                 }
                 if let holder = current.holderOrganisationID, organisations[holder] == nil {
@@ -135,7 +145,7 @@ public struct CaseExporter: Sendable {
             after = page.last?.id
             offset += page.count
         }
-        try await services.accessLog.record(
+        try await accessLog.record(
             AccessLogRepository.Entry(
                 at: now, userID: identity.user.id, username: identity.user.username, action: "cases.export",
                 caseID: nil,
@@ -155,7 +165,7 @@ public struct CaseExporter: Sendable {
         let others = parties.filter { $0.role != .reporter }.map { party in
             [party.name, party.phone].compactMap { $0 }.joined(separator: " ")
         }
-        let statuses = CaseClocks.status(of: current, calendar: services.calendar, at: now)
+        let statuses = CaseClocks.status(of: current, calendar: calendar, at: now)
         return [
             current.number, current.channel.name.zh, current.sourceReference ?? "", current.state.name.zh,
             current.title, current.description,
@@ -166,7 +176,7 @@ public struct CaseExporter: Sendable {
             reporter?.idNumber ?? "", others.joined(separator: "；"),
             current.holderOrganisationID.flatMap { organisations[$0] } ?? "",
             ChinaTime.minute(current.createdAt), ChinaTime.minute(current.updatedAt),
-            CaseClocks.nextDue(of: current, calendar: services.calendar).map(ChinaTime.minute) ?? "",
+            CaseClocks.nextDue(of: current, calendar: calendar).map(ChinaTime.minute) ?? "",
             statuses.contains { $0.level == .red } ? "是" : "否",
             current.outcome?.name.zh ?? "", current.satisfaction?.name.zh ?? "", shows ? "明文" : "已脱敏",
         ]

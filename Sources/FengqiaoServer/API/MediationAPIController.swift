@@ -7,7 +7,10 @@ import Hummingbird
 /// duration, rating), the point weights (administrators set them), and `/api/v1/fulfilment-tasks`: the dated terms
 /// of signed agreements still to be checked.
 struct MediationAPIController {
-    let services: AppServices
+    let mediation: MediationRepository
+    let mediators: MediatorRepository
+    /// Whose county administrators may set the point weights (`AdminScope.requireCountyAdministrator`).
+    let regions: RegionRepository
 
     struct StandingResource: Codable {
         let mediatorID: Mediator.ID
@@ -47,18 +50,16 @@ struct MediationAPIController {
         let items: [TaskResource]
     }
 
-    var repository: MediationRepository { MediationRepository(database: services.database) }
-
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("mediation/ranking") { request, context in
             let identity = try context.requireIdentity()
             let query = StrictQuery(request.uri.queryParameters)
-            let standings = try await repository.ranking(
+            let standings = try await mediation.ranking(
                 visibleTo: identity.visibility, from: try query.date("from", .start),
                 to: try query.date("to", .end))
             var items: [StandingResource] = []
             for standing in standings {
-                let mediator = try await services.mediators.find(id: standing.mediatorID)
+                let mediator = try await mediators.find(id: standing.mediatorID)
                 items.append(
                     StandingResource(
                         mediatorID: standing.mediatorID, name: mediator?.name ?? "",
@@ -71,15 +72,15 @@ struct MediationAPIController {
         }
         group.get("mediation/point-weights") { _, context in
             _ = try context.requireIdentity()
-            let weights = try await repository.weights()
+            let weights = try await mediation.weights()
             return Weights(
                 simple: weights.points(for: .simple), ordinary: weights.points(for: .ordinary),
                 complex: weights.points(for: .complex), major: weights.points(for: .major))
         }
         group.put("mediation/point-weights") { request, context in
-            try await AdminScope.requireCountyAdministrator(context, services)
+            try await AdminScope.requireCountyAdministrator(context, regions)
             let body = try await request.decodeBody(as: Weights.self, context: context)
-            try await repository.save(
+            try await mediation.save(
                 PointWeights(weights: [
                     .simple: body.simple, .ordinary: body.ordinary, .complex: body.complex, .major: body.major,
                 ]))
@@ -90,7 +91,7 @@ struct MediationAPIController {
             let now = context.now
             let dueBefore = try StrictQuery(request.uri.queryParameters).date("dueBefore", .end)
             return TaskList(
-                items: try await repository.fulfilmentTasks(visibleTo: identity.visibility, dueBefore: dueBefore).map {
+                items: try await mediation.fulfilmentTasks(visibleTo: identity.visibility, dueBefore: dueBefore).map {
                     TaskResource(
                         caseID: $0.caseID, caseNumber: $0.caseNumber, term: $0.term, text: $0.text, dueAt: $0.dueAt,
                         overdue: $0.dueAt < now)

@@ -6,7 +6,8 @@ import Hummingbird
 /// `/api/v1/metrics`: the core rates for the reader's jurisdiction, narrowed by region subtree, organisation,
 /// category, channel and period. Each rate carries its definition (numerator and denominator in words).
 struct MetricsAPIController {
-    let services: AppServices
+    let regions: RegionRepository
+    let cases: CaseRepository
 
     struct RateResource: Codable, Sendable {
         let id: String
@@ -42,8 +43,8 @@ struct MetricsAPIController {
             let query = request.uri.queryParameters
             var filter = MetricsFilter()
             if let code = query.get("region") {
-                guard let region = try await services.regions.find(code: code) else { throw APIError.notFound }
-                filter.regionPath = try await services.regions.path(of: region.id)
+                guard let region = try await regions.find(code: code) else { throw APIError.notFound }
+                filter.regionPath = try await regions.path(of: region.id)
             }
             let strict = StrictQuery(query)
             filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
@@ -57,7 +58,7 @@ struct MetricsAPIController {
             }
             filter.period = from..<to
             // Summed in the database: a few hundred groups of cases, not every case's facts (docs/PERFORMANCE.md).
-            let tallies = try await services.cases.rateTallies(filter, visibleTo: identity.visibility)
+            let tallies = try await cases.rateTallies(filter, visibleTo: identity.visibility)
             return MetricsResource(
                 basis: LocalizedText(CoreRates.basis), casesConsidered: tallies.reduce(0) { $0 + $1.count },
                 rates: CoreRates.compute(tallies).map(RateResource.init))

@@ -7,7 +7,13 @@ import Hummingbird
 /// staff reads them; county administrators edit policies and ladders), and `/api/v1/oversight/charges`: returns and
 /// overdue alerts charged per organisation in the reader's jurisdiction.
 struct TimeLimitAPIController {
-    let services: AppServices
+    let timeLimits: TimeLimitRepository
+    let charges: ChargeRepository
+    /// Whose county administrators may edit policies and ladders (`AdminScope.requireCountyAdministrator`).
+    let regions: RegionRepository
+    let calendar: WorkingCalendar
+    /// The file the calendar was read from, or nil for the built-in one.
+    let calendarFile: String?
 
     struct PolicyList: ResponseEncodable {
         let items: [TimeLimitPolicy]
@@ -40,41 +46,40 @@ struct TimeLimitAPIController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("time-limits/policies") { _, context in
             _ = try context.requireIdentity()
-            return PolicyList(items: try await services.timeLimits.policies())
+            return PolicyList(items: try await timeLimits.policies())
         }
         group.put("time-limits/policies/:code") { request, context in
-            try await AdminScope.requireCountyAdministrator(context, services)
+            try await AdminScope.requireCountyAdministrator(context, regions)
             let policy = try await request.decodeBody(as: TimeLimitPolicy.self, context: context)
             guard policy.code == context.parameters.get("code") else { throw codeMismatch }
-            try await services.timeLimits.save(policy, at: context.now)
+            try await timeLimits.save(policy, at: context.now)
             return policy
         }
         group.delete("time-limits/policies/:code") { _, context in
-            try await AdminScope.requireCountyAdministrator(context, services)
-            try await services.timeLimits.deletePolicy(code: try context.parameters.require("code"))
+            try await AdminScope.requireCountyAdministrator(context, regions)
+            try await timeLimits.deletePolicy(code: try context.parameters.require("code"))
             return HTTPResponse.Status.noContent
         }
         group.get("time-limits/ladders") { _, context in
             _ = try context.requireIdentity()
-            return LadderList(items: try await services.timeLimits.ladders())
+            return LadderList(items: try await timeLimits.ladders())
         }
         group.put("time-limits/ladders/:code") { request, context in
-            try await AdminScope.requireCountyAdministrator(context, services)
+            try await AdminScope.requireCountyAdministrator(context, regions)
             let ladder = try await request.decodeBody(as: EscalationLadder.self, context: context)
             guard ladder.code == context.parameters.get("code") else { throw codeMismatch }
-            try await services.timeLimits.save(ladder, at: context.now)
+            try await timeLimits.save(ladder, at: context.now)
             return ladder
         }
         group.delete("time-limits/ladders/:code") { _, context in
-            try await AdminScope.requireCountyAdministrator(context, services)
-            try await services.timeLimits.deleteLadder(code: try context.parameters.require("code"))
+            try await AdminScope.requireCountyAdministrator(context, regions)
+            try await timeLimits.deleteLadder(code: try context.parameters.require("code"))
             return HTTPResponse.Status.noContent
         }
         group.get("time-limits/calendar") { _, context in
             _ = try context.requireIdentity()
-            let calendar = services.calendar
             return CalendarResource(
-                source: services.configuration.calendarFile, workingHours: calendar.workingHours.code,
+                source: calendarFile, workingHours: calendar.workingHours.code,
                 workingDayHours: calendar.workingDayLength / 3600, years: calendar.years.map(Array.init) ?? [],
                 entries: calendar.entries)
         }
@@ -83,7 +88,7 @@ struct TimeLimitAPIController {
             guard identity.user.holds(.leader) || identity.user.holds(.centerStaff) || identity.user.holds(.admin)
             else { throw APIError.forbidden }
             let query = StrictQuery(request.uri.queryParameters)
-            let summary = try await ChargeRepository(database: services.database).summary(
+            let summary = try await charges.summary(
                 jurisdictionPaths: identity.actor.grants.filter { $0.role != .departmentHandler }.map(
                     \.jurisdictionPath),
                 from: try query.date("from", .start), to: try query.date("to", .end))

@@ -2,7 +2,9 @@ import FengqiaoCore
 import FengqiaoStore
 import Logging
 
-/// The dependencies every controller may use, built once from the configuration and the open database.
+/// Every dependency of the application, built once from the configuration and the open database. Only the
+/// composition roots hold it: `buildRouter` hands each controller the repositories and settings it uses, and
+/// `SchedulerService` and the commands take what they run from it.
 public struct AppServices: Sendable {
     public let configuration: AppConfiguration
     public let database: Database
@@ -46,5 +48,34 @@ public struct AppServices: Sendable {
         self.open311Keys = Open311KeyRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
+    }
+}
+
+extension AppServices {
+    /// What the controllers that run case actions hold: a `CaseActions` per request, at its time.
+    var caseActions: CaseActionsFactory {
+        CaseActionsFactory(cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar)
+    }
+
+    /// The CSV exporter over these repositories.
+    var caseExporter: CaseExporter {
+        CaseExporter(
+            cases: cases, regions: regions, organisations: organisations, categories: categories,
+            accessLog: accessLog, calendar: calendar, users: users, clock: clock)
+    }
+}
+
+// The commands (`fengqiao import`, `fengqiao export`) hold `AppServices` as their composition root: these build the
+// use cases they run from it.
+
+extension CaseImporter {
+    public init(services: AppServices) {
+        self.init(regions: services.regions, caseActions: services.caseActions, clock: services.clock)
+    }
+}
+
+extension CaseExporter {
+    public init(services: AppServices) {
+        self = services.caseExporter
     }
 }

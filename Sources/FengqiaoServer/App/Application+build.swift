@@ -43,43 +43,101 @@ func buildRouter(
     router.add(middleware: SecurityHeadersMiddleware(strictTransportSecurity: services.configuration.behindTLS))
     router.add(middleware: LanguageMiddleware())
     router.add(middleware: ErrorMiddleware(logger: logger))
+    // Every controller gets the repositories and settings it uses, built here from `services`: nothing past this
+    // point holds the whole bag.
+    let configuration = services.configuration
+    let calendar = services.calendar
+    let caseActions = services.caseActions
+    let actors = ActorFactory(regions: services.regions)
     // Public and static routes first: they never read a session.
-    HealthController(services: services).addRoutes(to: router)
-    MetricsController(services: services, metrics: metrics).addRoutes(to: router)
+    HealthController(database: services.database, migrator: services.migrator).addRoutes(to: router)
+    MetricsController(
+        token: configuration.metricsToken, mode: configuration.mode,
+        operations: OperationsRepository(database: services.database),
+        outbox: OutboxRepository(database: services.database), metrics: metrics
+    ).addRoutes(to: router)
     StaticController().addRoutes(to: router)
     OpenAPIController().addRoutes(to: router)
-    Open311Controller(services: services, logger: logger).addRoutes(to: router)
+    Open311Controller(
+        categories: services.categories, cases: services.cases, regions: services.regions,
+        organisations: services.organisations, open311Keys: services.open311Keys, users: services.users,
+        actors: actors, caseActions: caseActions, calendar: calendar,
+        hostname: configuration.hostname, port: configuration.port, logger: logger
+    ).addRoutes(to: router)
     // The pages: the staff session (HummingbirdAuth authenticator); each controller puts the roles it serves on its
     // own route groups (`RoleRequirement.page`).
-    let actors = ActorFactory(regions: services.regions)
     let pages = router.group()
         .add(middleware: SessionAuthenticator(sessions: services.sessions, users: services.users, actors: actors))
-    HomeController(services: services).addRoutes(to: pages)
-    SignInController(services: services).addRoutes(to: pages)
-    AgreementController(services: services, logger: logger, chromium: chromium).addRoutes(to: pages)
-    TrackingController(services: services, logger: logger).addRoutes(to: pages)
-    MediatorDirectoryController(services: services, logger: logger).addRoutes(to: pages)
-    CasePageController(services: services).addRoutes(to: pages)
-    DeskController(services: services).addRoutes(to: pages)
-    QueueController(services: services).addRoutes(to: pages)
-    DashboardController(services: services).addRoutes(to: pages)
-    ReportController(services: services).addRoutes(to: pages)
-    QRCodeController(services: services).addRoutes(to: pages)
-    AdminController(services: services).addRoutes(to: pages)
+    HomeController(regions: services.regions, organisations: services.organisations, mediators: services.mediators)
+        .addRoutes(to: pages)
+    SignInController(
+        users: services.users, sessions: services.sessions, organisations: services.organisations,
+        regions: services.regions, limits: services.limits, secureCookies: configuration.secureCookies
+    ).addRoutes(to: pages)
+    AgreementController(
+        cases: services.cases, organisations: services.organisations, mediators: services.mediators,
+        accessLog: services.accessLog, logger: logger, chromium: chromium
+    ).addRoutes(to: pages)
+    let tracking = TrackingController(
+        cases: services.cases, organisations: services.organisations, calendar: calendar, limits: services.limits,
+        secureCookies: configuration.secureCookies, logger: logger)
+    tracking.addRoutes(to: pages)
+    MediatorDirectoryController(
+        regions: services.regions, mediators: services.mediators, organisations: services.organisations,
+        tracking: tracking, secureCookies: configuration.secureCookies, logger: logger
+    ).addRoutes(to: pages)
+    CasePageController(
+        cases: services.cases, files: services.files, regions: services.regions, organisations: services.organisations,
+        mediators: services.mediators, categories: services.categories, calendar: calendar, caseActions: caseActions
+    ).addRoutes(to: pages)
+    DeskController(
+        cases: services.cases, regions: services.regions, categories: services.categories, calendar: calendar,
+        caseActions: caseActions
+    ).addRoutes(to: pages)
+    QueueController(cases: services.cases, mediators: services.mediators, calendar: calendar).addRoutes(to: pages)
+    DashboardController(
+        regions: services.regions, organisations: services.organisations, cases: services.cases,
+        categories: services.categories, calendar: calendar
+    ).addRoutes(to: pages)
+    ReportController(
+        regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
+        calendar: calendar, limits: services.limits, secureCookies: configuration.secureCookies,
+        caseActions: caseActions
+    ).addRoutes(to: pages)
+    QRCodeController(regions: services.regions).addRoutes(to: pages)
+    AdminController(
+        regions: services.regions, organisations: services.organisations, users: services.users,
+        categories: services.categories, timeLimits: services.timeLimits, calendar: calendar,
+        accessLog: services.accessLog, cases: services.cases
+    ).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")
         .add(middleware: APIErrorMiddleware(logger: logger))
         .add(middleware: bearer)
         .add(middleware: RoleRequirement.api)
-    CaseAPIController(services: services).addRoutes(to: api)
-    ExportAPIController(services: services).addRoutes(to: api)
-    CategoryAPIController(services: services).addRoutes(to: api)
-    MetricsAPIController(services: services).addRoutes(to: api)
-    AccessLogAPIController(services: services).addRoutes(to: api)
-    FileAPIController(services: services).addRoutes(to: api)
-    TimeLimitAPIController(services: services).addRoutes(to: api)
-    MediationAPIController(services: services).addRoutes(to: api)
+    CaseAPIController(
+        cases: services.cases, regions: services.regions, organisations: services.organisations,
+        files: services.files, calendar: calendar, caseActions: caseActions
+    ).addRoutes(to: api)
+    ExportAPIController(
+        cases: services.cases, regions: services.regions, organisations: services.organisations,
+        accessLog: services.accessLog, calendar: calendar, caseActions: caseActions, exporter: services.caseExporter
+    ).addRoutes(to: api)
+    CategoryAPIController(categories: services.categories, regions: services.regions).addRoutes(to: api)
+    MetricsAPIController(regions: services.regions, cases: services.cases).addRoutes(to: api)
+    AccessLogAPIController(
+        regions: services.regions, accessLog: services.accessLog, users: services.users, cases: services.cases
+    ).addRoutes(to: api)
+    FileAPIController(files: services.files, cases: services.cases).addRoutes(to: api)
+    TimeLimitAPIController(
+        timeLimits: services.timeLimits, charges: ChargeRepository(database: services.database),
+        regions: services.regions, calendar: calendar, calendarFile: configuration.calendarFile
+    ).addRoutes(to: api)
+    MediationAPIController(
+        mediation: MediationRepository(database: services.database), mediators: services.mediators,
+        regions: services.regions
+    ).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()
@@ -88,7 +146,7 @@ func buildRouter(
         .add(middleware: RoleRequirement.api)
         .add(middleware: RequestScopeMiddleware())
     do {
-        try CaseActionAPI(services: services).registerHandlers(on: actions)
+        try CaseActionAPI(caseActions: caseActions).registerHandlers(on: actions)
     } catch {
         preconditionFailure("the contract's case actions could not be registered: \(error)")
     }

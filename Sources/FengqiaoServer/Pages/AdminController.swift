@@ -10,7 +10,15 @@ import NIOPosix
 /// administrators at county level or above change it. Every change is a CSRF-checked POST that redirects back with a
 /// note (POST-redirect-GET), or shows the page again with the refusal (422) and what was typed.
 struct AdminController {
-    let services: AppServices
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let users: UserRepository
+    let categories: CategoryRepository
+    let timeLimits: TimeLimitRepository
+    let calendar: WorkingCalendar
+    let accessLog: AccessLogRepository
+    /// The cases of access-log entries (`AdminScope.concerning`).
+    let cases: CaseRepository
 
     /// The signed-in administrator and the regions they administer.
     struct Administrator: Sendable {
@@ -89,7 +97,7 @@ struct AdminController {
         }
         router.get(RouterPath(Paths.adminTimeLimits)) { request, context in
             let admin = try await administrator(request, context)
-            let book = try await services.timeLimits.book()
+            let book = try await timeLimits.book()
             return HTMLPage(
                 html: AdminTimeLimitsPage(
                     frame: frame(admin, context, request), policies: book.policies, ladders: book.ladders
@@ -97,7 +105,6 @@ struct AdminController {
         }
         router.get(RouterPath(Paths.adminCalendar)) { request, context in
             let admin = try await administrator(request, context)
-            let calendar = services.calendar
             let year = calendar.civilDate(containing: context.now).year
             return HTMLPage(
                 html: AdminCalendarPage(
@@ -125,7 +132,7 @@ struct AdminController {
     private func administrator(_ request: Request, _ context: AppRequestContext) async throws -> Administrator {
         let identity = try context.requireIdentity()
         return Administrator(
-            identity: identity, scope: try await AdminScope.load(for: identity, services.regions), now: context.now)
+            identity: identity, scope: try await AdminScope.load(for: identity, regions), now: context.now)
     }
 
     /// The frame of a page: navigation, CSRF token, and the note of the change just made (`?done=`), if any.
@@ -170,11 +177,11 @@ struct AdminController {
         let s = AdminStrings.self
         guard let level = form["level"].flatMap(RegionLevel.init(rawValue:)) else { throw Refusal.missing(s.level) }
         guard let parentCode = form["parent"] else { throw Refusal.missing(s.parentRegion) }
-        guard let parent = try await services.regions.find(code: parentCode), admin.scope.contains(parent.id) else {
+        guard let parent = try await regions.find(code: parentCode), admin.scope.contains(parent.id) else {
             throw Refusal(code: "admin.outside_jurisdiction", message: s.outsideJurisdiction)
         }
         let households = try Self.count(form["households"], s.households)
-        try await services.regions.create(
+        try await regions.create(
             NewRegion(
                 code: form["code"] ?? "", name: form["name"] ?? "", level: level, parentID: parent.id,
                 households: households))
@@ -195,7 +202,7 @@ struct AdminController {
     private func organisationsInScope(_ admin: Administrator) async throws -> [Organisation] {
         var result: [Organisation] = []
         for root in admin.scope.roots {
-            result += try await services.organisations.list(inSubtreeOf: root.id)
+            result += try await organisations.list(inSubtreeOf: root.id)
         }
         return result
     }
@@ -214,10 +221,10 @@ struct AdminController {
         let s = AdminStrings.self
         guard let kind = form["kind"].flatMap(OrganisationKind.init(rawValue:)) else { throw Refusal.missing(s.kind) }
         guard let regionCode = form["region"] else { throw Refusal.missing(s.region) }
-        guard let region = try await services.regions.find(code: regionCode), admin.scope.contains(region.id) else {
+        guard let region = try await regions.find(code: regionCode), admin.scope.contains(region.id) else {
             throw Refusal(code: "admin.outside_jurisdiction", message: s.outsideJurisdiction)
         }
-        try await services.organisations.create(
+        try await organisations.create(
             NewOrganisation(
                 name: form["name"] ?? "", kind: kind, regionID: region.id,
                 specialties: form.all("specialties").compactMap(DisputeType.init(rawValue:)), phone: form["phone"]))
@@ -231,12 +238,12 @@ struct AdminController {
         var organisationNames = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
         let labels = admin.scope.labels
         var rows: [AdminUsersPage.Row] = []
-        for user in try await services.users.list() where admin.scope.covers(user) {
+        for user in try await users.list() where admin.scope.covers(user) {
             var grants: [AdminUsersPage.Row.Grant] = []
             for grant in user.grants {
                 if organisationNames[grant.organisationID] == nil {
                     organisationNames[grant.organisationID] =
-                        try await services.organisations.find(id: grant.organisationID)?.name ?? ""
+                        try await self.organisations.find(id: grant.organisationID)?.name ?? ""
                 }
                 grants.append(
                     .init(
@@ -270,10 +277,10 @@ struct AdminController {
         }
         let organisationID = Organisation.ID(organisationNumber)
         guard let jurisdictionCode = form["jurisdiction"] else { throw Refusal.missing(s.jurisdiction) }
-        guard let organisation = try await services.organisations.find(id: organisationID),
+        guard let organisation = try await organisations.find(id: organisationID),
             admin.scope.contains(organisation.regionID)
         else { throw Refusal(code: "admin.organisation_outside", message: s.organisationOutside) }
-        guard let jurisdiction = try await services.regions.find(code: jurisdictionCode),
+        guard let jurisdiction = try await regions.find(code: jurisdictionCode),
             admin.scope.contains(jurisdiction.id)
         else { throw Refusal(code: "admin.outside_jurisdiction", message: s.outsideJurisdiction) }
         let new = NewUser(
@@ -283,12 +290,12 @@ struct AdminController {
         // The password as typed (not trimmed), as the sign-in form reads it.
         let password = form.fields.first { $0.name == "password" }?.value ?? ""
         try UserRules.validatePassword(password)
-        if try await services.users.find(username: new.username) != nil {
+        if try await users.find(username: new.username) != nil {
             throw UserError.duplicateUsername(new.username)
         }
         // bcrypt is deliberately slow: off the event loop, as at sign-in.
         let hash = try await PasswordHasher.shared.hash(password)
-        try await services.users.create(new, passwordHash: hash, now: admin.now)
+        try await users.create(new, passwordHash: hash, now: admin.now)
         return .userAdded
     }
 
@@ -299,13 +306,13 @@ struct AdminController {
     {
         let s = AdminStrings.self
         guard let username = form["username"] else { throw Refusal.missing(s.username) }
-        guard let user = try await services.users.find(username: username), admin.scope.covers(user) else {
+        guard let user = try await users.find(username: username), admin.scope.covers(user) else {
             throw Refusal(code: "admin.user_outside", message: s.userOutside)
         }
         if disabled && user.id == admin.identity.user.id {
             throw Refusal(code: "admin.not_yourself", message: s.notYourself)
         }
-        try await services.users.setDisabled(username: user.username, disabled, now: admin.now)
+        try await users.setDisabled(username: user.username, disabled, now: admin.now)
         return disabled ? .userDisabled : .userEnabled
     }
 
@@ -313,7 +320,7 @@ struct AdminController {
 
     private func categoriesPage(_ admin: Administrator, _ frame: AdminFrame) async throws -> AdminCategoriesPage {
         AdminCategoriesPage(
-            frame: frame, categories: try await services.categories.list(includeRetired: true),
+            frame: frame, categories: try await categories.list(includeRetired: true),
             editable: admin.scope.isCountyOrAbove)
     }
 
@@ -321,7 +328,7 @@ struct AdminController {
         // The page offers no form to others: a POST from them is not a mistake to correct but a refusal.
         guard admin.scope.isCountyOrAbove else { throw WebAccess.Forbidden() }
         let s = AdminStrings.self
-        let catalogue = try await services.categories.list(includeRetired: true)
+        let catalogue = try await categories.list(includeRetired: true)
         switch form["action"] {
         case "retire", "reactivate":
             let active = form["action"] == "reactivate"
@@ -329,7 +336,7 @@ struct AdminController {
                 throw Refusal(code: "category.unknown", message: s.categoryNotFound)
             }
             category.active = active
-            try await services.categories.save(category)
+            try await categories.save(category)
             return active ? .categoryReactivated : .categoryRetired
         default:
             guard let domain = form["domain"].flatMap(GovernanceDomain.init(rawValue:)) else {
@@ -344,7 +351,7 @@ struct AdminController {
             if catalogue.contains(where: { $0.code == category.code }) {
                 throw Refusal(code: "category.exists", message: s.categoryExists)
             }
-            try await services.categories.save(category)
+            try await categories.save(category)
             return .categoryAdded
         }
     }
@@ -353,7 +360,7 @@ struct AdminController {
 
     /// The latest 200 entries that concern the jurisdiction (`AdminScope.concerning`).
     private func accessLog(_ admin: Administrator) async throws -> [AdminAccessLogPage.Row] {
-        try await admin.scope.concerning(try await services.accessLog.recent(limit: 200), services).map {
+        try await admin.scope.concerning(try await accessLog.recent(limit: 200), users: users, cases: cases).map {
             .init(entry: $0.entry, caseNumber: $0.case?.number)
         }
     }
@@ -409,20 +416,20 @@ struct AdminScope: Sendable {
     /// The access-log entries that concern the jurisdiction, with their cases: the reader is one of its users, or the
     /// case lies in it. Entries with neither (a reader since removed, no case) only for county-level administrators.
     func concerning(
-        _ entries: [AccessLogRepository.Entry], _ services: AppServices
+        _ entries: [AccessLogRepository.Entry], users: UserRepository, cases: CaseRepository
     ) async throws
         -> [(entry: AccessLogRepository.Entry, case: Case?)]
     {
-        let everyone = try await services.users.list()
+        let everyone = try await users.list()
         let known = Set(everyone.map(\.id))
         let readers = Set(everyone.filter { covers($0) }.map(\.id))
-        var cases: [Case.ID: Case?] = [:]
+        var read: [Case.ID: Case?] = [:]
         var result: [(entry: AccessLogRepository.Entry, case: Case?)] = []
         for entry in entries {
             var found: Case?
             if let id = entry.caseID {
-                if cases[id] == nil { cases[id] = .some(try await services.cases.find(id: id)) }
-                found = cases[id] ?? nil
+                if read[id] == nil { read[id] = .some(try await cases.find(id: id)) }
+                found = read[id] ?? nil
             }
             let byReader = entry.userID.map(readers.contains) ?? false
             let byCase = found.map { contains($0.regionID) } ?? false
@@ -437,10 +444,10 @@ struct AdminScope: Sendable {
     /// changed only by administrators of the county or above: a township's administrator would change them for
     /// every other township too.
     static func requireCountyAdministrator(
-        _ context: AppRequestContext, _ services: AppServices
+        _ context: AppRequestContext, _ regions: RegionRepository
     ) async throws {
         let identity = try context.requireIdentity()
-        guard identity.user.holds(.admin), try await load(for: identity, services.regions).isCountyOrAbove else {
+        guard identity.user.holds(.admin), try await load(for: identity, regions).isCountyOrAbove else {
             throw APIError.forbidden
         }
     }

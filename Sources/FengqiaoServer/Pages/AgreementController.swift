@@ -10,7 +10,11 @@ import Plot
 /// `?version=N` shows an older version. Parties' details are in clear only for roles that need them
 /// (`PersonalDataPolicy`), and every clear view is written to the access log.
 struct AgreementController {
-    let services: AppServices
+    let cases: CaseRepository
+    let organisations: OrganisationRepository
+    let mediators: MediatorRepository
+    /// Where each clear view of parties' details is written.
+    let accessLog: AccessLogRepository
     let logger: Logger
     /// Finds Chromium for each PDF request (installing it needs no restart); tests may replace it.
     var chromium: @Sendable () -> ChromiumPDF? = { ChromiumPDF.locate() }
@@ -53,7 +57,7 @@ struct AgreementController {
     /// agreement; otherwise 404 (whether the case exists is not revealed).
     func page(_ request: Request, _ context: AppRequestContext, _ identity: Identity) async throws -> AgreementPage {
         guard let id = context.parameters.get("id", as: Int64.self),
-            let stored = try await services.cases.find(id: Case.ID(id)),
+            let stored = try await cases.find(id: Case.ID(id)),
             CaseVisibility.canView(stored, by: identity.actor)
         else { throw HTTPError(.notFound) }
         // The case as this reader may see it: the agreements' parties masked unless the role needs them.
@@ -68,10 +72,10 @@ struct AgreementController {
         }
         guard let agreement = chosen else { throw HTTPError(.notFound) }
         var organisation: Organisation?
-        if let id = agreement.organisationID { organisation = try await services.organisations.find(id: id) }
+        if let id = agreement.organisationID { organisation = try await organisations.find(id: id) }
         var mediator: Mediator?
         if let id = agreement.mediatorID ?? found.mediation.mediatorID {
-            mediator = try await services.mediators.find(id: id)
+            mediator = try await mediators.find(id: id)
         }
         return AgreementPage(
             language: context.language, caseID: found.id, caseNumber: found.number, agreement: agreement,
@@ -86,7 +90,7 @@ struct AgreementController {
     ) async throws {
         // Every party of an agreement has at least a name.
         guard page.showsPersonalData, !page.agreement.draft.parties.isEmpty else { return }
-        try await services.accessLog.record(
+        try await accessLog.record(
             AccessLogRepository.Entry(
                 at: context.now, userID: identity.user.id, username: identity.user.username, action: "agreement.view",
                 caseID: page.caseID,

@@ -7,7 +7,14 @@ import Logging
 /// `/cases/{id}` and its action forms `POST /cases/{id}/actions/{action}`, for signed-in staff who may see the case.
 /// An action goes through the same `CaseActions` as the JSON API; a refusal shows the page again with the reason.
 struct CasePageController {
-    let services: AppServices
+    let cases: CaseRepository
+    let files: FileRepository
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let mediators: MediatorRepository
+    let categories: CategoryRepository
+    let calendar: WorkingCalendar
+    let caseActions: CaseActionsFactory
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.staffPage)
@@ -21,7 +28,7 @@ struct CasePageController {
             let found = try await visible(context, identity)
             let sha256 = try context.parameters.require("sha256")
             guard let attachment = found.attachments.first(where: { $0.sha256 == sha256 }),
-                let data = try await services.files.data(sha256: sha256)
+                let data = try await files.data(sha256: sha256)
             else { throw HTTPError(.notFound) }
             return Response(
                 status: .ok,
@@ -41,7 +48,7 @@ struct CasePageController {
                 var extra: [String: Any] = [:]
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
                 let body = try form.actionBody(for: action, extra: extra)
-                let updated = try await CaseActions(services: services, now: context.now).perform(
+                let updated = try await caseActions.at(context.now).perform(
                     try body.command(), expectedVersion: body.expectedVersion, on: found, by: identity)
                 // A merged case lives on in its master; a case the reader may no longer see goes back to their queue.
                 if CaseVisibility.canView(updated, by: identity.actor) {
@@ -58,7 +65,7 @@ struct CasePageController {
 
     private func visible(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
         guard
-            let found = try await CaseActions(services: services, now: context.now).visible(
+            let found = try await caseActions.at(context.now).visible(
                 context.parameters.get("id", as: Int64.self), to: identity)
         else { throw HTTPError(.notFound) }
         return found
@@ -82,35 +89,35 @@ struct CasePageController {
     func page(_ found: Case, _ identity: Identity, _ context: AppRequestContext) async throws -> CasePage {
         let csrf = context.csrfToken ?? ""
         let actions = CasePermissions.availableActions(on: found, by: identity.actor)
-        let shows = try await CaseActions(services: services, now: context.now).showsPersonalData(
+        let shows = try await caseActions.at(context.now).showsPersonalData(
             of: found, to: identity, requestID: context.requestID, action: "case.page")
         let file = try await CaseFileEntries.load(
-            found, events: try await services.cases.events(of: found.id), organisations: services.organisations)
+            found, events: try await cases.events(of: found.id), organisations: organisations)
         let names = file.names
-        let region = try await services.regions.find(id: found.regionID)
+        let region = try await regions.find(id: found.regionID)
         return CasePage(
             language: context.language, csrfToken: csrf,
             nav: StaffNav(identity: identity, csrfToken: csrf, current: ""),
             current: PersonalDataPolicy.view(found, showingPersonalData: shows).current, showsPersonalData: shows,
-            regionName: try await region.asyncMap(PlaceChoices(services: services).label) ?? "",
+            regionName: try await region.asyncMap(PlaceChoices(regions: regions).label) ?? "",
             organisationName: names,
-            clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now), file: file.lines,
+            clocks: CaseClocks.status(of: found, calendar: calendar, at: context.now), file: file.lines,
             actions: actions, choices: try await choices(for: found, actions: actions),
             duplicates: try await duplicates(of: found, visibleTo: identity.visibility))
     }
 
     /// The county (or the highest region) above the case: where its organisations, mediators and courts are.
     private func county(of current: Case) async throws -> Region.ID {
-        var region = try await services.regions.find(id: current.regionID)
+        var region = try await regions.find(id: current.regionID)
         while let found = region, found.level > .county, let parent = found.parentID {
-            region = try await services.regions.find(id: parent)
+            region = try await regions.find(id: parent)
         }
         return region?.id ?? current.regionID
     }
 
     private func choices(for current: Case, actions: [CaseAction]) async throws -> CasePage.Choices {
         var choices = CasePage.Choices()
-        choices.categories = try await services.categories.list()
+        choices.categories = try await categories.list()
         let needs = Set(actions)
         guard
             !needs.isDisjoint(with: [
@@ -118,21 +125,20 @@ struct CasePageController {
             ])
         else { return choices }
         let county = try await county(of: current)
-        let organisations = try await services.organisations.list(inSubtreeOf: county)
+        let organisations = try await self.organisations.list(inSubtreeOf: county)
         if needs.contains(.dispatch) {
             // A township desk dispatches within its township; a county desk across the county.
             var scope: Region.ID = county
-            if let center = current.centerOrganisationID, let found = try await services.organisations.find(id: center)
-            {
+            if let center = current.centerOrganisationID, let found = try await self.organisations.find(id: center) {
                 scope = found.regionID
             }
-            choices.dispatchTargets = try await services.organisations.list(inSubtreeOf: scope).filter {
+            choices.dispatchTargets = try await self.organisations.list(inSubtreeOf: scope).filter {
                 $0.kind != .center
             }
         }
         if needs.contains(.requestMediator) || needs.contains(.assignMediator) {
             let leads = Set(current.participants.map(\.organisationID))
-            choices.mediators = try await services.mediators.list(inSubtreeOf: county).filter { mediator in
+            choices.mediators = try await mediators.list(inSubtreeOf: county).filter { mediator in
                 mediator.available && (needs.contains(.requestMediator) || leads.contains(mediator.organisationID))
             }
         }
@@ -148,7 +154,7 @@ struct CasePageController {
         -> [DuplicateCandidate]
     {
         guard [.registered, .assessed, .returned].contains(current.state) else { return [] }
-        return try await DuplicateSearch(services: services).candidates(
+        return try await DuplicateSearch(regions: regions, cases: cases).candidates(
             text: current.title + current.description, regionID: current.regionID,
             before: current.createdAt.addingTimeInterval(60), excluding: current.id, visibleTo: visibility)
     }

@@ -5,7 +5,11 @@ import Hummingbird
 
 /// `/dashboard`: the leader's one screen for their jurisdiction (the first jurisdiction of a dashboard role).
 struct DashboardController {
-    let services: AppServices
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let cases: CaseRepository
+    let categories: CategoryRepository
+    let calendar: WorkingCalendar
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))
@@ -18,12 +22,12 @@ struct DashboardController {
     func page(_ identity: Identity, _ context: AppRequestContext) async throws -> DashboardPage {
         guard
             let grant = identity.user.grants.first(where: { WorkspaceRoles.dashboard.contains($0.role) }),
-            let root = try await services.regions.find(id: grant.jurisdictionID),
-            let rootPath = try await services.regions.path(of: root.id)
+            let root = try await self.regions.find(id: grant.jurisdictionID),
+            let rootPath = try await self.regions.path(of: root.id)
         else { throw HTTPError(.notFound) }
         let now = context.now
         let scope = CaseRepository.Visibility(jurisdictionPaths: [rootPath], organisationIDs: [])
-        let regions = try await services.regions.subtree(of: root.id)
+        let regions = try await self.regions.subtree(of: root.id)
         var paths: [Region.ID: String] = [root.id: rootPath]
         for region in regions where region.id != root.id {
             if let parent = region.parentID, let parentPath = paths[parent] {
@@ -31,10 +35,10 @@ struct DashboardController {
             }
         }
         let children = regions.filter { $0.parentID == root.id }
-        let organisations = try await services.organisations.list(inSubtreeOf: root.id).filter { $0.kind != .center }
+        let organisations = try await self.organisations.list(inSubtreeOf: root.id).filter { $0.kind != .center }
         // Summed in the database (a few hundred groups, not every case's facts: docs/PERFORMANCE.md, "Dashboard").
         let window = DashboardFigures.Window(now: now)
-        let counts = try await services.cases.dashboardCounts(
+        let counts = try await cases.dashboardCounts(
             visibleTo: scope, window: window, organisations: organisations.map(\.id))
         let figures = DashboardFigures.compute(
             counts, window: window,
@@ -53,15 +57,15 @@ struct DashboardController {
         overdueFilter.overdueAt = now
         overdueFilter.states = CaseState.allCases.filter(\.isOpen)
         overdueFilter.order = .deadline
-        let overdue = try await services.cases.list(overdueFilter, visibleTo: scope, limit: 50, after: nil)
-        let categories = try await services.categories.list(includeRetired: true)
+        let overdue = try await cases.list(overdueFilter, visibleTo: scope, limit: 50, after: nil)
+        let categories = try await self.categories.list(includeRetired: true)
         return DashboardPage(
             language: context.language,
             nav: StaffNav(identity: identity, context: context, current: Paths.dashboard),
             csrfToken: context.csrfToken ?? "", jurisdiction: root.name, figures: figures,
             categoryName: Dictionary(
                 categories.map { ($0.code, $0.name.text(context.language)) }, uniquingKeysWith: { a, _ in a }),
-            overdue: overdue.map { QueueRow($0, calendar: services.calendar, now: now) }, grids: grids,
+            overdue: overdue.map { QueueRow($0, calendar: calendar, now: now) }, grids: grids,
             chartsAvailable: StaticController.vendorFile(Paths.chartScript) != nil,
             mapAvailable: StaticController.vendorFile(Paths.leafletScript) != nil)
     }

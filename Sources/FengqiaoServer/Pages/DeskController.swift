@@ -6,7 +6,11 @@ import Hummingbird
 /// The center desk: `/desk` (triage queue), `/desk/intake` (walk-ins and phone calls), `/desk/duplicates` (the
 /// suggestions the intake form asks for while typing).
 struct DeskController {
-    let services: AppServices
+    let cases: CaseRepository
+    let regions: RegionRepository
+    let categories: CategoryRepository
+    let calendar: WorkingCalendar
+    let caseActions: CaseActionsFactory
 
     struct DuplicateResource: ResponseEncodable {
         struct Item: Codable {
@@ -47,10 +51,10 @@ struct DeskController {
         router.get(RouterPath(Paths.deskDuplicates)) { request, context in
             let identity = try context.requireIdentity()
             let query = request.uri.queryParameters
-            guard let code = query.get("regionCode"), let region = try await services.regions.find(code: code) else {
+            guard let code = query.get("regionCode"), let region = try await regions.find(code: code) else {
                 return DuplicateResource(items: [])
             }
-            let found = try await DuplicateSearch(services: services).candidates(
+            let found = try await DuplicateSearch(regions: regions, cases: cases).candidates(
                 text: query.get("text") ?? "", regionID: region.id, before: context.now, visibleTo: identity.visibility)
             return DuplicateResource(
                 items: found.map {
@@ -63,7 +67,7 @@ struct DeskController {
 
     private func register(_ form: WebForm, _ identity: Identity, at now: Date) async throws -> CaseRepository.Created {
         let s = WorkspaceStrings.self
-        guard let code = form["regionCode"], let region = try await services.regions.find(code: code) else {
+        guard let code = form["regionCode"], let region = try await regions.find(code: code) else {
             throw WebFormError.missing(s.place)
         }
         guard let key = form["idempotencyKey"] else { throw WebFormError.missing(s.fieldTitle) }
@@ -84,7 +88,7 @@ struct DeskController {
             urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome,
             kind: form["kind"].flatMap(CaseKind.init(rawValue:)) ?? .request, regionID: region.id,
             address: form["address"], parties: parties, anonymous: form["anonymous"] != nil)
-        return try await CaseActions(services: services, now: now).register(
+        return try await caseActions.at(now).register(
             intake, idempotencyKey: "web:\(identity.user.id):\(key)", by: identity.actor)
     }
 
@@ -95,8 +99,8 @@ struct DeskController {
             filter.states = states
             filter.order = .deadline
             if overdue { filter.overdueAt = now }
-            return try await services.cases.list(filter, visibleTo: identity.visibility, limit: 100, after: nil)
-                .map { QueueRow($0, calendar: services.calendar, now: now) }
+            return try await cases.list(filter, visibleTo: identity.visibility, limit: 100, after: nil)
+                .map { QueueRow($0, calendar: calendar, now: now) }
         }
         return TriagePage(
             language: context.language,
@@ -111,14 +115,14 @@ struct DeskController {
             language: context.language,
             nav: StaffNav(identity: identity, context: context, current: Paths.deskIntake),
             csrfToken: context.csrfToken ?? "", idempotencyKey: RandomToken.make(),
-            categories: try await services.categories.list(),
-            places: try await PlaceChoices(services: services).places(for: identity))
+            categories: try await categories.list(),
+            places: try await PlaceChoices(regions: regions).places(for: identity))
     }
 }
 
 /// The villages and grids a member of staff covers, for place pickers: "桃源镇 · 桃源村 · 第3网格".
 struct PlaceChoices: Sendable {
-    let services: AppServices
+    let regions: RegionRepository
 
     func places(for identity: Identity) async throws -> [(code: String, label: String)] {
         try await places(under: identity.user.grants.map(\.jurisdictionID))
@@ -129,7 +133,7 @@ struct PlaceChoices: Sendable {
         var seen = Set<Region.ID>()
         var result: [(String, String)] = []
         for root in roots {
-            let regions = try await services.regions.subtree(of: root)
+            let regions = try await self.regions.subtree(of: root)
             let byID = Dictionary(uniqueKeysWithValues: regions.map { ($0.id, $0) })
             for region in regions where region.level >= .village && seen.insert(region.id).inserted {
                 var names = [region.name]
@@ -150,7 +154,7 @@ struct PlaceChoices: Sendable {
         var next: Region? = region
         while let current = next, current.level >= .township {
             names.insert(current.name, at: 0)
-            next = try await current.parentID.asyncMap { try await services.regions.find(id: $0) } ?? nil
+            next = try await current.parentID.asyncMap { try await regions.find(id: $0) } ?? nil
         }
         return names.joined(separator: " · ")
     }

@@ -3,7 +3,8 @@ import Hummingbird
 
 /// `/healthz`: the process is up. `/readyz`: the database answers and its schema is the one this build expects.
 struct HealthController {
-    let services: AppServices
+    let database: Database
+    let migrator: Migrator
 
     struct Health: ResponseEncodable {
         let status: String
@@ -23,8 +24,8 @@ struct HealthController {
     }
 
     func readiness() async -> EditedResponse<Readiness> {
-        let engine = services.database.engine.rawValue
-        let expected = services.migrator.expectedVersion
+        let engine = database.engine.rawValue
+        let expected = migrator.expectedVersion
         func notReady(_ reason: String, version: Int? = nil) -> EditedResponse<Readiness> {
             EditedResponse(
                 status: .serviceUnavailable,
@@ -32,9 +33,9 @@ struct HealthController {
                     status: "not_ready", database: engine, schemaVersion: version, expectedSchemaVersion: expected,
                     reason: reason))
         }
-        guard await services.database.ping() else { return notReady("database unreachable") }
+        guard await database.ping() else { return notReady("database unreachable") }
         do {
-            switch try await services.migrator.status() {
+            switch try await migrator.status() {
             case .current(let version):
                 return EditedResponse(
                     status: .ok,

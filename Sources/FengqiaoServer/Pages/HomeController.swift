@@ -1,9 +1,12 @@
 import FengqiaoCore
+import FengqiaoStore
 import Hummingbird
 
 /// The public pages: home and the rate definitions.
 struct HomeController {
-    let services: AppServices
+    let regions: RegionRepository
+    let organisations: OrganisationRepository
+    let mediators: MediatorRepository
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.home)) { _, context in
@@ -16,9 +19,9 @@ struct HomeController {
 
     private func coverage() async throws -> HomePage.Coverage {
         HomePage.Coverage(
-            regions: try await services.regions.count(),
-            grids: try await services.regions.count(level: .grid),
-            organisations: try await services.organisations.count(),
-            mediators: try await services.mediators.count())
+            regions: try await regions.count(),
+            grids: try await regions.count(level: .grid),
+            organisations: try await organisations.count(),
+            mediators: try await mediators.count())
     }
 }

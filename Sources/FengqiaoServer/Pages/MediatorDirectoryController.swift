@@ -8,7 +8,13 @@ import Logging
 /// `/api/v1/mediators` (JSON, no token). Filters: `specialty` (a `DisputeType`) and `region` (a region code: the
 /// mediators whose organisation lies in its subtree, such as a township's committees, villages and studios).
 struct MediatorDirectoryController {
-    let services: AppServices
+    let regions: RegionRepository
+    let mediators: MediatorRepository
+    let organisations: OrganisationRepository
+    /// 点单 from a card goes through the tracking page's citizen actions.
+    let tracking: TrackingController
+    /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
+    let secureCookies: Bool
     let logger: Logger
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
@@ -19,10 +25,10 @@ struct MediatorDirectoryController {
             let token = CSRF.pageToken(request)
             let page = MediatorDirectoryPage(
                 language: context.language, csrfToken: token, specialty: specialty, regionCode: region?.code,
-                townships: try await services.regions.list(level: .township),
+                townships: try await regions.list(level: .township),
                 cards: region == .unknown ? [] : try await cards(specialty: specialty, region: region?.id))
             var response = try HTMLPage(html: page.render()).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
+            CSRF.setPageToken(token, path: Paths.mediators, secure: secureCookies, on: &response)
             return response
         }
         router.get(RouterPath(Paths.mediator(":id"))) { request, context in
@@ -31,7 +37,7 @@ struct MediatorDirectoryController {
             var response = try HTMLPage(
                 html: MediatorPage(language: context.language, csrfToken: token, card: card).render()
             ).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
+            CSRF.setPageToken(token, path: Paths.mediators, secure: secureCookies, on: &response)
             return response
         }
         router.post(RouterPath(Paths.chooseMediator(":id"))) { request, context in
@@ -78,7 +84,7 @@ struct MediatorDirectoryController {
         let answer: ErrorAnswer
         let problem: Localized
         do {
-            try await TrackingController(services: services, logger: logger).perform(
+            try await tracking.perform(
                 .init(
                     code: code, phone: phone, satisfaction: nil, reason: nil, note: nil, information: nil,
                     mediator: card.mediator.id, _csrf: nil), context)
@@ -93,7 +99,7 @@ struct MediatorDirectoryController {
             code: CaseNumbering.normalisedTrackingCode(code))
         var response = HTMLPage.response(status: answer.status, html: page.render())
         if let retryAfter = answer.retryAfter { response.headers[.retryAfter] = retryAfter }
-        CSRF.setPageToken(token, path: Paths.mediators, secure: services.configuration.secureCookies, on: &response)
+        CSRF.setPageToken(token, path: Paths.mediators, secure: secureCookies, on: &response)
         return response
     }
 
@@ -115,21 +121,21 @@ struct MediatorDirectoryController {
 
     func region(code: String?) async throws -> RegionFilter? {
         guard let code = code?.trimmingWhitespace, !code.isEmpty else { return nil }
-        return try await services.regions.find(code: code).map(RegionFilter.known) ?? .unknown
+        return try await regions.find(code: code).map(RegionFilter.known) ?? .unknown
     }
 
     func cards(specialty: DisputeType?, region: Region.ID?) async throws -> [MediatorCard] {
-        let mediators = try await services.mediators.list(specialty: specialty, inSubtreeOf: region)
-        let names = try await services.organisations.names(of: Set(mediators.map(\.organisationID)))
+        let mediators = try await self.mediators.list(specialty: specialty, inSubtreeOf: region)
+        let names = try await organisations.names(of: Set(mediators.map(\.organisationID)))
         return mediators.map { MediatorCard(mediator: $0, organisationName: names[$0.organisationID] ?? "") }
     }
 
     /// The mediator named in the path, or a 404 page.
     func card(_ context: AppRequestContext) async throws -> MediatorCard {
         guard let id = context.parameters.get("id", as: Int64.self),
-            let mediator = try await services.mediators.find(id: Mediator.ID(id))
+            let mediator = try await mediators.find(id: Mediator.ID(id))
         else { throw HTTPError(.notFound) }
-        let organisation = try await services.organisations.find(id: mediator.organisationID)
+        let organisation = try await organisations.find(id: mediator.organisationID)
         return MediatorCard(mediator: mediator, organisationName: organisation?.name ?? "")
     }
 }

@@ -16,7 +16,11 @@ import Prometheus
 struct MetricsController {
     static let path = "/metrics"
 
-    let services: AppServices
+    /// `FENGQIAO_METRICS_TOKEN`: the bearer token that opens a scrape, if set.
+    let token: String?
+    let mode: AppConfiguration.Mode
+    let operations: OperationsRepository
+    let outbox: OutboxRepository
     let metrics: AppMetrics
 
     static var openCases: MetricNameDescriptor {
@@ -53,8 +57,7 @@ struct MetricsController {
 
     /// Refuses a scrape the configuration does not allow (see the type's comment).
     func authorize(_ request: Request, context: AppRequestContext) throws {
-        let configuration = services.configuration
-        if let token = configuration.metricsToken {
+        if let token {
             let given = request.headers[.authorization].flatMap {
                 $0.hasPrefix("Bearer ") ? String($0.dropFirst("Bearer ".count)) : nil
             }
@@ -63,7 +66,7 @@ struct MetricsController {
             }
             return
         }
-        if configuration.mode == .production && !Self.isLoopback(context.clientAddress) {
+        if mode == .production && !Self.isLoopback(context.clientAddress) {
             throw HTTPError(.forbidden)
         }
     }
@@ -82,14 +85,13 @@ struct MetricsController {
     }
 
     func scrape(at now: Date) async throws -> Response {
-        let operations = OperationsRepository(database: services.database)
         let registry = metrics.registry
         for (state, count) in try await operations.openCasesByState() {
             registry.makeGauge(descriptor: Self.openCases, labels: [("state", state.rawValue)]).set(Double(count))
         }
         registry.makeGauge(descriptor: Self.overdue).set(Double(try await operations.overdueCases(at: now)))
         registry.makeGauge(descriptor: Self.schedulerLag).set(try await operations.schedulerLag(at: now))
-        let backlog = try await OutboxRepository(database: services.database).backlog()
+        let backlog = try await outbox.backlog()
         registry.makeGauge(descriptor: Self.outboxBacklog).set(Double(backlog.undelivered))
         registry.makeGauge(descriptor: Self.outboxAge).set(
             backlog.oldestCreatedAt.map { max(0, now.timeIntervalSince($0)) } ?? 0)

@@ -9,14 +9,14 @@ import QRCode
 /// Each code opens the citizen report form with the grid filled in (`/r/{gridCode}`). The images are made by the
 /// app itself (`QRCode`), as SVG or PNG: `/admin/qr/{gridCode}.svg`, `/admin/qr/{gridCode}.png`.
 struct QRCodeController {
-    let services: AppServices
+    let regions: RegionRepository
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.admin))
         router.get(RouterPath(Paths.adminQRCodes)) { request, context in
             let identity = try context.requireIdentity()
             let grids = try await grids(for: identity)
-            let choices = PlaceChoices(services: services)
+            let choices = PlaceChoices(regions: regions)
             var cards: [QRCodePage.Card] = []
             for grid in grids {
                 cards.append(
@@ -60,7 +60,7 @@ struct QRCodeController {
         var seen = Set<Region.ID>()
         var result: [Region] = []
         for grant in identity.user.grants where grant.role == .admin {
-            let regions = try await services.regions.subtree(of: grant.jurisdictionID)
+            let regions = try await self.regions.subtree(of: grant.jurisdictionID)
             let parents = Set(regions.compactMap(\.parentID))
             for region in regions
             where region.level == .grid || (region.level == .village && !parents.contains(region.id)) {

@@ -7,7 +7,9 @@ import Hummingbird
 /// (grid workers: their grid's open cases and the follow-up visits due) and `/mediation` (mediators: 点单 waiting
 /// for them, and the mediations their organisation holds).
 struct QueueController {
-    let services: AppServices
+    let cases: CaseRepository
+    let mediators: MediatorRepository
+    let calendar: WorkingCalendar
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.inbox)).get(RouterPath(Paths.inbox)) {
@@ -43,7 +45,7 @@ struct QueueController {
             filter.organisationID = organisation
             filter.states = states
             filter.order = .deadline
-            for found in try await services.cases.list(
+            for found in try await cases.list(
                 filter, visibleTo: identity.visibility, limit: 200, after: nil)
             where seen.insert(found.id).inserted {
                 result.append((organisation, found))
@@ -53,7 +55,7 @@ struct QueueController {
     }
 
     private func rows(_ cases: [Case], _ now: Date) -> [QueueRow] {
-        cases.map { QueueRow($0, calendar: services.calendar, now: now) }
+        cases.map { QueueRow($0, calendar: calendar, now: now) }
     }
 
     func inbox(_ identity: Identity, _ context: AppRequestContext) async throws -> QueuePage {
@@ -93,24 +95,24 @@ struct QueueController {
                 .init(
                     heading: s.gridFollowUps,
                     rows: rows(
-                        try await services.cases.list(resolved, visibleTo: visibility, limit: 100, after: nil),
+                        try await cases.list(resolved, visibleTo: visibility, limit: 100, after: nil),
                         context.now),
                     id: "follow-ups", note: s.gridFollowUpsNote),
                 .init(
                     heading: s.gridOpen,
                     rows: rows(
-                        try await services.cases.list(open, visibleTo: visibility, limit: 100, after: nil), context.now),
+                        try await cases.list(open, visibleTo: visibility, limit: 100, after: nil), context.now),
                     id: "grid-cases"),
                 .init(heading: s.gridRiskVisits, rows: [], id: "risk-visits", note: s.gridRiskVisitsNote),
             ])
     }
 
     func mediation(_ identity: Identity, _ context: AppRequestContext) async throws -> QueuePage {
-        let me = try await services.mediators.find(userID: identity.user.id)
+        let me = try await mediators.find(userID: identity.user.id)
         var requested = CaseRepository.Filter()
         requested.states = [.registered, .assessed, .returned]
         requested.order = .deadline
-        let asked = try await services.cases.list(requested, visibleTo: identity.visibility, limit: 200, after: nil)
+        let asked = try await cases.list(requested, visibleTo: identity.visibility, limit: 200, after: nil)
             .filter { me != nil && $0.mediation.requestedMediator == me?.id }
         let held = try await organisationCases(
             identity, roles: WorkspaceRoles.mediation, states: [.dispatched, .accepted, .inProgress, .resolved]

@@ -7,7 +7,16 @@ import Hummingbird
 /// no sign-in; grid workers at `/grid/report` (随手拍). Both take an optional photo, checked by its content.
 /// A refused report shows the form again with everything typed kept (only the photo must be chosen again).
 struct ReportController {
-    let services: AppServices
+    let regions: RegionRepository
+    let cases: CaseRepository
+    let categories: CategoryRepository
+    /// Where the photos go.
+    let files: FileRepository
+    let calendar: WorkingCalendar
+    let limits: AbuseLimits
+    /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
+    let secureCookies: Bool
+    let caseActions: CaseActionsFactory
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.report)) { request, context in
@@ -15,7 +24,7 @@ struct ReportController {
         }
         router.get(RouterPath(Paths.gridReportLink(":code"))) { request, context in
             let code = try context.parameters.require("code")
-            guard let region = try await services.regions.find(code: code), region.level >= .village else {
+            guard let region = try await regions.find(code: code), region.level >= .village else {
                 throw HTTPError(.notFound)
             }
             return try await citizenForm(request, context, place: region)
@@ -32,7 +41,7 @@ struct ReportController {
                     to: Self.confirmation(code: created.case.trackingCode, phone: digits), type: .normal)
             } catch let error as any UserFacingError {
                 let place = try await submitted.form["regionCode"].asyncMap {
-                    try await services.regions.find(code: $0)
+                    try await regions.find(code: $0)
                 }
                 var response = try await citizenForm(
                     request, context, place: place ?? nil, error: error.message, form: submitted.form.excerpted())
@@ -46,7 +55,6 @@ struct ReportController {
             let query = request.uri.queryParameters
             // A look-up by tracking code like the tracking page's: each counts against the address before it is
             // made, and one that finds the case is taken back (guessing codes is what the limit stops).
-            let limits = services.limits
             guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: context.now)
             else {
                 throw HTTPError(.tooManyRequests, headers: [.retryAfter: "600"])
@@ -56,10 +64,10 @@ struct ReportController {
             }
             let found: Case?
             if let phone = query.get("phone") {
-                found = try await services.cases.find(trackingCode: code, phoneLast4: phone)
+                found = try await cases.find(trackingCode: code, phoneLast4: phone)
             } else {
                 // No phone to check: only an anonymous report without one is confirmed this way.
-                found = try await services.cases.find(trackingCode: code).flatMap {
+                found = try await cases.find(trackingCode: code).flatMap {
                     $0.anonymous && $0.reporter?.phone == nil ? $0 : nil
                 }
             }
@@ -67,7 +75,7 @@ struct ReportController {
             try await limits.undo(AbuseLimits.failedLookupsPerAddress, context.clientAddress)
             let narrative = CaseNarrative(
                 case: found, events: [],
-                clocks: CaseClocks.status(of: found, calendar: services.calendar, at: context.now)
+                clocks: CaseClocks.status(of: found, calendar: calendar, at: context.now)
             ) { _ in "" }
             return HTMLPage(
                 html: ReportConfirmationPage(
@@ -100,7 +108,6 @@ struct ReportController {
     /// At most 20 reports an hour from one address and 5 for one phone number (each submission counts).
     private func checkLimits(_ form: WebForm, _ context: AppRequestContext) async throws {
         let now = context.now
-        let limits = services.limits
         let byAddress = try await limits.attempt(AbuseLimits.reportsPerAddress, context.clientAddress, at: now)
         var byPhone = true
         if let phone = form["phone"]?.filter(\.isNumber), !phone.isEmpty {
@@ -122,19 +129,19 @@ struct ReportController {
         form: WebForm = WebForm(fields: [])
     ) async throws -> Response {
         let token = CSRF.pageToken(request)
-        let choices = PlaceChoices(services: services)
+        let choices = PlaceChoices(regions: regions)
         var places: [(code: String, label: String)] = []
         if place == nil {
-            places = try await choices.places(under: try await services.regions.list(level: .county).map(\.id))
+            places = try await choices.places(under: try await regions.list(level: .county).map(\.id))
         }
         var page = ReportPage(
             language: context.language, reporter: .citizen, csrfToken: token, idempotencyKey: RandomToken.make(),
-            categories: try await services.categories.list(),
+            categories: try await categories.list(),
             fixedPlace: try await place.asyncMap { ($0.code, try await choices.label(of: $0)) }, places: places)
         page.error = error
         page.form = form
         var response = try HTMLPage(html: page.render()).response(from: request, context: context)
-        CSRF.setPageToken(token, path: Paths.report, secure: services.configuration.secureCookies, on: &response)
+        CSRF.setPageToken(token, path: Paths.report, secure: secureCookies, on: &response)
         return response
     }
 
@@ -144,8 +151,8 @@ struct ReportController {
             reporter: .gridWorker(
                 nav: StaffNav(identity: identity, context: context, current: Paths.grid)),
             csrfToken: context.csrfToken ?? "", idempotencyKey: RandomToken.make(),
-            categories: try await services.categories.list(), fixedPlace: nil,
-            places: try await PlaceChoices(services: services).places(for: identity))
+            categories: try await categories.list(), fixedPlace: nil,
+            places: try await PlaceChoices(regions: regions).places(for: identity))
     }
 
     /// Registers the report: as the citizen (QR / photo channel) when `reporter` is nil, else as the grid worker.
@@ -153,7 +160,7 @@ struct ReportController {
         _ submitted: MultipartForm, reporter: Identity?, at now: Date
     ) async throws -> CaseRepository.Created {
         let form = submitted.form
-        guard let code = form["regionCode"], let region = try await services.regions.find(code: code),
+        guard let code = form["regionCode"], let region = try await regions.find(code: code),
             region.level >= .village
         else { throw WebFormError.missing(WorkspaceStrings.place) }
         let description = form["description"] ?? ""
@@ -172,7 +179,7 @@ struct ReportController {
             throw WebFormError.tooMany(ReportStrings.tooManyPhotos)
         }
         for file in photos {
-            let stored = try await services.files.store(file.bytes, at: now)
+            let stored = try await files.store(file.bytes, at: now)
             attachments.append(
                 Attachment(
                     fileName: String(file.fileName.suffix(100)), contentType: stored.contentType, size: stored.size,
@@ -186,7 +193,7 @@ struct ReportController {
         let actor = reporter?.actor ?? .citizen(displayName: Strings.citizen.zh)
         let key =
             "\(reporter.map { "grid:\($0.user.id)" } ?? "citizen"):\(form["idempotencyKey"] ?? RandomToken.make())"
-        return try await CaseActions(services: services, now: now).register(intake, idempotencyKey: key, by: actor)
+        return try await caseActions.at(now).register(intake, idempotencyKey: key, by: actor)
     }
 
     /// A title from the first line of the description, at most 30 characters (the desk may edit it later).

@@ -6,7 +6,14 @@ import Hummingbird
 /// `/login`, `/logout` and `/workspace`: staff sign in with a password and get a session cookie.
 struct SignInController {
     static let sessionLifetime: TimeInterval = 12 * 3600
-    let services: AppServices
+    let users: UserRepository
+    let sessions: SessionRepository
+    /// The names of the workspace's roles.
+    let organisations: OrganisationRepository
+    let regions: RegionRepository
+    let limits: AbuseLimits
+    /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
+    let secureCookies: Bool
 
     struct Credentials: Decodable {
         let username: String
@@ -27,7 +34,7 @@ struct SignInController {
             var response = try HTMLPage(
                 html: SignInPage(language: context.language, outcome: .form, csrfToken: token, returnTo: next).render()
             ).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.signIn, secure: services.configuration.secureCookies, on: &response)
+            CSRF.setPageToken(token, path: Paths.signIn, secure: secureCookies, on: &response)
             return response
         }
         router.post(RouterPath(Paths.signIn)) { request, context in
@@ -41,7 +48,7 @@ struct SignInController {
                 SignOutForm.self, from: String(buffer: request.body.collect(upTo: 4 * 1024)))
             guard CSRF.matches(form._csrf, context.csrfToken) else { throw CSRF.rejected }
             if let id = request.cookies[SessionAuthenticator.cookieName]?.value {
-                try await services.sessions.delete(id)
+                try await sessions.delete(id)
             }
             var response = Response.redirect(to: Paths.home, type: .normal)
             response.setCookie(expiredSessionCookie)
@@ -58,7 +65,6 @@ struct SignInController {
 
     func signIn(_ credentials: Credentials, context: AppRequestContext) async throws -> Response {
         let username = credentials.username.trimmingWhitespace
-        let limits = services.limits
         let now = context.now
         let refuse = { (outcome: SignInPage.Outcome, status: HTTPResponse.Status, retryAfter: Int) -> Response in
             let page = SignInPage(
@@ -80,7 +86,7 @@ struct SignInController {
             return refuse(
                 .locked(username: credentials.username), .tooManyRequests, Int(AbuseLimits.signInsPerUser.window))
         }
-        let user = try await services.users.find(username: username)
+        let user = try await users.find(username: username)
         // bcrypt is deliberately slow: it runs on threads of its own (`PasswordHasher`). An unknown user is checked
         // against a dummy hash so that the response time does not reveal which usernames exist.
         let matches: Bool
@@ -98,20 +104,20 @@ struct SignInController {
         }
         try await limits.reset(AbuseLimits.signInsPerUser, username)
         try await limits.undo(AbuseLimits.signInsPerAddress, context.clientAddress)
-        let (id, _) = try await services.sessions.create(for: user.id, at: context.now, lifetime: Self.sessionLifetime)
+        let (id, _) = try await sessions.create(for: user.id, at: context.now, lifetime: Self.sessionLifetime)
         var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
         response.setCookie(
             Cookie(
                 name: SessionAuthenticator.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",
-                secure: services.configuration.secureCookies, httpOnly: true, sameSite: .lax))
+                secure: secureCookies, httpOnly: true, sameSite: .lax))
         return response
     }
 
     func workspace(_ identity: Identity, csrf: String, language: DisplayLanguage) async throws -> HTMLPage {
         var roles: [WorkspacePage.RoleLine] = []
         for grant in identity.user.grants {
-            let organisation = try await services.organisations.find(id: grant.organisationID)
-            let region = try await services.regions.find(id: grant.jurisdictionID)
+            let organisation = try await organisations.find(id: grant.organisationID)
+            let region = try await regions.find(id: grant.jurisdictionID)
             roles.append(
                 WorkspacePage.RoleLine(
                     role: grant.role.name.text(language), organisation: organisation?.name ?? "",

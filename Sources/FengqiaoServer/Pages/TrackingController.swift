@@ -8,7 +8,13 @@ import Logging
 /// works without JavaScript) and `/api/v1/track` (JSON). They can rate the result and withdraw the request.
 /// A wrong code or wrong digits look exactly like an unknown code.
 struct TrackingController {
-    let services: AppServices
+    let cases: CaseRepository
+    /// The names of the organisations in a case's history.
+    let organisations: OrganisationRepository
+    let calendar: WorkingCalendar
+    let limits: AbuseLimits
+    /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
+    let secureCookies: Bool
     let logger: Logger
 
     struct Lookup: Decodable {
@@ -66,7 +72,7 @@ struct TrackingController {
             var response = try HTMLPage(
                 status: page.isNotFound ? .notFound : .ok, html: page.render()
             ).response(from: request, context: context)
-            CSRF.setPageToken(token, path: Paths.track, secure: services.configuration.secureCookies, on: &response)
+            CSRF.setPageToken(token, path: Paths.track, secure: secureCookies, on: &response)
             return response
         }
         router.post(RouterPath(Paths.trackAction)) { request, context in
@@ -112,7 +118,6 @@ struct TrackingController {
     /// look-up, in one atomic statement, and taken back when the case is found. nil: the address is over its limit
     /// (nothing was looked up); `.some(nil)`: not found.
     func limitedLookup(code: String, phone: String, _ context: AppRequestContext) async throws -> View?? {
-        let limits = services.limits
         guard try await limits.attempt(AbuseLimits.failedLookupsPerAddress, context.clientAddress, at: context.now)
         else {
             return nil
@@ -125,9 +130,9 @@ struct TrackingController {
     func lookup(code: String, phone: String, at now: Date) async throws -> View? {
         guard let code = CaseNumbering.normalisedTrackingCode(code) else { return nil }
         let digits = String(phone.filter(\.isNumber).suffix(4))
-        guard digits.count == 4, let found = try await services.cases.find(trackingCode: code, phoneLast4: digits)
+        guard digits.count == 4, let found = try await cases.find(trackingCode: code, phoneLast4: digits)
         else { return nil }
-        let events = try await services.cases.events(of: found.id)
+        let events = try await cases.events(of: found.id)
         var ids = Set(found.participants.map(\.organisationID) + [found.holderOrganisationID].compactMap { $0 })
             .union(events.compactMap(\.actor.organisationID))
         for event in events {
@@ -139,14 +144,14 @@ struct TrackingController {
             default: break
             }
         }
-        let names = try await services.organisations.names(of: ids)
+        let names = try await organisations.names(of: ids)
         let citizen = Actor.citizen(displayName: Strings.citizen.zh)
         let actions = CasePermissions.availableActions(on: found, by: citizen)
         return View(
             current: found,
             narrative: CaseNarrative(
                 case: found, events: events,
-                clocks: CaseClocks.status(of: found, calendar: services.calendar, at: now)
+                clocks: CaseClocks.status(of: found, calendar: calendar, at: now)
             ) { names[$0] ?? "" },
             canRate: actions.contains(.followUp), canWithdraw: actions.contains(.withdraw),
             canSupply: actions.contains(.supplyInformation), phoneDigits: digits)
@@ -173,7 +178,7 @@ struct TrackingController {
                 "request.missing_field",
                 Localized(zh: "请选择评价，或填写撤回原因。", en: "Choose a rating or give a reason to withdraw."))
         }
-        _ = try await services.cases.act(
+        _ = try await cases.act(
             command, on: view.current.id, expectedVersion: nil, by: .citizen(displayName: Strings.citizen.zh),
             at: context.now)
     }

@@ -7,7 +7,13 @@ import Foundation
 /// (`POST /cases/{id}/actions/{action}`) share. Both decode the contract's body of the action (`CaseActionBody`),
 /// which names the domain command; the workflow decides.
 struct CaseActions: Sendable {
-    let services: AppServices
+    let cases: CaseRepository
+    /// Where a new case's receiving center is looked up.
+    let organisations: OrganisationRepository
+    /// Where each clear view of personal data is written.
+    let accessLog: AccessLogRepository
+    /// The working calendar of the resource's clocks.
+    let calendar: WorkingCalendar
     /// The request's time: every change and access-log entry of this request carries it.
     let now: Date
 
@@ -17,11 +23,11 @@ struct CaseActions: Sendable {
         -> Case
     {
         if case .markDuplicate(let master) = command {
-            return try await services.cases.merge(
+            return try await cases.merge(
                 found.id, into: master, expectedVersion: expectedVersion, by: identity.actor, at: now
             ).duplicate
         }
-        return try await services.cases.act(
+        return try await cases.act(
             command, on: found.id, expectedVersion: expectedVersion, by: identity.actor, at: now)
     }
 
@@ -36,22 +42,22 @@ struct CaseActions: Sendable {
         return CaseResource(
             current, showPersonalData: shows, includeTrackingCode: tracking,
             availableActions: CasePermissions.availableActions(on: current, by: identity.actor),
-            calendar: services.calendar, now: now)
+            calendar: calendar, now: now)
     }
 
     /// Registers a report from any entry point (API, desk form, citizen page): the receiving center is the one
     /// nearest the place, and the tracking code random.
     func register(_ intake: Intake, idempotencyKey: String, by actor: Actor) async throws -> CaseRepository.Created {
-        let center = try await services.organisations.nearestCenter(for: intake.regionID)
+        let center = try await organisations.nearestCenter(for: intake.regionID)
         var generator = SystemRandomNumberGenerator()
-        return try await services.cases.create(
+        return try await cases.create(
             intake, idempotencyKey: idempotencyKey, receivingCenter: center?.id, by: actor, at: now,
             trackingCode: CaseNumbering.trackingCode(using: &generator))
     }
 
     /// The case with this id, if `identity` may see it; nil otherwise (whether it exists is not revealed).
     func visible(_ id: Int64?, to identity: Identity) async throws -> Case? {
-        guard let id, let found = try await services.cases.find(id: Case.ID(id)),
+        guard let id, let found = try await cases.find(id: Case.ID(id)),
             CaseVisibility.canView(found, by: identity.actor)
         else { return nil }
         return found
@@ -65,11 +71,24 @@ struct CaseActions: Sendable {
     {
         let shows = PersonalDataPolicy.showsPersonalData(of: current, to: identity.actor)
         if shows && current.parties.contains(where: { $0.name != nil || $0.phone != nil || $0.idNumber != nil }) {
-            try await services.accessLog.record(
+            try await accessLog.record(
                 AccessLogRepository.Entry(
                     at: now, userID: identity.user.id, username: identity.user.username, action: action,
                     caseID: current.id, detail: "personal data shown", requestID: requestID))
         }
         return shows
+    }
+}
+
+/// What `CaseActions` is built from, held by the controllers that run case actions: each request gets its own
+/// `CaseActions` at the request's time (`at(context.now)`).
+struct CaseActionsFactory: Sendable {
+    let cases: CaseRepository
+    let organisations: OrganisationRepository
+    let accessLog: AccessLogRepository
+    let calendar: WorkingCalendar
+
+    func at(_ now: Date) -> CaseActions {
+        CaseActions(cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar, now: now)
     }
 }

@@ -8,11 +8,12 @@ import Foundation
 /// (channel, source reference) and per key `import:FORMAT:SOURCEID`: importing a file again adds nothing and counts
 /// its records as already present. Bad records are refused with their line; the good ones go in.
 public struct CaseImporter: Sendable {
-    public let services: AppServices
-
-    public init(services: AppServices) {
-        self.services = services
-    }
+    /// Where the records' region codes are looked up.
+    let regions: RegionRepository
+    /// Registers each record.
+    let caseActions: CaseActionsFactory
+    /// The time the whole import is registered at.
+    let clock: AppClock
 
     /// What an import did.
     public struct Report: Sendable, Equatable {
@@ -67,10 +68,10 @@ public struct CaseImporter: Sendable {
         guard !records.isEmpty else { throw ImportFileError.noRecords }
         var regions: [String: Region.ID] = [:]
         for code in Set(records.compactMap { $0.values[.regionCode] }) {
-            if let found = try await services.regions.find(code: code) { regions[code] = found.id }
+            if let found = try await self.regions.find(code: code) { regions[code] = found.id }
         }
-        let now = services.clock.now()
-        let actions = CaseActions(services: services, now: now)
+        let now = clock.now()
+        let actions = caseActions.at(now)
         let actor = format.actor
         var report = Report(
             format: format, type: type, records: records.count, imported: 0, alreadyPresent: 0, refusals: [])

@@ -6,7 +6,8 @@ import Foundation
 /// when it lies above village level), registered in the 30 days before, not withdrawn or merged, whose words are
 /// similar (`DuplicateSuggestions`).
 struct DuplicateSearch: Sendable {
-    let services: AppServices
+    let regions: RegionRepository
+    let cases: CaseRepository
     static let window: TimeInterval = 30 * 86_400
     /// How many recent cases of the place are compared (the newest first).
     static let candidatesRead = 200
@@ -16,17 +17,17 @@ struct DuplicateSearch: Sendable {
         visibleTo visibility: CaseRepository.Visibility
     ) async throws -> [DuplicateCandidate] {
         guard !text.trimmingWhitespace.isEmpty else { return [] }
-        var region = try await services.regions.find(id: regionID)
+        var region = try await regions.find(id: regionID)
         while let found = region, found.level > .village, let parent = found.parentID {
-            region = try await services.regions.find(id: parent)
+            region = try await regions.find(id: parent)
         }
-        guard let place = region, let path = try await services.regions.path(of: place.id) else { return [] }
+        guard let place = region, let path = try await regions.path(of: place.id) else { return [] }
         var filter = CaseRepository.Filter()
         filter.regionPath = path
         filter.createdFrom = before.addingTimeInterval(-Self.window)
         filter.createdBefore = before
         filter.states = CaseState.allCases.filter { $0 != .withdrawn && $0 != .merged }
-        let recent = try await services.cases.list(
+        let recent = try await cases.list(
             filter, visibleTo: visibility, limit: Self.candidatesRead, after: nil
         ).filter { $0.id != excluding }
         let byID = Dictionary(uniqueKeysWithValues: recent.map { ($0.id, $0) })

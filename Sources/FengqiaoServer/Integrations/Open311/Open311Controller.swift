@@ -12,7 +12,20 @@ import Logging
 /// Reading needs no key, as the specification has it, and shows only what is public: no party is ever written, and
 /// the description and address are redacted. Errors are the specification's `errors` answer.
 struct Open311Controller {
-    let services: AppServices
+    let categories: CategoryRepository
+    let cases: CaseRepository
+    let regions: RegionRepository
+    /// The names of the organisations in the requests' histories.
+    let organisations: OrganisationRepository
+    /// `POST requests`: the key, its user and the actor they register as.
+    let open311Keys: Open311KeyRepository
+    let users: UserRepository
+    let actors: ActorFactory
+    let caseActions: CaseActionsFactory
+    let calendar: WorkingCalendar
+    /// Where discovery says the API is when the request names no host.
+    let hostname: String
+    let port: Int
     let logger: Logger
 
     /// The default and largest page of `GET requests` (the specification's 1000), and its default window.
@@ -39,7 +52,7 @@ struct Open311Controller {
             case "discovery": return discovery(request)
             case "services":
                 _ = try await jurisdiction(request)
-                let categories = try await services.categories.list()
+                let categories = try await self.categories.list()
                 return Open311Services.list(categories, language(request, context))
             case "requests": return try await requests(request, context)
             default: throw Self.notFound
@@ -59,7 +72,7 @@ struct Open311Controller {
     @Sendable func serviceDefinition(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await answer(context, "file") { code, _ in
             _ = try await jurisdiction(request)
-            guard let category = try await services.categories.list().first(where: { $0.code == code }) else {
+            guard let category = try await categories.list().first(where: { $0.code == code }) else {
                 throw Self.unknownService(code)
             }
             return Open311Services.definition(category, language(request, context))
@@ -69,13 +82,13 @@ struct Open311Controller {
     @Sendable func oneRequest(_ request: Request, context: AppRequestContext) async throws -> Response {
         try await answer(context, "file") { id, _ in
             let scope = try await jurisdiction(request)
-            guard let number = Int64(id), let found = try await services.cases.find(id: Case.ID(number)),
+            guard let number = Int64(id), let found = try await cases.find(id: Case.ID(number)),
                 scope.covers(found)
             else {
                 throw Open311Error(
                     .notFound, Localized(zh: "没有编号为 \(id) 的诉求。", en: "service_request_id \(id) was not found."))
             }
-            let events = try await services.cases.events(of: found.id)
+            let events = try await cases.events(of: found.id)
             let view = try await requestList([found], events: [found.id: events], request, context)
             return view
         }
@@ -85,7 +98,7 @@ struct Open311Controller {
         try await answer(context, "file") { token, _ in
             let scope = try await jurisdiction(request)
             guard let code = CaseNumbering.normalisedTrackingCode(token),
-                let found = try await services.cases.find(trackingCode: code), scope.covers(found)
+                let found = try await cases.find(trackingCode: code), scope.covers(found)
             else { throw Open311Error(.notFound, Localized(zh: "没有这个查询码。", en: "token \(token) was not found.")) }
             return Open311Document(
                 root: "service_requests",
@@ -98,7 +111,7 @@ struct Open311Controller {
     // MARK: Discovery
 
     private func discovery(_ request: Request) -> Open311Document {
-        let host = request.head.authority ?? "\(services.configuration.hostname):\(services.configuration.port)"
+        let host = request.head.authority ?? "\(hostname):\(port)"
         let endpoint = Open311Value.object([
             ("specification", .text(Open311Paths.specification)),
             ("url", .text("http://\(host)\(Open311Paths.base)")),
@@ -131,7 +144,7 @@ struct Open311Controller {
             // "This overrides all other arguments."
             var found: [Case] = []
             for id in ids.prefix(Self.maximumPageSize) {
-                guard let number = Int64(id), let current = try await services.cases.find(id: Case.ID(number)),
+                guard let number = Int64(id), let current = try await cases.find(id: Case.ID(number)),
                     scope.covers(current)
                 else { continue }
                 found.append(current)
@@ -195,7 +208,7 @@ struct Open311Controller {
         var out: [Case] = []
         var after: Case.ID?
         while out.count < count {
-            let page = try await services.cases.list(filter, visibleTo: visibility, limit: 200, after: after)
+            let page = try await cases.list(filter, visibleTo: visibility, limit: 200, after: after)
             out += page
             guard page.count == 200, let last = page.last else { break }
             after = last.id
@@ -205,7 +218,7 @@ struct Open311Controller {
 
     private func events(of cases: [Case]) async throws -> [Case.ID: [CaseEvent]] {
         var out: [Case.ID: [CaseEvent]] = [:]
-        for current in cases { out[current.id] = try await services.cases.events(of: current.id) }
+        for current in cases { out[current.id] = try await self.cases.events(of: current.id) }
         return out
     }
 
@@ -216,7 +229,7 @@ struct Open311Controller {
         let extensions =
             request.uri.queryParameters.get("extensions").flatMap(AppConfiguration.parseBool) ?? false
         let categories = Dictionary(
-            try await services.categories.list(includeRetired: true).map { ($0.code, $0) },
+            try await self.categories.list(includeRetired: true).map { ($0.code, $0) },
             uniquingKeysWith: { a, _ in a }
         )
         var ids = Set<Organisation.ID>()
@@ -225,14 +238,14 @@ struct Open311Controller {
             ids.formUnion(current.participants.map(\.organisationID))
             for event in events[current.id] ?? [] { ids.formUnion(Self.organisations(named: event.change)) }
         }
-        let names = try await services.organisations.names(of: ids)
+        let names = try await organisations.names(of: ids)
         let language = language(request, context)
         let now = context.now
         let items = cases.map { current in
             Open311Request(
                 current: current, events: events[current.id] ?? [],
                 category: current.categoryCode.flatMap { categories[$0] }, names: names,
-                calendar: services.calendar, now: now
+                calendar: calendar, now: now
             ).value(language, extensions: extensions)
         }
         return Open311Document(root: "service_requests", value: .array(element: "request", items))
@@ -260,17 +273,17 @@ struct Open311Controller {
         guard let apiKey = field("api_key") else {
             throw Open311Error(.forbidden, Localized(zh: "缺少 api_key。", en: "api_key was not provided."))
         }
-        guard let key = try await services.open311Keys.find(key: apiKey),
-            let user = try await services.users.find(id: key.userID), !user.disabled
+        guard let key = try await open311Keys.find(key: apiKey),
+            let user = try await users.find(id: key.userID), !user.disabled
         else { throw Open311Error(.forbidden, Localized(zh: "api_key 无效。", en: "Invalid api_key.")) }
         let scope = try await jurisdiction(request, value: field("jurisdiction_id"), required: true)
         guard let code = field("service_code") else {
             throw Open311Error(.badRequest, Localized(zh: "缺少 service_code。", en: "service_code was not provided."))
         }
-        guard let category = try await services.categories.list().first(where: { $0.code == code }) else {
+        guard let category = try await categories.list().first(where: { $0.code == code }) else {
             throw Self.unknownService(code)
         }
-        let place = try await Open311Place(services: services, county: scope.county).resolve(
+        let place = try await Open311Place(regions: regions, county: scope.county).resolve(
             latitude: field("lat"), longitude: field("long"), address: field("address_string"),
             regionCode: field("region_code"), addressID: field("address_id"))
 
@@ -317,12 +330,12 @@ struct Open311Controller {
             description: description, categoryCode: category.code, urgency: .troublesome, kind: .request,
             regionID: place.region.id, address: place.address, latitude: place.latitude, longitude: place.longitude,
             parties: parties, anonymous: name == nil && phone == nil)
-        let identity = try await ActorFactory(regions: services.regions).identity(for: user)
+        let identity = try await actors.identity(for: user)
         let retryKey =
             request.headers[.init("Idempotency-Key")!].map { "header:\($0)" } ?? "form:" + Self.digest(form.fields)
         let created: CaseRepository.Created
         do {
-            created = try await CaseActions(services: services, now: context.now).register(
+            created = try await caseActions.at(context.now).register(
                 intake, idempotencyKey: "open311:\(key.id):\(retryKey)", by: identity.actor)
         } catch let error as CaseError where error.kind == .forbidden {
             // Other refusals take their status from their kind (`ErrorStatus`), like everywhere else.
@@ -334,7 +347,7 @@ struct Open311Controller {
         }
         let notice = Open311Request(
             current: created.case, events: [], category: category, names: [:],
-            calendar: services.calendar, now: context.now
+            calendar: calendar, now: context.now
         ).serviceNotice.text(language(request, context))
         let document = Open311Document(
             root: "service_requests",
@@ -388,10 +401,10 @@ struct Open311Controller {
     /// `jurisdiction_id` names one of our counties, or is left out: for reading, every case; for posting, the only
     /// county there is (a database with several asks for it, as the specification does).
     private func jurisdiction(_ request: Request, value: String?, required: Bool) async throws -> Scope {
-        let counties = try await services.regions.list(level: .county)
+        let counties = try await regions.list(level: .county)
         if let value {
             guard let county = counties.first(where: { $0.code == value }),
-                let path = try await services.regions.path(of: county.id)
+                let path = try await regions.path(of: county.id)
             else {
                 throw Open311Error(
                     .notFound,
@@ -399,7 +412,7 @@ struct Open311Controller {
             }
             return Scope(county: county, path: path)
         }
-        if counties.count == 1, let county = counties.first, let path = try await services.regions.path(of: county.id) {
+        if counties.count == 1, let county = counties.first, let path = try await regions.path(of: county.id) {
             return Scope(county: county, path: path)
         }
         guard !required else {

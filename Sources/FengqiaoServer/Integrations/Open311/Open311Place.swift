@@ -17,7 +17,7 @@ struct Open311Place: Sendable {
     /// How far from a grid's centre a point outside every boundary may be and still belong to that grid.
     static let nearestGridDistance: Double = 2_000
 
-    let services: AppServices
+    let regions: RegionRepository
     let county: Region?
 
     func resolve(
@@ -27,7 +27,7 @@ struct Open311Place: Sendable {
             throw Open311Error(
                 .badRequest, Localized(zh: "请提供 jurisdiction_id。", en: "jurisdiction_id was not provided."))
         }
-        let regions = try await services.regions.subtree(of: county.id)
+        let regions = try await self.regions.subtree(of: county.id)
         if latitude != nil || longitude != nil {
             guard let latitudeText = latitude, let longitudeText = longitude, let lat = Double(latitudeText),
                 let long = Double(longitudeText), (-90...90).contains(lat), (-180...180).contains(long)
