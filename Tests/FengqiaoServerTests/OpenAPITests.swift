@@ -5,6 +5,7 @@ import Foundation
 import Hummingbird
 import HummingbirdTesting
 import Logging
+import OpenAPIKit
 import Testing
 
 @testable import FengqiaoServer
@@ -336,6 +337,22 @@ struct OpenAPITests {
             #expect(item?["summary"]?.string?.contains(" / ") == true, "\(operation) needs a summary 中文 / English")
             #expect(item?["responses"]?.object?.isEmpty == false, "\(operation) has no responses")
         }
+    }
+
+    @Test(
+        "OpenAPIKit reads the served document without warnings, validates it, and the reference page is built from it")
+    func openAPIKit() throws {
+        let document = try JSONDecoder().decode(OpenAPI.Document.self, from: Data(OpenAPIContract.json.utf8))
+        #expect(document.warnings.isEmpty, "\(document.warnings)")
+        try document.validate()
+        #expect(Set(document.allOperationIds).count == Self.documented.count)
+        let reference = APIReference(document)
+        #expect(Set(reference.operations.map { "\($0.method) \($0.path)" }) == Self.documented)
+        let dispatch = try #require(reference.operations.first { $0.path == "/api/v1/cases/{id}/actions/dispatch" })
+        #expect(dispatch.bodyType == "DispatchBody" && dispatch.needsToken && dispatch.summary.zh == "派单")
+        let body = try #require(reference.schemas.first { $0.name == "DispatchBody" })
+        #expect(body.properties.first { $0.name == "lead" }?.required == true)
+        #expect(reference.schemas.first { $0.name == "Urgency" }?.values == Urgency.allCases.map(\.rawValue))
     }
 
     @Test("every route registered under /api/v1 is documented, and every documented operation is registered")

@@ -1,5 +1,6 @@
 import FengqiaoCore
 import Foundation
+import OpenAPIKit
 import Plot
 
 /// What the API reference page shows, read from the OpenAPI document (`OpenAPIContract`, generated from openapi.yaml): every operation with its
@@ -57,96 +58,110 @@ struct APIReference: Sendable {
     let operations: [Operation]
     let schemas: [Schema]
 
-    /// Reads the document; a document that is not JSON gives an empty reference (the tests make sure it is JSON).
+    /// Reads the document with OpenAPIKit; a document it cannot read gives an empty reference (the tests make sure it
+    /// reads and validates).
     init(json: String) {
-        let root = (try? JSONSerialization.jsonObject(with: Data(json.utf8))) as? [String: Any] ?? [:]
-        let info = root["info"] as? [String: Any] ?? [:]
-        title = info["title"] as? String ?? ""
-        version = info["version"] as? String ?? ""
-        description = info["description"] as? String ?? ""
-        let components = root["components"] as? [String: Any] ?? [:]
-        func component(_ object: [String: Any], _ kind: String) -> [String: Any] {
-            guard let reference = object["$ref"] as? String else { return object }
-            let name = reference.split(separator: "/").last.map(String.init) ?? ""
-            return (components[kind] as? [String: Any])?[name] as? [String: Any] ?? [:]
+        guard let document = try? JSONDecoder().decode(OpenAPI.Document.self, from: Data(json.utf8)) else {
+            self.init(title: "", version: "", description: "", operations: [], schemas: [])
+            return
         }
-        let globalSecurity = !((root["security"] as? [Any]) ?? []).isEmpty
+        self.init(document)
+    }
+
+    private init(title: String, version: String, description: String, operations: [Operation], schemas: [Schema]) {
+        self.title = title
+        self.version = version
+        self.description = description
+        self.operations = operations
+        self.schemas = schemas
+    }
+
+    init(_ document: OpenAPI.Document) {
+        let components = document.components
+        func typeText(_ either: Either<OpenAPI.Reference<JSONSchema>, JSONSchema>?) -> String? {
+            switch either {
+            case .a(let reference): reference.name ?? reference.absoluteString
+            case .b(let schema): Self.typeText(schema)
+            case nil: nil
+            }
+        }
         var operations: [Operation] = []
-        let paths = root["paths"] as? [String: Any] ?? [:]
-        for path in paths.keys.sorted() {
-            guard let item = paths[path] as? [String: Any] else { continue }
-            for method in ["get", "post", "put", "delete"] {
-                guard let operation = item[method] as? [String: Any] else { continue }
-                let parameters = (operation["parameters"] as? [[String: Any]] ?? []).map {
-                    let parameter = component($0, "parameters")
-                    return Parameter(
-                        name: parameter["name"] as? String ?? "", location: parameter["in"] as? String ?? "",
-                        required: parameter["required"] as? Bool ?? false,
-                        type: Self.typeText(parameter["schema"] as? [String: Any] ?? [:]),
-                        description: parameter["description"] as? String ?? "")
+        for (path, item) in document.paths.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
+            guard let item = item.pathItemValue else { continue }
+            for endpoint in item.endpoints {
+                let operation = endpoint.operation
+                let parameters = operation.parameters.compactMap { try? components.lookup($0) }.map { parameter in
+                    Parameter(
+                        name: parameter.name, location: parameter.location.rawValue, required: parameter.required,
+                        type: typeText(parameter.schemaOrContent.schemaContextValue?.schema) ?? "any",
+                        description: parameter.description ?? "")
                 }
-                let body = operation["requestBody"] as? [String: Any]
-                let bodyContent = body?["content"] as? [String: Any] ?? [:]
-                let responses = (operation["responses"] as? [String: Any] ?? [:]).keys.sorted().map { status in
-                    let response = component(
-                        (operation["responses"] as? [String: Any])?[status] as? [String: Any] ?? [:], "responses")
-                    let content = response["content"] as? [String: Any] ?? [:]
-                    let schema = content.values.compactMap { ($0 as? [String: Any])?["schema"] as? [String: Any] }
-                        .first
+                let body = operation.requestBody.flatMap { try? components.lookup($0) }
+                let responses = operation.responses.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map {
+                    status, either in
+                    let response = try? components.lookup(either)
+                    let content = response?.content ?? [:]
                     return Response(
-                        status: status, description: response["description"] as? String ?? "",
-                        contentTypes: content.keys.sorted(), type: schema.map(Self.typeText))
+                        status: status.rawValue, description: response?.description ?? "",
+                        contentTypes: content.keys.map(\.rawValue).sorted(),
+                        type: content.values.compactMap { $0.contentValue?.schema }.first.map(Self.typeText))
                 }
-                let security = operation["security"] as? [Any]
                 operations.append(
                     Operation(
-                        method: method.uppercased(), path: path,
-                        summary: Self.split(operation["summary"] as? String ?? ""),
-                        description: operation["description"] as? String,
-                        needsToken: security.map { !$0.isEmpty } ?? globalSecurity, parameters: parameters,
-                        bodyContentTypes: bodyContent.keys.sorted(),
-                        bodyType: bodyContent.values.compactMap {
-                            (($0 as? [String: Any])?["schema"] as? [String: Any]).map(Self.typeText)
-                        }.first,
+                        method: endpoint.method.rawValue, path: path.rawValue,
+                        summary: Self.split(operation.summary ?? ""), description: operation.description,
+                        needsToken: !(operation.security ?? document.security).isEmpty, parameters: parameters,
+                        bodyContentTypes: (body?.content.keys).map { $0.map(\.rawValue).sorted() } ?? [],
+                        bodyType: body?.content.values.compactMap { $0.contentValue?.schema }.first.map(Self.typeText),
                         responses: responses))
             }
         }
-        self.operations = operations
-        let schemas = components["schemas"] as? [String: Any] ?? [:]
-        self.schemas = schemas.keys.sorted().compactMap { name in
-            guard let schema = schemas[name] as? [String: Any] else { return nil }
-            let required = Set(schema["required"] as? [String] ?? [])
-            let properties = schema["properties"] as? [String: Any] ?? [:]
-            return Schema(
-                name: name, description: schema["description"] as? String,
-                values: (schema["enum"] as? [Any] ?? []).map { "\($0)" },
-                properties: properties.keys.sorted().map { key in
-                    let property = properties[key] as? [String: Any] ?? [:]
-                    return Property(
+        let schemas = components.schemas.sorted(by: { $0.key.rawValue < $1.key.rawValue }).map { name, schema in
+            var properties: [Property] = []
+            var closed = false
+            if case .object(_, let object) = schema.value {
+                let required = Set(object.requiredProperties)
+                properties = object.properties.sorted(by: { $0.key < $1.key }).map { key, property in
+                    Property(
                         name: key, type: Self.typeText(property), required: required.contains(key),
-                        description: property["description"] as? String ?? "")
-                },
-                closed: (schema["additionalProperties"] as? Bool) == false)
+                        description: property.description ?? "")
+                }
+                closed = object.additionalProperties?.booleanValue == false
+            }
+            return Schema(
+                name: name.rawValue, description: schema.description,
+                values: (schema.allowedValues ?? []).map { "\($0.value)" }, properties: properties, closed: closed)
         }
+        self.init(
+            title: document.info.title, version: document.info.version, description: document.info.description ?? "",
+            operations: operations, schemas: schemas)
     }
 
     /// A schema in a few words: `CaseResource`, `array of CaseState`, `string (date-time)`, `"a" | "b"`.
-    static func typeText(_ schema: [String: Any]) -> String {
-        if let reference = schema["$ref"] as? String {
-            return reference.split(separator: "/").last.map(String.init) ?? reference
-        }
-        if let values = schema["enum"] as? [Any] { return values.map { "\($0)" }.joined(separator: " | ") }
-        let type = (schema["type"] as? String) ?? (schema["type"] as? [String])?.joined(separator: " | ") ?? "any"
-        if type == "array" { return "array of " + typeText(schema["items"] as? [String: Any] ?? [:]) }
-        var text = type
-        if let format = schema["format"] as? String { text += " (\(format))" }
-        if let pattern = schema["pattern"] as? String { text += " \(pattern)" }
+    static func typeText(_ schema: JSONSchema) -> String {
+        if let values = schema.allowedValues { return values.map { "\($0.value)" }.joined(separator: " | ") }
         var bounds: [String] = []
-        if let minimum = schema["minimum"] { bounds.append("≥ \(minimum)") }
-        if let maximum = schema["maximum"] { bounds.append("≤ \(maximum)") }
-        if let maximum = schema["maxLength"] { bounds.append("≤ \(maximum) chars") }
-        if !bounds.isEmpty { text += ", " + bounds.joined(separator: ", ") }
-        return text
+        let text: String
+        switch schema.value {
+        case .reference(let reference, _):
+            return reference.name ?? reference.absoluteString
+        case .array(_, let array):
+            return "array of " + (array.items.map(typeText) ?? "any")
+        case .string(_, let string):
+            text = "string" + (schema.formatString.map { " (\($0))" } ?? "") + (string.pattern.map { " \($0)" } ?? "")
+            if let maximum = string.maxLength { bounds.append("≤ \(maximum) chars") }
+        case .integer(_, let integer):
+            text = "integer" + (schema.formatString.map { " (\($0))" } ?? "")
+            if let minimum = integer.minimum { bounds.append("≥ \(minimum.value)") }
+            if let maximum = integer.maximum { bounds.append("≤ \(maximum.value)") }
+        case .number(_, let number):
+            text = "number" + (schema.formatString.map { " (\($0))" } ?? "")
+            if let minimum = number.minimum { bounds.append("≥ \(minimum.value)") }
+            if let maximum = number.maximum { bounds.append("≤ \(maximum.value)") }
+        default:
+            text = schema.jsonType.map { "\($0.rawValue)" } ?? "any"
+        }
+        return bounds.isEmpty ? text : text + ", " + bounds.joined(separator: ", ")
     }
 
     /// "登记案件 / Register a case" → zh and en.
