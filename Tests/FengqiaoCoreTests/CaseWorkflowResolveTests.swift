@@ -30,9 +30,16 @@ struct CaseWorkflowResolveTests {
         #expect(throws: CaseError.noCenterAbove) {
             try CaseWorkflow.resolve(asked, on: file.current, by: F.townDesk, facts: topmost)
         }
-        // A named center needs no look-up.
+        // A named center is only checked to exist.
         let named = CaseCommand.escalate(toCenter: F.countyCenter, reason: "x")
-        #expect(CaseWorkflow.needs(before: named, on: file.current, by: F.townDesk) == CaseWorkflow.Needs())
+        #expect(
+            CaseWorkflow.needs(before: named, on: file.current, by: F.townDesk)
+                == CaseWorkflow.Needs(organisations: [F.countyCenter]))
+        #expect(throws: CaseError.unknownOrganisation) {
+            try CaseWorkflow.resolve(named, on: file.current, by: F.townDesk, facts: CaseWorkflow.Facts())
+        }
+        let known = CaseWorkflow.Facts(levels: [F.countyCenter: .county])
+        #expect(try CaseWorkflow.resolve(named, on: file.current, by: F.townDesk, facts: known) == named)
     }
 
     @Test("点单 takes the mediator's organisation from the directory; unknown and unavailable mediators are refused")

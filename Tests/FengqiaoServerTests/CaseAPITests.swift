@@ -135,6 +135,16 @@ struct CaseAPITests {
             #expect(stale.status == .conflict && stale.json["code"] as? String == "case.conflict")
             let missing = try await action(desk, "dispatch", ["expectedVersion": 3])
             #expect(missing.status == .badRequest && missing.json["code"] as? String == "request.missing_field")
+            // Regression (schemathesis): an organisation that does not exist was written as a foreign key: a 500.
+            for (name, body) in [
+                ("dispatch", ["lead": 999_999] as [String: Any]), ("escalate", ["reason": "x", "toCenter": -7]),
+                ("dispatch", ["lead": justice.id.rawValue, "assisting": [999_998]]),
+            ] {
+                let unknown = try await action(desk, name, body)
+                #expect(
+                    unknown.status == .unprocessableContent
+                        && unknown.json["code"] as? String == "case.unknown_organisation", "\(name) \(body)")
+            }
             let dispatched = try await action(desk, "dispatch", ["expectedVersion": 3, "lead": justice.id.rawValue])
             #expect(dispatched.json["state"] as? String == "dispatched")
             #expect((dispatched.json["availableActions"] as? [String])?.contains("accept") == false)

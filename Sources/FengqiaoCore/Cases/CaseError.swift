@@ -49,6 +49,8 @@ public enum CaseError: UserFacingError, Equatable {
     case mediatorUnavailable
     /// 上报 without a named center, and no center sits above the case's own.
     case noCenterAbove
+    /// A command names an organisation (a lead, a center, a court) that does not exist.
+    case unknownOrganisation
     case nextStepRequired
     case invalidAgreement
     case noAgreement
@@ -115,6 +117,7 @@ public enum CaseError: UserFacingError, Equatable {
         case .unknownMediator: "mediation.unknown_mediator"
         case .mediatorUnavailable: "mediation.mediator_unavailable"
         case .noCenterAbove: "case.no_center_above"
+        case .unknownOrganisation: "case.unknown_organisation"
         case .nextStepRequired: "case.next_step_required"
         case .invalidAgreement: "case.invalid_agreement"
         case .noAgreement: "case.no_agreement"
@@ -227,6 +230,8 @@ public enum CaseError: UserFacingError, Equatable {
             Localized(
                 zh: "该调解员目前暂不接单，请选择其他调解员。",
                 en: "This mediator is not taking cases now; please choose another.")
+        case .unknownOrganisation:
+            Localized(zh: "所指定的单位不存在。", en: "The organisation named does not exist.")
         case .noCenterAbove:
             Localized(
                 zh: "本案所在中心之上没有可上报的中心，请指定上报中心。",

@@ -90,6 +90,24 @@ public enum CaseWorkflow {
     /// What a person's command leaves to the platform to look up before it is decided: the center above for 上报
     /// without a named center, the next level's center for 移交上一级, the mediators a command names.
     public static func needs(before command: CaseCommand, on current: Case, by actor: Actor) -> Needs {
+        var needs = lookUps(before: command, on: current, by: actor)
+        needs.organisations.formUnion(organisationsNamed(in: command))
+        return needs
+    }
+
+    /// The organisations a command names, each of which must exist: a dispatch's lead and assisting ones, a named
+    /// center, a court.
+    static func organisationsNamed(in command: CaseCommand) -> Set<Organisation.ID> {
+        switch command {
+        case .dispatch(let lead, let assisting, _): Set([lead] + assisting)
+        case .escalate(.some(let center), _), .climbLadder(.some(let center)): [center]
+        case .requestMediator(_, .some(let organisation)): [organisation]
+        case .requestConfirmation(let court), .returnToCourt(let court): [court]
+        default: []
+        }
+    }
+
+    private static func lookUps(before command: CaseCommand, on current: Case, by actor: Actor) -> Needs {
         switch command {
         case .escalate(nil, _):
             let own = current.centerOrganisationID ?? current.holderOrganisationID
@@ -105,12 +123,17 @@ public enum CaseWorkflow {
         }
     }
 
-    /// The command with what the platform looks up filled in (see `needs(before:)`), or the domain's refusal: no
-    /// center above, a ladder level not yet exhausted, an unknown or unavailable mediator. The lifecycle then checks
+    /// The command with what the platform looks up filled in (see `needs(before:)`), or the domain's refusal: an
+    /// organisation named that does not exist, no center above, a ladder level not yet exhausted, an unknown or
+    /// unavailable mediator. The lifecycle then checks
     /// who may act in which state (the directory and the centers are public, so the order reveals nothing).
     public static func resolve(
         _ command: CaseCommand, on current: Case, by actor: Actor, facts: Facts
     ) throws(CaseError) -> CaseCommand {
+        // The levels of the named organisations are loaded with the facts: an unknown one has none.
+        guard organisationsNamed(in: command).allSatisfy({ facts.levels[$0] != nil }) else {
+            throw .unknownOrganisation
+        }
         switch command {
         case .escalate(nil, let reason):
             guard let own = current.centerOrganisationID ?? current.holderOrganisationID,

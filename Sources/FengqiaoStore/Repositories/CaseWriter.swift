@@ -17,10 +17,7 @@ public struct CaseWriter: Sendable {
         let book =
             needs.timeLimits
             ? try await TimeLimitRepository.book(in: sql) : TimeLimitBook(policies: [], ladders: [])
-        var levels: [Organisation.ID: RegionLevel] = [:]
-        for id in needs.organisations.sorted() {
-            levels[id] = try await OrganisationRepository.level(of: id, in: sql)
-        }
+        let levels = try await OrganisationRepository.levels(of: needs.organisations, in: sql)
         let centers =
             needs.centersAbove
             ? try await OrganisationRepository.centersAbove(regionPath: current.regionPath, in: sql) : []

@@ -127,6 +127,28 @@ public struct OrganisationRepository: Sendable {
     }
 
     /// The level of the region an organisation sits in (a township center: `.township`).
+    /// The region level of several organisations in one query; unknown ids are absent.
+    static func levels(
+        of ids: Set<Organisation.ID>, in sql: any SQLDatabase
+    ) async throws -> [Organisation.ID: RegionLevel] {
+        guard !ids.isEmpty else { return [:] }
+        var levels: [Organisation.ID: RegionLevel] = [:]
+        for row in try await sql.select()
+            .column(SQLColumn("id", table: "organisations"), as: "id")
+            .column(SQLColumn("level", table: "regions"), as: "level")
+            .from("organisations")
+            .join(
+                "regions", on: SQLColumn("id", table: "regions"), .equal, SQLColumn("region_id", table: "organisations")
+            )
+            .where(SQLColumn("id", table: "organisations"), .in, SQLBind.group(ids.map(\.rawValue).sorted()))
+            .all()
+        {
+            levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = RegionLevel(
+                rawValue: try row.decode(column: "level", as: String.self))
+        }
+        return levels
+    }
+
     static func level(of id: Organisation.ID?, in sql: any SQLDatabase) async throws -> RegionLevel? {
         guard let id,
             let regionID = try await sql.select().column("region_id").from("organisations")
