@@ -285,9 +285,9 @@ struct DemoCaseGenerator {
                 fraction = dice.unit()
             }
             let rough = earliest + fraction * latest.timeIntervalSince(earliest)
-            let day = ChinaTime.day(rough)
-            if ChinaTime.weekday(day) >= 5 && !dice.chance(weekendShare) { continue }
-            let at = ChinaTime.date(day: day, minute: minuteOfDay(channel)) + Double(dice.int(0...59))
+            let day = ChinaTime.daysSince1970(rough)
+            if ChinaTime.weekday(daysSince1970: day) >= 5 && !dice.chance(weekendShare) { continue }
+            let at = ChinaTime.date(daysSince1970: day, minute: minuteOfDay(channel)) + Double(dice.int(0...59))
             if at >= earliest && at <= latest { return at }
         }
         return latest
@@ -534,7 +534,7 @@ struct DemoCaseGenerator {
     }
 
     func sourceReference(_ plan: Plan, reference: Int) -> String? {
-        let (year, month, day) = CaseNumbering.chinaCivilDate(plan.at)
+        let (year, month, day) = ChinaTime.civilDate(plan.at)
         let date = Self.pad(year, 4) + Self.pad(month, 2) + Self.pad(day, 2)
         return switch plan.channel {
         case .hotline12345: "12345-\(date)-\(Self.pad(reference, 5))"
@@ -586,7 +586,7 @@ struct DemoCaseGenerator {
         let amounts = subject?.amounts ?? 5_000...50_000
         let trade = dice.pick(DemoCaseCatalogue.tradeNames)
         var scene = DemoScene()
-        let (year, _, _) = CaseNumbering.chinaCivilDate(plan.at)
+        let (year, _, _) = ChinaTime.civilDate(plan.at)
         let building = String(dice.int(1...28))
         let unit = String(dice.int(1...4))
         let room = String(dice.int(1...18) * 100 + dice.int(1...4))
@@ -753,12 +753,12 @@ extension DemoCaseGenerator {
 
     /// Moves a time outside office hours (08:30–17:30 China time, Monday to Friday) to the next working morning.
     mutating func officeHours(_ date: Date) -> Date {
-        var day = ChinaTime.day(date)
+        var day = ChinaTime.daysSince1970(date)
         let minute = ChinaTime.minuteOfDay(date)
-        if ChinaTime.weekday(day) < 5 && (510...1050).contains(minute) { return date }
-        if ChinaTime.weekday(day) >= 5 || minute > 1050 { day += 1 }
-        while ChinaTime.weekday(day) >= 5 { day += 1 }
-        return ChinaTime.date(day: day, minute: 510 + dice.int(0...90)) + Double(dice.int(0...59))
+        if ChinaTime.weekday(daysSince1970: day) < 5 && (510...1050).contains(minute) { return date }
+        if ChinaTime.weekday(daysSince1970: day) >= 5 || minute > 1050 { day += 1 }
+        while ChinaTime.weekday(daysSince1970: day) >= 5 { day += 1 }
+        return ChinaTime.date(daysSince1970: day, minute: 510 + dice.int(0...90)) + Double(dice.int(0...59))
     }
 
     /// Between `lower` and `upper`, short delays more likely than long ones.
@@ -1349,29 +1349,6 @@ struct DemoScene: Sendable {
             rest = rest[rest.index(after: close)...]
         }
         return result + rest
-    }
-}
-
-/// Calendar arithmetic in China time (UTC+8, no daylight saving), without a `Calendar`.
-enum ChinaTime {
-    static let offset = 8 * 3_600
-
-    /// Days since 1970-01-01 in China time.
-    static func day(_ date: Date) -> Int {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-        return seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-    }
-
-    static func minuteOfDay(_ date: Date) -> Int {
-        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offset
-        return (seconds - day(date) * 86_400) / 60
-    }
-
-    /// 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday).
-    static func weekday(_ day: Int) -> Int { ((day % 7) + 7 + 3) % 7 }
-
-    static func date(day: Int, minute: Int) -> Date {
-        Date(timeIntervalSince1970: TimeInterval(day * 86_400 + minute * 60 - offset))
     }
 }
 

@@ -24,7 +24,7 @@ struct CaseNumberingTests {
         var date = Date(timeIntervalSince1970: 946_684_800)
         for _ in 0..<(4 * 366) {
             let parts = calendar.dateComponents([.year, .month, .day], from: date)
-            let civil = CaseNumbering.chinaCivilDate(date)
+            let civil = ChinaTime.civilDate(date)
             #expect(civil.year == parts.year && civil.month == parts.month && civil.day == parts.day)
             date += 86_400 + 3_600
         }

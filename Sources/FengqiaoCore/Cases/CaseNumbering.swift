@@ -10,7 +10,7 @@ public enum CaseNumbering {
     /// `FQ-20261123-000123`: the registration date in China time (UTC+8) and the day's sequence number, padded to
     /// six digits (longer numbers are kept whole).
     public static func number(date: Date, sequence: Int) -> String {
-        let (year, month, day) = chinaCivilDate(date)
+        let (year, month, day) = ChinaTime.civilDate(date)
         let digits = String(max(sequence, 0))
         let padded = String(repeating: "0", count: max(0, 6 - digits.count)) + digits
         return "FQ-\(pad(year, 4))\(pad(month, 2))\(pad(day, 2))-\(padded)"
@@ -31,27 +31,6 @@ public enum CaseNumbering {
         let code = String(input.filter { !$0.isWhitespace && $0 != "-" }.uppercased())
         guard code.count == trackingCodeLength, code.allSatisfy(trackingAlphabet.contains) else { return nil }
         return code
-    }
-
-    /// The day the calendar shows in China (UTC+8, no daylight saving) at `date`.
-    public static func chinaCivilDate(_ date: Date) -> (year: Int, month: Int, day: Int) {
-        let seconds = Int((date.timeIntervalSince1970 + 8 * 3600).rounded(.down))
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        return civilDate(daysSince1970: days)
-    }
-
-    /// Howard Hinnant's civil-from-days algorithm (proleptic Gregorian calendar).
-    static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
-        let z = daysSince1970 + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shiftedMonth = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
-        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return (year, month, day)
     }
 
     private static func pad(_ value: Int, _ width: Int) -> String {

@@ -117,7 +117,7 @@ public enum ImportMapper {
 public enum ImportDate {
     public static func parse(_ text: String) -> Date? {
         var rest = Substring(text.trimmingWhitespace)
-        var offset = 8 * 3600
+        var offset = ChinaTime.offsetSeconds
         if rest.hasSuffix("Z") {
             offset = 0
             rest = rest.dropLast()

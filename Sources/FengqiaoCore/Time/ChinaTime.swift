@@ -8,6 +8,48 @@ import Foundation
 /// `to=2026-12-05` includes the 5th, and a deadline typed as `2026-12-05` is 23:59 of the 5th.
 public enum ChinaTime {
     public static let timeZone: TimeZone = .chinaStandard
+    /// UTC+8, in seconds: China has kept no daylight saving since 1991.
+    public static let offsetSeconds = 8 * 3600
+
+    /// The day the calendar shows in China at `date`, computed without a `Calendar` (case numbers are made by the
+    /// hundred thousand).
+    public static func civilDate(_ date: Date) -> (year: Int, month: Int, day: Int) {
+        civilDate(daysSince1970: daysSince1970(date))
+    }
+
+    /// Days since 1970-01-01 in China time (the demo generator's and numbering's arithmetic, without a `Calendar`).
+    public static func daysSince1970(_ date: Date) -> Int {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds
+        return seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
+    }
+
+    /// Minutes since China midnight.
+    public static func minuteOfDay(_ date: Date) -> Int {
+        let seconds = Int(date.timeIntervalSince1970.rounded(.down)) + offsetSeconds
+        return (seconds - daysSince1970(date) * 86_400) / 60
+    }
+
+    /// 0 for Monday … 6 for Sunday (1970-01-01 was a Thursday).
+    public static func weekday(daysSince1970 day: Int) -> Int { ((day % 7) + 7 + 3) % 7 }
+
+    /// The instant of a China day and minute.
+    public static func date(daysSince1970 day: Int, minute: Int) -> Date {
+        Date(timeIntervalSince1970: TimeInterval(day * 86_400 + minute * 60 - offsetSeconds))
+    }
+
+    /// Howard Hinnant's civil-from-days algorithm (proleptic Gregorian calendar).
+    static func civilDate(daysSince1970: Int) -> (year: Int, month: Int, day: Int) {
+        let z = daysSince1970 + 719_468
+        let era = (z >= 0 ? z : z - 146_096) / 146_097
+        let dayOfEra = z - era * 146_097
+        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
+        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
+        let shiftedMonth = (5 * dayOfYear + 2) / 153
+        let day = dayOfYear - (153 * shiftedMonth + 2) / 5 + 1
+        let month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9
+        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        return (year, month, day)
+    }
 
     public static let calendar: Calendar = {
         var calendar = Calendar(identifier: .gregorian)

@@ -232,7 +232,7 @@ struct AgreementPage {
 
     /// "2026年3月5日", the day in China.
     static func chinaDate(_ date: Date) -> String {
-        let day = CaseNumbering.chinaCivilDate(date)
+        let day = ChinaTime.civilDate(date)
         return "\(day.year)年\(day.month)月\(day.day)日"
     }
 }

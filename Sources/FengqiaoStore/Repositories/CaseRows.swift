@@ -207,7 +207,7 @@ enum CaseRows {
 
     /// The counter that numbers the cases registered on `date`'s day (China time).
     static func numberCounter(for date: Date) -> String {
-        let civil = CaseNumbering.chinaCivilDate(date)
+        let civil = ChinaTime.civilDate(date)
         return "case_number_" + String(format: "%04d%02d%02d", civil.year, civil.month, civil.day)
     }
 }
