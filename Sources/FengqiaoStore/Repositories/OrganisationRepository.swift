@@ -127,12 +127,26 @@ public struct OrganisationRepository: Sendable {
     }
 
     /// The level of the region an organisation sits in (a township center: `.township`).
-    static func level(of id: Organisation.ID?, in sql: any SQLDatabase) async throws -> RegionLevel? {
-        guard let id,
-            let regionID = try await sql.select().column("region_id").from("organisations")
-                .where("id", .equal, id.rawValue).first(decodingColumn: "region_id", as: Int64.self)
-        else { return nil }
-        return try await RegionRepository.row(id: Region.ID(regionID), in: sql)?.region.level
+    /// The region level of each of `ids` that exists, in one statement (none when `ids` is empty).
+    static func levels(
+        of ids: Set<Organisation.ID>, in sql: any SQLDatabase
+    ) async throws -> [Organisation.ID: RegionLevel] {
+        guard !ids.isEmpty else { return [:] }
+        var levels: [Organisation.ID: RegionLevel] = [:]
+        let rows = try await sql.select()
+            .column(SQLColumn("id", table: "o")).column(SQLColumn("level", table: "r"))
+            .from(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")))
+            .join(
+                SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
+            )
+            .where(SQLColumn("id", table: "o"), .in, SQLBind.group(ids.map(\.rawValue).sorted())).all()
+        for row in rows {
+            let text = try row.decode(column: "level", as: String.self)
+            guard let level = RegionLevel(rawValue: text) else { throw StoreError.notFound("region level \(text)") }
+            levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = level
+        }
+        return levels
     }
 
     /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by name.
