@@ -53,6 +53,7 @@ struct GlobalOptions: ParsableArguments {
                     throw ExitCode.failure
                 }
                 try await body(services)
+                try await services.accessLog.flush()
             }
         }
     }
