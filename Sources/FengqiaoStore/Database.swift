@@ -9,6 +9,7 @@ import PostgresNIO
 import SQLKit
 import SQLiteKit
 import SQLiteNIO
+import Synchronization
 
 /// The one owner of database connections. Reads share a pool; writes go through `transaction`,
 /// which on SQLite is serialised in-process on purpose (one writer at a time, BEGIN IMMEDIATE,
@@ -24,6 +25,10 @@ public final class Database: Sendable {
     private let pool: Pool
     private let writeGate = AsyncGate()
     private let logger: Logger
+    private let closed = Mutex(false)
+
+    /// Whether `close` has been called: nothing can be read or written any more.
+    public var isClosed: Bool { closed.withLock { $0 } }
 
     public var engine: DatabaseEngine { location.engine }
 
@@ -144,6 +149,7 @@ public final class Database: Sendable {
 
     /// Closes every connection. Call once, at shutdown.
     public func close() async {
+        closed.withLock { $0 = true }
         do {
             switch pool {
             case .sqlite(let pool): try await pool.shutdownAsync()

@@ -52,7 +52,14 @@ struct GlobalOptions: ParsableArguments {
                     Console.fail(Localized(zh: "请先运行 fengqiao migrate。", en: "Run fengqiao migrate first."))
                     throw ExitCode.failure
                 }
-                try await body(services)
+                // The access-log entries the command recorded (an export's) are written before it exits.
+                do {
+                    try await body(services)
+                } catch {
+                    try? await services.accessLog.flush()
+                    throw error
+                }
+                try await services.accessLog.flush()
             }
         }
     }

@@ -45,8 +45,15 @@ struct Serve: AsyncParsableCommand {
                     "url": "http://\(configuration.hostname):\(configuration.port)/",
                     "database": "\(configuration.database)", "mode": "\(configuration.mode.rawValue)",
                 ])
-            // SIGTERM and SIGINT end it gracefully: in-flight requests finish, then the pool closes.
-            try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            // SIGTERM and SIGINT end it gracefully: in-flight requests finish, the access-log entries still queued
+            // are written, then the pool closes.
+            do {
+                try await app.runService(gracefulShutdownSignals: [.sigterm, .sigint])
+            } catch {
+                try? await services.accessLog.flush()
+                throw error
+            }
+            try await services.accessLog.flush()
         }
         logger.info("stopped")
     }

@@ -63,7 +63,9 @@ struct CaseLifecyclePropertyTests {
         }
     }
 
-    @Test("500 random sequences of 40 commands: sequences follow versions, states follow the table, replay agrees")
+    @Test(
+        "500 random sequences of 40 commands: sequences follow versions, states follow the table, replay agrees, facts fold in parts"
+    )
     func randomSequences() throws {
         var rng = DeterministicRandom(seed: 20_261_123)
         var edges: Set<Edge> = []
@@ -135,6 +137,12 @@ struct CaseLifecyclePropertyTests {
 
             for track in tracks {
                 #expect(CaseLifecycle.replay(track.events) == track.current)
+                // The facts folded in two parts, split anywhere, equal the facts folded at once.
+                let split = Int.random(in: 1...track.events.count, using: &rng)
+                let head = Array(track.events[..<split])
+                #expect(
+                    CaseFacts(events: head)?.folding(track.events[split...], after: CaseLifecycle.replay(head)!)
+                        == CaseFacts(events: track.events))
             }
         }
 

@@ -502,6 +502,44 @@ struct CoreRatesTests {
         #expect(CaseFacts(events: Array(events.prefix(3))) != nil)
     }
 
+    @Test("folding a file at once equals folding any first part and then the rest onto its facts")
+    func foldInTwoParts() throws {
+        for story in try Scenario().stories {
+            let whole = try #require(CaseFacts(events: story.events))
+            for split in 1...story.events.count {
+                let head = Array(story.events[..<split])
+                let start = try #require(CaseFacts(events: head))
+                let before = try #require(CaseLifecycle.replay(head))
+                #expect(
+                    start.folding(story.events[split...], after: before) == whole,
+                    "case \(story.current.id.rawValue) split after event \(split)")
+            }
+        }
+        // The redo rule looks back one event: a dissatisfied follow-up at the end of the first part makes the
+        // reopening at the start of the second a 重办, as in one fold.
+        let redone = try Scenario().redone
+        let split = try #require(redone.events.firstIndex { $0.change == .followedUp(satisfaction: .dissatisfied) }) + 1
+        let start = try #require(CaseFacts(events: Array(redone.events[..<split])))
+        #expect(start.followedUpDissatisfied)
+        let folded = start.folding(
+            redone.events[split...], after: try #require(CaseLifecycle.replay(Array(redone.events[..<split]))))
+        #expect(folded?.redoCount == 1 && folded?.flareUpCount == 0 && folded?.followedUpDissatisfied == false)
+    }
+
+    @Test("folding refuses events of another case, a gap in the sequence and a second registration")
+    func foldRefusesBrokenParts() throws {
+        let happy = try Scenario().happy
+        let head = Array(happy.events.prefix(3))
+        let start = try #require(CaseFacts(events: head))
+        let before = try #require(CaseLifecycle.replay(head))
+        #expect(start.folding(happy.events.dropFirst(4), after: before) == nil)
+        #expect(start.folding([happy.events[0]], after: before) == nil)
+        var foreign = happy.events[3]
+        foreign.caseID = 99
+        #expect(start.folding([foreign], after: before) == nil)
+        #expect(start.folding([], after: before) == start)
+    }
+
     // MARK: The definitions
 
     @Test("there are nine definitions with unique ids, both languages, and a denominator for every ratio")

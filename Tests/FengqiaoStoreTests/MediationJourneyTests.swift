@@ -84,6 +84,7 @@ struct MediationJourneyTests {
             /// Runs a command and returns the names of the events it appended.
             func act(_ command: CaseCommand, by actor: Actor, at offset: TimeInterval) async throws -> [String] {
                 let after = try await cases.act(command, on: id, expectedVersion: nil, by: actor, at: t0 + offset)
+                try await StoredCase.expectConsistent(id, in: database)
                 let names = try await cases.events(of: id).dropFirst(seen).map(\.change.name)
                 seen = after.version
                 return Array(names)
@@ -293,6 +294,7 @@ struct MediationJourneyTests {
                 try await RegionRepository(database: database).path(of: cast.world.tree.township.id))
             let facts = try await cases.facts(visibleTo: .init(jurisdictionPaths: [path], organisationIDs: []))
             #expect(facts.first { $0.id == missed.id }?.flareUpCount == 1)
+            for id in [refused.id, other.id, missed.id] { try await StoredCase.expectConsistent(id, in: database) }
         }
     }
 }

@@ -14,3 +14,7 @@ end
 function request()
   return wrk.format("GET", "/api/v1/cases/" .. math.random(1, maximum), {["Authorization"] = "Bearer " .. token})
 end
+
+function done(summary, latency, requests)
+  io.write(string.format("p95_us=%d\n", latency:percentile(95)))
+end

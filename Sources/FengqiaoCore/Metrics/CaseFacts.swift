@@ -1,8 +1,10 @@
 import Foundation
 
 /// What the core rates (`CoreRates`) need to know about one case: a small value folded from the case's file
-/// (`init?(events:)`), so that the rates never depend on anything but the events. The store may also build it
-/// directly (memberwise `init`) from columns it keeps in step with the events.
+/// (`init?(events:)`), so that the rates never depend on anything but the events. The fold can stop anywhere and go
+/// on later from the facts and the case as they stood (`folding(_:after:)`): the store keeps both on the case row
+/// and folds only each change's new events onto them. The store may also build it directly (memberwise `init`) from
+/// columns it keeps in step with the events.
 public struct CaseFacts: Sendable, Equatable, Hashable, Codable, Identifiable {
     public var id: Case.ID
     /// 咨询 or 诉求.
@@ -40,6 +42,15 @@ public struct CaseFacts: Sendable, Equatable, Hashable, Codable, Identifiable {
     /// The finish clock's deadline (extensions included) for 按期办结率; the store fills it in from the case's
     /// time limits and the working calendar (the events alone do not know the calendar).
     public var deadline: Date?
+    /// The latest event is a dissatisfied follow-up: a reopening next is the 重办 it caused. What the fold remembers
+    /// of the event before the next one; no rate reads it.
+    public var followedUpDissatisfied: Bool {
+        get { lastEventDissatisfiedFollowUp ?? false }
+        set { lastEventDissatisfiedFollowUp = newValue ? true : nil }
+    }
+    /// Stored only when true, so that the facts of every other case encode exactly as they did before it was kept
+    /// (and facts stored before read as false: no command ends on a dissatisfied follow-up, which reopens at once).
+    private var lastEventDissatisfiedFollowUp: Bool?
 
     public init(
         id: Case.ID, kind: CaseKind, registeredAt: Date, channel: Channel, categoryCode: String?, regionPath: String,
@@ -70,20 +81,29 @@ public struct CaseFacts: Sendable, Equatable, Hashable, Codable, Identifiable {
 
     /// Folds a case's full file, read as strictly as `CaseLifecycle.replay` reads it: nil when the list is empty,
     /// does not start with the registration, or mixes cases or skips sequence numbers.
+    public init?(events: [CaseEvent]) {
+        guard let first = events.first, let registered = CaseLifecycle.start(first) else { return nil }
+        let start = CaseFacts(
+            id: registered.id, kind: registered.kind, registeredAt: registered.createdAt, channel: registered.channel,
+            categoryCode: registered.categoryCode, regionPath: registered.regionPath, state: registered.state,
+            organisationIDs: Self.organisations(of: registered), dispatchCount: registered.dispatchCount,
+            returnCount: registered.returnCount, resolvedAt: registered.resolvedAt, outcome: registered.outcome)
+        guard let folded = start.folding(events.dropFirst(), after: registered) else { return nil }
+        self = folded
+    }
+
+    /// These facts with `events` folded on, `current` being the case as the events folded so far left it (the
+    /// stored snapshot): the same facts as folding the whole file at once, however the file is split. Nil when the
+    /// events do not follow on: another case, a gap in the sequence, a second registration. The deadline is left
+    /// as it was (the store sets it from the case).
     ///
     /// A reopening (`.reopened`) right after a dissatisfied follow-up is the one that follow-up caused (重办); any
     /// other reopening came from the reopen command (反弹).
-    public init?(events: [CaseEvent]) {
-        guard let first = events.first, let registered = CaseLifecycle.start(first) else { return nil }
-        var current = registered
-        var organisations = Self.organisations(of: current)
-        var acceptedOnFirstDispatch = false
-        var resolutionCount = 0
-        var latestSatisfaction: Satisfaction?
-        var redoCount = 0
-        var flareUpCount = 0
-        var previous = first.change
-        for event in events.dropFirst() {
+    public func folding(_ events: some Sequence<CaseEvent>, after current: Case) -> CaseFacts? {
+        guard current.id == id else { return nil }
+        var facts = self
+        var current = current
+        for event in events {
             guard event.caseID == current.id, event.sequence == current.version + 1 else { return nil }
             switch event.change {
             case .registered:
@@ -92,32 +112,35 @@ public struct CaseFacts: Sendable, Equatable, Hashable, Codable, Identifiable {
                 if current.state == .dispatched, current.dispatchCount == 1,
                     current.lead?.organisationID == organisation
                 {
-                    acceptedOnFirstDispatch = true
+                    facts.acceptedOnFirstDispatch = true
                 }
             case .resolved, .answered:
-                resolutionCount += 1
+                facts.resolutionCount += 1
             case .followedUp(let satisfaction):
-                latestSatisfaction = satisfaction
+                facts.latestSatisfaction = satisfaction
             case .reopened:
-                if case .followedUp(satisfaction: .dissatisfied) = previous {
-                    redoCount += 1
+                if facts.followedUpDissatisfied {
+                    facts.redoCount += 1
                 } else {
-                    flareUpCount += 1
+                    facts.flareUpCount += 1
                 }
             default:
                 break
             }
             current = CaseLifecycle.apply(event, to: current)
-            organisations.formUnion(Self.organisations(of: current))
-            previous = event.change
+            facts.organisationIDs.formUnion(Self.organisations(of: current))
+            facts.followedUpDissatisfied = event.change == .followedUp(satisfaction: .dissatisfied)
         }
-        self.init(
-            id: current.id, kind: current.kind, registeredAt: registered.createdAt, channel: current.channel,
-            categoryCode: current.categoryCode, regionPath: current.regionPath, state: current.state,
-            organisationIDs: organisations, dispatchCount: current.dispatchCount,
-            acceptedOnFirstDispatch: acceptedOnFirstDispatch, returnCount: current.returnCount,
-            resolutionCount: resolutionCount, resolvedAt: current.resolvedAt, outcome: current.outcome,
-            latestSatisfaction: latestSatisfaction, redoCount: redoCount, flareUpCount: flareUpCount)
+        facts.kind = current.kind
+        facts.channel = current.channel
+        facts.categoryCode = current.categoryCode
+        facts.regionPath = current.regionPath
+        facts.state = current.state
+        facts.dispatchCount = current.dispatchCount
+        facts.returnCount = current.returnCount
+        facts.resolvedAt = current.resolvedAt
+        facts.outcome = current.outcome
+        return facts
     }
 
     /// 已撤回.

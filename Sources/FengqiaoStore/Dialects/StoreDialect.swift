@@ -53,6 +53,11 @@ struct StoreDialect: Sendable {
         }
     }
 
+    /// Writes a new case's search text (there is none to replace).
+    func insertSearchText(_ body: String, caseID: Int64, in sql: any SQLDatabase) async throws {
+        try await sql.insert(into: "case_search").columns(searchColumns).values(SQLBind(caseID), SQLBind(body)).run()
+    }
+
     /// The columns of `case_search` (the case id, the text) for bulk inserts: SQLite's FTS5 table keys on rowid.
     var searchColumns: [String] {
         switch engine {

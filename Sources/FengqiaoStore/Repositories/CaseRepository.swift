@@ -264,15 +264,31 @@ public struct CaseRepository: Sendable {
 
     static let genesis = CaseRows.genesis
 
-    /// Appends `events` to `current`, updates the snapshot under the version check, and returns the new state.
+    /// A case as a change finds it: its snapshot, the end of its event chain and the facts of its file, read from
+    /// its row in one statement. A change folds its new events onto these instead of reading the file again.
+    struct Stored: Sendable {
+        var current: Case
+        var headHash: String
+        var facts: CaseFacts
+    }
+
+    /// Appends `events` (which fold `stored.current` to `updated`) and brings every row of the case up to date, each
+    /// written once and only when it changed: the `cases` row in one UPDATE under the version check (the changing
+    /// columns, the chain head, the facts folded on from the stored ones), the events in one INSERT, then the
+    /// organisations, search text, deadlines, charges, outbox and mediation rows that the change altered.
     static func commit(
-        _ events: [CaseEvent], to current: Case, dialect: StoreDialect, calendar: WorkingCalendar,
-        in sql: any SQLDatabase
+        _ events: [CaseEvent], to stored: Stored, becoming updated: Case, dialect: StoreDialect,
+        calendar: WorkingCalendar, in sql: any SQLDatabase
     ) async throws -> Case {
-        guard !events.isEmpty else { return current }
-        let updated = events.reduce(current) { CaseLifecycle.apply($1, to: $0) }
+        guard !events.isEmpty else { return stored.current }
+        let current = stored.current
+        guard var facts = stored.facts.folding(events, after: current) else { throw CaseError.inconsistentHistory }
+        facts.deadline = CaseClocks.finishDeadline(of: updated, calendar: calendar)
+        let chain = try CaseRows.eventRows(events, after: stored.headHash)
         var update = sql.update("cases")
-        for column in try CaseRows.changingColumns(of: updated, calendar: calendar) {
+        for column in try CaseRows.changingColumns(of: updated, calendar: calendar)
+            + [("head_hash", SQLBind(chain.head))] + (try CaseRows.factColumns(facts))
+        {
             update = update.set(SQLIdentifier(column.name), to: column.value)
         }
         let changed =
@@ -281,23 +297,17 @@ public struct CaseRepository: Sendable {
             .where("version", .equal, current.version)
             .returning("id").first()
         guard changed != nil else { throw CaseStoreError.conflict(expected: current.version, actual: -1) }
-        try await recordOrganisations(of: updated, in: sql)
+        try await CaseBulkLoader.insertRows(
+            into: "case_events", columns: CaseRows.eventColumns, rows: chain.rows, in: sql)
+        try await recordMetricOrganisations(facts, before: stored.facts, in: sql)
+        try await recordOrganisations(of: updated, before: current, in: sql)
         if CaseRows.searchText(of: updated) != CaseRows.searchText(of: current) {
             try await dialect.replaceSearchText(CaseRows.searchText(of: updated), caseID: current.id.rawValue, in: sql)
         }
-        let head = try await sql.select().column("head_hash").from("cases").where("id", .equal, current.id.rawValue)
-            .first(decodingColumn: "head_hash", as: String.self)
-        try await append(events, previousHash: head ?? genesis, to: current.id, in: sql)
-        let file = try await Self.events(of: current.id, in: sql)
-        try await recordFacts(try facts(of: file, case: updated, calendar: calendar), in: sql)
-        try await schedule(updated, calendar: calendar, in: sql)
+        try await schedule(updated, before: current, calendar: calendar, in: sql)
         try await charge(events, startingFrom: current, in: sql)
         try await OutboxRepository.record(events, startingFrom: current, in: sql)
-        if updated.mediation != current.mediation || updated.timing.sessions != current.timing.sessions
-            || updated.state != current.state
-        {
-            try await MediationRepository.record(updated, in: sql)
-        }
+        try await MediationRepository.record(updated, before: current, in: sql)
         return updated
     }
 
@@ -306,8 +316,39 @@ public struct CaseRepository: Sendable {
         try await sql.delete(from: "deadlines").where("case_id", .equal, current.id.rawValue).run()
         try await CaseBulkLoader.insertRows(
             into: "deadlines", columns: CaseRows.deadlineColumns,
-            rows: CaseRows.deadlineRows(of: current, calendar: calendar),
+            rows: CaseRows.deadlineRows(CaseClocks.deadlines(of: current, calendar: calendar), of: current.id),
             in: sql)
+    }
+
+    /// Brings the case's rows in `deadlines` from what `before` had to raise to what `updated` has: the alerts no
+    /// longer due removed, new or moved ones written; nothing when they are the same (a new case: `before` nil).
+    static func schedule(
+        _ updated: Case, before: Case?, calendar: WorkingCalendar, in sql: any SQLDatabase
+    ) async throws {
+        let new = CaseClocks.deadlines(of: updated, calendar: calendar)
+        let old = before.map { CaseClocks.deadlines(of: $0, calendar: calendar) } ?? []
+        guard new != old else { return }
+        let kept = Set(new.map { "\($0.kind.rawValue)/\($0.level.rawValue)" })
+        let gone = old.filter { !kept.contains("\($0.kind.rawValue)/\($0.level.rawValue)") }
+        if !gone.isEmpty {
+            try await sql.delete(from: "deadlines").where("case_id", .equal, updated.id.rawValue)
+                .where { group in
+                    gone.reduce(group) { group, deadline in
+                        group.orWhere {
+                            $0.where("clock", .equal, deadline.kind.rawValue).where(
+                                "level", .equal, deadline.level.rawValue)
+                        }
+                    }
+                }.run()
+        }
+        let written = Set(old)
+        let rows = CaseRows.deadlineRows(new.filter { !written.contains($0) }, of: updated.id)
+        guard !rows.isEmpty else { return }
+        var insert = sql.insert(into: "deadlines").columns(CaseRows.deadlineColumns)
+        for row in rows { insert = insert.values(row as [any SQLExpression]) }
+        try await insert.onConflict(with: ["case_id", "clock", "level"]) {
+            $0.set(excludedValueOf: "clock_started_at").set(excludedValueOf: "due_at")
+        }.run()
     }
 
     /// Records returns (by the lead) and overdue alerts against the organisation that caused them.
@@ -317,31 +358,34 @@ public struct CaseRepository: Sendable {
             in: sql)
     }
 
-    /// Inserts a newly registered case's row (its events follow with `append`) and its organisations for the
-    /// figures. The columns: `CaseRows`.
+    /// Inserts a newly registered case: its row (the chain head and facts of `file` included), its events and
+    /// its organisations for the figures and for reading. The columns: `CaseRows`.
     static func insert(
         _ new: Case, file: [CaseEvent], calendar: WorkingCalendar, in sql: any SQLDatabase
     ) async throws {
         let facts = try facts(of: file, case: new, calendar: calendar)
+        let chain = try CaseRows.eventRows(file, after: genesis)
         let row = try CaseRows.caseRow(
-            registered: new, current: new, headHash: genesis, facts: facts, calendar: calendar)
+            registered: new, current: new, headHash: chain.head, facts: facts, calendar: calendar)
         try await sql.insert(into: "cases").columns(row.map(\.name)).values(row.map(\.value) as [any SQLExpression])
             .run()
         try await CaseBulkLoader.insertRows(
-            into: "case_metric_organisations", columns: CaseRows.metricOrganisationColumns,
-            rows: CaseRows.metricOrganisationRows(of: facts), in: sql)
+            into: "case_events", columns: CaseRows.eventColumns, rows: chain.rows, in: sql)
+        try await recordMetricOrganisations(facts, before: nil, in: sql)
+        try await recordOrganisations(of: new, before: nil, in: sql)
     }
 
-    /// Rewrites the facts of a case after a command (`CaseRows.factColumns`), and its rows in
-    /// `case_metric_organisations`: organisations are only ever added to the facts, and every row takes the case's
-    /// new conditions.
-    static func recordFacts(_ facts: CaseFacts, in sql: any SQLDatabase) async throws {
-        var update = sql.update("cases")
-        for column in try CaseRows.factColumns(facts) {
-            update = update.set(SQLIdentifier(column.name), to: column.value)
+    /// Brings the case's rows in `case_metric_organisations` in step with its facts (`before`: the facts they were
+    /// written for; nil for a new case): organisations are only ever added to the facts, and every row takes the
+    /// case's conditions. Nothing is written when neither changed.
+    static func recordMetricOrganisations(
+        _ facts: CaseFacts, before: CaseFacts?, in sql: any SQLDatabase
+    ) async throws {
+        var rows = CaseRows.metricOrganisationRows(of: facts)
+        if let before, CoreRates.conditions(of: before) == CoreRates.conditions(of: facts) {
+            rows = CaseRows.metricOrganisationRows(
+                of: facts, only: facts.organisationIDs.subtracting(before.organisationIDs))
         }
-        try await update.where("id", .equal, facts.id.rawValue).run()
-        let rows = CaseRows.metricOrganisationRows(of: facts)
         guard !rows.isEmpty else { return }
         var insert = sql.insert(into: "case_metric_organisations").columns(CaseRows.metricOrganisationColumns)
         for row in rows { insert = insert.values(row as [any SQLExpression]) }
@@ -350,33 +394,22 @@ public struct CaseRepository: Sendable {
     }
 
     /// Keeps `case_organisations` equal to the organisations that read the case now
-    /// (`CaseVisibility.readerOrganisations`): lists, search, exports and metrics restrict by these rows, so an
-    /// organisation that returned the case or left its handling stops seeing it there as on the case page.
-    static func recordOrganisations(of current: Case, in sql: any SQLDatabase) async throws {
+    /// (`CaseVisibility.readerOrganisations`), from those that read it `before` (nil: a new case): lists, search,
+    /// exports and metrics restrict by these rows, so an organisation that returned the case or left its handling
+    /// stops seeing it there as on the case page.
+    static func recordOrganisations(of current: Case, before: Case?, in sql: any SQLDatabase) async throws {
         let readers = CaseVisibility.readerOrganisations(of: current)
-        let stored = try await sql.select().column("organisation_id").from("case_organisations")
-            .where("case_id", .equal, current.id.rawValue).all()
-            .map { Organisation.ID(try $0.decode(column: "organisation_id", as: Int64.self)) }
-        let gone = Set(stored).subtracting(readers)
+        let stored = before.map(CaseVisibility.readerOrganisations(of:)) ?? []
+        let gone = stored.subtracting(readers)
         if !gone.isEmpty {
             try await sql.delete(from: "case_organisations").where("case_id", .equal, current.id.rawValue)
                 .where("organisation_id", .in, gone.map(\.rawValue).sorted()).run()
         }
-        for id in readers.subtracting(stored).sorted() {
-            try await sql.insert(into: "case_organisations").columns("case_id", "organisation_id")
-                .values(SQLBind(current.id.rawValue), SQLBind(id.rawValue)).run()
-        }
-    }
-
-    /// Appends events after `previousHash` and moves the case's chain head to the last one.
-    static func append(
-        _ events: [CaseEvent], previousHash: String, to id: Case.ID, in sql: any SQLDatabase
-    ) async throws {
-        let chain = try CaseRows.eventRows(events, after: previousHash)
-        var insert = sql.insert(into: "case_events").columns(CaseRows.eventColumns)
-        for row in chain.rows { insert = insert.values(row as [any SQLExpression]) }
-        if !chain.rows.isEmpty { try await insert.run() }
-        try await sql.update("cases").set("head_hash", to: chain.head).where("id", .equal, id.rawValue).run()
+        let added = readers.subtracting(stored).sorted()
+        guard !added.isEmpty else { return }
+        var insert = sql.insert(into: "case_organisations").columns("case_id", "organisation_id")
+        for id in added { insert = insert.values(SQLBind(current.id.rawValue), SQLBind(id.rawValue)) }
+        try await insert.ignoringConflicts(with: ["case_id", "organisation_id"]).run()
     }
 
     /// Adds `count` to a named counter (case ids, daily case numbers) and returns its new value, under the caller's
@@ -415,6 +448,18 @@ public struct CaseRepository: Sendable {
     static func load(_ id: Case.ID, in sql: any SQLDatabase) async throws -> Case? {
         try await sql.select().column("snapshot").from("cases").where("id", .equal, id.rawValue).first()
             .map(decodeSnapshot)
+    }
+
+    /// The case with the end of its chain and its facts, for a change (`commit`), in one statement.
+    static func loadForChange(_ id: Case.ID, in sql: any SQLDatabase) async throws -> Stored? {
+        guard
+            let row = try await sql.select().columns("snapshot", "head_hash", "facts").from("cases")
+                .where("id", .equal, id.rawValue).first()
+        else { return nil }
+        return Stored(
+            current: try decodeSnapshot(row), headHash: try row.decode(column: "head_hash", as: String.self),
+            facts: try CaseCodec.decoder.decode(
+                CaseFacts.self, from: Data(try row.decode(column: "facts", as: String.self).utf8)))
     }
 
     static func decodeSnapshot(_ row: any SQLRow) throws -> Case {

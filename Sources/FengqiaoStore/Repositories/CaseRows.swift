@@ -80,8 +80,13 @@ enum CaseRows {
     /// `case_organisations` (the inboxes and who may see a case): that one also leaves out a center that only
     /// dispatched, and a holder between two events of one command.
     static func metricOrganisationRows(of facts: CaseFacts) -> [[SQLBind]] {
+        metricOrganisationRows(of: facts, only: facts.organisationIDs)
+    }
+
+    /// The `case_metric_organisations` rows of `organisations` (some of those the facts name).
+    static func metricOrganisationRows(of facts: CaseFacts, only organisations: Set<Organisation.ID>) -> [[SQLBind]] {
         let conditions = CoreRates.conditions(of: facts)
-        return facts.organisationIDs.sorted().map { organisation in
+        return organisations.sorted().map { organisation in
             [
                 SQLBind(facts.id.rawValue), SQLBind(organisation.rawValue),
                 SQLBind(facts.registeredAt.unixMilliseconds), SQLBind(facts.regionPath), SQLBind(conditions),
@@ -132,9 +137,14 @@ enum CaseRows {
 
     /// The alerts the case's running clocks still have to raise (`CaseClocks.deadlines`).
     static func deadlineRows(of current: Case, calendar: WorkingCalendar) -> [[SQLBind]] {
-        CaseClocks.deadlines(of: current, calendar: calendar).map { deadline in
+        deadlineRows(CaseClocks.deadlines(of: current, calendar: calendar), of: current.id)
+    }
+
+    /// The `deadlines` rows of some of a case's deadlines.
+    static func deadlineRows(_ deadlines: [Deadline], of id: Case.ID) -> [[SQLBind]] {
+        deadlines.map { deadline in
             [
-                SQLBind(current.id.rawValue), SQLBind(deadline.kind.rawValue), SQLBind(deadline.level.rawValue),
+                SQLBind(id.rawValue), SQLBind(deadline.kind.rawValue), SQLBind(deadline.level.rawValue),
                 SQLBind(deadline.clockStartedAt.unixMilliseconds), SQLBind(deadline.dueAt.unixMilliseconds),
             ]
         }
@@ -175,11 +185,24 @@ enum CaseRows {
 
     static let fulfilmentColumns = ["case_id", "term", "due_at"]
 
+    /// One open dated term: its index in the signed agreement and when it is due.
+    struct FulfilmentTerm: Equatable {
+        var term: Int
+        var dueAt: Date
+    }
+
     /// The dated terms of the signed agreement not yet checked fulfilled (none once withdrawn or merged).
-    static func fulfilmentRows(of current: Case) -> [[SQLBind]] {
+    static func fulfilmentTerms(of current: Case) -> [FulfilmentTerm] {
         guard current.state != .withdrawn, current.state != .merged else { return [] }
         return current.mediation.openTerms.compactMap { index, term in
-            term.dueDate.map { [SQLBind(current.id.rawValue), SQLBind(index), SQLBind($0.unixMilliseconds)] }
+            term.dueDate.map { FulfilmentTerm(term: index, dueAt: $0) }
+        }
+    }
+
+    /// The `fulfilment_tasks` rows of the case's open dated terms.
+    static func fulfilmentRows(of current: Case) -> [[SQLBind]] {
+        fulfilmentTerms(of: current).map {
+            [SQLBind(current.id.rawValue), SQLBind($0.term), SQLBind($0.dueAt.unixMilliseconds)]
         }
     }
 
@@ -189,20 +212,30 @@ enum CaseRows {
     /// notified event and webhook, due at once (`OutboxNotice`, docs/WEBHOOKS.md).
     static func outboxRows(_ events: [CaseEvent], startingFrom start: Case, webhooks: [String]) throws -> [[SQLBind]] {
         guard !webhooks.isEmpty else { return [] }
+        return try outboxNotices(events, startingFrom: start).flatMap { notice in
+            webhooks.map { webhook in
+                [
+                    SQLBind(notice.event.caseID.rawValue), SQLBind(notice.event.sequence), SQLBind(notice.type),
+                    SQLBind(webhook), SQLBind(notice.payload), SQLBind(notice.event.at.unixMilliseconds),
+                    SQLBind(notice.event.at.unixMilliseconds),
+                ]
+            }
+        }
+    }
+
+    /// The notified events of `events` (applied from `start` on, a registration leaving `start` as it is), each
+    /// with its notice's type and body: one outbox row per webhook each.
+    static func outboxNotices(
+        _ events: [CaseEvent], startingFrom start: Case
+    ) throws -> [(event: CaseEvent, type: String, payload: String)] {
         var state = start
-        var rows: [[SQLBind]] = []
+        var notices: [(event: CaseEvent, type: String, payload: String)] = []
         for event in events {
             if case .registered = event.change {} else { state = CaseLifecycle.apply(event, to: state) }
             guard let notice = OutboxNotice(event: event, after: state) else { continue }
-            let payload = try notice.json()
-            for webhook in webhooks {
-                rows.append([
-                    SQLBind(event.caseID.rawValue), SQLBind(event.sequence), SQLBind(notice.type), SQLBind(webhook),
-                    SQLBind(payload), SQLBind(event.at.unixMilliseconds), SQLBind(event.at.unixMilliseconds),
-                ])
-            }
+            notices.append((event, notice.type, try notice.json()))
         }
-        return rows
+        return notices
     }
 
     /// The counter that numbers the cases registered on `date`'s day (China time).

@@ -76,10 +76,7 @@ public struct CaseWriter: Sendable {
         let id = Case.ID(try await CaseRepository.next("case_id", in: sql))
         let number = CaseNumbering.number(
             date: now, sequence: Int(try await CaseRepository.next(CaseRows.numberCounter(for: now), in: sql)))
-        var levels: [Organisation.ID: RegionLevel] = [:]
-        if let receivingCenter {
-            levels[receivingCenter] = try await OrganisationRepository.level(of: receivingCenter, in: sql)
-        }
+        let levels = try await OrganisationRepository.levels(of: Set([receivingCenter].compactMap { $0 }), in: sql)
         let (registered, outcome) = try CaseWorkflow.register(
             intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
             receivingCenter: receivingCenter, by: actor, at: now,
@@ -88,10 +85,8 @@ public struct CaseWriter: Sendable {
         let new = outcome.current
         try await CaseRepository.insert(new, file: file, calendar: calendar, in: sql)
         try await FileRepository.link(new.attachments, to: id, in: sql)
-        try await CaseRepository.recordOrganisations(of: new, in: sql)
-        try await dialect.replaceSearchText(CaseRows.searchText(of: new), caseID: id.rawValue, in: sql)
-        try await CaseRepository.append(file, previousHash: CaseRepository.genesis, to: id, in: sql)
-        try await CaseRepository.schedule(new, calendar: calendar, in: sql)
+        try await dialect.insertSearchText(CaseRows.searchText(of: new), caseID: id.rawValue, in: sql)
+        try await CaseRepository.schedule(new, before: nil, calendar: calendar, in: sql)
         try await OutboxRepository.record(file, startingFrom: registered, in: sql)
         try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at", "request_hash")
             .values(
@@ -104,7 +99,10 @@ public struct CaseWriter: Sendable {
     public func act(
         _ command: CaseCommand, on id: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
     ) async throws -> Case {
-        guard let current = try await CaseRepository.load(id, in: sql) else { throw CaseStoreError.caseNotFound }
+        guard let stored = try await CaseRepository.loadForChange(id, in: sql) else {
+            throw CaseStoreError.caseNotFound
+        }
+        let current = stored.current
         if let expectedVersion, expectedVersion != current.version {
             throw CaseStoreError.conflict(expected: expectedVersion, actual: current.version)
         }
@@ -113,17 +111,18 @@ public struct CaseWriter: Sendable {
         }
         let outcome = try await decide(command, on: current, by: actor, at: now)
         return try await CaseRepository.commit(
-            outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
+            outcome.events, to: stored, becoming: outcome.current, dialect: dialect, calendar: calendar, in: sql)
     }
 
     /// Raises the alerts due at `now` on one case, with what follows from them (督办, a ladder move), and brings
     /// its deadline rows up to date. Returns the number of alerts raised. The scheduler calls it, one case per
     /// transaction, with the case row locked.
     public func raiseDueAlerts(on id: Case.ID, at now: Date) async throws -> Int {
-        guard let current = try await CaseRepository.load(id, in: sql) else {
+        guard let stored = try await CaseRepository.loadForChange(id, in: sql) else {
             try await sql.delete(from: "deadlines").where("case_id", .equal, id.rawValue).run()
             return 0
         }
+        let current = stored.current
         let due = CaseClocks.dueAlerts(of: current, calendar: calendar, at: now)
         guard !due.isEmpty else {
             try await CaseRepository.schedule(current, calendar: calendar, in: sql)
@@ -133,7 +132,7 @@ public struct CaseWriter: Sendable {
         let facts = try await facts(CaseWorkflow.needs(after: nil, on: decided.current), for: decided.current)
         let outcome = try CaseWorkflow.followingUp(decided, after: nil, at: now, facts: facts)
         _ = try await CaseRepository.commit(
-            outcome.events, to: current, dialect: dialect, calendar: calendar, in: sql)
+            outcome.events, to: stored, becoming: outcome.current, dialect: dialect, calendar: calendar, in: sql)
         return due.count
     }
 
@@ -141,17 +140,21 @@ public struct CaseWriter: Sendable {
     public func merge(
         _ duplicateID: Case.ID, into masterID: Case.ID, expectedVersion: Int?, by actor: Actor, at now: Date
     ) async throws -> (duplicate: Case, master: Case) {
-        guard let duplicate = try await CaseRepository.load(duplicateID, in: sql),
-            let master = try await CaseRepository.load(masterID, in: sql)
+        guard let duplicate = try await CaseRepository.loadForChange(duplicateID, in: sql),
+            let master = try await CaseRepository.loadForChange(masterID, in: sql)
         else { throw CaseStoreError.caseNotFound }
-        if let expectedVersion, expectedVersion != duplicate.version {
-            throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.version)
+        if let expectedVersion, expectedVersion != duplicate.current.version {
+            throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.current.version)
         }
-        let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
+        let events = try CaseLifecycle.merge(duplicate: duplicate.current, into: master.current, by: actor, at: now)
         let mergedDuplicate = try await CaseRepository.commit(
-            events.duplicate, to: duplicate, dialect: dialect, calendar: calendar, in: sql)
+            events.duplicate, to: duplicate,
+            becoming: events.duplicate.reduce(duplicate.current) { CaseLifecycle.apply($1, to: $0) }, dialect: dialect,
+            calendar: calendar, in: sql)
         let mergedMaster = try await CaseRepository.commit(
-            events.master, to: master, dialect: dialect, calendar: calendar, in: sql)
+            events.master, to: master,
+            becoming: events.master.reduce(master.current) { CaseLifecycle.apply($1, to: $0) }, dialect: dialect,
+            calendar: calendar, in: sql)
         return (mergedDuplicate, mergedMaster)
     }
 }

@@ -87,14 +87,17 @@ public struct MediationRepository: Sendable {
         return PointWeights(weights: weights)
     }
 
-    /// Keeps `case_mediators` and `fulfilment_tasks` in step with the case (called from every case commit that
-    /// changes its mediation).
-    static func record(_ current: Case, in sql: any SQLDatabase) async throws {
-        for id in CaseRows.mediators(of: current).sorted() {
-            try await sql.insert(into: "case_mediators").columns("case_id", "mediator_id")
-                .values(SQLBind(current.id.rawValue), SQLBind(id.rawValue))
-                .ignoringConflicts(with: ["case_id", "mediator_id"]).run()
+    /// Keeps `case_mediators` and `fulfilment_tasks` in step with the case as a change brings it from `before` to
+    /// `current` (called from every case commit): a mediator who takes part is added (and stays), the open dated
+    /// terms are rewritten when they changed; nothing is written when neither did.
+    static func record(_ current: Case, before: Case, in sql: any SQLDatabase) async throws {
+        let mediators = CaseRows.mediators(of: current).subtracting(CaseRows.mediators(of: before)).sorted()
+        if !mediators.isEmpty {
+            var insert = sql.insert(into: "case_mediators").columns("case_id", "mediator_id")
+            for id in mediators { insert = insert.values(SQLBind(current.id.rawValue), SQLBind(id.rawValue)) }
+            try await insert.ignoringConflicts(with: ["case_id", "mediator_id"]).run()
         }
+        guard CaseRows.fulfilmentTerms(of: current) != CaseRows.fulfilmentTerms(of: before) else { return }
         try await sql.delete(from: "fulfilment_tasks").where("case_id", .equal, current.id.rawValue).run()
         try await CaseBulkLoader.insertRows(
             into: "fulfilment_tasks", columns: CaseRows.fulfilmentColumns, rows: CaseRows.fulfilmentRows(of: current),

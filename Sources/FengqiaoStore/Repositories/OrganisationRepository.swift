@@ -126,35 +126,26 @@ public struct OrganisationRepository: Sendable {
         return nil
     }
 
-    /// The level of the region an organisation sits in (a township center: `.township`).
-    /// The region level of several organisations in one query; unknown ids are absent.
+    /// The region level of each of `ids` that exists, in one statement (none when `ids` is empty).
     static func levels(
         of ids: Set<Organisation.ID>, in sql: any SQLDatabase
     ) async throws -> [Organisation.ID: RegionLevel] {
         guard !ids.isEmpty else { return [:] }
         var levels: [Organisation.ID: RegionLevel] = [:]
-        for row in try await sql.select()
-            .column(SQLColumn("id", table: "organisations"), as: "id")
-            .column(SQLColumn("level", table: "regions"), as: "level")
-            .from("organisations")
+        let rows = try await sql.select()
+            .column(SQLColumn("id", table: "o")).column(SQLColumn("level", table: "r"))
+            .from(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")))
             .join(
-                "regions", on: SQLColumn("id", table: "regions"), .equal, SQLColumn("region_id", table: "organisations")
+                SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
+                on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
             )
-            .where(SQLColumn("id", table: "organisations"), .in, SQLBind.group(ids.map(\.rawValue).sorted()))
-            .all()
-        {
-            levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = RegionLevel(
-                rawValue: try row.decode(column: "level", as: String.self))
+            .where(SQLColumn("id", table: "o"), .in, SQLBind.group(ids.map(\.rawValue).sorted())).all()
+        for row in rows {
+            let text = try row.decode(column: "level", as: String.self)
+            guard let level = RegionLevel(rawValue: text) else { throw StoreError.notFound("region level \(text)") }
+            levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = level
         }
         return levels
-    }
-
-    static func level(of id: Organisation.ID?, in sql: any SQLDatabase) async throws -> RegionLevel? {
-        guard let id,
-            let regionID = try await sql.select().column("region_id").from("organisations")
-                .where("id", .equal, id.rawValue).first(decodingColumn: "region_id", as: Int64.self)
-        else { return nil }
-        return try await RegionRepository.row(id: Region.ID(regionID), in: sql)?.region.level
     }
 
     /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by name.

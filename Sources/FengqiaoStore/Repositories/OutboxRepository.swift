@@ -76,13 +76,27 @@ public struct OutboxRepository: Sendable {
     // MARK: Writing (inside a case transaction)
 
     /// Writes the outbox rows of `events` (applied from `start` on) for every subscribed webhook, in the caller's
-    /// transaction: committed with the case change, or not at all.
+    /// transaction: committed with the case change, or not at all. One statement, which reads the subscriptions
+    /// itself (`INSERT … SELECT` from `outbox_webhooks`): a row per notified event and webhook, in event order and
+    /// then by webhook name; none when no webhook is subscribed. Nothing at all when no event is notified.
     static func record(_ events: [CaseEvent], startingFrom start: Case, in sql: any SQLDatabase) async throws {
         guard events.contains(where: { OutboxNotice.notifies($0.change) }) else { return }
-        let webhooks = try await webhooks(in: sql)
-        try await CaseBulkLoader.insertRows(
-            into: "outbox", columns: CaseRows.outboxColumns,
-            rows: try CaseRows.outboxRows(events, startingFrom: start, webhooks: webhooks), in: sql)
+        let notices = try CaseRows.outboxNotices(events, startingFrom: start)
+        guard !notices.isEmpty else { return }
+        // Both engines name the columns of VALUES column1…; the casts give PostgreSQL their types.
+        let values = notices.map { notice -> SQLQueryString in
+            "(CAST(\(bind: notice.event.caseID.rawValue) AS BIGINT), CAST(\(bind: notice.event.sequence) AS INTEGER), "
+                + "CAST(\(bind: notice.type) AS TEXT), CAST(\(bind: notice.payload) AS TEXT), "
+                + "CAST(\(bind: notice.event.at.unixMilliseconds) AS BIGINT))"
+        }
+        try await sql.raw(
+            """
+            INSERT INTO outbox (case_id, sequence, kind, webhook, payload, created_at, next_attempt_at)
+            SELECT n.column1, n.column2, n.column3, w.name, n.column4, n.column5, n.column5
+            FROM (VALUES \(values.joined(separator: ", "))) AS n CROSS JOIN outbox_webhooks AS w
+            ORDER BY n.column2, w.name
+            """
+        ).run()
     }
 
     // MARK: Delivering

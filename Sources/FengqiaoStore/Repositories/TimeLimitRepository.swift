@@ -57,17 +57,25 @@ public struct TimeLimitRepository: Sendable {
     }
 
     /// Reads the policies and ladders inside the caller's transaction (case writes choose from them).
+    /// One statement: the policies (kind 0) and the ladders (kind 1), each by code.
     static func book(in sql: any SQLDatabase) async throws -> TimeLimitBook {
-        let policies = try await sql.select().column("body").from("time_limit_policies").orderBy("code").all()
-            .map {
-                try CaseCodec.decoder.decode(
-                    TimeLimitPolicy.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))
+        var policies: [TimeLimitPolicy] = []
+        var ladders: [EscalationLadder] = []
+        let rows = try await sql.raw(
+            """
+            SELECT 0 AS kind, code, body FROM time_limit_policies
+            UNION ALL SELECT 1 AS kind, code, body FROM escalation_ladders
+            ORDER BY kind, code
+            """
+        ).all()
+        for row in rows {
+            let body = Data(try row.decode(column: "body", as: String.self).utf8)
+            if try row.decode(column: "kind", as: Int.self) == 0 {
+                policies.append(try CaseCodec.decoder.decode(TimeLimitPolicy.self, from: body))
+            } else {
+                ladders.append(try CaseCodec.decoder.decode(EscalationLadder.self, from: body))
             }
-        let ladders = try await sql.select().column("body").from("escalation_ladders").orderBy("code").all()
-            .map {
-                try CaseCodec.decoder.decode(
-                    EscalationLadder.self, from: Data(try $0.decode(column: "body", as: String.self).utf8))
-            }
+        }
         return TimeLimitBook(policies: policies, ladders: ladders)
     }
 }
