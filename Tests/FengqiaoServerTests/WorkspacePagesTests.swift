@@ -223,6 +223,37 @@ struct WorkspacePagesTests {
         }
     }
 
+    @Test("the dashboard's overdue figure is the true count, not the length of its capped list")
+    func overdueCountIsTrue() async throws {
+        let registeredAt = try #require(ChinaTime.parse("2026-03-02T09:30:00+08:00")?.lowerBound)
+        // A month later every one of them is overdue.
+        try await TestApp.run(seeded: true, clock: .fixed(registeredAt.addingTimeInterval(30 * 86_400))) {
+            client, services in
+            let desk = try #require(try await services.users.find(username: "taoyuan.center"))
+            let actor = try await ActorFactory(regions: services.regions).actor(for: desk)
+            let grid = try #require(
+                try await services.regions.list(level: .grid).first { $0.code.hasPrefix("339921101") })
+            for index in 0..<55 {
+                let intake = Intake(
+                    channel: .window, title: "超期计数第\(index)件", description: "测试用的诉求。", urgency: .troublesome,
+                    kind: .request, regionID: grid.id,
+                    parties: [Party(role: .reporter, name: "王五", phone: "13800001111")])
+                _ = try await services.caseActions.at(registeredAt).register(
+                    intake, idempotencyKey: "overdue-\(index)", by: actor)
+            }
+            let leader = try await WebClient.signIn("taoyuan.leader", client)
+            let page = try await leader.get(Paths.dashboard)
+            #expect(page.status == .ok)
+            let total = try #require(
+                page.body.range(of: #"共 (\d+) 件超期"#, options: .regularExpression).map {
+                    Int(page.body[$0].filter(\.isNumber))
+                } ?? nil)
+            #expect(total >= 55, "the figure was capped at the list's 50")
+            #expect(page.body.contains("id=\"overdue-capped\""))
+            #expect(page.body.contains("（\(total)）"))
+        }
+    }
+
     @Test("administrators print every grid's QR code, made by the app as SVG and PNG, only for their own grids")
     func gridQRCodes() async throws {
         try await TestApp.run(seeded: true) { client, services in

@@ -225,6 +225,16 @@ struct CaseRepositoryTests {
             var registeredOnly = CaseRepository.Filter()
             registeredOnly.states = [.closed]
             #expect(try await cases.list(registeredOnly, visibleTo: mine, limit: 10, after: nil).isEmpty)
+            // The count beside a capped list is the true count (the dashboard showed its page's length), with the
+            // same filter and visibility as the list.
+            #expect(try await cases.count(.init(), visibleTo: mine) == 5)
+            #expect(try await cases.count(.init(), visibleTo: theirs) == 0)
+            #expect(try await cases.count(registeredOnly, visibleTo: mine) == 0)
+            var overdue = CaseRepository.Filter()
+            overdue.overdueAt = Date(timeIntervalSince1970: 4_000_000_000)
+            overdue.order = .deadline
+            let listed = try await cases.list(overdue, visibleTo: mine, limit: 200, after: nil).count
+            #expect(try await cases.count(overdue, visibleTo: mine) == listed)
         }
     }
 }

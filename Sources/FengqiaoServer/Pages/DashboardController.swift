@@ -58,6 +58,8 @@ struct DashboardController {
         overdueFilter.states = CaseState.allCases.filter(\.isOpen)
         overdueFilter.order = .deadline
         let overdue = try await cases.list(overdueFilter, visibleTo: scope, limit: 50, after: nil)
+        // The list is capped; the figure never is.
+        let overdueTotal = try await cases.count(overdueFilter, visibleTo: scope)
         let categories = try await self.categories.list(includeRetired: true)
         return DashboardPage(
             language: context.language,
@@ -65,7 +67,8 @@ struct DashboardController {
             csrfToken: context.csrfToken ?? "", jurisdiction: root.name, figures: figures,
             categoryName: Dictionary(
                 categories.map { ($0.code, $0.name.text(context.language)) }, uniquingKeysWith: { a, _ in a }),
-            overdue: overdue.map { QueueRow($0, calendar: calendar, now: now) }, grids: grids,
+            overdue: overdue.map { QueueRow($0, calendar: calendar, now: now) }, overdueTotal: overdueTotal,
+            grids: grids,
             chartsAvailable: StaticController.vendorFile(Paths.chartScript) != nil,
             mapAvailable: StaticController.vendorFile(Paths.leafletScript) != nil)
     }

@@ -19,7 +19,10 @@ struct DashboardPage {
     let jurisdiction: String
     let figures: DashboardFigures
     let categoryName: [String: String]
+    /// The most overdue cases, at most a page of them.
     let overdue: [QueueRow]
+    /// How many cases are overdue in all: the figure shown, whatever the list holds.
+    let overdueTotal: Int
     let grids: [GridCell]
     let chartsAvailable: Bool
     let mapAvailable: Bool
@@ -42,7 +45,7 @@ struct DashboardPage {
                 tile(s.countToday, "\(figures.today)", id: "count-today")
                 tile(s.countMonth, "\(figures.thisMonth)", id: "count-month")
                 tile(s.countOpen, "\(figures.open)", id: "count-open")
-                tile(s.overdueHeading, "\(overdue.count)", id: "count-overdue")
+                tile(s.overdueHeading, "\(overdueTotal)", id: "count-overdue")
             }.class("tiles")
             H2(t(s.ratesHeading))
             Widgets.table(
@@ -70,7 +73,18 @@ struct DashboardPage {
                         Text("\(item.count)"),
                     ]
                 })
-            H2("\(t(s.overdueHeading))（\(overdue.count)）")
+            H2("\(t(s.overdueHeading))（\(overdueTotal)）")
+            if overdueTotal > overdue.count {
+                Paragraph(
+                    t(
+                        Localized(
+                            zh: "下面列出最早到期的 \(overdue.count) 件，共 \(overdueTotal) 件超期。",
+                            en:
+                                "The \(overdue.count) longest overdue of \(overdueTotal) overdue cases are listed below."
+                        )
+                    )
+                ).class("note").attribute(named: "id", value: "overdue-capped")
+            }
             overdueList()
             H2(t(s.rankingRegions))
             ranking(figures.regions, id: "ranking-regions")

@@ -148,36 +148,7 @@ public struct CaseRepository: Sendable {
             // The page's ids first, from the indexes alone (`cases_state` covers state, region path and id), then
             // the 20 snapshots: filtering and sorting whole rows read every candidate's snapshot from the table,
             // which made the township queue 86 ms at 1,000,000 cases.
-            var query = Self.restrict(sql.select().column("id").from("cases"), to: visibility, in: sql)
-            if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
-            if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
-            if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
-            if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
-            if let path = filter.regionPath {
-                query = query.whereInSubtree(SQLIdentifier("region_path"), of: path)
-            }
-            if let organisation = filter.organisationID {
-                query = query.where(
-                    SQLIdentifier("id"), .in,
-                    SQLGroupExpression(
-                        sql.select().column("case_id").from("case_organisations")
-                            .where("organisation_id", .equal, organisation.rawValue).query))
-            }
-            if let from = filter.createdFrom {
-                query = query.where("created_at", .greaterThanOrEqual, from.unixMilliseconds)
-            }
-            if let before = filter.createdBefore {
-                query = query.where("created_at", .lessThan, before.unixMilliseconds)
-            }
-            if let text = filter.text?.trimmingWhitespace, !text.isEmpty {
-                query = query.where(SQLIdentifier("id"), .in, SQLGroupExpression(dialect.searchSubquery(text)))
-            }
-            if let overdueAt = filter.overdueAt {
-                query = query.where("next_due_at", .lessThanOrEqual, overdueAt.unixMilliseconds)
-            }
-            if let dueBefore = filter.dueBefore {
-                query = query.where("next_due_at", .lessThan, dueBefore.unixMilliseconds)
-            }
+            var query = Self.matching(filter, visibleTo: visibility, dialect: dialect, in: sql)
             func ordered(_ query: SQLSelectBuilder) -> SQLSelectBuilder {
                 switch filter.order {
                 case .newest:
@@ -199,6 +170,54 @@ public struct CaseRepository: Sendable {
                 sql.select().column("snapshot").from("cases")
                     .where(SQLIdentifier("id"), .in, SQLGroupExpression(query.query))
             ).all().map(Self.decodeSnapshot)
+        }
+    }
+
+    /// The ids of the cases a reader may see that match `filter` (not ordered, not limited): what `list` pages
+    /// through and `count` counts, so the two always agree.
+    static func matching(
+        _ filter: Filter, visibleTo visibility: Visibility, dialect: StoreDialect, in sql: any SQLDatabase
+    ) -> SQLSelectBuilder {
+        var query = Self.restrict(sql.select().column("id").from("cases"), to: visibility, in: sql)
+        if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
+        if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
+        if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
+        if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
+        if let path = filter.regionPath {
+            query = query.whereInSubtree(SQLIdentifier("region_path"), of: path)
+        }
+        if let organisation = filter.organisationID {
+            query = query.where(
+                SQLIdentifier("id"), .in,
+                SQLGroupExpression(
+                    sql.select().column("case_id").from("case_organisations")
+                        .where("organisation_id", .equal, organisation.rawValue).query))
+        }
+        if let from = filter.createdFrom {
+            query = query.where("created_at", .greaterThanOrEqual, from.unixMilliseconds)
+        }
+        if let before = filter.createdBefore {
+            query = query.where("created_at", .lessThan, before.unixMilliseconds)
+        }
+        if let text = filter.text?.trimmingWhitespace, !text.isEmpty {
+            query = query.where(SQLIdentifier("id"), .in, SQLGroupExpression(dialect.searchSubquery(text)))
+        }
+        if let overdueAt = filter.overdueAt {
+            query = query.where("next_due_at", .lessThanOrEqual, overdueAt.unixMilliseconds)
+        }
+        if let dueBefore = filter.dueBefore {
+            query = query.where("next_due_at", .lessThan, dueBefore.unixMilliseconds)
+        }
+        return query
+    }
+
+    /// How many cases a reader may see match `filter`: the true count beside a list capped at a page.
+    public func count(_ filter: Filter, visibleTo visibility: Visibility) async throws -> Int {
+        try await database.withConnection { [dialect = database.dialect] sql in
+            let ids = Self.matching(filter, visibleTo: visibility, dialect: dialect, in: sql)
+            return try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(SQLAlias(SQLGroupExpression(ids.query), as: SQLIdentifier("matching")))
+                .first(decodingColumn: "n", as: Int.self) ?? 0
         }
     }
 
