@@ -59,6 +59,18 @@ public enum CaseWorkflow {
         return (registered, outcome)
     }
 
+    /// Merge: a duplicate into its master (`CaseLifecycle.merge`), each folded once. A merge has no follow-ups: the
+    /// duplicate is final and the master only gains a party.
+    public static func merge(
+        duplicate: Case, into master: Case, by actor: Actor, at now: Date
+    ) throws(CaseError) -> (duplicate: Outcome, master: Outcome) {
+        let events = try CaseLifecycle.merge(duplicate: duplicate, into: master, by: actor, at: now)
+        func folded(_ new: [CaseEvent], onto current: Case) -> Outcome {
+            Outcome(events: new, current: new.reduce(current) { CaseLifecycle.apply($1, to: $0) })
+        }
+        return (folded(events.duplicate, onto: duplicate), folded(events.master, onto: master))
+    }
+
     /// Which facts the follow-ups of a change need, so that the store loads only those: the time limits and the
     /// levels of the case's center and lead after an assessment, a dispatch or 接单, and the centers above the case
     /// when an automatic ladder's level is exhausted (it climbs).

@@ -3,7 +3,7 @@ import Foundation
 import SQLKit
 
 /// Loads many cases at once: generated demo data (`fengqiao generate`), later imports. Each case is replayed
-/// through the real lifecycle (`CaseLifecycle.register`, `decide`, `merge`: the same checks as the API), and its
+/// through the workflow (`CaseWorkflow.register`, `decide`, `merge`: the same checks as the API), and its
 /// rows are built by `CaseRows`, exactly as `CaseWriter` builds them one command at a time; only the writing differs:
 /// multi-row INSERTs, thousands of cases per transaction, and the final rows of each case written once.
 ///
@@ -288,10 +288,10 @@ public struct CaseBulkLoader: Sendable {
             for step in script.steps {
                 if let masterIndex = step.mergeInto {
                     guard masterIndex < index else { throw StoreError.notFound("master case \(masterIndex)") }
-                    let merged = try CaseLifecycle.merge(
+                    let merged = try CaseWorkflow.merge(
                         duplicate: current[index], into: current[masterIndex], by: step.actor, at: step.at)
-                    commit(merged.duplicate, to: index)
-                    commit(merged.master, to: masterIndex)
+                    commit(merged.duplicate.events, to: index)
+                    commit(merged.master.events, to: masterIndex)
                 } else {
                     if case .assess(let categoryCode, _, _, _) = step.command { try requireActive(categoryCode) }
                     try run(step.command, by: step.actor, on: index, at: step.at)

@@ -146,15 +146,13 @@ public struct CaseWriter: Sendable {
         if let expectedVersion, expectedVersion != duplicate.current.version {
             throw CaseStoreError.conflict(expected: expectedVersion, actual: duplicate.current.version)
         }
-        let events = try CaseLifecycle.merge(duplicate: duplicate.current, into: master.current, by: actor, at: now)
+        let merged = try CaseWorkflow.merge(duplicate: duplicate.current, into: master.current, by: actor, at: now)
         let mergedDuplicate = try await CaseRepository.commit(
-            events.duplicate, to: duplicate,
-            becoming: events.duplicate.reduce(duplicate.current) { CaseLifecycle.apply($1, to: $0) }, dialect: dialect,
+            merged.duplicate.events, to: duplicate, becoming: merged.duplicate.current, dialect: dialect,
             calendar: calendar, in: sql)
         let mergedMaster = try await CaseRepository.commit(
-            events.master, to: master,
-            becoming: events.master.reduce(master.current) { CaseLifecycle.apply($1, to: $0) }, dialect: dialect,
-            calendar: calendar, in: sql)
+            merged.master.events, to: master, becoming: merged.master.current, dialect: dialect, calendar: calendar,
+            in: sql)
         return (mergedDuplicate, mergedMaster)
     }
 }
