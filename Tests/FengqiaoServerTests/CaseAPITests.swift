@@ -145,8 +145,11 @@ struct CaseAPITests {
                     unknown.status == .unprocessableContent
                         && unknown.json["code"] as? String == "case.unknown_organisation", "\(name) \(body)")
             }
-            let dispatched = try await action(desk, "dispatch", ["expectedVersion": 3, "lead": justice.id.rawValue])
+            let dispatched = try await action(
+                desk, "dispatch", ["expectedVersion": 3, "lead": justice.id.rawValue, "whistle": "quick"])
             #expect(dispatched.json["state"] as? String == "dispatched")
+            // The 吹哨 grade is shown after the dispatch (it was accepted and then shown nowhere).
+            #expect(dispatched.json["whistle"] as? String == "quick")
             #expect((dispatched.json["availableActions"] as? [String])?.contains("accept") == false)
 
             let refused = try await action(desk, "accept", [:])

@@ -3829,6 +3829,10 @@ package enum OpenAPIContract {
                   "difficulty": {
                     "$ref": "#/components/schemas/Difficulty"
                   },
+                  "whistle": {
+                    "$ref": "#/components/schemas/WhistleGrade",
+                    "description": "吹哨报到: the grade the dispatch summoned the departments with (快捷哨 quick, 应急哨 emergency, 攻坚哨 hard case); absent when none."
+                  },
                   "competentLevel": {
                     "$ref": "#/components/schemas/RegionLevel"
                   },

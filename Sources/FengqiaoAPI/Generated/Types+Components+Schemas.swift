@@ -344,6 +344,10 @@ extension Components {
             package var kind: Components.Schemas.CaseKind
             /// - Remark: Generated from `#/components/schemas/CaseResource/difficulty`.
             package var difficulty: Components.Schemas.Difficulty?
+            /// 吹哨报到: the grade the dispatch summoned the departments with (快捷哨 quick, 应急哨 emergency, 攻坚哨 hard case); absent when none.
+            ///
+            /// - Remark: Generated from `#/components/schemas/CaseResource/whistle`.
+            package var whistle: Components.Schemas.WhistleGrade?
             /// - Remark: Generated from `#/components/schemas/CaseResource/competentLevel`.
             package var competentLevel: Components.Schemas.RegionLevel?
             /// - Remark: Generated from `#/components/schemas/CaseResource/regionID`.
@@ -419,6 +423,7 @@ extension Components {
             ///   - urgency:
             ///   - kind:
             ///   - difficulty:
+            ///   - whistle: 吹哨报到: the grade the dispatch summoned the departments with (快捷哨 quick, 应急哨 emergency, 攻坚哨 hard case); absent when none.
             ///   - competentLevel:
             ///   - regionID:
             ///   - address:
@@ -460,6 +465,7 @@ extension Components {
                 urgency: Components.Schemas.Urgency,
                 kind: Components.Schemas.CaseKind,
                 difficulty: Components.Schemas.Difficulty? = nil,
+                whistle: Components.Schemas.WhistleGrade? = nil,
                 competentLevel: Components.Schemas.RegionLevel? = nil,
                 regionID: Swift.Int,
                 address: Swift.String? = nil,
@@ -501,6 +507,7 @@ extension Components {
                 self.urgency = urgency
                 self.kind = kind
                 self.difficulty = difficulty
+                self.whistle = whistle
                 self.competentLevel = competentLevel
                 self.regionID = regionID
                 self.address = address
@@ -543,6 +550,7 @@ extension Components {
                 case urgency
                 case kind
                 case difficulty
+                case whistle
                 case competentLevel
                 case regionID
                 case address
@@ -627,6 +635,10 @@ extension Components {
                 self.difficulty = try container.decodeIfPresent(
                     Components.Schemas.Difficulty.self,
                     forKey: .difficulty
+                )
+                self.whistle = try container.decodeIfPresent(
+                    Components.Schemas.WhistleGrade.self,
+                    forKey: .whistle
                 )
                 self.competentLevel = try container.decodeIfPresent(
                     Components.Schemas.RegionLevel.self,
@@ -747,6 +759,7 @@ extension Components {
                     "urgency",
                     "kind",
                     "difficulty",
+                    "whistle",
                     "competentLevel",
                     "regionID",
                     "address",

@@ -33,6 +33,8 @@ struct CaseResource: ResponseEncodable, Sendable {
     let kind: CaseKind
     let difficulty: Difficulty?
     let competentLevel: RegionLevel?
+    /// 吹哨报到: the dispatch's grade, if it summoned with one.
+    let whistle: WhistleGrade?
     let regionID: Region.ID
     let address: String?
     let latitude: Double?
@@ -92,6 +94,7 @@ struct CaseResource: ResponseEncodable, Sendable {
         kind = current.kind
         difficulty = current.difficulty
         competentLevel = current.competentLevel
+        whistle = current.whistle
         regionID = current.regionID
         address = current.address
         latitude = current.latitude

@@ -59,6 +59,7 @@ struct CasePage {
                 ),
                 (t(WorkspaceStrings.difficulty), current.difficulty.map { t($0.name) }),
                 (t(WorkspaceStrings.competentLevel), current.competentLevel.map { t($0.name) }),
+                (t(WorkspaceStrings.fieldWhistle), current.whistle.map { t($0.name) }),
                 (t(WorkspaceStrings.holder), name(current.holderOrganisationID)),
                 (t(WorkspaceStrings.center), name(current.centerOrganisationID)),
                 (
