@@ -44,3 +44,18 @@ extension CaseChange {
         }
     }
 }
+
+extension CaseChange {
+    /// The organisations this change names (a lead, who accepted or returned it, a center, a mediation
+    /// organisation, a court): those whose names a case file and its narrative show.
+    public var organisationsNamed: [Organisation.ID] {
+        switch self {
+        case .dispatched(_, let lead, _, _): [lead]
+        case .accepted(let organisation), .returned(let organisation): [organisation]
+        case .escalated(_, let center), .ladderClimbed(_, let center): [center]
+        case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation): [organisation]
+        case .confirmationRequested(let court, _), .returnedToCourt(let court): [court]
+        default: []
+        }
+    }
+}

@@ -133,18 +133,7 @@ struct TrackingController {
         guard digits.count == 4, let found = try await cases.find(trackingCode: code, phoneLast4: digits)
         else { return nil }
         let events = try await cases.events(of: found.id)
-        var ids = Set(found.participants.map(\.organisationID) + [found.holderOrganisationID].compactMap { $0 })
-            .union(events.compactMap(\.actor.organisationID))
-        for event in events {
-            switch event.change {
-            case .dispatched(_, let lead, _, _): ids.insert(lead)
-            case .escalated(_, let center), .ladderClimbed(_, let center): ids.insert(center)
-            case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
-                ids.insert(organisation)
-            default: break
-            }
-        }
-        let names = try await organisations.names(of: ids)
+        let names = try await organisations.names(of: CaseFileEntries.mentioned(in: found, events: events))
         let citizen = Actor.citizen(displayName: Strings.citizen.zh)
         let actions = CasePermissions.availableActions(on: found, by: citizen)
         return View(

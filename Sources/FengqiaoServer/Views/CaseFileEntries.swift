@@ -31,20 +31,14 @@ struct CaseFileEntries: Sendable {
     }
 
     /// The organisations a case and its file name: participants, holder, center, who acted, and those the changes
-    /// name (a dispatch's lead, an escalation's center, a mediation organisation, a court).
+    /// name (`CaseChange.organisationsNamed`). The case page, the API's file, the tracking page and Open311 read
+    /// their names in one query from this set.
     static func mentioned(in current: Case, events: [CaseEvent]) -> Set<Organisation.ID> {
         var ids = Set(current.participants.map(\.organisationID))
         ids.formUnion([current.holderOrganisationID, current.centerOrganisationID].compactMap { $0 })
-        ids.formUnion(events.compactMap(\.actor.organisationID))
         for event in events {
-            switch event.change {
-            case .dispatched(_, let lead, _, _): ids.insert(lead)
-            case .escalated(_, let center), .ladderClimbed(_, let center): ids.insert(center)
-            case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation):
-                ids.insert(organisation)
-            case .confirmationRequested(let court, _), .returnedToCourt(let court): ids.insert(court)
-            default: break
-            }
+            if let organisation = event.actor.organisationID { ids.insert(organisation) }
+            ids.formUnion(event.change.organisationsNamed)
         }
         return ids
     }

@@ -232,11 +232,8 @@ struct Open311Controller {
             try await self.categories.list(includeRetired: true).map { ($0.code, $0) },
             uniquingKeysWith: { a, _ in a }
         )
-        var ids = Set<Organisation.ID>()
-        for current in cases {
-            ids.formUnion([current.holderOrganisationID, current.centerOrganisationID].compactMap { $0 })
-            ids.formUnion(current.participants.map(\.organisationID))
-            for event in events[current.id] ?? [] { ids.formUnion(Self.organisations(named: event.change)) }
+        let ids = cases.reduce(into: Set<Organisation.ID>()) { ids, current in
+            ids.formUnion(CaseFileEntries.mentioned(in: current, events: events[current.id] ?? []))
         }
         let names = try await organisations.names(of: ids)
         let language = language(request, context)
@@ -249,18 +246,6 @@ struct Open311Controller {
             ).value(language, extensions: extensions)
         }
         return Open311Document(root: "service_requests", value: .array(element: "request", items))
-    }
-
-    /// The organisations an event names (so that the plain-words history can say who).
-    private static func organisations(named change: CaseChange) -> [Organisation.ID] {
-        switch change {
-        case .dispatched(_, let lead, _, _): [lead]
-        case .accepted(let organisation), .returned(let organisation): [organisation]
-        case .escalated(_, let center), .ladderClimbed(_, let center): [center]
-        case .mediatorRequested(_, let organisation), .mediatorAssigned(_, let organisation): [organisation]
-        case .confirmationRequested(let court, _), .returnedToCourt(let court): [court]
-        default: []
-        }
     }
 
     // MARK: POST requests
