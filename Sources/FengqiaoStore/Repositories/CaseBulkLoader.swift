@@ -103,20 +103,7 @@ public struct CaseBulkLoader: Sendable {
                 throw CaseBulkLoadError.sourceReferenceTaken(reference)
             }
             let book = try await TimeLimitRepository.book(in: sql)
-            var levels: [Organisation.ID: RegionLevel] = [:]
-            for row in try await sql.select()
-                .column(SQLColumn("id", table: "organisations"), as: "id")
-                .column(SQLColumn("level", table: "regions"), as: "level")
-                .from("organisations")
-                .join(
-                    "regions", on: SQLColumn("id", table: "regions"), .equal,
-                    SQLColumn("region_id", table: "organisations")
-                )
-                .all()
-            {
-                levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = RegionLevel(
-                    rawValue: try row.decode(column: "level", as: String.self))
-            }
+            let levels = try await OrganisationRepository.levels(of: nil, in: sql)
             return (first, numbers, paths, categories, book, levels)
         }
         var replayer = Replayer(
@@ -309,9 +296,7 @@ public struct CaseBulkLoader: Sendable {
         mutating func run(_ command: CaseCommand, by actor: Actor, on index: Int, at now: Date) throws {
             let needs = CaseWorkflow.needs(before: command, on: current[index], by: actor)
             if needs.centersAbove { throw CaseBulkLoadError.ladderMoveUnsupported }
-            let command =
-                needs == CaseWorkflow.Needs()
-                ? command : try CaseWorkflow.resolve(command, on: current[index], by: actor, facts: facts)
+            let command = try CaseWorkflow.resolve(command, on: current[index], by: actor, facts: facts)
             let decided = try CaseWorkflow.decide(command, on: current[index], by: actor, at: now)
             if CaseWorkflow.needs(after: command, on: decided.current).centersAbove {
                 throw CaseBulkLoadError.ladderMoveUnsupported

@@ -36,10 +36,9 @@ public struct CaseWriter: Sendable {
         -> CaseWorkflow.Outcome
     {
         let needs = CaseWorkflow.needs(before: asked, on: current, by: actor)
-        let command =
-            needs == CaseWorkflow.Needs()
-            ? asked
-            : try CaseWorkflow.resolve(asked, on: current, by: actor, facts: try await facts(needs, for: current))
+        // Nothing to look up loads nothing: `facts` runs no statement for empty needs.
+        let command = try CaseWorkflow.resolve(
+            asked, on: current, by: actor, facts: try await facts(needs, for: current))
         let decided = try CaseWorkflow.decide(command, on: current, by: actor, at: now)
         let facts = try await facts(CaseWorkflow.needs(after: command, on: decided.current), for: decided.current)
         return try CaseWorkflow.followingUp(decided, after: command, at: now, facts: facts)

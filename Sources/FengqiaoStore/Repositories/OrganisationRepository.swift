@@ -126,21 +126,24 @@ public struct OrganisationRepository: Sendable {
         return nil
     }
 
-    /// The region level of each of `ids` that exists, in one statement (none when `ids` is empty).
+    /// The region level of each of `ids` that exists, in one statement (none when `ids` is empty); nil: of every
+    /// organisation (the bulk loader's facts).
     static func levels(
-        of ids: Set<Organisation.ID>, in sql: any SQLDatabase
+        of ids: Set<Organisation.ID>?, in sql: any SQLDatabase
     ) async throws -> [Organisation.ID: RegionLevel] {
-        guard !ids.isEmpty else { return [:] }
+        if let ids, ids.isEmpty { return [:] }
         var levels: [Organisation.ID: RegionLevel] = [:]
-        let rows = try await sql.select()
+        var query = sql.select()
             .column(SQLColumn("id", table: "o")).column(SQLColumn("level", table: "r"))
             .from(SQLAlias(SQLIdentifier("organisations"), as: SQLIdentifier("o")))
             .join(
                 SQLAlias(SQLIdentifier("regions"), as: SQLIdentifier("r")), method: SQLJoinMethod.inner,
                 on: SQLColumn("region_id", table: "o"), .equal, SQLColumn("id", table: "r")
             )
-            .where(SQLColumn("id", table: "o"), .in, SQLBind.group(ids.map(\.rawValue).sorted())).all()
-        for row in rows {
+        if let ids {
+            query = query.where(SQLColumn("id", table: "o"), .in, SQLBind.group(ids.map(\.rawValue).sorted()))
+        }
+        for row in try await query.all() {
             let text = try row.decode(column: "level", as: String.self)
             guard let level = RegionLevel(rawValue: text) else { throw StoreError.notFound("region level \(text)") }
             levels[Organisation.ID(try row.decode(column: "id", as: Int64.self))] = level
