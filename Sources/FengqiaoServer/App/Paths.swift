@@ -93,6 +93,20 @@ public enum Paths {
         "\(adminQRCodes)/\(gridCode).\(format)"
     }
 
+    /// The staff case list (案件列表): every case the signed-in user may see, filtered with the query parameters of
+    /// `GET /api/v1/cases` (state, channel, category, urgency, region, organisation, overdue, from, to, q, sort, ...).
+    /// Every figure on a dashboard links here with the filters behind it.
+    public static let cases = "/cases"
+
+    /// The case list with these filters, in the order given (`nil` values are left out).
+    public static func cases(_ filters: KeyValuePairs<String, String?>) -> String {
+        var components = URLComponents()
+        components.path = cases
+        let items = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? cases
+    }
+
     /// A case's page (its whole file, clocks and the actions its state allows).
     public static func caseFile(_ id: some CustomStringConvertible) -> String { "/cases/\(id)" }
     /// Where a case page's action form posts.
