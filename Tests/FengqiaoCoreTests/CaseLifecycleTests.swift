@@ -497,8 +497,12 @@ struct CaseLifecycleTests {
         file.refuse(.withdraw(reason: "不想办了"), by: F.otherGridWorker, .outsideJurisdiction)
         file.refuse(.withdraw(reason: "不想办了"), by: F.townLeader, .forbiddenRole(.withdraw))
         try file.run(.withdraw(reason: "已解决"), by: F.citizen)
+        // Once resolved, the case has an outcome to rate: neither after 办结 nor after 回访 can it be withdrawn.
         var closed = try resolvedCase()
+        closed.refuse(.withdraw(reason: "x"), by: F.citizen, .notAllowedInState(.withdraw, .resolved))
         try closed.run(.followUp(satisfaction: .satisfied, note: nil), by: F.citizen)
+        closed.refuse(.withdraw(reason: "x"), by: F.citizen, .notAllowedInState(.withdraw, .followedUp))
+        #expect(!CasePermissions.availableActions(on: closed.current, by: F.townDesk).contains(.withdraw))
         try closed.run(.close, by: F.townDesk)
         closed.refuse(.withdraw(reason: "x"), by: F.citizen, .notAllowedInState(.withdraw, .closed))
     }

@@ -708,11 +708,10 @@ struct OpenAPITests {
             let rated = try await probe.call(
                 .post, actions, token: nil, json: ["code": code, "phone": "1234", "satisfaction": "satisfied"])
             #expect(rated.status == .ok)
-            // A followed-up case is still open, so the citizen may withdraw it, once.
+            // A followed-up case has its outcome rated: withdrawing it now is refused (撤回 is for cases before 办结).
             let withdraw: [String: Any] = ["code": code, "phone": "1234", "reason": "不需要了"]
-            #expect(try await probe.call(.post, actions, token: nil, json: withdraw).status == .ok)
-            let again = try await probe.call(.post, actions, token: nil, json: withdraw)
-            #expect(again.status == .conflict, "\(again.status): \(again.text)")
+            let late = try await probe.call(.post, actions, token: nil, json: withdraw)
+            #expect(late.status == .conflict, "\(late.status): \(late.text)")
             let mediators = "/api/v1/mediators"
             let directory = try await probe.call(.get, mediators, token: nil)
             #expect((directory.json["items"] as? [Any])?.isEmpty == false)

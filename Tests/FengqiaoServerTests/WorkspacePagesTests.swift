@@ -200,6 +200,23 @@ struct WorkspacePagesTests {
             let json = try await desk.get(
                 "\(Paths.deskDuplicates)?regionCode=\(grid.code)&text=\(WebClient.encode("8路公交早高峰等车四十分钟"))")
             #expect(json.body.contains(first) && json.body.contains(second))
+
+            // 合并 asks first, showing which case ends and which carries on; only the confirmation merges.
+            let firstCase = try #require(
+                try await services.cases.find(id: Case.ID(Int64(first.split(separator: "/").last!)!)))
+            let secondID = Int64(second.split(separator: "/").last!)!
+            let version = try #require(try await services.cases.find(id: Case.ID(secondID))).version
+            let merge = Paths.caseAction(secondID, CaseAction.merge.rawValue)
+            let asked = try await desk.post(merge, [("expectedVersion", "\(version)"), ("master", "\(firstCase.id)")])
+            #expect(asked.status == .ok && asked.body.contains("确认合并重复件") && asked.body.contains(firstCase.number))
+            #expect(asked.body.contains("本件（将结束办理）") && asked.body.contains("主案件（继续办理）"))
+            #expect(try await services.cases.find(id: Case.ID(secondID))?.state != .merged)
+            let unknown = try await desk.post(merge, [("expectedVersion", "\(version)"), ("master", "XX-0000")])
+            #expect(unknown.status == .unprocessableContent && unknown.body.contains("找不到编号为“XX-0000”的案件"))
+            let confirmed = try await desk.post(
+                merge, [("expectedVersion", "\(version)"), ("master", firstCase.number), ("confirm", "yes")])
+            #expect(confirmed.status == .seeOther, "\(confirmed.status) \(confirmed.body.prefix(400))")
+            #expect(try await services.cases.find(id: Case.ID(secondID))?.state == .merged)
         }
     }
 

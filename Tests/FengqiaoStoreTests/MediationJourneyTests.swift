@@ -297,4 +297,47 @@ struct MediationJourneyTests {
             for id in [refused.id, other.id, missed.id] { try await StoredCase.expectConsistent(id, in: database) }
         }
     }
+
+    @Test(
+        "a 点单 waiting when the desk dispatches is answered: to the mediator's organisation it is taken up, elsewhere it is not; while it waits the mediator's organisation reads the case",
+        arguments: TestEngine.available)
+    func requestAnsweredByDispatch(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let cast = try await cast(database)
+            let cases = CaseRepository(database: database)
+            let committeeOnly = CaseRepository.Visibility(
+                jurisdictionPaths: [], organisationIDs: [cast.townCommittee.id])
+            var waiting = CaseRepository.Filter()
+            waiting.states = [.registered, .assessed, .returned]
+            for (key, lead) in [("k001", cast.townCommittee.id), ("k002", cast.world.department.id)] {
+                let asked = try await register(cast, cases, key: key)
+                _ = try await cases.act(
+                    .requestMediator(mediator: cast.townMediator.id, organisation: cast.townCommittee.id),
+                    on: asked.id, expectedVersion: nil, by: cast.citizen, at: t0 + 60)
+                _ = try await cases.act(
+                    .assess(
+                        categoryCode: "agriculture.homestead", urgency: .troublesome, difficulty: .complex,
+                        competentLevel: .township),
+                    on: asked.id, expectedVersion: nil, by: cast.world.desk, at: t0 + 120)
+                // Assessment keeps the request, and the committee finds it in its lists.
+                let listed = try await cases.list(waiting, visibleTo: committeeOnly, limit: 50, after: nil)
+                #expect(listed.contains { $0.id == asked.id && $0.mediation.requestedMediator == cast.townMediator.id })
+                let dispatched = try await cases.act(
+                    .dispatch(lead: lead, assisting: [], whistle: nil), on: asked.id, expectedVersion: nil,
+                    by: cast.world.desk, at: t0 + 180)
+                #expect(dispatched.mediation.requestedMediator == nil)
+                let names = try await cases.events(of: asked.id).map(\.change.name).suffix(2)
+                if lead == cast.townCommittee.id {
+                    #expect(Array(names) == ["dispatched", "mediatorAssigned"])
+                    #expect(dispatched.mediation.mediatorID == cast.townMediator.id)
+                } else {
+                    #expect(Array(names) == ["dispatched", "mediatorDeclined"])
+                    #expect(dispatched.mediation.declines.map(\.mediatorID) == [cast.townMediator.id])
+                    let after = try await cases.list(.init(), visibleTo: committeeOnly, limit: 50, after: nil)
+                    #expect(!after.contains { $0.id == asked.id })
+                }
+                try await StoredCase.expectConsistent(asked.id, in: database)
+            }
+        }
+    }
 }

@@ -4283,7 +4283,7 @@ package enum Operations {
     }
     /// 撤回 / Withdraw
     ///
-    /// Withdraws the case (撤回) on the citizen's behalf, with a reason. For a covering center or a grid worker of the case's grid, on any open case. `availableActions` of the case lists it when you may take it now; not your role or case is a 403, the wrong state a 409. A missing field is a 400 `request.missing_field`.
+    /// Withdraws the case (撤回) on the citizen's behalf, with a reason. For a covering center or a grid worker of the case's grid, on a case not yet resolved (办结 and 回访 leave an outcome to rate). `availableActions` of the case lists it when you may take it now; not your role or case is a 403, the wrong state a 409. A missing field is a 400 `request.missing_field`.
     ///
     /// - Remark: HTTP `POST /api/v1/cases/{id}/actions/withdraw`.
     /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/withdraw/post(withdraw)`.

@@ -33,7 +33,7 @@
 /// | supervise (note, deadline) | covering center; leader; system | any open | — |
 /// | nudge | leader | any open | — |
 /// | reopen (reason) | covering center | resolved, followed up, closed | in progress (registered if never dispatched) |
-/// | withdraw (reason) | citizen; covering center; grid worker in grid | any open | withdrawn |
+/// | withdraw (reason) | citizen; covering center; grid worker in grid | before resolution | withdrawn |
 /// | merge (duplicate side; master must be covered and open) | responsible center | any before resolution | merged |
 /// | request information (待补充材料; not while waiting) | responsible center; lead | registered, assessed, returned, accepted, in progress | — (clocks pause) |
 /// | supply information (while waiting) | citizen; responsible center; lead; grid worker in grid | any before resolution | — (clocks resume) |
@@ -141,7 +141,8 @@ public enum CasePermissions {
         case .followUp: [.resolved]
         case .close: [.resolved, .followedUp]
         case .escalate, .merge: unresolved
-        case .supervise, .nudge, .withdraw: open
+        case .supervise, .nudge: open
+        case .withdraw: unresolved
         case .reopen: [.resolved, .followedUp, .closed]
         case .requestInformation: [.registered, .assessed, .returned, .accepted, .inProgress]
         case .supplyInformation, .climbLadder: unresolved

@@ -2,7 +2,8 @@
 ///
 /// A member of staff reads a case when one of their grants covers its region (the jurisdiction's subtree), or when
 /// one of their grants' organisations reads it now (`readerOrganisations`): the center responsible for it, the
-/// center that dispatched it, the organisation holding it and every organisation taking part in its handling. An
+/// center that dispatched it, the organisation holding it, every organisation taking part in its handling and,
+/// while a citizen's 点单 waits for an answer, the organisation of the mediator asked for. An
 /// organisation that returned the case (退单) or left a joint handling no longer reads it: the case page, its
 /// lists, search results and exports all stop showing it together. A citizen who proved ownership of the case and
 /// the system read it.
@@ -17,6 +18,7 @@ public enum CaseVisibility {
         for id in [current.centerOrganisationID, current.dispatcherOrganisationID, current.holderOrganisationID] {
             if let id { ids.insert(id) }
         }
+        if current.state.isUnresolved, let asked = current.mediation.requestedOrganisation { ids.insert(asked) }
         return ids
     }
 

@@ -107,12 +107,47 @@ public enum CaseFileText {
                 }
             }
             return nil
+        case .mediatorAssigned, .mediatorDeclined:
+            return requestAnsweredByDispatch(entry)
         case .returnedToCourt:
             guard let outcome = entry.before?.outcome else { return nil }
             return Localized(
                 zh: "调解结果反馈法院：\(outcome.name.zh)。", en: "Outcome reported to the court: \(outcome.name.en).")
         default:
             return nil
+        }
+    }
+
+    /// What became of a citizen's 点单 when the center dispatched the case before the mediator answered: the
+    /// dispatch to the mediator's organisation assigns them, a dispatch elsewhere does not take the request up.
+    /// Nil for an assignment or decline a person made.
+    public static func requestAnsweredByDispatch(_ entry: Entry) -> Localized? {
+        guard let dispatch = entry.batch.last(where: { if case .dispatched = $0.change { true } else { false } }),
+            case .dispatched(_, let lead, _, _) = dispatch.change
+        else { return nil }
+        switch entry.event.change {
+        case .mediatorAssigned(_, lead):
+            return Localized(
+                zh: "已按群众点单，交所点调解员办理。", en: "Dispatched as the citizen asked: the mediator they chose handles it.")
+        case .mediatorDeclined:
+            return Localized(
+                zh: "中心已另行派单，所点调解员未被采用。",
+                en: "The center dispatched it elsewhere; the mediator asked for was not taken up.")
+        default:
+            return nil
+        }
+    }
+
+    /// Whether an entry only repeats a step written with it: taking a requested mediation (接单调解) writes the
+    /// mediator's assignment, the dispatch to their organisation and its acceptance at once. A reader is told it
+    /// once, as the mediator's 接单; the file keeps all three.
+    public static func repeatsItsBatch(_ entry: Entry) -> Bool {
+        switch entry.event.change {
+        case .dispatched(_, let organisation, _, _), .accepted(let organisation):
+            entry.batch.contains {
+                if case .mediatorAssigned(_, organisation) = $0.change { true } else { false }
+            }
+        default: false
         }
     }
 

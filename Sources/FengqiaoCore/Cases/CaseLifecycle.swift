@@ -68,6 +68,16 @@ public enum CaseLifecycle {
             }
             emit(
                 .dispatched(dispatcherOrganisationID: dispatcher, lead: lead, assisting: assisting, whistle: whistle))
+            // A citizen's 点单 still waiting is answered by the dispatch: dispatched to the mediator's organisation,
+            // the mediator asked for handles it; dispatched elsewhere, the request is not taken up. Either way the
+            // citizen reads what became of it.
+            if let asked = current.mediation.requestedMediator {
+                if current.mediation.requestedOrganisation == lead {
+                    emit(.mediatorAssigned(mediatorID: asked, organisationID: lead))
+                } else {
+                    emit(.mediatorDeclined(mediatorID: asked))
+                }
+            }
 
         case .accept:
             guard let organisation = authority.grant?.organisationID else { throw .notAParticipant }

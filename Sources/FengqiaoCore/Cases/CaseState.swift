@@ -11,7 +11,8 @@
 ///   resolution;
 /// - a dissatisfied follow-up (不满意) or a flare-up (反弹) reopens it: back in progress with its lead (registered
 ///   with its center when it was never dispatched);
-/// - any open state can be withdrawn, any state before resolution merged into a master case; both are final.
+/// - any state before resolution can be withdrawn or merged into a master case; both are final. A resolved case
+///   has an outcome the citizen is asked to rate, so it is followed up or reopened, never withdrawn.
 ///
 /// `successors` is the exact table; `CaseLifecycle` never moves a case along an edge that is not in it.
 public enum CaseState: String, CaseIterable, Codable, Sendable {
@@ -89,8 +90,8 @@ public enum CaseState: String, CaseIterable, Codable, Sendable {
         case .accepted: [.inProgress, .resolved, .returned, .registered, .withdrawn, .merged]
         case .returned: [.assessed, .dispatched, .registered, .withdrawn, .merged]
         case .inProgress: [.resolved, .returned, .registered, .withdrawn, .merged]
-        case .resolved: [.followedUp, .closed, .inProgress, .withdrawn]
-        case .followedUp: [.closed, .inProgress, .withdrawn]
+        case .resolved: [.followedUp, .closed, .inProgress]
+        case .followedUp: [.closed, .inProgress]
         case .closed: [.inProgress, .registered]
         case .withdrawn, .merged: []
         }

@@ -40,11 +40,26 @@ struct CasePageController {
         router.post(RouterPath(Paths.caseAction(":id", ":action"))) { request, context in
             let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
-            let form = try await WebForm.read(request)
+            var form = try await WebForm.read(request)
             try form.requireCSRF(context)
             let name = try context.parameters.require("action")
             guard let action = CaseAction(rawValue: name) else { throw HTTPError(.notFound) }
             do {
+                if action == .merge {
+                    // 合并 is final: the master is named by its number, shown beside this case, and confirmed.
+                    let master = try await mergeMaster(form["master"], context, identity)
+                    guard form["confirm"] == "yes" else {
+                        let csrf = context.csrfToken ?? ""
+                        return HTMLPage.response(
+                            status: .ok,
+                            html: MergeConfirmPage(
+                                language: context.language, csrfToken: csrf,
+                                nav: StaffNav(identity: identity, csrfToken: csrf, current: ""), duplicate: found,
+                                master: master
+                            ).render())
+                    }
+                    form = WebForm(fields: form.fields.filter { $0.name != "master" } + [("master", "\(master.id)")])
+                }
                 var extra: [String: Any] = [:]
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
                 let body = try form.actionBody(for: action, extra: extra)
@@ -61,6 +76,21 @@ struct CasePageController {
                 return HTMLPage.response(status: ErrorStatus.status(of: error), html: page.render())
             }
         }
+    }
+
+    /// The master case a merge form names: by its number (as staff know it) or its internal id, among the cases
+    /// the reader may see.
+    private func mergeMaster(_ typed: String?, _ context: AppRequestContext, _ identity: Identity) async throws -> Case
+    {
+        guard let typed else { throw WebFormError.missingField("master") }
+        let actions = caseActions.at(context.now)
+        if let byNumber = try await cases.find(number: typed.uppercased()),
+            let visible = try await actions.visible(byNumber.id.rawValue, to: identity)
+        {
+            return visible
+        }
+        if let id = Int64(typed), let visible = try await actions.visible(id, to: identity) { return visible }
+        throw MergeMasterNotFound(typed: typed)
     }
 
     private func visible(_ context: AppRequestContext, _ identity: Identity) async throws -> Case {
@@ -134,6 +164,14 @@ struct CasePageController {
             }
             choices.dispatchTargets = try await self.organisations.list(inSubtreeOf: scope).filter {
                 $0.kind != .center
+            }
+            if let asked = current.mediation.requestedMediator, let mediator = try await mediators.find(id: asked) {
+                choices.requestedMediator = mediator
+                if !choices.dispatchTargets.contains(where: { $0.id == mediator.organisationID }),
+                    let organisation = organisations.first(where: { $0.id == mediator.organisationID })
+                {
+                    choices.dispatchTargets.append(organisation)
+                }
             }
         }
         if needs.contains(.requestMediator) || needs.contains(.assignMediator) {

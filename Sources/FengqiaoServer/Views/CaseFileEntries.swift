@@ -11,6 +11,8 @@ struct CaseFileEntries: Sendable {
         let actor: Localized
         let text: Localized
         let note: String?
+        /// Only repeats a step written with it (`CaseFileText.repeatsItsBatch`): pages leave it out, the API keeps it.
+        let repeatsItsBatch: Bool
     }
 
     let lines: [Line]
@@ -25,7 +27,7 @@ struct CaseFileEntries: Sendable {
             Line(
                 event: entry.event, actor: entry.event.actor.name,
                 text: CaseNarrative.staffLine(entry, current: current) { names[$0] ?? "" },
-                note: CaseFileText.personalNote(entry))
+                note: CaseFileText.personalNote(entry), repeatsItsBatch: CaseFileText.repeatsItsBatch(entry))
         }
         return CaseFileEntries(lines: lines, names: names)
     }

@@ -18,8 +18,14 @@ struct CaseNarrative: Sendable {
         case current: Case, events: [CaseEvent], clocks: [ClockStatus] = [],
         organisationName: (Organisation.ID) -> String
     ) {
-        lines = events.compactMap { event in
-            Self.describe(event, current: current, name: organisationName).map { Line(at: event.at, text: $0) }
+        lines = CaseFileText.entries(of: events).compactMap { entry in
+            guard !CaseFileText.repeatsItsBatch(entry) else { return nil }
+            if let answered = CaseFileText.requestAnsweredByDispatch(entry) {
+                return Line(at: entry.event.at, text: answered)
+            }
+            return Self.describe(entry.event, current: current, name: organisationName).map {
+                Line(at: entry.event.at, text: $0)
+            }
         }
         let step = Self.nextStep(current, name: organisationName)
         let clock =

@@ -11,6 +11,9 @@ struct CasePage {
         var dispatchTargets: [Organisation] = []
         var mediators: [Mediator] = []
         var courts: [Organisation] = []
+        /// The mediator a citizen asked for (点单) while the request waits: the dispatch form names them and
+        /// proposes their organisation as the lead.
+        var requestedMediator: Mediator?
     }
 
     let language: DisplayLanguage
@@ -93,7 +96,7 @@ struct CasePage {
             }
             if !duplicates.isEmpty { duplicatesSection() }
             H2(t(WorkspaceStrings.caseFile))
-            List(file) { line in
+            List(file.filter { !$0.repeatsItsBatch }) { line in
                 ListItem {
                     Widgets.time(line.event.at)
                     Text(" \(t(line.actor))：\(t(line.text))")
@@ -212,9 +215,21 @@ struct CasePage {
                 selected: current.competentLevel ?? .township
             ) { $0.name }
         case .dispatch:
+            if let asked = choices.requestedMediator {
+                Paragraph(
+                    t(
+                        Localized(
+                            zh: "群众点单：调解员 \(asked.name)（\(name(asked.organisationID) ?? "")）。派给该单位即采用点单；"
+                                + "派给其他单位，点单不予采用，群众会看到。",
+                            en: "The citizen asked for mediator \(asked.name) (\(name(asked.organisationID) ?? "")). "
+                                + "Dispatching to that organisation takes the request up; dispatching elsewhere "
+                                + "does not, and the citizen is told."))
+                )
+                .class("notice").attribute(named: "id", value: "requested-mediator")
+            }
             Widgets.select(
                 "lead", label: t(s.fieldLead), options: choices.dispatchTargets.map { ("\($0.id)", $0.name) },
-                blank: t(s.choose), required: true)
+                selected: choices.requestedMediator.map { "\($0.organisationID)" }, blank: t(s.choose), required: true)
             Label(t(s.fieldAssisting)) {
                 Element(name: "select") {
                     for organisation in choices.dispatchTargets {
@@ -256,7 +271,7 @@ struct CasePage {
             Widgets.textArea("note", label: t(s.fieldNote))
             Widgets.textField("deadline", label: t(s.fieldDeadline), type: .date, required: true)
         case .nudge: Widgets.textArea("note", label: t(s.fieldNoteOptional), required: false)
-        case .merge: Widgets.textField("master", label: t(s.fieldMaster), type: .number, required: true)
+        case .merge: Widgets.textField("master", label: t(s.fieldMaster), required: true)
         case .recordSession:
             Widgets.choice(
                 "result", label: t(s.fieldResult), MediationSession.Result.self, language: language,

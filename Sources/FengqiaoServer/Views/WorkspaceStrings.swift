@@ -46,7 +46,7 @@ enum WorkspaceStrings {
         zh: "个人信息已脱敏；您的角色无需查看完整信息。", en: "Personal data is masked: your role does not need it.")
     static let possibleDuplicates = Localized(
         zh: "可能重复的案件（近30天、同村社区）", en: "Possible duplicates (same village, last 30 days)")
-    static let mergeInto = Localized(zh: "合并到此件", en: "Merge into this one")
+    static let mergeInto = Localized(zh: "将本件并入此件…", en: "Merge this case into that one…")
     static let actionsHeading = Localized(zh: "可办理的操作", en: "What you can do")
     static let noActions = Localized(
         zh: "当前状态下，您没有可办理的操作。", en: "There is nothing for you to do on this case in its current state.")
@@ -67,7 +67,7 @@ enum WorkspaceStrings {
     static let fieldWorkingDays = Localized(zh: "延长工作日数", en: "Working days more")
     static let fieldApproved = Localized(zh: "是否批准", en: "Approve")
     static let fieldDeadline = Localized(zh: "督办期限", en: "Deadline")
-    static let fieldMaster = Localized(zh: "主案件编号（内部ID）", en: "Master case (internal id)")
+    static let fieldMaster = Localized(zh: "主案件编号（本件将并入该件）", en: "Master case number (this case merges into it)")
     static let fieldResult = Localized(zh: "调解结果", en: "Result")
     static let fieldHeldAt = Localized(
         zh: "调解时间（如 2026-12-01T14:30，可不填）", en: "Held at (e.g. 2026-12-01T14:30; optional)")
