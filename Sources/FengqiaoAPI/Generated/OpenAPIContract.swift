@@ -3926,6 +3926,9 @@ package enum OpenAPIContract {
                   "ladder": {
                     "$ref": "#/components/schemas/LadderResource"
                   },
+                  "mediation": {
+                    "$ref": "#/components/schemas/MediationResource"
+                  },
                   "availableActions": {
                     "type": "array",
                     "items": {
@@ -4798,6 +4801,96 @@ package enum OpenAPIContract {
                   "court": {
                     "type": "integer",
                     "description": "The court's organisation id."
+                  }
+                }
+              },
+              "MediationResource": {
+                "type": "object",
+                "description": "A case's mediation: the mediator a citizen asked for (点单) while the request waits, the mediator handling it, and every session held. Absent for a case never mediated.",
+                "required": [
+                  "sessions",
+                  "agreementVersions",
+                  "agreementSigned"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "requestedMediatorID": {
+                    "type": "integer"
+                  },
+                  "mediatorID": {
+                    "type": "integer"
+                  },
+                  "mediatorOrganisationID": {
+                    "type": "integer"
+                  },
+                  "sessions": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/MediationSessionResource"
+                    }
+                  },
+                  "agreementVersions": {
+                    "type": "integer"
+                  },
+                  "agreementSigned": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "MediationSessionResource": {
+                "type": "object",
+                "description": "One mediation session (调解会): when, the result, the ladder level, and where and how it was held: a place or online, 面对面 or 背对背, who attended (attending parties' names masked unless your role needs them), files.",
+                "required": [
+                  "heldAt",
+                  "result",
+                  "resultName",
+                  "attendees",
+                  "files"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "heldAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "result": {
+                    "$ref": "#/components/schemas/SessionResult"
+                  },
+                  "resultName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "level": {
+                    "$ref": "#/components/schemas/RegionLevel"
+                  },
+                  "organisationID": {
+                    "type": "integer"
+                  },
+                  "mediatorID": {
+                    "type": "integer"
+                  },
+                  "place": {
+                    "type": "string"
+                  },
+                  "online": {
+                    "type": "boolean"
+                  },
+                  "mode": {
+                    "$ref": "#/components/schemas/SessionMode"
+                  },
+                  "modeName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "attendees": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Attendee"
+                    }
+                  },
+                  "files": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
                   }
                 }
               },

@@ -404,6 +404,8 @@ extension Components {
             package var timeLimitPolicy: Swift.String?
             /// - Remark: Generated from `#/components/schemas/CaseResource/ladder`.
             package var ladder: Components.Schemas.LadderResource?
+            /// - Remark: Generated from `#/components/schemas/CaseResource/mediation`.
+            package var mediation: Components.Schemas.MediationResource?
             /// - Remark: Generated from `#/components/schemas/CaseResource/availableActions`.
             package var availableActions: [Components.Schemas.CaseAction]
             /// Creates a new `CaseResource`.
@@ -449,6 +451,7 @@ extension Components {
             ///   - awaitingCitizen:
             ///   - timeLimitPolicy: The code of the policy that applied.
             ///   - ladder:
+            ///   - mediation:
             ///   - availableActions:
             package init(
                 id: Swift.Int,
@@ -491,6 +494,7 @@ extension Components {
                 awaitingCitizen: Swift.Bool,
                 timeLimitPolicy: Swift.String? = nil,
                 ladder: Components.Schemas.LadderResource? = nil,
+                mediation: Components.Schemas.MediationResource? = nil,
                 availableActions: [Components.Schemas.CaseAction]
             ) {
                 self.id = id
@@ -533,6 +537,7 @@ extension Components {
                 self.awaitingCitizen = awaitingCitizen
                 self.timeLimitPolicy = timeLimitPolicy
                 self.ladder = ladder
+                self.mediation = mediation
                 self.availableActions = availableActions
             }
             package enum CodingKeys: String, CodingKey {
@@ -576,6 +581,7 @@ extension Components {
                 case awaitingCitizen
                 case timeLimitPolicy
                 case ladder
+                case mediation
                 case availableActions
             }
             package init(from decoder: any Swift.Decoder) throws {
@@ -740,6 +746,10 @@ extension Components {
                     Components.Schemas.LadderResource.self,
                     forKey: .ladder
                 )
+                self.mediation = try container.decodeIfPresent(
+                    Components.Schemas.MediationResource.self,
+                    forKey: .mediation
+                )
                 self.availableActions = try container.decode(
                     [Components.Schemas.CaseAction].self,
                     forKey: .availableActions
@@ -785,6 +795,7 @@ extension Components {
                     "awaitingCitizen",
                     "timeLimitPolicy",
                     "ladder",
+                    "mediation",
                     "availableActions"
                 ])
             }
@@ -2226,6 +2237,240 @@ extension Components {
             package enum CodingKeys: String, CodingKey {
                 case expectedVersion
                 case court
+            }
+        }
+        /// A case's mediation: the mediator a citizen asked for (点单) while the request waits, the mediator handling it, and every session held. Absent for a case never mediated.
+        ///
+        /// - Remark: Generated from `#/components/schemas/MediationResource`.
+        package struct MediationResource: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MediationResource/requestedMediatorID`.
+            package var requestedMediatorID: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/MediationResource/mediatorID`.
+            package var mediatorID: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/MediationResource/mediatorOrganisationID`.
+            package var mediatorOrganisationID: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/MediationResource/sessions`.
+            package var sessions: [Components.Schemas.MediationSessionResource]
+            /// - Remark: Generated from `#/components/schemas/MediationResource/agreementVersions`.
+            package var agreementVersions: Swift.Int
+            /// - Remark: Generated from `#/components/schemas/MediationResource/agreementSigned`.
+            package var agreementSigned: Swift.Bool
+            /// Creates a new `MediationResource`.
+            ///
+            /// - Parameters:
+            ///   - requestedMediatorID:
+            ///   - mediatorID:
+            ///   - mediatorOrganisationID:
+            ///   - sessions:
+            ///   - agreementVersions:
+            ///   - agreementSigned:
+            package init(
+                requestedMediatorID: Swift.Int? = nil,
+                mediatorID: Swift.Int? = nil,
+                mediatorOrganisationID: Swift.Int? = nil,
+                sessions: [Components.Schemas.MediationSessionResource],
+                agreementVersions: Swift.Int,
+                agreementSigned: Swift.Bool
+            ) {
+                self.requestedMediatorID = requestedMediatorID
+                self.mediatorID = mediatorID
+                self.mediatorOrganisationID = mediatorOrganisationID
+                self.sessions = sessions
+                self.agreementVersions = agreementVersions
+                self.agreementSigned = agreementSigned
+            }
+            package enum CodingKeys: String, CodingKey {
+                case requestedMediatorID
+                case mediatorID
+                case mediatorOrganisationID
+                case sessions
+                case agreementVersions
+                case agreementSigned
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.requestedMediatorID = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .requestedMediatorID
+                )
+                self.mediatorID = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .mediatorID
+                )
+                self.mediatorOrganisationID = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .mediatorOrganisationID
+                )
+                self.sessions = try container.decode(
+                    [Components.Schemas.MediationSessionResource].self,
+                    forKey: .sessions
+                )
+                self.agreementVersions = try container.decode(
+                    Swift.Int.self,
+                    forKey: .agreementVersions
+                )
+                self.agreementSigned = try container.decode(
+                    Swift.Bool.self,
+                    forKey: .agreementSigned
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "requestedMediatorID",
+                    "mediatorID",
+                    "mediatorOrganisationID",
+                    "sessions",
+                    "agreementVersions",
+                    "agreementSigned"
+                ])
+            }
+        }
+        /// One mediation session (调解会): when, the result, the ladder level, and where and how it was held: a place or online, 面对面 or 背对背, who attended (attending parties' names masked unless your role needs them), files.
+        ///
+        /// - Remark: Generated from `#/components/schemas/MediationSessionResource`.
+        package struct MediationSessionResource: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/heldAt`.
+            package var heldAt: Foundation.Date
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/result`.
+            package var result: Components.Schemas.SessionResult
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/resultName`.
+            package var resultName: Components.Schemas.LocalizedText
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/level`.
+            package var level: Components.Schemas.RegionLevel?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/organisationID`.
+            package var organisationID: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/mediatorID`.
+            package var mediatorID: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/place`.
+            package var place: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/online`.
+            package var online: Swift.Bool?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/mode`.
+            package var mode: Components.Schemas.SessionMode?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/modeName`.
+            package var modeName: Components.Schemas.LocalizedText?
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/attendees`.
+            package var attendees: [Components.Schemas.Attendee]
+            /// - Remark: Generated from `#/components/schemas/MediationSessionResource/files`.
+            package var files: [Swift.String]
+            /// Creates a new `MediationSessionResource`.
+            ///
+            /// - Parameters:
+            ///   - heldAt:
+            ///   - result:
+            ///   - resultName:
+            ///   - level:
+            ///   - organisationID:
+            ///   - mediatorID:
+            ///   - place:
+            ///   - online:
+            ///   - mode:
+            ///   - modeName:
+            ///   - attendees:
+            ///   - files:
+            package init(
+                heldAt: Foundation.Date,
+                result: Components.Schemas.SessionResult,
+                resultName: Components.Schemas.LocalizedText,
+                level: Components.Schemas.RegionLevel? = nil,
+                organisationID: Swift.Int? = nil,
+                mediatorID: Swift.Int? = nil,
+                place: Swift.String? = nil,
+                online: Swift.Bool? = nil,
+                mode: Components.Schemas.SessionMode? = nil,
+                modeName: Components.Schemas.LocalizedText? = nil,
+                attendees: [Components.Schemas.Attendee],
+                files: [Swift.String]
+            ) {
+                self.heldAt = heldAt
+                self.result = result
+                self.resultName = resultName
+                self.level = level
+                self.organisationID = organisationID
+                self.mediatorID = mediatorID
+                self.place = place
+                self.online = online
+                self.mode = mode
+                self.modeName = modeName
+                self.attendees = attendees
+                self.files = files
+            }
+            package enum CodingKeys: String, CodingKey {
+                case heldAt
+                case result
+                case resultName
+                case level
+                case organisationID
+                case mediatorID
+                case place
+                case online
+                case mode
+                case modeName
+                case attendees
+                case files
+            }
+            package init(from decoder: any Swift.Decoder) throws {
+                let container = try decoder.container(keyedBy: CodingKeys.self)
+                self.heldAt = try container.decode(
+                    Foundation.Date.self,
+                    forKey: .heldAt
+                )
+                self.result = try container.decode(
+                    Components.Schemas.SessionResult.self,
+                    forKey: .result
+                )
+                self.resultName = try container.decode(
+                    Components.Schemas.LocalizedText.self,
+                    forKey: .resultName
+                )
+                self.level = try container.decodeIfPresent(
+                    Components.Schemas.RegionLevel.self,
+                    forKey: .level
+                )
+                self.organisationID = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .organisationID
+                )
+                self.mediatorID = try container.decodeIfPresent(
+                    Swift.Int.self,
+                    forKey: .mediatorID
+                )
+                self.place = try container.decodeIfPresent(
+                    Swift.String.self,
+                    forKey: .place
+                )
+                self.online = try container.decodeIfPresent(
+                    Swift.Bool.self,
+                    forKey: .online
+                )
+                self.mode = try container.decodeIfPresent(
+                    Components.Schemas.SessionMode.self,
+                    forKey: .mode
+                )
+                self.modeName = try container.decodeIfPresent(
+                    Components.Schemas.LocalizedText.self,
+                    forKey: .modeName
+                )
+                self.attendees = try container.decode(
+                    [Components.Schemas.Attendee].self,
+                    forKey: .attendees
+                )
+                self.files = try container.decode(
+                    [Swift.String].self,
+                    forKey: .files
+                )
+                try decoder.ensureNoAdditionalProperties(knownKeys: [
+                    "heldAt",
+                    "result",
+                    "resultName",
+                    "level",
+                    "organisationID",
+                    "mediatorID",
+                    "place",
+                    "online",
+                    "mode",
+                    "modeName",
+                    "attendees",
+                    "files"
+                ])
             }
         }
         /// - Remark: Generated from `#/components/schemas/Attendee`.

@@ -59,6 +59,16 @@ extension PersonalDataPolicy {
             }
             masked.mediationRecord = record
         }
+        // The parties who attended a session are named like the parties themselves; officials are not masked.
+        masked.timing.sessions = current.timing.sessions.map { session in
+            guard var details = session.details else { return session }
+            details.attendees = details.attendees.map { attendee in
+                attendee.role == .party ? Attendee(name: Masking.name(attendee.name), role: .party) : attendee
+            }
+            var copy = session
+            copy.details = details
+            return copy
+        }
         return CaseAsSeen(current: masked, personalDataShown: false)
     }
 }

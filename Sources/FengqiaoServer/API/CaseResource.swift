@@ -62,6 +62,8 @@ struct CaseResource: ResponseEncodable, Sendable {
     let awaitingCitizen: Bool
     let timeLimitPolicy: String?
     let ladder: LadderResource?
+    /// 点单, the mediator and the sessions held (place, online, mode, attendees); absent for a case never mediated.
+    let mediation: MediationResource?
     /// What the reader may do now: the action names of `POST /api/v1/cases/{id}/actions/{action}`.
     let availableActions: [String]
 
@@ -79,6 +81,7 @@ struct CaseResource: ResponseEncodable, Sendable {
         awaitingCitizen = current.timing.isAwaitingCitizen
         timeLimitPolicy = current.timing.limits?.policy.code
         ladder = current.timing.ladder.map(LadderResource.init)
+        mediation = MediationResource(current)
         id = current.id
         number = current.number
         trackingCode = includeTrackingCode ? current.trackingCode : nil

@@ -62,6 +62,11 @@ struct CasePageController {
                 }
                 var extra: [String: Any] = [:]
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
+                if action == .recordSession {
+                    extra["attendees"] = try SessionStrings.attendees(from: form["attendees"]).map {
+                        ["name": $0.name, "role": $0.role.rawValue]
+                    }
+                }
                 let body = try form.actionBody(for: action, extra: extra)
                 let updated = try await caseActions.at(context.now).perform(
                     try body.command(), expectedVersion: body.expectedVersion, on: found, by: identity)

@@ -89,6 +89,7 @@ struct CasePage {
                     }
                 }
             }
+            if !current.timing.sessions.isEmpty { sessionsSection() }
             if !current.mediation.agreements.isEmpty {
                 Paragraph {
                     Link(t(WorkspaceStrings.printAgreement), url: Paths.agreement(caseID: current.id)).class("button")
@@ -144,6 +145,23 @@ struct CasePage {
                     }
                 }.class("parties")
             }
+        }
+    }
+
+    /// 调解记录: every session with where, how and who attended.
+    private func sessionsSection() -> any Component {
+        Div {
+            H2(t(SessionStrings.heading))
+            List(current.timing.sessions) { session in
+                ListItem {
+                    Widgets.time(session.heldAt)
+                    Text(" \(t(session.result.name))")
+                    if let level = session.level { Text(" · \(t(level.name))") }
+                    if let details = session.details {
+                        Paragraph(SessionStrings.describe(details).text(language)).class("note")
+                    }
+                }
+            }.class("sessions").attribute(named: "id", value: "case-sessions")
         }
     }
 
@@ -279,7 +297,9 @@ struct CasePage {
             ) { $0.name }
             Widgets.textField("heldAt", label: t(s.fieldHeldAt), type: .text)
             Widgets.textField("place", label: t(s.fieldPlace))
+            Label(t(SessionStrings.online)) { Input(type: .checkbox, name: "online", value: "true") }.class("choice")
             Widgets.choice("mode", label: t(s.fieldMode), SessionMode.self, language: language) { $0.name }
+            Widgets.textArea("attendees", label: t(SessionStrings.attendeesField), required: false)
             Widgets.textArea("note", label: t(s.fieldNote))
         case .requestMediator, .assignMediator:
             Widgets.select(
