@@ -255,6 +255,13 @@ struct CaseLifecyclePropertyTests {
             return .raiseAlerts(
                 valid ? [Deadline(kind: kind, level: .red, clockStartedAt: now - 3600, dueAt: now)] : [],
                 supervisionDeadline: now + 86_400)
+        case .editParties:
+            let index = Int.random(in: 0..<3, using: &rng)
+            let party = Party(role: Party.Role.allCases.randomElement(using: &rng)!, name: valid ? "王五" : " ")
+            return [
+                .editParties(.add(party)), .editParties(.correct(index: index, party: party)),
+                .editParties(.remove(index: index, reason: text)),
+            ].randomElement(using: &rng)!
         case .requestMediator:
             return .requestMediator(mediator: 1, organisation: Self.organisations.randomElement(using: &rng)!)
         case .takeMediation:

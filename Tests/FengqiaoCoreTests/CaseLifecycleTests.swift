@@ -507,6 +507,43 @@ struct CaseLifecycleTests {
         closed.refuse(.withdraw(reason: "x"), by: F.citizen, .notAllowedInState(.withdraw, .closed))
     }
 
+    // MARK: Parties
+
+    @Test("staff add, correct and remove parties at any step; each change is one entry; identity details checked")
+    func editParties() throws {
+        var file = try CaseFile()
+        let respondent = Party(role: .respondent, name: " 李四 ", phone: "13900001111", idNumber: "11010119900101123x")
+        // The grid worker reads the case but does not keep its parties; a leader neither.
+        file.refuse(.editParties(.add(respondent)), by: F.gridWorker, .forbiddenRole(.editParties))
+        file.refuse(.editParties(.add(respondent)), by: F.townLeader, .forbiddenRole(.editParties))
+        let added = try file.run(.editParties(.add(respondent)), by: F.townDesk)
+        #expect(added.map(\.change.name) == ["partyAdded"])
+        #expect(file.current.parties.count == 3 && file.current.parties[2].name == "李四")
+        #expect(file.current.parties[2].idNumber == "11010119900101123X")
+        file.refuse(.editParties(.add(Party(role: .thirdParty, name: "  "))), by: F.townDesk, .partyNameRequired)
+        file.refuse(
+            .editParties(.add(Party(role: .thirdParty, name: "王五", phone: "123"))), by: F.townDesk,
+            .invalidIntake(.phone(party: 4)))
+        file.refuse(.editParties(.correct(index: 7, party: respondent)), by: F.townDesk, .noSuchParty(index: 7))
+        // The reporter recorded as the applicant of the dispute stays the citizen to contact.
+        var applicant = F.reporter
+        applicant.role = .applicant
+        try file.run(.editParties(.correct(index: 0, party: applicant)), by: F.townDesk)
+        #expect(file.current.reporter?.name == "张三丰" && file.current.parties[0].role == .applicant)
+        file.refuse(.editParties(.remove(index: 0, reason: "录错")), by: F.townDesk, .lastContactParty)
+        file.refuse(.editParties(.remove(index: 1, reason: " ")), by: F.townDesk, .reasonRequired)
+        try file.run(.editParties(.remove(index: 1, reason: "与本案无关")), by: F.townDesk)
+        #expect(file.current.parties.map(\.name) == ["张三丰", "李四"])
+        // The organisation handling it corrects too, and after 办结 as well.
+        try file.run(F.assessment, by: F.townDesk)
+        try file.run(.dispatch(lead: F.justiceOffice, assisting: [], whistle: nil), by: F.townDesk)
+        try file.run(.accept, by: F.justice)
+        try file.run(.resolve(outcome: .agreementReached, summary: "双方和解"), by: F.justice)
+        try file.run(.editParties(.add(Party(role: .thirdParty, name: "王五"))), by: F.justice)
+        #expect(file.current.parties.last?.role == .thirdParty)
+        #expect(try CaseLifecycle.replay(file.events) == file.current)
+    }
+
     // MARK: Merging
 
     @Test("merging: the duplicate is merged into the master, whose file records it and whose parties gain its reporter")

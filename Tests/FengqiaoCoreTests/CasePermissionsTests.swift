@@ -21,13 +21,13 @@ struct CasePermissionsTests {
         var file = try CaseFile()
         #expect(
             CasePermissions.availableActions(on: file.current, by: F.townDesk) == [
-                .assess, .escalate, .supervise, .withdraw, .merge, .requestInformation, .requestMediator,
+                .assess, .escalate, .supervise, .withdraw, .merge, .requestInformation, .requestMediator, .editParties,
             ])
         try file.run(F.assessment, by: F.townDesk)
         try file.run(.dispatch(lead: F.justiceOffice, assisting: [F.policeStation], whistle: nil), by: F.townDesk)
         let c = file.current
-        #expect(CasePermissions.availableActions(on: c, by: F.justice) == [.accept, .return])
-        #expect(CasePermissions.availableActions(on: c, by: F.police) == [.accept, .return])
+        #expect(CasePermissions.availableActions(on: c, by: F.justice) == [.accept, .return, .editParties])
+        #expect(CasePermissions.availableActions(on: c, by: F.police) == [.accept, .return, .editParties])
         #expect(CasePermissions.availableActions(on: c, by: F.housing).isEmpty)
         #expect(CasePermissions.availableActions(on: c, by: F.townLeader) == [.supervise, .nudge])
         #expect(CasePermissions.availableActions(on: c, by: F.citizen) == [.withdraw])
@@ -35,7 +35,10 @@ struct CasePermissionsTests {
             CasePermissions.availableActions(on: c, by: F.importer) == [.supervise, .applyTimeLimits, .raiseAlerts])
         #expect(CasePermissions.availableActions(on: c, by: F.gridWorker) == [.withdraw])
         #expect(CasePermissions.availableActions(on: c, by: F.countyDesk) == [.supervise, .withdraw])
-        #expect(CasePermissions.availableActions(on: c, by: F.townDesk) == [.escalate, .supervise, .withdraw, .merge])
+        #expect(
+            CasePermissions.availableActions(on: c, by: F.townDesk) == [
+                .escalate, .supervise, .withdraw, .merge, .editParties,
+            ])
         #expect(CasePermissions.availableActions(on: c, by: F.otherTownDesk).isEmpty)
     }
 

@@ -216,11 +216,11 @@ private func commands(_ scripts: [CaseScript]) -> [CaseCommand] { scripts.flatMa
     // Time limits, alerts and ladder moves are the platform's own (the store adds them); the demo scripts hold what
     // people do.
     let platform: Set<CaseAction> = [.register, .applyTimeLimits, .raiseAlerts, .climbLadder]
-    // 点单, consent, court confirmation and court referrals are not in the demo scripts yet; agreements, fulfilment
-    // checks and ratings are.
+    // 点单, consent, court confirmation, court referrals and party corrections are not in the demo scripts yet;
+    // agreements, fulfilment checks and ratings are.
     let mediation: Set<CaseAction> = [
         .requestMediator, .takeMediation, .declineMediation, .assignMediator, .recordConsent, .requestConfirmation,
-        .recordRuling, .returnToCourt,
+        .recordRuling, .returnToCourt, .editParties,
     ]
     #expect(actions == Set(CaseAction.allCases).subtracting(platform).subtracting(mediation))
 }

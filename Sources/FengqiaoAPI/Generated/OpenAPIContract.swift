@@ -2209,6 +2209,61 @@ package enum OpenAPIContract {
                 }
               }
             },
+            "/api/v1/cases/{id}/actions/edit-parties": {
+              "post": {
+                "operationId": "editParties",
+                "summary": "添加或更正当事人 / Add or correct parties",
+                "description": "Adds a party (当事人: 申请人 applicant, 被申请人 respondent, 第三人 third party, 反映人 reporter), corrects the party at `index` (0-based, as in the case's `parties`), or removes the one at `index` with a `reason`. Every change is an entry of the case file; the file's text never repeats the identity details. For the responsible center or an organisation handling the case, in any state but withdrawn and merged. A party needs a name (422 `case.party_name_required`); a phone and an ID number are checked as at intake (422 `case.invalid_intake` naming `parties[i].phone` or `parties[i].idNumber`); no party at `index` is a 422 `case.no_such_party`; the last reporter who can be contacted of a named report cannot be removed or re-roled away (422 `case.last_contact_party`). `availableActions` of the case lists it when you may take it now; not your role or case is a 403, the wrong state a 409. A missing field is a 400 `request.missing_field`.",
+                "tags": [
+                  "case actions"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/CaseID"
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/EditPartiesBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The case after the step.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CaseResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
             "/api/v1/cases/{id}/actions/{action}": {
               "post": {
                 "operationId": "otherCaseAction",
@@ -3484,8 +3539,12 @@ package enum OpenAPIContract {
               },
               "PartyRole": {
                 "type": "string",
+                "description": "反映人 reporter, 申请人 applicant, 被申请人 respondent, 第三人 third party, 当事人 other.",
                 "enum": [
                   "reporter",
+                  "applicant",
+                  "respondent",
+                  "thirdParty",
                   "other"
                 ]
               },
@@ -3644,7 +3703,8 @@ package enum OpenAPIContract {
                   "record-ruling",
                   "check-term",
                   "rate-mediation",
-                  "return-to-court"
+                  "return-to-court",
+                  "edit-parties"
                 ]
               },
               "TimeLimitCode": {
@@ -4801,6 +4861,40 @@ package enum OpenAPIContract {
                   "court": {
                     "type": "integer",
                     "description": "The court's organisation id."
+                  }
+                }
+              },
+              "EditPartiesBody": {
+                "type": "object",
+                "description": "The body of `POST /api/v1/cases/{id}/actions/edit-parties`.",
+                "required": [
+                  "operation"
+                ],
+                "properties": {
+                  "expectedVersion": {
+                    "type": "integer",
+                    "description": "The case's `version` you saw; a change by someone else in between is a 409."
+                  },
+                  "operation": {
+                    "type": "string",
+                    "enum": [
+                      "add",
+                      "correct",
+                      "remove"
+                    ],
+                    "description": "add needs `party`; correct needs `index` and `party`; remove needs `index` and `reason`."
+                  },
+                  "index": {
+                    "type": "integer",
+                    "minimum": 0,
+                    "description": "The party's place in the case's `parties` (0-based)."
+                  },
+                  "party": {
+                    "$ref": "#/components/schemas/IntakeParty"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "Why the party is removed."
                   }
                 }
               },

@@ -210,9 +210,14 @@ extension Components {
             case emergency = "emergency"
             case hardCase = "hardCase"
         }
+        /// 反映人 reporter, 申请人 applicant, 被申请人 respondent, 第三人 third party, 当事人 other.
+        ///
         /// - Remark: Generated from `#/components/schemas/PartyRole`.
         @frozen package enum PartyRole: String, Codable, Hashable, Sendable, CaseIterable {
             case reporter = "reporter"
+            case applicant = "applicant"
+            case respondent = "respondent"
+            case thirdParty = "thirdParty"
             case other = "other"
         }
         /// - Remark: Generated from `#/components/schemas/ClockKind`.
@@ -301,11 +306,55 @@ extension Components {
             case checkTerm = "check-term"
             case rateMediation = "rate-mediation"
             case returnToCourt = "return-to-court"
+            case editParties = "edit-parties"
         }
         /// A number and a unit: 30m, 24h, 7d, 4wh (working hours) or 5wd (working days).
         ///
         /// - Remark: Generated from `#/components/schemas/TimeLimitCode`.
         package typealias TimeLimitCode = Swift.String
+        /// - Remark: Generated from `#/components/schemas/IntakeParty`.
+        package struct IntakeParty: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/IntakeParty/role`.
+            package var role: Components.Schemas.PartyRole?
+            /// - Remark: Generated from `#/components/schemas/IntakeParty/name`.
+            package var name: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/IntakeParty/phone`.
+            package var phone: Swift.String?
+            /// 居民身份证号码: 15 or 18 characters.
+            ///
+            /// - Remark: Generated from `#/components/schemas/IntakeParty/idNumber`.
+            package var idNumber: Swift.String?
+            /// - Remark: Generated from `#/components/schemas/IntakeParty/address`.
+            package var address: Swift.String?
+            /// Creates a new `IntakeParty`.
+            ///
+            /// - Parameters:
+            ///   - role:
+            ///   - name:
+            ///   - phone:
+            ///   - idNumber: 居民身份证号码: 15 or 18 characters.
+            ///   - address:
+            package init(
+                role: Components.Schemas.PartyRole? = nil,
+                name: Swift.String? = nil,
+                phone: Swift.String? = nil,
+                idNumber: Swift.String? = nil,
+                address: Swift.String? = nil
+            ) {
+                self.role = role
+                self.name = name
+                self.phone = phone
+                self.idNumber = idNumber
+                self.address = address
+            }
+            package enum CodingKeys: String, CodingKey {
+                case role
+                case name
+                case phone
+                case idNumber
+                case address
+            }
+        }
         /// A case. Personal data is masked unless your role needs it (`personalDataShown`).
         ///
         /// - Remark: Generated from `#/components/schemas/CaseResource`.
@@ -2237,6 +2286,65 @@ extension Components {
             package enum CodingKeys: String, CodingKey {
                 case expectedVersion
                 case court
+            }
+        }
+        /// The body of `POST /api/v1/cases/{id}/actions/edit-parties`.
+        ///
+        /// - Remark: Generated from `#/components/schemas/EditPartiesBody`.
+        package struct EditPartiesBody: Codable, Hashable, Sendable {
+            /// The case's `version` you saw; a change by someone else in between is a 409.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditPartiesBody/expectedVersion`.
+            package var expectedVersion: Swift.Int?
+            /// add needs `party`; correct needs `index` and `party`; remove needs `index` and `reason`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditPartiesBody/operation`.
+            @frozen package enum OperationPayload: String, Codable, Hashable, Sendable, CaseIterable {
+                case add = "add"
+                case correct = "correct"
+                case remove = "remove"
+            }
+            /// add needs `party`; correct needs `index` and `party`; remove needs `index` and `reason`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditPartiesBody/operation`.
+            package var operation: Components.Schemas.EditPartiesBody.OperationPayload
+            /// The party's place in the case's `parties` (0-based).
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditPartiesBody/index`.
+            package var index: Swift.Int?
+            /// - Remark: Generated from `#/components/schemas/EditPartiesBody/party`.
+            package var party: Components.Schemas.IntakeParty?
+            /// Why the party is removed.
+            ///
+            /// - Remark: Generated from `#/components/schemas/EditPartiesBody/reason`.
+            package var reason: Swift.String?
+            /// Creates a new `EditPartiesBody`.
+            ///
+            /// - Parameters:
+            ///   - expectedVersion: The case's `version` you saw; a change by someone else in between is a 409.
+            ///   - operation: add needs `party`; correct needs `index` and `party`; remove needs `index` and `reason`.
+            ///   - index: The party's place in the case's `parties` (0-based).
+            ///   - party:
+            ///   - reason: Why the party is removed.
+            package init(
+                expectedVersion: Swift.Int? = nil,
+                operation: Components.Schemas.EditPartiesBody.OperationPayload,
+                index: Swift.Int? = nil,
+                party: Components.Schemas.IntakeParty? = nil,
+                reason: Swift.String? = nil
+            ) {
+                self.expectedVersion = expectedVersion
+                self.operation = operation
+                self.index = index
+                self.party = party
+                self.reason = reason
+            }
+            package enum CodingKeys: String, CodingKey {
+                case expectedVersion
+                case operation
+                case index
+                case party
+                case reason
             }
         }
         /// A case's mediation: the mediator a citizen asked for (点单) while the request waits, the mediator handling it, and every session held. Absent for a case never mediated.

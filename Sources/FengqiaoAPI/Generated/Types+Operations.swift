@@ -9411,4 +9411,289 @@ package enum Operations {
             }
         }
     }
+    /// 添加或更正当事人 / Add or correct parties
+    ///
+    /// Adds a party (当事人: 申请人 applicant, 被申请人 respondent, 第三人 third party, 反映人 reporter), corrects the party at `index` (0-based, as in the case's `parties`), or removes the one at `index` with a `reason`. Every change is an entry of the case file; the file's text never repeats the identity details. For the responsible center or an organisation handling the case, in any state but withdrawn and merged. A party needs a name (422 `case.party_name_required`); a phone and an ID number are checked as at intake (422 `case.invalid_intake` naming `parties[i].phone` or `parties[i].idNumber`); no party at `index` is a 422 `case.no_such_party`; the last reporter who can be contacted of a named report cannot be removed or re-roled away (422 `case.last_contact_party`). `availableActions` of the case lists it when you may take it now; not your role or case is a 403, the wrong state a 409. A missing field is a 400 `request.missing_field`.
+    ///
+    /// - Remark: HTTP `POST /api/v1/cases/{id}/actions/edit-parties`.
+    /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)`.
+    package enum EditParties {
+        package static let id: Swift.String = "editParties"
+        package struct Input: Sendable, Hashable {
+            /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/path`.
+            package struct Path: Sendable, Hashable {
+                /// The case's id.
+                ///
+                /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/path/id`.
+                package var id: Components.Parameters.CaseID
+                /// Creates a new `Path`.
+                ///
+                /// - Parameters:
+                ///   - id: The case's id.
+                package init(id: Components.Parameters.CaseID) {
+                    self.id = id
+                }
+            }
+            package var path: Operations.EditParties.Input.Path
+            /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/header`.
+            package struct Headers: Sendable, Hashable {
+                package var accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.EditParties.AcceptableContentType>]
+                /// Creates a new `Headers`.
+                ///
+                /// - Parameters:
+                ///   - accept:
+                package init(accept: [OpenAPIRuntime.AcceptHeaderContentType<Operations.EditParties.AcceptableContentType>] = .defaultValues()) {
+                    self.accept = accept
+                }
+            }
+            package var headers: Operations.EditParties.Input.Headers
+            /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/requestBody`.
+            @frozen package enum Body: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/requestBody/content/application\/json`.
+                case json(Components.Schemas.EditPartiesBody)
+            }
+            package var body: Operations.EditParties.Input.Body
+            /// Creates a new `Input`.
+            ///
+            /// - Parameters:
+            ///   - path:
+            ///   - headers:
+            ///   - body:
+            package init(
+                path: Operations.EditParties.Input.Path,
+                headers: Operations.EditParties.Input.Headers = .init(),
+                body: Operations.EditParties.Input.Body
+            ) {
+                self.path = path
+                self.headers = headers
+                self.body = body
+            }
+        }
+        @frozen package enum Output: Sendable, Hashable {
+            package struct Ok: Sendable, Hashable {
+                /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/responses/200/content`.
+                @frozen package enum Body: Sendable, Hashable {
+                    /// - Remark: Generated from `#/paths/api/v1/cases/{id}/actions/edit-parties/POST/responses/200/content/application\/json`.
+                    case json(Components.Schemas.CaseResource)
+                    /// The associated value of the enum case if `self` is `.json`.
+                    ///
+                    /// - Throws: An error if `self` is not `.json`.
+                    /// - SeeAlso: `.json`.
+                    package var json: Components.Schemas.CaseResource {
+                        get throws {
+                            switch self {
+                            case let .json(body):
+                                return body
+                            }
+                        }
+                    }
+                }
+                /// Received HTTP response body
+                package var body: Operations.EditParties.Output.Ok.Body
+                /// Creates a new `Ok`.
+                ///
+                /// - Parameters:
+                ///   - body: Received HTTP response body
+                package init(body: Operations.EditParties.Output.Ok.Body) {
+                    self.body = body
+                }
+            }
+            /// The case after the step.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/200`.
+            ///
+            /// HTTP response code: `200 ok`.
+            case ok(Operations.EditParties.Output.Ok)
+            /// The associated value of the enum case if `self` is `.ok`.
+            ///
+            /// - Throws: An error if `self` is not `.ok`.
+            /// - SeeAlso: `.ok`.
+            package var ok: Operations.EditParties.Output.Ok {
+                get throws {
+                    switch self {
+                    case let .ok(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "ok",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// 400: the request is malformed or misses a field.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/400`.
+            ///
+            /// HTTP response code: `400 badRequest`.
+            case badRequest(Components.Responses.BadRequest)
+            /// The associated value of the enum case if `self` is `.badRequest`.
+            ///
+            /// - Throws: An error if `self` is not `.badRequest`.
+            /// - SeeAlso: `.badRequest`.
+            package var badRequest: Components.Responses.BadRequest {
+                get throws {
+                    switch self {
+                    case let .badRequest(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "badRequest",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// 401: no token, or a bad or revoked one.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/401`.
+            ///
+            /// HTTP response code: `401 unauthorized`.
+            case unauthorized(Components.Responses.Unauthorized)
+            /// The associated value of the enum case if `self` is `.unauthorized`.
+            ///
+            /// - Throws: An error if `self` is not `.unauthorized`.
+            /// - SeeAlso: `.unauthorized`.
+            package var unauthorized: Components.Responses.Unauthorized {
+                get throws {
+                    switch self {
+                    case let .unauthorized(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unauthorized",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// 403: not your role, organisation or jurisdiction.
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/403`.
+            ///
+            /// HTTP response code: `403 forbidden`.
+            case forbidden(Components.Responses.Forbidden)
+            /// The associated value of the enum case if `self` is `.forbidden`.
+            ///
+            /// - Throws: An error if `self` is not `.forbidden`.
+            /// - SeeAlso: `.forbidden`.
+            package var forbidden: Components.Responses.Forbidden {
+                get throws {
+                    switch self {
+                    case let .forbidden(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "forbidden",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// 404: not found, or not visible to you (existence is not revealed).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/404`.
+            ///
+            /// HTTP response code: `404 notFound`.
+            case notFound(Components.Responses.NotFound)
+            /// The associated value of the enum case if `self` is `.notFound`.
+            ///
+            /// - Throws: An error if `self` is not `.notFound`.
+            /// - SeeAlso: `.notFound`.
+            package var notFound: Components.Responses.NotFound {
+                get throws {
+                    switch self {
+                    case let .notFound(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "notFound",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// 409: the case is in the wrong state, or someone else changed it first (version).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/409`.
+            ///
+            /// HTTP response code: `409 conflict`.
+            case conflict(Components.Responses.Conflict)
+            /// The associated value of the enum case if `self` is `.conflict`.
+            ///
+            /// - Throws: An error if `self` is not `.conflict`.
+            /// - SeeAlso: `.conflict`.
+            package var conflict: Components.Responses.Conflict {
+                get throws {
+                    switch self {
+                    case let .conflict(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "conflict",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// 422: what you sent is not acceptable (the `code` says why).
+            ///
+            /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)/responses/422`.
+            ///
+            /// HTTP response code: `422 unprocessableContent`.
+            case unprocessableContent(Components.Responses.Unprocessable)
+            /// The associated value of the enum case if `self` is `.unprocessableContent`.
+            ///
+            /// - Throws: An error if `self` is not `.unprocessableContent`.
+            /// - SeeAlso: `.unprocessableContent`.
+            package var unprocessableContent: Components.Responses.Unprocessable {
+                get throws {
+                    switch self {
+                    case let .unprocessableContent(response):
+                        return response
+                    default:
+                        try throwUnexpectedResponseStatus(
+                            expectedStatus: "unprocessableContent",
+                            response: self
+                        )
+                    }
+                }
+            }
+            /// Undocumented response.
+            ///
+            /// A response with a code that is not documented in the OpenAPI document.
+            case undocumented(statusCode: Swift.Int, OpenAPIRuntime.UndocumentedPayload)
+        }
+        @frozen package enum AcceptableContentType: AcceptableProtocol {
+            case json
+            case applicationProblemJson
+            case other(Swift.String)
+            package init?(rawValue: Swift.String) {
+                switch rawValue.lowercased() {
+                case "application/json":
+                    self = .json
+                case "application/problem+json":
+                    self = .applicationProblemJson
+                default:
+                    self = .other(rawValue)
+                }
+            }
+            package var rawValue: Swift.String {
+                switch self {
+                case let .other(string):
+                    return string
+                case .json:
+                    return "application/json"
+                case .applicationProblemJson:
+                    return "application/problem+json"
+                }
+            }
+            package static var allCases: [Self] {
+                [
+                    .json,
+                    .applicationProblemJson
+                ]
+            }
+        }
+    }
 }

@@ -237,6 +237,13 @@ package protocol APIProtocol: Sendable {
     /// - Remark: HTTP `POST /api/v1/cases/{id}/actions/return-to-court`.
     /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/return-to-court/post(returnToCourt)`.
     func returnToCourt(_ input: Operations.ReturnToCourt.Input) async throws -> Operations.ReturnToCourt.Output
+    /// 添加或更正当事人 / Add or correct parties
+    ///
+    /// Adds a party (当事人: 申请人 applicant, 被申请人 respondent, 第三人 third party, 反映人 reporter), corrects the party at `index` (0-based, as in the case's `parties`), or removes the one at `index` with a `reason`. Every change is an entry of the case file; the file's text never repeats the identity details. For the responsible center or an organisation handling the case, in any state but withdrawn and merged. A party needs a name (422 `case.party_name_required`); a phone and an ID number are checked as at intake (422 `case.invalid_intake` naming `parties[i].phone` or `parties[i].idNumber`); no party at `index` is a 422 `case.no_such_party`; the last reporter who can be contacted of a named report cannot be removed or re-roled away (422 `case.last_contact_party`). `availableActions` of the case lists it when you may take it now; not your role or case is a 403, the wrong state a 409. A missing field is a 400 `request.missing_field`.
+    ///
+    /// - Remark: HTTP `POST /api/v1/cases/{id}/actions/edit-parties`.
+    /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)`.
+    func editParties(_ input: Operations.EditParties.Input) async throws -> Operations.EditParties.Output
 }
 
 /// Convenience overloads for operation inputs.
@@ -797,6 +804,23 @@ extension APIProtocol {
         body: Operations.ReturnToCourt.Input.Body
     ) async throws -> Operations.ReturnToCourt.Output {
         try await returnToCourt(Operations.ReturnToCourt.Input(
+            path: path,
+            headers: headers,
+            body: body
+        ))
+    }
+    /// 添加或更正当事人 / Add or correct parties
+    ///
+    /// Adds a party (当事人: 申请人 applicant, 被申请人 respondent, 第三人 third party, 反映人 reporter), corrects the party at `index` (0-based, as in the case's `parties`), or removes the one at `index` with a `reason`. Every change is an entry of the case file; the file's text never repeats the identity details. For the responsible center or an organisation handling the case, in any state but withdrawn and merged. A party needs a name (422 `case.party_name_required`); a phone and an ID number are checked as at intake (422 `case.invalid_intake` naming `parties[i].phone` or `parties[i].idNumber`); no party at `index` is a 422 `case.no_such_party`; the last reporter who can be contacted of a named report cannot be removed or re-roled away (422 `case.last_contact_party`). `availableActions` of the case lists it when you may take it now; not your role or case is a 403, the wrong state a 409. A missing field is a 400 `request.missing_field`.
+    ///
+    /// - Remark: HTTP `POST /api/v1/cases/{id}/actions/edit-parties`.
+    /// - Remark: Generated from `#/paths//api/v1/cases/{id}/actions/edit-parties/post(editParties)`.
+    package func editParties(
+        path: Operations.EditParties.Input.Path,
+        headers: Operations.EditParties.Input.Headers = .init(),
+        body: Operations.EditParties.Input.Body
+    ) async throws -> Operations.EditParties.Output {
+        try await editParties(Operations.EditParties.Input(
             path: path,
             headers: headers,
             body: body

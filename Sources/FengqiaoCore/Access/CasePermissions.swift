@@ -53,6 +53,7 @@
 /// | check term (signed agreement, a dated term) | covering center; participant; grid worker in grid | same | a missed term reopens a resolved case (反弹) |
 /// | rate mediation (1–5) | citizen; covering center; grid worker in grid | resolved, followed up, closed | — |
 /// | return to court (court referrals) | responsible center | resolved, followed up, closed | — |
+/// | edit parties (add, correct, remove with a reason) | responsible center; participant | any but withdrawn and merged | — |
 ///
 /// "Open" is every state but closed, withdrawn and merged; "before resolution" is registered, assessed,
 /// dispatched, accepted, returned and in progress. An assisting organisation's accept or return leaves the state
@@ -123,6 +124,7 @@ public enum CasePermissions {
         case .checkTerm: [.coveringCenter, .participant, .gridWorkerInGrid]
         case .rateMediation: [.citizen, .coveringCenter, .gridWorkerInGrid]
         case .returnToCourt: [.responsibleCenter]
+        case .editParties: [.responsibleCenter, .participant]
         }
     }
 
@@ -153,6 +155,7 @@ public enum CasePermissions {
         case .requestConfirmation, .recordRuling, .checkTerm:
             [.accepted, .inProgress, .resolved, .followedUp, .closed]
         case .rateMediation, .returnToCourt: [.resolved, .followedUp, .closed]
+        case .editParties: open.union([.closed])
         }
     }
 

@@ -218,8 +218,9 @@ public struct Case: Sendable, Codable, Equatable, Identifiable {
         participants.first { $0.organisationID == organisationID }
     }
 
-    /// The first reporter among the parties.
-    public var reporter: Party? { parties.first { $0.role == .reporter } }
+    /// The citizen to contact: the first reporter among the parties, or, where staff recorded the reporter as the
+    /// applicant (申请人) of a dispute, the first applicant.
+    public var reporter: Party? { parties.first { $0.role == .reporter } ?? parties.first { $0.role == .applicant } }
 
     /// The extension request awaiting the dispatching center's decision.
     public var pendingExtension: ExtensionRequest? { extensions.last { $0.status == .pending } }

@@ -3,6 +3,9 @@ extension CaseChange {
     public var name: String {
         switch self {
         case .accepted: "accepted"
+        case .partyAdded: "partyAdded"
+        case .partyCorrected: "partyCorrected"
+        case .partyRemoved: "partyRemoved"
         case .answered: "answered"
         case .assessed: "assessed"
         case .closed: "closed"

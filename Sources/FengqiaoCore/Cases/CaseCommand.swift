@@ -79,6 +79,8 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     case rateMediation(party: String?, score: Int, comment: String?)
     /// 诉前委派调解: the outcome goes back to the referring court.
     case returnToCourt(court: Organisation.ID)
+    /// 当事人: add a party, correct one (by its place in the list, 0-based), or remove one entered by mistake.
+    case editParties(PartyEdit)
 
     public var action: CaseAction {
         switch self {
@@ -117,6 +119,7 @@ public enum CaseCommand: Sendable, Codable, Equatable {
         case .checkTerm: .checkTerm
         case .rateMediation: .rateMediation
         case .returnToCourt: .returnToCourt
+        case .editParties: .editParties
         }
     }
 
@@ -162,6 +165,7 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
     case checkTerm = "check-term"
     case rateMediation = "rate-mediation"
     case returnToCourt = "return-to-court"
+    case editParties = "edit-parties"
 
     /// The verb as a button says it.
     public var name: Localized {
@@ -202,6 +206,7 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
         case .checkTerm: Localized(zh: "履行回访", en: "Check fulfilment")
         case .rateMediation: Localized(zh: "评单", en: "Rate the mediation")
         case .returnToCourt: Localized(zh: "反馈委派法院", en: "Report back to the court")
+        case .editParties: Localized(zh: "添加或更正当事人", en: "Add or correct parties")
         }
     }
 
@@ -244,6 +249,14 @@ public enum CaseAction: String, CaseIterable, Codable, Sendable {
         case .checkTerm: "no fulfilment check can be recorded"
         case .rateMediation: "the mediation cannot be rated"
         case .returnToCourt: "it cannot be reported back to a court"
+        case .editParties: "its parties cannot be changed"
         }
     }
+}
+
+/// A change to a case's parties (当事人). Places are 0-based, as in the API's `parties` list.
+public enum PartyEdit: Sendable, Codable, Equatable {
+    case add(Party)
+    case correct(index: Int, party: Party)
+    case remove(index: Int, reason: String)
 }

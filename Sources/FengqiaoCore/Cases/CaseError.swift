@@ -60,6 +60,12 @@ public enum CaseError: UserFacingError, Equatable {
     case invalidTerm
     case invalidScore
     case notACourtReferral
+    /// No party at that place in the list (0-based, as in the API).
+    case noSuchParty(index: Int)
+    /// A party added or corrected needs a name.
+    case partyNameRequired
+    /// The last party who can be contacted (反映人) of a named report cannot be removed: correct it instead.
+    case lastContactParty
     /// Events that do not belong to the case, or out of order.
     case inconsistentHistory
 
@@ -127,6 +133,9 @@ public enum CaseError: UserFacingError, Equatable {
         case .invalidTerm: "case.invalid_term"
         case .invalidScore: "case.invalid_score"
         case .notACourtReferral: "case.not_a_court_referral"
+        case .noSuchParty: "case.no_such_party"
+        case .partyNameRequired: "case.party_name_required"
+        case .lastContactParty: "case.last_contact_party"
         }
     }
 
@@ -261,6 +270,14 @@ public enum CaseError: UserFacingError, Equatable {
             Localized(zh: "评分应为1到5分。", en: "A rating is 1 to 5.")
         case .notACourtReferral:
             Localized(zh: "本案不是法院委派调解的案件。", en: "This case was not referred by a court.")
+        case .noSuchParty(let index):
+            Localized(zh: "本案没有第\(index + 1)位当事人。", en: "The case has no party number \(index + 1).")
+        case .partyNameRequired:
+            Localized(zh: "请填写当事人姓名。", en: "A party needs a name.")
+        case .lastContactParty:
+            Localized(
+                zh: "这是本案唯一可联系的反映人，不能删除；如有错误请更正。",
+                en: "This is the case's only reporter who can be contacted: correct it rather than remove it.")
         }
     }
 }

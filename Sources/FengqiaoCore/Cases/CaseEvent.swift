@@ -89,6 +89,10 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case termChecked(term: Int, fulfilled: Bool)
     case mediationRated(MediationRating)
     case returnedToCourt(court: Organisation.ID)
+    /// 当事人 added, corrected (at its 0-based place) or removed (the reason is the note).
+    case partyAdded(Party)
+    case partyCorrected(index: Int, party: Party)
+    case partyRemoved(index: Int)
 
     /// The action that produced the change.
     public var action: CaseAction {
@@ -129,6 +133,7 @@ public enum CaseChange: Sendable, Codable, Equatable {
         case .termChecked: .checkTerm
         case .mediationRated: .rateMediation
         case .returnedToCourt: .returnToCourt
+        case .partyAdded, .partyCorrected, .partyRemoved: .editParties
         }
     }
 }

@@ -268,6 +268,29 @@ public enum CaseLifecycle {
 
         case .returnToCourt(let court):
             emit(.returnedToCourt(court: court))
+
+        case .editParties(let edit):
+            switch edit {
+            case .add(let party):
+                guard current.parties.count < Intake.maximumParties else { throw .invalidIntake(.tooManyParties) }
+                emit(.partyAdded(try checkedParty(party, number: current.parties.count + 1)))
+            case .correct(let index, let party):
+                guard current.parties.indices.contains(index) else { throw .noSuchParty(index: index) }
+                var remaining = current.parties
+                remaining[index] = party
+                if !current.anonymous, !remaining.contains(where: Self.isContact) { throw .lastContactParty }
+                emit(.partyCorrected(index: index, party: try checkedParty(party, number: index + 1)))
+            case .remove(let index, let reason):
+                guard current.parties.indices.contains(index) else { throw .noSuchParty(index: index) }
+                var remaining = current.parties
+                remaining.remove(at: index)
+                if !current.anonymous, current.parties.contains(where: Self.isContact),
+                    !remaining.contains(where: Self.isContact)
+                {
+                    throw .lastContactParty
+                }
+                emit(.partyRemoved(index: index), note: try text(reason, else: .reasonRequired))
+            }
         }
         return events
     }
@@ -544,6 +567,15 @@ public enum CaseLifecycle {
         case .returnedToCourt(let court):
             next.mediation.returnedToCourt = court
 
+        case .partyAdded(let party):
+            next.parties.append(party)
+
+        case .partyCorrected(let index, let party):
+            if next.parties.indices.contains(index) { next.parties[index] = party }
+
+        case .partyRemoved(let index):
+            if next.parties.indices.contains(index) { next.parties.remove(at: index) }
+
         case .ladderClimbed(let step, let toCenter):
             if toCenter != next.centerOrganisationID {
                 next.state = .registered
@@ -618,6 +650,25 @@ public enum CaseLifecycle {
     }
 
     /// Required text: trimmed, not empty, at most `CaseRules.maximumTextLength` characters.
+    /// A party as staff entered it: trimmed, named, and within the intake's limits.
+    private static func checkedParty(_ party: Party, number: Int) throws(CaseError) -> Party {
+        func trimmed(_ value: String?) -> String? {
+            value.map(\.trimmingWhitespace).flatMap { $0.isEmpty ? nil : $0 }
+        }
+        let cleaned = Party(
+            role: party.role, name: trimmed(party.name), phone: trimmed(party.phone),
+            idNumber: trimmed(party.idNumber)?.uppercased(), address: trimmed(party.address))
+        guard cleaned.name != nil else { throw .partyNameRequired }
+        try Intake.validate(cleaned, number: number)
+        return cleaned
+    }
+
+    /// A party the platform can contact for the citizen (callbacks, follow-up): a reporter or applicant with a
+    /// name or phone.
+    private static func isContact(_ party: Party) -> Bool {
+        (party.role == .reporter || party.role == .applicant) && party.isIdentified
+    }
+
     private static func text(_ raw: String, else missing: CaseError) throws(CaseError) -> String {
         let trimmed = raw.trimmingWhitespace
         guard !trimmed.isEmpty else { throw missing }

@@ -94,7 +94,7 @@ public struct Intake: Sendable, Codable, Equatable {
         }
     }
 
-    private static func validate(_ party: Party, number: Int) throws(CaseError) {
+    static func validate(_ party: Party, number: Int) throws(CaseError) {
         if let name = party.name, name.count > maximumNameLength { throw .invalidIntake(.partyName(party: number)) }
         if let phone = party.phone, !CaseRules.isPhoneNumber(phone) { throw .invalidIntake(.phone(party: number)) }
         if let idNumber = party.idNumber, !CaseRules.isIDNumber(idNumber) {

@@ -1,13 +1,21 @@
 /// A person involved in a case: the reporter or another party. Every field is personal information: show it masked
 /// (`Masking`) unless the screen needs it.
 public struct Party: Sendable, Codable, Equatable, Hashable {
+    /// 反映人 reports; in a dispute the parties are 申请人 (who asks for mediation), 被申请人 (the other side) and
+    /// 第三人 (someone the outcome touches). `other` (当事人) is a party whose side is not said.
     public enum Role: String, CaseIterable, Codable, Sendable {
         case reporter
+        case applicant
+        case respondent
+        case thirdParty
         case other
 
         public var name: Localized {
             switch self {
             case .reporter: Localized(zh: "反映人", en: "Reporter")
+            case .applicant: Localized(zh: "申请人", en: "Applicant")
+            case .respondent: Localized(zh: "被申请人", en: "Respondent")
+            case .thirdParty: Localized(zh: "第三人", en: "Third party")
             case .other: Localized(zh: "当事人", en: "Other party")
             }
         }

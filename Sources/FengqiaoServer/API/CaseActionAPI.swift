@@ -228,4 +228,10 @@ struct CaseActionAPI: APIProtocol {
         case .json(let body): .ok(.init(body: .json(try await perform(body, on: input.path.id))))
         }
     }
+
+    func editParties(_ input: Operations.EditParties.Input) async throws -> Operations.EditParties.Output {
+        switch input.body {
+        case .json(let body): .ok(.init(body: .json(try await perform(body, on: input.path.id))))
+        }
+    }
 }

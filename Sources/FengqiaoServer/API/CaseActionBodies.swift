@@ -51,6 +51,7 @@ extension CaseAction {
         case .checkTerm: Components.Schemas.CheckTermBody.self
         case .rateMediation: Components.Schemas.RateMediationBody.self
         case .returnToCourt: Components.Schemas.ReturnToCourtBody.self
+        case .editParties: Components.Schemas.EditPartiesBody.self
         }
     }
 }
@@ -306,5 +307,31 @@ extension Components.Schemas.ReturnToCourtBody: CaseActionBody {
     static var action: CaseAction { .returnToCourt }
     func command() throws -> CaseCommand {
         .returnToCourt(court: Organisation.ID(Int64(court)))
+    }
+}
+
+extension Components.Schemas.EditPartiesBody: CaseActionBody {
+    static var action: CaseAction { .editParties }
+    func command() throws -> CaseCommand {
+        func required<Value>(_ value: Value?, _ field: String) throws -> Value {
+            guard let value else {
+                throw APIError.badRequest(
+                    "request.missing_field",
+                    Localized(zh: "缺少必填字段“\(field)”。", en: "The required field \"\(field)\" is missing."))
+            }
+            return value
+        }
+        func domainParty() throws -> Party {
+            let given = try required(party, "party")
+            return Party(
+                role: try given.role.map { try domain($0) } ?? .other, name: given.name, phone: given.phone,
+                idNumber: given.idNumber, address: given.address)
+        }
+        switch operation {
+        case .add: return .editParties(.add(try domainParty()))
+        case .correct: return .editParties(.correct(index: try required(index, "index"), party: try domainParty()))
+        case .remove:
+            return .editParties(.remove(index: try required(index, "index"), reason: try required(reason, "reason")))
+        }
     }
 }

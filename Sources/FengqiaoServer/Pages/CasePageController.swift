@@ -62,6 +62,11 @@ struct CasePageController {
                 }
                 var extra: [String: Any] = [:]
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
+                if action == .editParties {
+                    var party: [String: String] = [:]
+                    for field in ["role", "name", "phone", "idNumber", "address"] { party[field] = form[field] }
+                    if form["operation"] != "remove" { extra["party"] = party }
+                }
                 if action == .recordSession {
                     extra["attendees"] = try SessionStrings.attendees(from: form["attendees"]).map {
                         ["name": $0.name, "role": $0.role.rawValue]
@@ -107,9 +112,9 @@ struct CasePageController {
     }
 
     /// The agreement editor's fields as the API's `agreement` object: facts and the terms filled in; the parties
-    /// are the case's (or the previous version's).
+    /// are the case's as they stand now (every named party, with the roles staff gave them).
     static func agreement(_ form: WebForm, for current: Case) throws -> Any {
-        let base = current.mediation.agreement?.draft ?? AgreementDraft.from(current)
+        let base = AgreementDraft.from(current)
         var terms: [AgreementTerm] = []
         for index in 0..<5 {
             guard let text = form["term\(index)"] else { continue }

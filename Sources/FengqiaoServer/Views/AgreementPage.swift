@@ -148,43 +148,46 @@ struct AgreementPage {
                 }.class("plain")
             }.class("fulfilment")
 
-            Element(name: "section") {
-                Paragraph(Strings.agreementCopies(draft.parties.count + 1).zh)
-                Paragraph(Strings.agreementEffect.zh)
-                Paragraph(Strings.agreementBinding.zh)
-            }.class("closing")
+            // The closing sentences, the signature lines and the seal print together, never a page apart.
+            Div {
+                Element(name: "section") {
+                    Paragraph(Strings.agreementCopies(draft.parties.count + 1).zh)
+                    Paragraph(Strings.agreementEffect.zh)
+                    Paragraph(Strings.agreementBinding.zh)
+                }.class("closing")
 
-            Element(name: "section") {
-                for index in draft.parties.indices {
+                Element(name: "section") {
+                    for index in draft.parties.indices {
+                        Paragraph {
+                            Text("\(Self.partyLabel(index))\(Strings.agreementPartySignature.zh)：")
+                            Span("").class("blank")
+                        }
+                    }
                     Paragraph {
-                        Text("\(Self.partyLabel(index))\(Strings.agreementPartySignature.zh)：")
+                        Text(
+                            "\(Strings.agreementMediator.zh)\(mediatorName.map { " \($0)" } ?? "")"
+                                + "\(Strings.agreementMediatorSignature.zh)：")
                         Span("").class("blank")
                     }
-                }
-                Paragraph {
-                    Text(
-                        "\(Strings.agreementMediator.zh)\(mediatorName.map { " \($0)" } ?? "")"
-                            + "\(Strings.agreementMediatorSignature.zh)：")
-                    Span("").class("blank")
-                }
-            }.class("signatures")
+                }.class("signatures")
 
-            Div {
-                Paragraph("\(committee)\(Strings.agreementSeal.zh)")
-                Paragraph {
-                    Text("\(Strings.agreementDate.zh)：")
-                    if let signedAt = agreement.signedAt {
-                        Text(Self.chinaDate(signedAt))
-                    } else {
-                        Span("").class("blank short")
-                        Text("年")
-                        Span("").class("blank short")
-                        Text("月")
-                        Span("").class("blank short")
-                        Text("日")
+                Div {
+                    Paragraph("\(committee)\(Strings.agreementSeal.zh)")
+                    Paragraph {
+                        Text("\(Strings.agreementDate.zh)：")
+                        if let signedAt = agreement.signedAt {
+                            Text(Self.chinaDate(signedAt))
+                        } else {
+                            Span("").class("blank short")
+                            Text("年")
+                            Span("").class("blank short")
+                            Text("月")
+                            Span("").class("blank short")
+                            Text("日")
+                        }
                     }
-                }
-            }.class("seal")
+                }.class("seal")
+            }.class("ending")
         }.class("agreement").attribute(named: "lang", value: DisplayLanguage.zhHans.rawValue)
     }
 

@@ -40,6 +40,10 @@ enum AgreementStylesheet {
         article.agreement{margin:0;padding:0;max-width:none;font-size:12pt}
         article.agreement .signatures{grid-template-columns:1fr 1fr}
         article.agreement .signatures,article.agreement .seal,article.agreement .closing{break-inside:avoid}
+        article.agreement .terms li:last-child{break-after:avoid}
+        article.agreement .fulfilment,article.agreement .closing,article.agreement .signatures,article.agreement .seal{
+        break-before:avoid}
+        article.agreement .ending{break-inside:avoid}
         }
         """
 }

@@ -49,11 +49,26 @@ struct CaseNarrative: Sendable {
         if let line = CaseFileText.platformLine(entry) { return line }
         let event = entry.event
         if let line = describe(event, current: current, name: name) { return line }
+        func who(_ party: Party) -> Localized {
+            let named = party.name.map(Masking.name) ?? ""
+            return Localized(zh: "\(party.role.name.zh) \(named)", en: "\(party.role.name.en) \(named)")
+        }
         switch event.change {
         case .duplicateAttached:
             return Localized(zh: "有重复件并入本案。", en: "A duplicate was merged into this case.")
+        // The file names parties masked whoever reads it: the identity details are on the case, under the masking
+        // rules and the access log.
+        case .partyAdded(let party):
+            let shown = who(party)
+            return Localized(zh: "添加当事人：\(shown.zh)。", en: "Party added: \(shown.en).")
+        case .partyCorrected(let index, let party):
+            let shown = who(party)
+            return Localized(
+                zh: "更正第\(index + 1)位当事人信息：\(shown.zh)。", en: "Party \(index + 1) corrected: \(shown.en).")
+        case .partyRemoved(let index):
+            return Localized(zh: "删除第\(index + 1)位当事人。", en: "Party \(index + 1) removed.")
         default:
-            return Localized(zh: event.change.name, en: event.change.name)
+            return event.change.action.name
         }
     }
 
@@ -103,7 +118,8 @@ struct CaseNarrative: Sendable {
             return Localized(
                 zh: "其他群众也反映了同一问题，已合并办理，办理结果同样适用于您。",
                 en: "Others reported the same problem; it is handled together and the result applies to you too.")
-        case .duplicateAttached, .timeLimitsApplied, .clockAlerted, .ladderExhausted, .ladderStepReached:
+        case .duplicateAttached, .timeLimitsApplied, .clockAlerted, .ladderExhausted, .ladderStepReached,
+            .partyAdded, .partyCorrected, .partyRemoved:
             return nil
         case .informationRequested:
             let asked = event.note ?? ""

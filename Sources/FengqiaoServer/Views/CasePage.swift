@@ -90,6 +90,11 @@ struct CasePage {
                 }
             }
             if !current.timing.sessions.isEmpty { sessionsSection() }
+            if let agreement = current.mediation.agreement, agreement.signedAt == nil, showsPersonalData,
+                agreement.draft.parties != AgreementDraft.from(current).parties
+            {
+                Paragraph(t(PartyStrings.redraftHint)).class("notice").attribute(named: "id", value: "redraft-hint")
+            }
             if !current.mediation.agreements.isEmpty {
                 Paragraph {
                     Link(t(WorkspaceStrings.printAgreement), url: Paths.agreement(caseID: current.id)).class("button")
@@ -137,15 +142,55 @@ struct CasePage {
             if !current.parties.isEmpty {
                 H2(t(WorkspaceStrings.parties))
                 if !showsPersonalData { Paragraph(t(WorkspaceStrings.maskedNote)).class("note") }
-                List(current.parties) { shown in
+                List(Array(current.parties.enumerated())) { index, shown in
                     ListItem {
                         Text(
                             [t(shown.role.name), shown.name, shown.phone, shown.idNumber, shown.address]
                                 .compactMap { $0 }.joined(separator: " · "))
+                        // Corrections start from the details in clear: a masked value typed back would overwrite them.
+                        if actions.contains(.editParties) && showsPersonalData {
+                            partyCorrection(index: index, party: shown)
+                        }
                     }
-                }.class("parties")
+                }.class("parties").attribute(named: "id", value: "case-parties")
             }
         }
+    }
+
+    /// 更正 / 删除 one party: its details prefilled, and a removal that needs a reason.
+    private func partyCorrection(index: Int, party: Party) -> any Component {
+        let url = Paths.caseAction(current.id, CaseAction.editParties.rawValue)
+        return Element(name: "details") {
+            Element(name: "summary") { Text(t(PartyStrings.correct)) }
+            Form(url: url, method: .post) {
+                Widgets.csrf(csrfToken)
+                Input(type: .hidden, name: "expectedVersion", value: "\(current.version)")
+                Input(type: .hidden, name: "operation", value: "correct")
+                Input(type: .hidden, name: "index", value: "\(index)")
+                partyFields(party)
+                SubmitButton(t(PartyStrings.saveCorrection))
+            }.class("stacked")
+            Form(url: url, method: .post) {
+                Widgets.csrf(csrfToken)
+                Input(type: .hidden, name: "expectedVersion", value: "\(current.version)")
+                Input(type: .hidden, name: "operation", value: "remove")
+                Input(type: .hidden, name: "index", value: "\(index)")
+                Widgets.textField("reason", label: t(PartyStrings.removeReason), required: true)
+                SubmitButton(t(PartyStrings.remove))
+            }.class("stacked")
+        }.class("party-edit").attribute(named: "id", value: "party-\(index)")
+    }
+
+    /// The identity fields of a party (身份信息), as the add and correct forms take them.
+    @ComponentBuilder private func partyFields(_ party: Party?) -> any Component {
+        Widgets.select(
+            "role", label: t(PartyStrings.role),
+            options: PartyStrings.roles.map { ($0.rawValue, t($0.name)) }, selected: party?.role.rawValue,
+            required: true)
+        Widgets.textField("name", label: t(PartyStrings.name), required: true, value: party?.name)
+        Widgets.textField("phone", label: t(PartyStrings.phone), type: .tel, value: party?.phone)
+        Widgets.textField("idNumber", label: t(PartyStrings.idNumber), value: party?.idNumber)
+        Widgets.textField("address", label: t(PartyStrings.address), value: party?.address)
     }
 
     /// 调解记录: every session with where, how and who attended.
@@ -216,6 +261,9 @@ struct CasePage {
         let s = WorkspaceStrings.self
         switch action {
         case .answer: Widgets.textArea("answer", label: t(s.fieldAnswer))
+        case .editParties:
+            Input(type: .hidden, name: "operation", value: "add")
+            partyFields(nil)
         case .assess:
             Widgets.select(
                 "categoryCode", label: t(s.category),

@@ -70,14 +70,14 @@ struct WebForm: Sendable {
     }
 
     static let integerFields = [
-        "expectedVersion", "lead", "toCenter", "master", "mediator", "court", "term", "score", "workingDays",
+        "expectedVersion", "lead", "toCenter", "master", "mediator", "court", "term", "score", "workingDays", "index",
     ]
     static let booleanFields = ["approved", "online", "consents", "confirmed", "fulfilled"]
     static let listFields = ["assisting"]
     static let dateFields = ["deadline", "heldAt", "signedAt"]
     static let textFields = [
         "answer", "reason", "note", "summary", "categoryCode", "urgency", "difficulty", "competentLevel", "whistle",
-        "outcome", "satisfaction", "result", "place", "mode", "party", "nextStep", "comment",
+        "outcome", "satisfaction", "result", "place", "mode", "party", "nextStep", "comment", "operation",
     ]
 
     static func integer(_ text: String, _ name: String) throws -> Int {
