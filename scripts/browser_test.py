@@ -39,6 +39,7 @@ from selenium.webdriver.common.by import By  # noqa: E402
 from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
+import browser_parties  # noqa: E402
 from serve_process import DemoServer, ServerFailed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -47,6 +48,29 @@ PASSWORD = "Fengqiao2026"  # every demo account's password
 PHONE, DESKTOP = 360, 1280
 MAX_SHOT_HEIGHT = 12000  # Chromium cannot capture much taller pages in one image
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# Chinese pages speak Chinese: a word of Latin letters in a page's text (shown, or one click away in a folded
+# section or a list of options) is a defect (an English word, an internal code such as livelihood.neighbour, an
+# untranslated message) unless it is one of these: the product's name, the language switch, units, and names of
+# formats. What users type or copy as it is (user names, URLs, paths, environment variables) is marked
+# translate="no" by the page, and English kept on purpose (a category's English name) lang="en"; both are skipped.
+LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
+LATIN_ALLOWED = {
+    "Fengqiao", "English", "PDF", "CSV", "QR", "API", "ID", "SMS", "km", "KB", "MB", "GB", "Leaflet",
+    "OpenStreetMap", "OpenAPI", "JSON", "GeoJSON", "FQ", "Open311", "GeoReport", "PNG", "SVG", "JPEG", "JPG", "WebP",
+    "Excel", "WPS", "Chart", "Ctrl",
+}
+# The page's text for the scan: every text node but those under translate="no", lang="en", scripts and styles, one
+# line per block.
+PAGE_TEXT_JS = """
+const skip = el => el.closest('[translate="no"],[lang="en"],script,style,noscript,template');
+const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+const lines = [];
+for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+  const text = node.nodeValue.trim();
+  if (text && !skip(node.parentElement)) lines.push(text);
+}
+return lines.join('\\n');
+"""
 
 
 def say(zh, en):
@@ -244,6 +268,12 @@ class Browser:
             raise StepFailed("the page shows no text")
         if lang == "zh-Hans" and len(CJK.findall(body)) < 4:
             raise StepFailed(f"no visible Chinese text: {body[:120]!r}")
+        if lang == "zh-Hans":
+            foreign = latin_words(self.driver.execute_script(PAGE_TEXT_JS))
+            if foreign and os.environ.get("FENGQIAO_LATIN_SURVEY"):
+                print(f"    LATIN {self.path()}: " + "; ".join(foreign[:12]), flush=True)
+            elif foreign:
+                raise StepFailed("English words or codes on a Chinese page: " + "; ".join(foreign[:8]))
         title = self.driver.title
         if not title.strip():
             raise StepFailed("the page has no <title>")
@@ -325,6 +355,18 @@ class Browser:
             self.wait_loaded()
             if not self.driver.current_url.split("?")[0].endswith("/login"):
                 raise StepFailed("still signed in after signing out")
+
+
+def latin_words(text):
+    """The Latin-letter words of a page's visible text outside LATIN_ALLOWED, each with a little context."""
+    found = []
+    for line in text.splitlines():
+        for match in LATIN_WORD.finditer(line):
+            word = match.group(0)
+            if word in LATIN_ALLOWED:
+                continue
+            found.append(f"{word!r} in {line.strip()[:60]!r}")
+    return found
 
 
 def is_gone(element):
@@ -481,6 +523,19 @@ def state_is(t, name):
 
 def act(t, action, **fields):
     """Fill one action form of a case page (selects by value, or by visible text with `text:` prefix) and send it."""
+    fill_action(t, action, **fields)
+    if t.find_all("#action-error"):
+        raise StepFailed(f"{action} refused: {t.text('#action-error')}")
+
+
+def act_refused(t, action, **fields):
+    """Like `act`, for a form that must be refused: the page comes back with the reason."""
+    fill_action(t, action, **fields)
+    if not t.find_all("#action-error"):
+        raise StepFailed(f"{action} was not refused")
+
+
+def fill_action(t, action, **fields):
     form = t.find(f"form#action-{action}")
     details = form.find_element(By.XPATH, "./ancestor::details")
     if details.get_attribute("open") is None:
@@ -501,8 +556,6 @@ def act(t, action, **fields):
             field.clear()
             field.send_keys(value)
     t.submit(form)
-    if t.find_all("#action-error"):
-        raise StepFailed(f"{action} refused: {t.text('#action-error')}")
 
 
 def journey_closed_loop(t):
@@ -665,7 +718,11 @@ def journey_workspaces(t):
     t.sign_out()
 
 
-JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces]
+def journey_parties(t):
+    browser_parties.journey(t, sys.modules[__name__])
+
+
+JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces, journey_parties]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -100,7 +100,8 @@ struct AdminController {
             let book = try await timeLimits.book()
             return HTMLPage(
                 html: AdminTimeLimitsPage(
-                    frame: frame(admin, context, request), policies: book.policies, ladders: book.ladders
+                    frame: frame(admin, context, request), policies: book.policies, ladders: book.ladders,
+                    categories: try await categories.list()
                 ).render())
         }
         router.get(RouterPath(Paths.adminCalendar)) { request, context in

@@ -107,7 +107,7 @@ struct QRCodePage {
                         .attribute(named: "width", value: "180").attribute(named: "height", value: "180")
                     Paragraph(card.label).class("qr-label")
                     Paragraph(t(QRStrings.scan)).class("qr-scan")
-                    Paragraph(card.link).class("qr-link")
+                    Paragraph(card.link).class("qr-link").attribute(named: "translate", value: "no")
                     Paragraph {
                         Link("SVG", url: Widgets.escapeAttribute(Paths.gridQRCode(card.code, format: "svg")))
                         Text(" · ")

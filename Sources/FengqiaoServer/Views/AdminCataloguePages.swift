@@ -16,7 +16,10 @@ struct AdminCategoriesPage {
         let t = frame.t
         let cells: [[any Component]] = categories.map { category in
             var row: [any Component] = [
-                Text(category.code), Text(t(category.domain.name)), Text(category.name.zh), Text(category.name.en),
+                // The code is what forms and the API send; the English name is kept in English on purpose.
+                Element(name: "code") { Text(category.code) }.attribute(named: "translate", value: "no"),
+                Text(t(category.domain.name)), Text(category.name.zh),
+                Span(category.name.en).attribute(named: "lang", value: "en"),
                 Text(category.disputeType.map { t($0.name) } ?? ""),
                 Text(t(category.active ? s.inUse : s.retired)),
             ]
@@ -70,13 +73,27 @@ struct AdminTimeLimitsPage {
     let frame: AdminFrame
     let policies: [TimeLimitPolicy]
     let ladders: [EscalationLadder]
+    let categories: [FengqiaoCore.Category]
+
+    /// A category prefix as people read it: the category's or the domain's name; an unknown prefix as a code.
+    private func prefixName(_ prefix: String) -> any Component {
+        if let category = categories.first(where: { $0.code == prefix }) { return Text(category.label(frame.language)) }
+        if let domain = GovernanceDomain(rawValue: prefix) { return Text(frame.t(domain.name)) }
+        return Self.code(prefix)
+    }
+
+    /// A code the API takes (a policy's or a ladder's): shown as typed, not as a word.
+    private static func code(_ text: String) -> any Component {
+        Element(name: "code") { Text(text) }.attribute(named: "translate", value: "no")
+    }
 
     func render() -> String {
         let s = AdminStrings.self
         let t = frame.t
         let policyCells: [[any Component]] = policies.map { policy in
             [
-                Text(policy.code), Text(policy.name), Text(policy.categoryPrefix ?? t(s.allCategories)),
+                Self.code(policy.code), Text(policy.name),
+                policy.categoryPrefix.map(prefixName) ?? Text(t(s.allCategories)),
                 Text(policy.urgency.map { t($0.name) } ?? t(s.any)),
                 Text(policy.channel.map { t($0.name) } ?? t(s.any)),
             ]
@@ -88,13 +105,18 @@ struct AdminTimeLimitsPage {
             + ClockKind.policyClocks.map { t($0.name) } + [t(s.warningAt)]
         let ladderCells: [[any Component]] = ladders.map { ladder in
             [
-                Text(ladder.code), Text(ladder.name), Text(ladder.categoryPrefixes.joined(separator: "、")),
+                Self.code(ladder.code), Text(ladder.name),
+                ComponentGroup(
+                    members: ladder.categoryPrefixes.enumerated().map { index, prefix in
+                        ComponentGroup(members: index == 0 ? [prefixName(prefix)] : [Text("、"), prefixName(prefix)])
+                    }),
                 Text(t(ladder.automatic ? s.automaticYes : s.automaticNo)),
                 Text(ladder.steps.map { t(AdminStrings.step($0)) }.joined(separator: " → ")),
             ]
         }
         return frame.render(title: s.timeLimitsTitle, path: Paths.adminTimeLimits) {
-            Paragraph(t(s.timeLimitsNote)).class("note").attribute(named: "id", value: "time-limits-note")
+            Paragraph { Widgets.richText(t(s.timeLimitsNote)) }.class("note").attribute(
+                named: "id", value: "time-limits-note")
             H2(t(s.policies))
             Div { Widgets.table(policyHeaders, policyCells) }.attribute(named: "id", value: "policy-list")
             H2(t(s.ladders))
@@ -123,7 +145,8 @@ struct AdminCalendarPage {
         let s = AdminStrings.self
         let t = frame.t
         return frame.render(title: s.calendarTitle, path: Paths.adminCalendar) {
-            Paragraph(t(s.calendarNote)).class("note").attribute(named: "id", value: "calendar-note")
+            Paragraph { Widgets.richText(t(s.calendarNote)) }.class("note").attribute(
+                named: "id", value: "calendar-note")
             Widgets.facts([(t(s.workingHours), workingHours ?? t(s.wholeDay))])
             for year in years {
                 H2(t(AdminStrings.calendarYear(year.year)))

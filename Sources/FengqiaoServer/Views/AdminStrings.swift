@@ -141,10 +141,10 @@ enum AdminStrings {
     static let steps = Localized(zh: "各级", en: "Steps")
     static let allCategories = Localized(zh: "全部分类", en: "All categories")
     static let timeLimitsNote = Localized(
-        zh: "时限规则和调解层级通过接口维护：管理员令牌调用 /api/v1/time-limits/policies 和 "
-            + "/api/v1/time-limits/ladders，详见 docs/TIME-LIMITS.md。修改只影响新登记和重新研判的案件。",
+        zh: "时限规则和调解层级通过接口维护：管理员令牌调用 `/api/v1/time-limits/policies` 和 "
+            + "`/api/v1/time-limits/ladders`，详见 `docs/TIME-LIMITS.md`。修改只影响新登记和重新研判的案件。",
         en: "Policies and ladders are edited through the API with an administrator's token: "
-            + "/api/v1/time-limits/policies and /api/v1/time-limits/ladders, see docs/TIME-LIMITS.md. "
+            + "`/api/v1/time-limits/policies` and `/api/v1/time-limits/ladders`, see `docs/TIME-LIMITS.md`. "
             + "A change affects new and re-assessed cases only.")
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
@@ -192,12 +192,12 @@ enum AdminStrings {
                 + "the State Council publishes the holidays.")
     }
     static let calendarNote = Localized(
-        zh: "日历来自内置的全国放假安排（calendar/cn-mainland.csv），可用环境变量 FENGQIAO_CALENDAR_FILE "
-            + "指向修改后的副本（每行 date,kind,name，kind 为 holiday 或 workday），重启后生效；"
-            + "FENGQIAO_WORKING_HOURS 设置计时的工作时段。",
-        en: "The calendar is the built-in national schedule (calendar/cn-mainland.csv); point FENGQIAO_CALENDAR_FILE "
-            + "at an edited copy (lines date,kind,name with kind holiday or workday) and restart to change it; "
-            + "FENGQIAO_WORKING_HOURS sets the working hours counted.")
+        zh: "日历来自内置的全国放假安排（`calendar/cn-mainland.csv`），可用环境变量 `FENGQIAO_CALENDAR_FILE` "
+            + "指向修改后的副本（每行依次为日期、类型、名称：`date,kind,name`；类型 `holiday` 为放假，`workday` 为调休上班），"
+            + "重启后生效；`FENGQIAO_WORKING_HOURS` 设置计时的工作时段。",
+        en: "The calendar is the built-in national schedule (`calendar/cn-mainland.csv`); point "
+            + "`FENGQIAO_CALENDAR_FILE` at an edited copy (lines `date,kind,name` with kind `holiday` or `workday`) "
+            + "and restart to change it; `FENGQIAO_WORKING_HOURS` sets the working hours counted.")
     static let weekdays: [Localized] = [
         Localized(zh: "周一", en: "Mon"), Localized(zh: "周二", en: "Tue"), Localized(zh: "周三", en: "Wed"),
         Localized(zh: "周四", en: "Thu"), Localized(zh: "周五", en: "Fri"), Localized(zh: "周六", en: "Sat"),

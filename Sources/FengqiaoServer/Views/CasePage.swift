@@ -114,7 +114,7 @@ struct CasePage {
 
     private func categoryName(_ code: String?) -> String? {
         guard let code else { return nil }
-        return choices.categories.first { $0.code == code }.map { "\($0.name.text(language))（\(code)）" } ?? code
+        return choices.categories.first { $0.code == code }.map { $0.label(language) } ?? code
     }
 
     private func clocksSection() -> any Component {
@@ -267,7 +267,7 @@ struct CasePage {
         case .assess:
             Widgets.select(
                 "categoryCode", label: t(s.category),
-                options: choices.categories.map { ($0.code, "\($0.code) \($0.name.text(language))") },
+                options: choices.categories.map { ($0.code, $0.label(language)) },
                 selected: current.categoryCode, blank: t(s.keepAsIs))
             Widgets.choice(
                 "urgency", label: t(s.urgency), Urgency.self, language: language, selected: current.urgency

@@ -77,7 +77,7 @@ struct IntakePage {
                         .attribute(named: "aria-live", value: "polite")
                     Widgets.select(
                         "categoryCode", label: t(s.category),
-                        options: categories.map { ($0.code, "\($0.code) \($0.name.text(language))") },
+                        options: categories.map { ($0.code, $0.label(language)) },
                         selected: form["categoryCode"], blank: t(s.notYet))
                     Widgets.choice(
                         "urgency", label: t(s.urgency), Urgency.self, language: language,

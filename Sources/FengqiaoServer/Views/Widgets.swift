@@ -130,3 +130,24 @@ extension Component {
         attribute(named: name, value: on ? name : nil, ignoreValueIfEmpty: true)
     }
 }
+
+extension FengqiaoCore.Category {
+    /// How a category reads in a list of choices and on a case: its domain and name ("社会民生 · 邻里纠纷"), never
+    /// its code (the code is what forms send and the API takes).
+    func label(_ language: DisplayLanguage) -> String {
+        "\(domain.name.text(language)) · \(name.text(language))"
+    }
+}
+
+extension Widgets {
+    /// Text in which `backquoted` parts are what users type or copy as they are (paths, file names, environment
+    /// variables, column codes): shown as code, marked translate="no" so that they are read as names, not words.
+    static func richText(_ text: String) -> any Component {
+        ComponentGroup(
+            members: text.split(separator: "`", omittingEmptySubsequences: false).enumerated().map { index, part in
+                index.isMultiple(of: 2)
+                    ? Text(String(part)) as any Component
+                    : Element(name: "code") { Text(String(part)) }.attribute(named: "translate", value: "no")
+            })
+    }
+}
