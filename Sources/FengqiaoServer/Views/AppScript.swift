@@ -110,7 +110,12 @@ enum AppScript {
               map.fitBounds(bounds);
               // The whole view shows each grid's count; zoomed in, its name too. The villages' names always show.
               var whole = map.getZoom();
-              function labels() { mapBox.classList.toggle("zoomed-out", map.getZoom() <= whole); }
+              // A county's hundred grids are too many to label at once: there, only the villages until zoomed in.
+              function labels() {
+                var out = map.getZoom() <= whole;
+                mapBox.classList.toggle("zoomed-out", out);
+                mapBox.classList.toggle("crowded", out && figures.grids.length > 40);
+              }
               map.on("zoomend", labels);
               labels();
               window.addEventListener("resize", function () {

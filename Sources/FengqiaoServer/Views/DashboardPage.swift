@@ -229,7 +229,11 @@ struct DashboardPage {
         }
         let headers = [t(WorkspaceStrings.category), t(WorkspaceStrings.count)]
         return Div {
-            Widgets.table(headers, Array(rows.prefix(6)))
+            if rows.isEmpty {
+                Paragraph(t(WorkspaceStrings.queueEmpty)).class("note")
+            } else {
+                Widgets.table(headers, Array(rows.prefix(6)))
+            }
             if rows.count > 6 {
                 Element(name: "details") {
                     Element(name: "summary") { Text(t(DashboardStrings.moreCategories)) }

@@ -25,11 +25,15 @@ enum DashboardStylesheet {
         stroke:#fff;stroke-width:3px}
         .dash ul.legend{margin:.25rem 0}
         .dash ul.overdue li{margin:.25rem 0}
-        .map-label{background:rgba(255,255,255,.85);border:0;box-shadow:none;padding:0 2px;font-size:11px;
-        color:#1d2733}
-        .map-label.village{font-size:13px;font-weight:700;background:rgba(255,255,255,.9)}
+        .dash .leaflet-container{background:#fff}
+        .leaflet-tooltip.map-label{background:rgba(255,255,255,.8);border:0;box-shadow:none;padding:0 2px;
+        font-size:11px;line-height:1.2;color:#1d2733;white-space:nowrap}
+        .leaflet-tooltip.map-label::before{display:none}
+        .village-marker{background:none;border:0;white-space:nowrap}
+        .village-marker .map-label.village{display:inline-block;transform:translate(-50%,-50%);font-size:13px;
+        font-weight:700;background:rgba(255,255,255,.9);padding:0 3px;border-radius:3px;cursor:pointer}
         .leaflet-map.zoomed-out .map-label.grid .grid-name{display:none}
-        .village-marker{background:none;border:0}
+        .leaflet-map.crowded .leaflet-tooltip.map-label.grid{display:none}
         @media (min-width:1000px){.dash .panels{grid-template-columns:1fr 1fr}
         .dash .tiles{grid-template-columns:repeat(6,1fr)}}
         """
