@@ -13,9 +13,10 @@ enum DashboardStylesheet {
         .dash a.tile{display:block;text-decoration:none;padding:.35rem .5rem}
         .dash a.tile:hover,.dash a.tile:focus{border-color:#b22222}
         .dash .tile .figure{font-size:1.5rem}
-        .dash .panels{display:grid;grid-template-columns:1fr;gap:.25rem 1rem}
+        .dash .panels{display:grid;grid-template-columns:minmax(0,1fr);gap:.25rem 1rem}
         .dash .panel{min-width:0}
         .dash table{font-size:.85rem}.dash th,.dash td{padding:.15rem .35rem}
+        .dash td a{word-break:normal;overflow-wrap:normal}
         .dash .table-wrap{margin:.25rem 0}
         .dash details{margin:.25rem 0}.dash details summary{cursor:pointer;color:#1f4e79}
         .dash .chart-box{height:210px}
@@ -34,7 +35,7 @@ enum DashboardStylesheet {
         font-weight:700;background:rgba(255,255,255,.9);padding:0 3px;border-radius:3px;cursor:pointer}
         .leaflet-map.zoomed-out .map-label.grid .grid-name{display:none}
         .leaflet-map.crowded .leaflet-tooltip.map-label.grid{display:none}
-        @media (min-width:1000px){.dash .panels{grid-template-columns:1fr 1fr}
+        @media (min-width:1000px){.dash .panels{grid-template-columns:minmax(0,1fr) minmax(0,1fr)}
         .dash .tiles{grid-template-columns:repeat(6,1fr)}}
         """
 }
