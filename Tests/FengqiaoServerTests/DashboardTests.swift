@@ -85,7 +85,7 @@ struct DashboardTests {
                 // The map and its table: every grid and village a link to its cases.
                 "href=\"/cases?region=\(world.busyGrid.code)&amp;\(r)\"",
                 "href=\"/cases?region=\(world.busyVillage.code)&amp;\(r)\"",
-                "places-table", "village-label",
+                "places-table", "village-label", #"class="grid-label">12<"#,
                 // The range form keeps the period.
                 #"type="date" name="from" value="2025-03-01""#, #"name="to" value="2025-03-31""#,
             ] {

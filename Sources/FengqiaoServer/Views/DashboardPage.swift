@@ -109,7 +109,7 @@ struct DashboardPage {
                             grade.name, count, casesLink([("whistle", grade.rawValue)]),
                             id: "count-whistle-\(grade.rawValue)")
                     }
-                }.class("tiles").attribute(named: "aria-label", value: t(s.registered))
+                }.class("tiles").attribute(named: "aria-label", value: t(s.period(window.fromText, window.toText)))
                 Div {
                     Div {
                         H2(t(s.ratesHeading))
@@ -350,7 +350,15 @@ struct DashboardPage {
             svg +=
                 "<polygon points=\"\(grid.ring.map(project).joined(separator: " "))\" fill=\"\(Self.colour(grid.open))\" "
             svg += "stroke=\"#52606d\" stroke-width=\"1\" data-grid=\"\(Widgets.escapeAttribute(grid.code))\">"
-            svg += "<title>\(title)</title></polygon></a>"
+            svg += "<title>\(title)</title></polygon>"
+            // The grid's count at its middle (the mean of its corners); its name is in the title and the table.
+            if !grid.ring.isEmpty {
+                let corners = grid.ring.map(xy)
+                let x = corners.map(\.0).reduce(0, +) / Double(corners.count)
+                let y = corners.map(\.1).reduce(0, +) / Double(corners.count)
+                svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"grid-label\">%d</text>", x, y, grid.cases)
+            }
+            svg += "</a>"
         }
         for village in villages {
             guard let centre = centre(of: village.code) else { continue }

@@ -22,8 +22,9 @@ enum DashboardStylesheet {
         .dash .chart-box{height:210px}
         .dash .leaflet-map{height:340px}
         .dash .grid-map svg{max-height:340px}
-        .dash .village-label{font-size:14px;font-weight:700;fill:#1d2733;text-anchor:middle;paint-order:stroke;
-        stroke:#fff;stroke-width:3px}
+        .dash .village-label{font-size:24px;font-weight:700;fill:#1d2733;text-anchor:middle;paint-order:stroke;
+        stroke:#fff;stroke-width:5px}
+        .dash .grid-label{font-size:18px;fill:#52606d;text-anchor:middle;dominant-baseline:middle}
         .dash ul.legend{margin:.25rem 0}
         .dash ul.overdue li{margin:.25rem 0}
         .dash .leaflet-container{background:#fff}
