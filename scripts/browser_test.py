@@ -40,6 +40,7 @@ from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 import browser_parties  # noqa: E402
+from browser_dashboard import journey_dashboard  # noqa: E402
 from serve_process import DemoServer, ServerFailed  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -508,8 +509,8 @@ def photo_file(t):
 
 
 def dashboard_figures(t):
-    """The leader dashboard's count of cases registered today and of cases resolved today (trend table)."""
-    today = int(t.text("#count-today"))
+    """The leader dashboard's count of cases registered (this month) and of cases resolved today (trend table)."""
+    today = int(t.text("#count-registered"))
     rows = t.find_all("#trend-table tbody tr")
     resolved = int(rows[-1].find_elements(By.TAG_NAME, "td")[2].get_attribute("textContent")) if rows else 0
     return today, resolved
@@ -696,6 +697,7 @@ def journey_workspaces(t):
             lambda: t.find_all(".chart-box.drawn canvas"), lambda: "no drawn chart")
     t.check("the grid map is a Leaflet map of the grids' polygons",
             lambda: t.find_all(".leaflet-map path.leaflet-interactive"), lambda: "no Leaflet polygons")
+    t.driver.execute_script("document.getElementById('overdue').open = true")
     overdue = t.find_all("#overdue-list form.nudge")
     if overdue:
         with t.step("拍一拍 reaches the case"):
@@ -722,7 +724,7 @@ def journey_parties(t):
     browser_parties.journey(t, sys.modules[__name__])
 
 
-JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces, journey_parties]
+JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces, journey_dashboard, journey_parties]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -541,7 +541,7 @@ struct CaseLifecycleTests {
         try file.run(.resolve(outcome: .agreementReached, summary: "双方和解"), by: F.justice)
         try file.run(.editParties(.add(Party(role: .thirdParty, name: "王五"))), by: F.justice)
         #expect(file.current.parties.last?.role == .thirdParty)
-        #expect(try CaseLifecycle.replay(file.events) == file.current)
+        #expect(CaseLifecycle.replay(file.events) == file.current)
     }
 
     // MARK: Merging

@@ -390,6 +390,10 @@ struct AccessMatrixTests {
             Endpoint(area: a, label: "GET /admin/time-limits", door: .web),
             Endpoint(area: a, label: "GET /admin/calendar", door: .web),
             Endpoint(area: a, label: "GET /admin/access-log", door: .web),
+            Endpoint(area: a, label: "GET /admin/settings", door: .web),
+            Endpoint(area: a, label: "POST /admin/settings", door: .web) { call in
+                formBody("/admin/settings", [("_csrf", call.csrf), ("rankingMinimum", "10")])
+            },
             Endpoint(area: a, label: "GET /admin/qr", door: .web),
             Endpoint(area: a, label: "GET /admin/qr/{grid}.svg", door: .web, scoped: true),
         ]

@@ -217,6 +217,9 @@ package enum OpenAPIContract {
                     "$ref": "#/components/parameters/UrgencyFilter"
                   },
                   {
+                    "$ref": "#/components/parameters/WhistleFilter"
+                  },
+                  {
                     "$ref": "#/components/parameters/CategoryFilter"
                   },
                   {
@@ -2322,6 +2325,9 @@ package enum OpenAPIContract {
                     "$ref": "#/components/parameters/UrgencyFilter"
                   },
                   {
+                    "$ref": "#/components/parameters/WhistleFilter"
+                  },
+                  {
                     "$ref": "#/components/parameters/CategoryFilter"
                   },
                   {
@@ -3239,6 +3245,14 @@ package enum OpenAPIContract {
                 "description": "Only cases of this urgency.",
                 "schema": {
                   "$ref": "#/components/schemas/Urgency"
+                }
+              },
+              "WhistleFilter": {
+                "name": "whistle",
+                "in": "query",
+                "description": "Only cases dispatched with this grade of whistle (吹哨报到), as they stand now.",
+                "schema": {
+                  "$ref": "#/components/schemas/WhistleGrade"
                 }
               },
               "CategoryFilter": {
@@ -5214,7 +5228,8 @@ package enum OpenAPIContract {
                 "required": [
                   "basis",
                   "casesConsidered",
-                  "rates"
+                  "rates",
+                  "whistles"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -5229,6 +5244,33 @@ package enum OpenAPIContract {
                     "items": {
                       "$ref": "#/components/schemas/RateResource"
                     }
+                  },
+                  "whistles": {
+                    "type": "array",
+                    "description": "The cases considered that stand dispatched with each grade of whistle (吹哨报到), every grade in order (quick, emergency, hard-case), 0 when none has it; `GET /api/v1/cases?whistle=` lists them.",
+                    "items": {
+                      "$ref": "#/components/schemas/WhistleCount"
+                    }
+                  }
+                }
+              },
+              "WhistleCount": {
+                "type": "object",
+                "required": [
+                  "grade",
+                  "name",
+                  "count"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "grade": {
+                    "$ref": "#/components/schemas/WhistleGrade"
+                  },
+                  "name": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "count": {
+                    "type": "integer"
                   }
                 }
               },

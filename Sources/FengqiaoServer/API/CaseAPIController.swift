@@ -116,7 +116,7 @@ struct CaseAPIController {
             nextOffset: full && filter.order == .deadline ? offset + page.count : nil)
     }
 
-    /// The list's filters from a query string (`state` repeated, `channel`, `urgency`, `category`, `region`,
+    /// The list's filters from a query string (`state` repeated, `channel`, `urgency`, `whistle`, `category`, `region`,
     /// `organisation`, `from`, `to`, `q`, `overdue`, `dueWithinHours`, `sort`): shared with the exports.
     static func filter(_ query: Parameters, regions: RegionRepository, now: Date) async throws -> CaseRepository.Filter
     {
@@ -125,6 +125,7 @@ struct CaseAPIController {
         filter.states = try strict.values("state", as: CaseState.self)
         filter.channel = try strict.value("channel", as: Channel.self)
         filter.urgency = try strict.value("urgency", as: Urgency.self)
+        filter.whistle = try strict.value("whistle", as: WhistleGrade.self)
         filter.categoryCode = query.get("category")
         if let code = query.get("region") {
             guard let region = try await regions.find(code: code) else { throw APIError.notFound }

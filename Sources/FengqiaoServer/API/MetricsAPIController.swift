@@ -4,7 +4,8 @@ import Foundation
 import Hummingbird
 
 /// `/api/v1/metrics`: the core rates for the reader's jurisdiction, narrowed by region subtree, organisation,
-/// category, channel and period. Each rate carries its definition (numerator and denominator in words).
+/// category, channel and period. Each rate carries its definition (numerator and denominator in words); the cases
+/// considered are also counted by the grade of whistle they stand dispatched with (吹哨报到).
 struct MetricsAPIController {
     let regions: RegionRepository
     let cases: CaseRepository
@@ -31,10 +32,18 @@ struct MetricsAPIController {
         }
     }
 
+    /// How many of the cases considered stand dispatched with one grade of whistle (吹哨报到).
+    struct WhistleCount: Codable, Sendable {
+        let grade: WhistleGrade
+        let name: LocalizedText
+        let count: Int
+    }
+
     struct MetricsResource: ResponseEncodable {
         let basis: LocalizedText
         let casesConsidered: Int
         let rates: [RateResource]
+        let whistles: [WhistleCount]
     }
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
@@ -59,9 +68,13 @@ struct MetricsAPIController {
             filter.period = from..<to
             // Summed in the database: a few hundred groups of cases, not every case's facts (docs/PERFORMANCE.md).
             let tallies = try await cases.rateTallies(filter, visibleTo: identity.visibility)
+            let whistles = try await cases.whistleCounts(filter, visibleTo: identity.visibility)
             return MetricsResource(
                 basis: LocalizedText(CoreRates.basis), casesConsidered: tallies.reduce(0) { $0 + $1.count },
-                rates: CoreRates.compute(tallies).map(RateResource.init))
+                rates: CoreRates.compute(tallies).map(RateResource.init),
+                whistles: WhistleGrade.allCases.map {
+                    WhistleCount(grade: $0, name: LocalizedText($0.name), count: whistles[$0] ?? 0)
+                })
         }
     }
 }

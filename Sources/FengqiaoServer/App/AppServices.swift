@@ -21,6 +21,8 @@ public struct AppServices: Sendable {
     public let files: FileRepository
     public let timeLimits: TimeLimitRepository
     public let open311Keys: Open311KeyRepository
+    /// The settings administrators change on a page (the 红黑榜's ranking minimum).
+    public let settings: SettingsRepository
     public let scheduler: DeadlineScheduler
     /// Public intake, tracking and sign-in limits (in the database: across instances and restarts).
     let limits: AbuseLimits
@@ -46,6 +48,7 @@ public struct AppServices: Sendable {
         self.files = FileRepository(database: database)
         self.timeLimits = TimeLimitRepository(database: database)
         self.open311Keys = Open311KeyRepository(database: database)
+        self.settings = SettingsRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
     }

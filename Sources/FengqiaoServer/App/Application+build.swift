@@ -97,7 +97,7 @@ func buildRouter(
     QueueController(cases: services.cases, mediators: services.mediators, calendar: calendar).addRoutes(to: pages)
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
-        categories: services.categories, calendar: calendar
+        categories: services.categories, settings: services.settings, calendar: calendar
     ).addRoutes(to: pages)
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
@@ -110,6 +110,8 @@ func buildRouter(
         categories: services.categories, timeLimits: services.timeLimits, calendar: calendar,
         accessLog: services.accessLog, cases: services.cases
     ).addRoutes(to: pages)
+    AdminSettingsController(regions: services.regions, users: services.users, settings: services.settings)
+        .addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")

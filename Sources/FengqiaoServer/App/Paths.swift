@@ -85,6 +85,8 @@ public enum Paths {
     public static let adminTimeLimits = "/admin/time-limits"
     public static let adminCalendar = "/admin/calendar"
     public static let adminAccessLog = "/admin/access-log"
+    /// The platform's settings (the 红黑榜's ranking minimum).
+    public static let adminSettings = "/admin/settings"
     public static let adminQRCodes = "/admin/qr"
     /// The route of `gridQRCode` (`{gridCode}.svg` or `.png` as one segment).
     public static let gridQRCodePattern = "\(adminQRCodes)/:file"
@@ -100,6 +102,15 @@ public enum Paths {
 
     /// The case list with these filters, in the order given (`nil` values are left out).
     public static func cases(_ filters: KeyValuePairs<String, String?>) -> String {
+        var components = URLComponents()
+        components.path = cases
+        let items = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
+        components.queryItems = items.isEmpty ? nil : items
+        return components.string ?? cases
+    }
+
+    /// The case list with filters built at run time (a name may repeat: `state=a&state=b`), in the order given.
+    public static func cases(_ filters: [(String, String?)]) -> String {
         var components = URLComponents()
         components.path = cases
         let items = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }

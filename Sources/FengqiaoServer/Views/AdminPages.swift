@@ -74,6 +74,7 @@ struct AdminIndexPage {
         (Paths.adminTimeLimits, AdminStrings.timeLimitsTitle, AdminStrings.timeLimitsBlurb),
         (Paths.adminCalendar, AdminStrings.calendarTitle, AdminStrings.calendarBlurb),
         (Paths.adminAccessLog, AdminStrings.accessLogTitle, AdminStrings.accessLogBlurb),
+        (Paths.adminSettings, AdminSettingsStrings.title, AdminSettingsStrings.blurb),
     ]
 
     func render() -> String {

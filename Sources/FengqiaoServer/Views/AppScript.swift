@@ -75,23 +75,54 @@ enum AppScript {
             if (holder && window.L && figures.grids.length > 0) {
               var mapBox = document.createElement("div");
               mapBox.className = "leaflet-map";
+              mapBox.id = "leaflet-map";
               holder.parentNode.insertBefore(mapBox, holder);
               holder.hidden = true;
               var map = window.L.map(mapBox, { attributionControl: false, trackResize: false });
               var bounds = [];
+              function go(url) { return function () { window.location.href = url; }; }
+              function text(className, content) {
+                var span = document.createElement("span");
+                span.className = className;
+                span.textContent = content;
+                return span;
+              }
               figures.grids.forEach(function (grid) {
                 var polygon = window.L.polygon(grid.ring, {
                   color: "#52606d", weight: 1, fillColor: grid.colour, fillOpacity: 0.85
                 }).addTo(map);
                 var label = document.createElement("span");
-                label.textContent = grid.name + "：" + grid.open;
-                polygon.bindPopup(label);
+                label.appendChild(text("grid-name", grid.name + " "));
+                label.appendChild(text("grid-count", String(grid.cases)));
+                polygon.bindTooltip(label, {
+                  permanent: true, direction: "center", className: "map-label grid", interactive: false
+                });
+                polygon.on("click", go(grid.url));
                 bounds = bounds.concat(grid.ring);
               });
+              figures.villages.forEach(function (village) {
+                var icon = window.L.divIcon({
+                  className: "village-marker", html: text("map-label village", village.label), iconSize: null
+                });
+                window.L.marker(village.centre, { icon: icon, keyboard: true, title: village.label })
+                  .addTo(map).on("click", go(village.url));
+              });
               map.fitBounds(bounds);
+              // The whole view shows each grid's count; zoomed in, its name too. The villages' names always show.
+              var whole = map.getZoom();
+              // A county's hundred grids are too many to label at once: there, only the villages until zoomed in.
+              function labels() {
+                var out = map.getZoom() <= whole;
+                mapBox.classList.toggle("zoomed-out", out);
+                mapBox.classList.toggle("crowded", out && figures.grids.length > 40);
+              }
+              map.on("zoomend", labels);
+              labels();
               window.addEventListener("resize", function () {
                 map.invalidateSize({ animate: false });
                 map.fitBounds(bounds, { animate: false });
+                whole = map.getZoom();
+                labels();
               });
             }
           }

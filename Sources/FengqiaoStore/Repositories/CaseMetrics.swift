@@ -33,7 +33,7 @@ extension CaseRepository {
         }
     }
 
-    /// What the dashboard counts (`DashboardFigures.Counts`) over the cases a reader may see, at `window`; the
+    /// What the dashboard counts (`DashboardFigures.Counts`) over the cases a reader may see, in `window`; the
     /// per-organisation sums for `organisations` only.
     public func dashboardCounts(
         visibleTo visibility: Visibility, window: DashboardFigures.Window, organisations: [Organisation.ID]
@@ -46,38 +46,23 @@ extension CaseRepository {
             }
             var counts = DashboardFigures.Counts()
 
-            counts.today =
-                try await Self.restrict(
-                    sql.select().column(Self.count, as: "n").from("cases"), to: visibility, in: sql
-                )
-                .where("created_at", .greaterThanOrEqual, Self.milliseconds(atOrAfter: window.startOfToday))
-                .where("created_at", .lessThanOrEqual, Self.milliseconds(atOrBefore: window.now))
-                .first(decodingColumn: "n", as: Int.self) ?? 0
-
-            for row in try await cases("region_path")
-                .where("state", .in, CaseState.allCases.filter(\.isUnresolved).map(\.rawValue))
-                .groupBy("region_path").all()
-            {
-                let path = try row.decode(column: "region_path", as: String.self)
-                counts.openByRegionPath[path] = try Self.n(row)
-            }
-
-            for (period, isThisMonth) in [(window.thisMonth, true), (window.lastMonth, false)] {
-                var month: [Int64: Int] = [:]
+            for (period, isCurrent) in [(window.period, true), (window.previous, false)] {
+                var tallies: [Int64: Int] = [:]
                 for row in try await Self.registered(in: period, cases("region_path", "metric_flags"))
                     .groupBy("region_path").groupBy("metric_flags").all()
                 {
                     let tally = try Self.tally(row)
-                    let path = try row.decode(column: "region_path", as: String.self)
-                    month[tally.conditions, default: 0] += tally.count
-                    counts.recentByRegionPath[path, default: []].append(tally)
+                    tallies[tally.conditions, default: 0] += tally.count
+                    if isCurrent {
+                        let path = try row.decode(column: "region_path", as: String.self)
+                        counts.byRegionPath[path, default: []].append(tally)
+                    }
                 }
-                let tallies = month.map { RateTally(conditions: $0.key, count: $0.value) }
-                if isThisMonth { counts.thisMonth = tallies } else { counts.lastMonth = tallies }
+                let merged = tallies.map { RateTally(conditions: $0.key, count: $0.value) }
+                if isCurrent { counts.period = merged } else { counts.previous = merged }
             }
-            counts.recentByRegionPath = counts.recentByRegionPath.mapValues(Self.merged)
 
-            for row in try await Self.registered(in: window.thisMonth, cases("category_code"))
+            for row in try await Self.registered(in: window.period, cases("category_code"))
                 .groupBy("category_code").all()
             {
                 let code = try row.decode(column: "category_code", as: String?.self)
@@ -85,6 +70,7 @@ extension CaseRepository {
             }
 
             let firstDay = Self.milliseconds(atOrAfter: window.firstDay)
+            let trendEnd = Self.milliseconds(atOrAfter: window.trendEnd)
             let days: [(column: String, field: WritableKeyPath<DashboardFigures.Counts, [Int: Int]>)] = [
                 ("created_at", \.registeredByDay), ("resolved_at", \.resolvedByDay),
             ]
@@ -98,6 +84,7 @@ extension CaseRepository {
                     to: visibility, in: sql
                 )
                 .where(SQLIdentifier(column), .greaterThanOrEqual, SQLBind(firstDay))
+                .where(SQLIdentifier(column), .lessThan, SQLBind(trendEnd))
                 .groupBy(SQLIdentifier("day_index")).all() {
                     let index = try row.decode(column: "day_index", as: Int.self)
                     counts[keyPath: field][index] = try Self.n(row)
@@ -109,12 +96,46 @@ extension CaseRepository {
                     sql.select().columns("organisation_id", "metric_flags").column(Self.count, as: "n")
                         .from("case_metric_organisations"),
                     to: visibility, in: sql, idColumn: "case_id")
-                for row in try await Self.registered(in: window.recent, query)
+                for row in try await Self.registered(in: window.period, query)
                     .where("organisation_id", .in, organisations.map(\.rawValue))
                     .groupBy("organisation_id").groupBy("metric_flags").all()
                 {
                     let organisation = Organisation.ID(try row.decode(column: "organisation_id", as: Int64.self))
-                    counts.recentByOrganisation[organisation, default: []].append(try Self.tally(row))
+                    counts.byOrganisation[organisation, default: []].append(try Self.tally(row))
+                }
+            }
+            return counts
+        }
+    }
+
+    /// How many of the cases a reader may see that `filter` lets through stand dispatched with each grade of
+    /// whistle (吹哨报到); every grade is present, with 0 when none has it. The same cases as the case list filtered
+    /// by `whistle` (`Filter.whistle`) with the same region and period.
+    public func whistleCounts(
+        _ filter: MetricsFilter, visibleTo visibility: Visibility
+    ) async throws -> [WhistleGrade: Int] {
+        try await database.withConnection { sql in
+            var query = Self.restrict(
+                sql.select().column("whistle").column(Self.count, as: "n").from("cases"), to: visibility, in: sql
+            ).where("whistle", .isNot, SQLLiteral.null)
+            if let prefix = filter.regionPrefix {
+                query = query.whereInSubtree(SQLIdentifier("region_path"), of: prefix)
+            }
+            if let organisation = filter.organisationID {
+                query = query.where(
+                    SQLIdentifier("id"), .in,
+                    SQLGroupExpression(
+                        sql.select().column("case_id").from("case_metric_organisations")
+                            .where("organisation_id", .equal, organisation.rawValue).query))
+            }
+            if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
+            if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
+            if let kind = filter.kind { query = query.where("kind", .equal, kind.rawValue) }
+            if let period = filter.period { query = Self.registered(in: period, query) }
+            var counts = Dictionary(uniqueKeysWithValues: WhistleGrade.allCases.map { ($0, 0) })
+            for row in try await query.groupBy("whistle").all() {
+                if let grade = WhistleGrade(rawValue: try row.decode(column: "whistle", as: String.self)) {
+                    counts[grade] = try Self.n(row)
                 }
             }
             return counts
@@ -129,13 +150,6 @@ extension CaseRepository {
 
     private static func tally(_ row: any SQLRow) throws -> RateTally {
         RateTally(conditions: try row.decode(column: "metric_flags", as: Int64.self), count: try n(row))
-    }
-
-    /// Tallies with the same conditions added together.
-    private static func merged(_ tallies: [RateTally]) -> [RateTally] {
-        var counts: [Int64: Int] = [:]
-        for tally in tallies { counts[tally.conditions, default: 0] += tally.count }
-        return counts.map { RateTally(conditions: $0.key, count: $0.value) }
     }
 
     /// The cases registered in `period` (`created_at` in milliseconds).

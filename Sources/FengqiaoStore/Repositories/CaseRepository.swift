@@ -116,6 +116,8 @@ public struct CaseRepository: Sendable {
         public var channel: Channel?
         public var categoryCode: String?
         public var urgency: Urgency?
+        /// Only cases dispatched with this grade of whistle (吹哨报到), as they stand.
+        public var whistle: WhistleGrade?
         public var regionPath: String?
         public var organisationID: Organisation.ID?
         public var createdFrom: Date?
@@ -182,6 +184,7 @@ public struct CaseRepository: Sendable {
         if !filter.states.isEmpty { query = query.where("state", .in, filter.states.map(\.rawValue)) }
         if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
         if let urgency = filter.urgency { query = query.where("urgency", .equal, urgency.rawValue) }
+        if let whistle = filter.whistle { query = query.where("whistle", .equal, whistle.rawValue) }
         if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
         if let path = filter.regionPath {
             query = query.whereInSubtree(SQLIdentifier("region_path"), of: path)

@@ -43,6 +43,7 @@ enum CaseRows {
             ("title", SQLBind(current.title)),
             ("category_code", SQLBind(current.categoryCode)),
             ("urgency", SQLBind(current.urgency.rawValue)),
+            ("whistle", SQLBind(current.whistle?.rawValue)),
             ("holder_organisation_id", SQLBind(current.holderOrganisationID?.rawValue)),
             ("snapshot", SQLBind(try CaseCodec.encode(current))),
             ("updated_at", SQLBind(current.updatedAt.unixMilliseconds)),
