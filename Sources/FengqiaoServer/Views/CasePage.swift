@@ -343,7 +343,7 @@ struct CasePage {
                 "result", label: t(s.fieldResult), MediationSession.Result.self, language: language,
                 blank: t(s.choose)
             ) { $0.name }
-            Widgets.textField("heldAt", label: t(s.fieldHeldAt), type: .text)
+            Widgets.textField("heldAt", label: t(s.fieldHeldAt), type: .datetimeLocal)
             Widgets.textField("place", label: t(s.fieldPlace))
             Label(t(SessionStrings.online)) { Input(type: .checkbox, name: "online", value: "true") }.class("choice")
             Widgets.choice("mode", label: t(s.fieldMode), SessionMode.self, language: language) { $0.name }
