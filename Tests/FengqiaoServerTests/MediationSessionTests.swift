@@ -64,3 +64,41 @@ struct MediationSessionTests {
         }
     }
 }
+
+@Suite("点单 answered by the dispatch")
+struct RequestedMediatorTests {
+    @Test("a 点单 the desk dispatches past is told to staff and to the citizen; one dispatched to it is taken up")
+    func dispatchAnswersTheRequest() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let committee = try #require(try await services.organisations.find(name: "桃源镇人民调解委员会"))
+            let mediator = try #require(
+                try await services.mediators.list().first { $0.organisationID == committee.id && $0.available })
+            let other = try #require(try await services.organisations.find(name: "清溪县司法局桃源司法所"))
+            for (key, lead, expected) in [
+                ("asked-1", other.id, "中心已另行派单，所点调解员未被采用。"),
+                ("asked-2", committee.id, "已按群众点单，交所点调解员办理。"),
+            ] {
+                let id = try #require(
+                    try await desk.call(.post, "/api/v1/cases", CaseAPITests.intake, key: key).json["id"] as? Int)
+                for (step, body) in [
+                    ("request-mediator", ["mediator": mediator.id.rawValue]),
+                    ("assess", ["urgency": "troublesome", "difficulty": "ordinary", "competentLevel": "township"]),
+                    ("dispatch", ["lead": lead.rawValue]),
+                ] as [(String, [String: Any])] {
+                    let reply = try await desk.call(.post, "/api/v1/cases/\(id)/actions/\(step)", body)
+                    #expect(reply.status == .ok, "\(step): \(reply.text)")
+                }
+                let file = try await desk.call(.get, "/api/v1/cases/\(id)/events")
+                let texts = (file.json["items"] as? [[String: Any]])?.compactMap {
+                    ($0["text"] as? [String: Any])?["zh"] as? String
+                }
+                #expect(texts?.contains(expected) == true, "\(texts ?? [])")
+                let stored = try #require(try await services.cases.find(id: Case.ID(Int64(id))))
+                let narrative = CaseNarrative(
+                    case: stored, events: try await services.cases.events(of: stored.id), organisationName: { _ in "" })
+                #expect(narrative.lines.map(\.text.zh).contains(expected))
+            }
+        }
+    }
+}

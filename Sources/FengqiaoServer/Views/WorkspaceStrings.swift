@@ -70,7 +70,8 @@ enum WorkspaceStrings {
     static let fieldMaster = Localized(zh: "主案件编号（本件将并入该件）", en: "Master case number (this case merges into it)")
     static let fieldResult = Localized(zh: "调解结果", en: "Result")
     static let fieldHeldAt = Localized(
-        zh: "调解时间（可不填，默认为现在；也可输入“2026年12月1日 14:30”）", en: "Held at (optional, now by default; \"2026-12-01 14:30\" also works)")
+        zh: "调解时间（可不填，默认为现在；也可输入“2026年12月1日 14:30”）",
+        en: "Held at (optional, now by default; \"2026-12-01 14:30\" also works)")
     static let fieldPlace = Localized(zh: "调解地点", en: "Place")
     static let fieldMode = Localized(zh: "调解方式", en: "Mode")
     static let fieldMediator = Localized(zh: "调解员", en: "Mediator")
