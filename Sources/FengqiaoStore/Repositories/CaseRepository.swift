@@ -81,6 +81,17 @@ public struct CaseRepository: Sendable {
         try await database.withConnection { sql in try await Self.load(id, in: sql) }
     }
 
+    /// The latest next deadline among open cases (nil when none runs): how far the working calendar must reach.
+    public func latestOpenDeadline() async throws -> Date? {
+        try await database.withConnection { sql in
+            let open = CaseState.allCases.filter(\.isOpen).map(\.rawValue)
+            let row = try await sql.select().column(SQLFunction("MAX", args: SQLColumn("next_due_at")), as: "latest")
+                .from("cases").where("state", .in, open).first()
+            return try row?.decodeNil(column: "latest") == false
+                ? Date(unixMilliseconds: try row!.decode(column: "latest", as: Int64.self)) : nil
+        }
+    }
+
     public func find(number: String) async throws -> Case? {
         try await findOne(where: "number", equals: number)
     }
