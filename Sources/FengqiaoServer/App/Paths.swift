@@ -107,6 +107,19 @@ public enum Paths {
         return components.string ?? cases
     }
 
+    /// The case list with these filters (a name may repeat: `state`), in the order given.
+    public static func cases(items: [(name: String, value: String)]) -> String {
+        var components = URLComponents()
+        components.path = cases
+        components.queryItems = items.isEmpty ? nil : items.map { URLQueryItem(name: $0.name, value: $0.value) }
+        return components.string ?? cases
+    }
+
+    /// The staff case list as CSV: exactly the list these filters give (`cases(_:)`'s parameters), access-logged.
+    public static let casesCSV = "/cases.csv"
+    /// Where the lists' bulk-action form posts (研判, 派单, 接单, 退单 on the ticked cases).
+    public static let casesBulk = "/cases/bulk"
+
     /// A case's page (its whole file, clocks and the actions its state allows).
     public static func caseFile(_ id: some CustomStringConvertible) -> String { "/cases/\(id)" }
     /// Where a case page's action form posts.

@@ -8,6 +8,10 @@ struct QueuePage {
         let rows: [QueueRow]
         let id: String
         var note: Localized? = nil
+        /// How many cases the section stands for in all (the true count), when the rows shown may be fewer.
+        var total: Int? = nil
+        /// The same cases on the staff case list (filters, paging, export, bulk actions).
+        var fullList: String? = nil
     }
 
     let language: DisplayLanguage
@@ -17,6 +21,8 @@ struct QueuePage {
     /// Buttons above the queues (e.g. 随手拍).
     var actions: [(text: Localized, path: String)] = []
     let sections: [Section]
+    /// The rows' places, by region.
+    var places: [Region.ID: String] = [:]
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
@@ -29,11 +35,38 @@ struct QueuePage {
                 }.class("actions")
             }
             for section in sections {
-                H2("\(t(section.heading))（\(section.rows.count)）")
+                H2("\(t(section.heading))（\(section.total ?? section.rows.count)）")
                 if let note = section.note { Paragraph(t(note)).class("note") }
-                CaseTable(language: language, rows: section.rows, empty: WorkspaceStrings.queueEmpty, id: section.id)
-                    .component()
+                QueueSectionLinks(
+                    language: language, shown: section.rows.count, total: section.total, fullList: section.fullList
+                ).component()
+                CaseTable(
+                    language: language, rows: section.rows, empty: WorkspaceStrings.queueEmpty, id: section.id,
+                    places: places
+                ).component()
             }
         }
+    }
+}
+
+/// Under a queue's heading: "仅显示前 N 件，共 M 件" when the queue shows fewer than it holds, and the link to the same
+/// cases on the staff case list (all of them, filters, paging, export).
+struct QueueSectionLinks {
+    let language: DisplayLanguage
+    let shown: Int
+    let total: Int?
+    let fullList: String?
+
+    func component() -> any Component {
+        let capped = total.map { $0 > shown } ?? false
+        return Div {
+            if let total, capped {
+                Span(ListStrings.capped(shown: shown, of: total).text(language))
+            }
+            if let fullList {
+                Link(ListStrings.fullList.text(language), url: Widgets.escapeAttribute(fullList))
+                    .class("full-list")
+            }
+        }.class(capped ? "capped queue-links" : "note queue-links")
     }
 }
