@@ -41,6 +41,63 @@ struct CaseListPagesTests {
         try #require(try await services.regions.list(level: .township).first { $0.name == name })
     }
 
+    /// A walk-in registered at the desk of `desk` in the first village of `township`.
+    static func register(
+        _ desk: WebClient, _ township: Region, _ title: String, _ services: AppServices
+    ) async throws -> Case {
+        let village = try #require(
+            try await services.regions.subtree(of: township.id).first { $0.level == .village })
+        let created = try await desk.post(
+            Paths.deskIntake,
+            [
+                ("idempotencyKey", UUID().uuidString), ("regionCode", village.code), ("title", title),
+                ("description", "\(title)，请尽快处理。"), ("urgency", "troublesome"), ("anonymous", "on"),
+            ])
+        let location = try #require(created.location)
+        let id = try #require(Int64(location.split(separator: "/").last ?? ""))
+        return try #require(try await services.cases.find(id: Case.ID(id)))
+    }
+
+    @Test("an action on a case page ends with its confirmation and the way back to the list it was opened from")
+    func confirmationAndWayBack() async throws {
+        try await Self.run { client, services in
+            let web = try await WebClient.signIn("taoyuan.center", client)
+            let found = try await Self.register(
+                web, try await Self.township("桃源镇", services), "路灯不亮", services)
+            let back = Paths.cases(["state": "registered"])
+            let pageURL = ListReturn.caseFile(found.id, done: .assess, back: back)
+                .replacingOccurrences(of: "done=assess&", with: "")
+            let page = try await web.get(pageURL)
+            #expect(page.body.contains(#"id="back-to-list""#))
+            #expect(page.body.contains(#"href="/cases?state=registered""#))
+            #expect(!page.body.contains(#"id="action-notice""#))
+            let fields = [
+                (CSRF.fieldName, web.csrf), ("expectedVersion", "\(found.version)"),
+                ("categoryCode", "livelihood.infrastructure"), ("urgency", "worrying"), ("difficulty", "simple"),
+                ("competentLevel", "township"),
+            ]
+            let location = try await client.execute(
+                uri: Paths.caseAction(found.id, "assess"), method: .post,
+                headers: [
+                    .contentType: "application/x-www-form-urlencoded",
+                    .cookie: "\(SessionAuthenticator.cookieName)=\(web.session)",
+                    .referer: "http://localhost:8080\(pageURL)",
+                ],
+                body: ByteBuffer(string: fields.map { "\($0.0)=\(WebClient.encode($0.1))" }.joined(separator: "&"))
+            ) { response in
+                #expect(response.status == .seeOther)
+                return try #require(response.headers[.location])
+            }
+            #expect(location.contains("done=assess"))
+            let after = try await web.get(location)
+            #expect(after.body.contains("已完成：研判"))
+            #expect(after.body.contains(#"href="/cases?state=registered""#), "the way back is kept")
+            // A list the case was not opened from is never a way back (only this site's lists are).
+            let foreign = try await web.get(Paths.caseFile(found.id) + "?back=https://evil.example/cases")
+            #expect(!foreign.body.contains("evil.example"))
+        }
+    }
+
     @Test("the page's total is the true count, its pages hold every case once, and the CSV is exactly the list")
     func totalsPagingAndExport() async throws {
         try await Self.run { client, services in
@@ -131,24 +188,11 @@ struct CaseListPagesTests {
             let taoyuan = try await Self.township("桃源镇", services)
             let qingshan = try await Self.township("青山镇", services)
             let other = try await WebClient.signIn("qingshan.center", client)
-            /// A walk-in registered at the desk of `desk`, in the first village of `township`.
-            func register(_ desk: WebClient, _ township: Region, _ title: String) async throws -> Case {
-                let village = try #require(
-                    try await services.regions.subtree(of: township.id).first { $0.level == .village })
-                let created = try await desk.post(
-                    Paths.deskIntake,
-                    [
-                        ("idempotencyKey", UUID().uuidString), ("regionCode", village.code), ("title", title),
-                        ("description", "\(title)，请尽快处理。"), ("urgency", "troublesome"), ("anonymous", "on"),
-                    ])
-                let location = try #require(created.location)
-                let id = try #require(Int64(location.split(separator: "/").last ?? ""))
-                return try #require(try await services.cases.find(id: Case.ID(id)))
-            }
             let registered = [
-                try await register(web, taoyuan, "楼道堆物堵塞消防通道"), try await register(web, taoyuan, "广场舞噪音扰民"),
+                try await Self.register(web, taoyuan, "楼道堆物堵塞消防通道", services),
+                try await Self.register(web, taoyuan, "广场舞噪音扰民", services),
             ]
-            let foreign = try await register(other, qingshan, "青山村道路塌陷")
+            let foreign = try await Self.register(other, qingshan, "青山村道路塌陷", services)
             let back = Paths.cases(["state": "registered"])
             let chosen = registered.map { ("case", "\($0.id)") } + [("case", "\(foreign.id)")]
             let assessed = try await web.post(

@@ -28,7 +28,9 @@ struct DeskController {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.desk))
         router.get(RouterPath(Paths.desk)) { request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await triage(identity, context).render())
+            var page = try await triage(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.deskIntake)) { request, context in
             let identity = try context.requireIdentity()

@@ -19,17 +19,23 @@ struct QueueController {
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.inbox)).get(RouterPath(Paths.inbox)) {
             request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await inbox(identity, context).render())
+            var page = try await inbox(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.grid)).get(RouterPath(Paths.grid)) {
             request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await grid(identity, context).render())
+            var page = try await grid(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.mediation)).get(RouterPath(Paths.mediation))
         { request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await mediation(identity, context).render())
+            var page = try await mediation(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
     }
 

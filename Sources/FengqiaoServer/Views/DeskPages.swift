@@ -13,6 +13,8 @@ struct TriagePage {
     /// Each queue's true count (its rows are the first page).
     var totals: (toTriage: Int, toClose: Int, overdue: Int) = (0, 0, 0)
     var places: [Region.ID: String] = [:]
+    /// The confirmation of an action that came back here (`?done=`).
+    var notice: Localized? = nil
 
     /// The same queues on the staff case list, where they are filtered, paged, exported and acted on in bulk.
     static let toTriageList = Paths.cases(items: [
@@ -31,6 +33,10 @@ struct TriagePage {
         return Layout(title: t(s.navDesk), language: language, path: Paths.desk).render {
             nav.component(language)
             H1(t(s.triageTitle))
+            if let notice {
+                Paragraph(t(notice)).class("notice").attribute(named: "role", value: "status")
+                    .attribute(named: "id", value: "list-notice")
+            }
             Div {
                 Link(t(s.navIntake), url: Paths.deskIntake).class("button primary")
             }.class("actions")

@@ -23,6 +23,7 @@ enum ListStylesheet {
         form.bulk select,form.bulk input[type=text]{display:block;width:100%;margin-top:.2rem;padding:.5rem;
         font-size:1rem;border:1px solid #9aa5b1;border-radius:6px;background:#fff}
         td.pick input{width:24px;height:24px}
+        .return{margin:.5rem 0}.return a{min-height:44px;display:inline-flex;align-items:center}
         @media (min-width:768px){form.filters{grid-template-columns:repeat(3,1fr)}
         form.filters fieldset,form.filters .buttons,form.filters .wide{grid-column:1/-1}}
         @media (max-width:600px){.queue table,.queue tbody{display:block;background:none;border:0}

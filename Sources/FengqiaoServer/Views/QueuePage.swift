@@ -23,12 +23,18 @@ struct QueuePage {
     let sections: [Section]
     /// The rows' places, by region.
     var places: [Region.ID: String] = [:]
+    /// The confirmation of an action that came back here (`?done=`).
+    var notice: Localized? = nil
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
         return Layout(title: t(title), language: language, path: path).render {
             nav.component(language)
             H1(t(title))
+            if let notice {
+                Paragraph(t(notice)).class("notice").attribute(named: "role", value: "status")
+                    .attribute(named: "id", value: "list-notice")
+            }
             if !actions.isEmpty {
                 Div {
                     for action in actions { Link(t(action.text), url: action.path).class("button primary") }
