@@ -351,6 +351,8 @@ struct AccessMatrixTests {
     static let adminPages: [Endpoint] = {
         let a = "管理页面 Administrator pages"
         return [
+            Endpoint(area: a, label: "GET /admin/users.csv", door: .web),
+            Endpoint(area: a, label: "GET /admin/access-log.csv", door: .web),
             Endpoint(area: a, label: "GET /admin", door: .web),
             Endpoint(area: a, label: "GET /admin/regions", door: .web),
             Endpoint(area: a, label: "POST /admin/regions", door: .web, scoped: true) { call in

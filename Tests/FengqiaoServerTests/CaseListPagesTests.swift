@@ -267,4 +267,36 @@ struct CaseListPagesTests {
             }
         }
     }
+
+    @Test("the administrator's users and access log: filters, true totals, pages and a CSV of exactly the list")
+    func adminLists() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let admin = try await WebClient.signIn("taoyuan.admin", client)
+            let all = try Self.total(try await admin.get(Paths.adminUsers).body)
+            let grid = try await admin.get(Paths.adminUsers + "?role=gridWorker")
+            let workers = try Self.total(grid.body)
+            #expect(workers > 0 && workers < all)
+            let export = try Self.csvRows(try await admin.get(Paths.adminUsersCSV + "?role=gridWorker").body)
+            #expect(export.count == workers)
+            #expect(export.allSatisfy { $0[2].contains(Role.gridWorker.name.zh) })
+            let everyone = try Self.csvRows(try await admin.get(Paths.adminUsersCSV).body)
+            #expect(everyone.count == all)
+            #expect(!everyone.contains { $0[0].hasPrefix("qingshan.") }, "another township's staff never listed")
+            let paged = try await admin.get(Paths.adminUsers + "?limit=1&offset=1")
+            #expect(paged.body.contains("第 2 / "))
+            let refused = try await admin.get(Paths.adminUsers + "?role=boss&q=%E6%9D%8E")
+            #expect(refused.status == .badRequest)
+            #expect(refused.body.contains("“角色”填写的内容无法识别"))
+            #expect(refused.body.contains(#"value="李""#))
+
+            try await services.accessLog.flush()
+            let log = try await admin.get(Paths.adminAccessLog + "?action=users.export")
+            #expect(try Self.total(log.body) == 2, "both exports above are in the log")
+            let logCSV = try Self.csvRows(try await admin.get(Paths.adminAccessLogCSV + "?action=users.export").body)
+            #expect(logCSV.count == 2)
+            let badDate = try await admin.get(Paths.adminAccessLog + "?from=2026%E5%B9%B413%E6%9C%88")
+            #expect(badDate.status == .badRequest)
+            #expect(badDate.body.contains("日期（起）"))
+        }
+    }
 }

@@ -85,6 +85,9 @@ public enum Paths {
     public static let adminTimeLimits = "/admin/time-limits"
     public static let adminCalendar = "/admin/calendar"
     public static let adminAccessLog = "/admin/access-log"
+    /// The users and access-log lists as CSV, with the lists' filters.
+    public static let adminUsersCSV = "/admin/users.csv"
+    public static let adminAccessLogCSV = "/admin/access-log.csv"
     public static let adminQRCodes = "/admin/qr"
     /// The route of `gridQRCode` (`{gridCode}.svg` or `.png` as one segment).
     public static let gridQRCodePattern = "\(adminQRCodes)/:file"
