@@ -665,7 +665,9 @@ def journey_workspaces(t):
     t.sign_out()
 
 
-JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces]
+from browser_lists import journey_lists  # noqa: E402
+
+JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces, journey_lists]
 
 
 # ---------------------------------------------------------------------------------------------------------------

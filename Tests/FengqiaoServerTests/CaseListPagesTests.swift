@@ -138,6 +138,10 @@ struct CaseListPagesTests {
             #expect(rows.count == total)
             #expect(rows.allSatisfy { $0[3] == CaseState.registered.name.zh })
             #expect(Set(rows.map { $0[0] }) == Set(Self.caseNumbers(page.body)))
+            // The form sends its blank fields too: blank means any.
+            let blanks = "q=&category=&urgency=&channel=&region=&organisation=&from=&to="
+            let submitted = try await web.get(Paths.cases + "?\(blanks)&state=registered&sort=newest&limit=100")
+            #expect(try Self.total(submitted.body) == total)
             // Words, urgency and the Chinese date spelling are filters too.
             let dated = try await web.get(Paths.cases(["from": "2020年1月1日 08:30", "to": "2099-12-31"]))
             #expect(dated.status == .ok)

@@ -70,8 +70,11 @@ struct CaseListController {
         if let done = query.first(where: { $0.name == "done" })?.value {
             page.notice = ListStrings.confirmation(done)
         }
+        // A filter form sends its blank fields too (`category=`): blank is "any", as if absent.
         var parameters = Parameters()
-        for (name, value) in query { parameters.append(key: Substring(name), value: Substring(value)) }
+        for (name, value) in query where !value.trimmingWhitespace.isEmpty {
+            parameters.append(key: Substring(name), value: Substring(value))
+        }
         let read: CaseListQuery
         do {
             read = try await CaseListQuery.read(
