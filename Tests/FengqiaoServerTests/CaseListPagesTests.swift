@@ -303,4 +303,27 @@ struct CaseListPagesTests {
             #expect(badDate.body.contains("日期（起）"))
         }
     }
+
+    @Test("each desk queue's heading is its true count, the same as its full list on /cases; unknown filters travel on")
+    func queueCountsAndFullLists() async throws {
+        try await Self.run { client, _ in
+            let web = try await WebClient.signIn("taoyuan.center", client)
+            let desk = try await web.get(Paths.desk)
+            for (heading, list) in [
+                (WorkspaceStrings.triageWaiting.zh, TriagePage.toTriageList),
+                (WorkspaceStrings.triageToClose.zh, TriagePage.toCloseList),
+                (WorkspaceStrings.overdueHeading.zh, TriagePage.overdueList),
+            ] {
+                let pattern = try Regex("\(heading)（(\\d+)）")
+                let match = try #require(desk.body.firstMatch(of: pattern), "\(heading)")
+                let shown = try #require(match.output[1].substring.flatMap { Int($0) })
+                #expect(desk.body.contains(Widgets.escapeAttribute(list)), "the queue links to its full list")
+                #expect(try Self.total(try await web.get(list).body) == shown, "\(heading)")
+            }
+            let whistle = try await web.get(Paths.cases(["whistle": "quick", "state": "dispatched"]))
+            #expect(whistle.body.contains(#"<input type="hidden" name="whistle" value="quick"/>"#))
+            #expect(whistle.body.contains("whistle=quick"), "the export and page links keep it")
+            #expect(!whistle.body.contains(">livelihood."), "categories are named, not coded")
+        }
+    }
 }

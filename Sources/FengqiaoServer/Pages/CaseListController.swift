@@ -98,7 +98,7 @@ struct CaseListController {
     /// The filter bar's and bulk form's choices, within the reader's jurisdictions.
     private func choices(for identity: Identity, language: DisplayLanguage) async throws -> CaseListPage.Choices {
         var choices = CaseListPage.Choices()
-        choices.categories = try await categories.list().map { ($0.code, "\($0.code) \($0.name.text(language))") }
+        choices.categories = try await categories.list().map { ($0.code, $0.name.text(language)) }
         let roots = Array(Set(identity.user.grants.map(\.jurisdictionID))).sorted()
         var regionChoices: [(String, String)] = []
         var seenOrganisations = Set<Organisation.ID>()
