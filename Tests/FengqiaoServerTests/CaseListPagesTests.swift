@@ -116,6 +116,11 @@ struct CaseListPagesTests {
             }
             #expect(seen.count == total)
             #expect(Set(seen).count == total, "no case on two pages")
+            // The API tells the same true total beside its page.
+            let api = try await APIClient.signIn("taoyuan.center", client, services)
+            let listed = try await api.call(.get, "/api/v1/cases?limit=3")
+            #expect(listed.json["total"] as? Int == total)
+            #expect((listed.json["items"] as? [Any])?.count == 3)
             let export = try await web.get(Paths.casesCSV)
             #expect(export.status == .ok)
             #expect(export.headers[.contentType]?.hasPrefix("text/csv") == true)

@@ -108,7 +108,8 @@ struct CaseAPIController {
         }
         let full = page.count == query.limit
         return CaseListResource(
-            items: items, next: full && filter.order == .newest ? page.last?.id : nil,
+            items: items, total: try await cases.count(filter, visibleTo: identity.visibility),
+            next: full && filter.order == .newest ? page.last?.id : nil,
             nextOffset: full && filter.order == .deadline ? query.offset + page.count : nil)
     }
 
