@@ -724,7 +724,11 @@ def journey_parties(t):
     browser_parties.journey(t, sys.modules[__name__])
 
 
-JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces, journey_dashboard, journey_parties]
+from browser_lists import journey_lists  # noqa: E402
+
+JOURNEYS = [
+    journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
+]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -337,12 +337,22 @@ struct AccessMatrixTests {
             Endpoint(area: a, label: "GET /cases/{case}/files/{file}", door: .web, scoped: true),
             Endpoint(area: a, label: "GET /cases/{mediated}/agreement", door: .web, scoped: true),
             Endpoint(area: a, label: "GET /cases/{mediated}/agreement.pdf", door: .web, scoped: true),
+            Endpoint(area: a, label: "GET /cases?region={township}", door: .web, scoped: true, list: true),
+            Endpoint(area: a, label: "GET /cases.csv?region={township}", door: .web, scoped: true, list: true),
+            Endpoint(area: a, label: "POST /cases/bulk", door: .web, scoped: true) { call in
+                // 接单 on a case not dispatched: refused case by case, nothing changes.
+                formBody(
+                    "/cases/bulk",
+                    [("_csrf", call.csrf), ("bulkAction", "accept"), ("case", "\(call.township.open.id)")])
+            },
         ]
     }()
 
     static let adminPages: [Endpoint] = {
         let a = "管理页面 Administrator pages"
         return [
+            Endpoint(area: a, label: "GET /admin/users.csv", door: .web),
+            Endpoint(area: a, label: "GET /admin/access-log.csv", door: .web),
             Endpoint(area: a, label: "GET /admin", door: .web),
             Endpoint(area: a, label: "GET /admin/regions", door: .web),
             Endpoint(area: a, label: "POST /admin/regions", door: .web, scoped: true) { call in

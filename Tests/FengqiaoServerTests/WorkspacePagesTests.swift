@@ -161,7 +161,8 @@ struct WorkspacePagesTests {
                     ("expectedVersion", "\(version)"), ("urgency", "troublesome"), ("difficulty", "simple"),
                     ("competentLevel", "township"),
                 ])
-            #expect(assessed.status == .seeOther && assessed.location == location)
+            // Back on the case page, which says what was done.
+            #expect(assessed.status == .seeOther && assessed.location == location + "?done=assess")
             #expect(try await services.cases.find(id: Case.ID(id))?.state == .assessed)
             let noLead = try await desk.post(
                 Paths.caseAction(id, "dispatch"), [("expectedVersion", "\(version + 1)")])

@@ -220,6 +220,9 @@ struct CaseRepositoryTests {
             let firstPage = try await cases.list(.init(), visibleTo: mine, limit: 3, after: nil)
             let secondPage = try await cases.list(.init(), visibleTo: mine, limit: 3, after: firstPage.last?.id)
             #expect(firstPage.map(\.id.rawValue) == [5, 4, 3] && secondPage.map(\.id.rawValue) == [2, 1])
+            // Without `after`, numbered pages by offset (the staff case list's pages), the same order.
+            let byOffset = try await cases.list(.init(), visibleTo: mine, limit: 3, after: nil, offset: 3)
+            #expect(byOffset.map(\.id.rawValue) == [2, 1])
             let theirs = CaseRepository.Visibility(jurisdictionPaths: [other], organisationIDs: [world.department.id])
             #expect(try await cases.list(.init(), visibleTo: theirs, limit: 10, after: nil).isEmpty)
             var registeredOnly = CaseRepository.Filter()

@@ -267,7 +267,7 @@ package enum OpenAPIContract {
                   {
                     "name": "offset",
                     "in": "query",
-                    "description": "The `nextOffset` of the previous page (deadline order).",
+                    "description": "The `nextOffset` of the previous page (deadline order), or any number of cases to skip (newest-first order without `after`: numbered pages).",
                     "schema": {
                       "type": "integer",
                       "minimum": 0
@@ -4161,7 +4161,8 @@ package enum OpenAPIContract {
               "CaseListResource": {
                 "type": "object",
                 "required": [
-                  "items"
+                  "items",
+                  "total"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -4170,6 +4171,10 @@ package enum OpenAPIContract {
                     "items": {
                       "$ref": "#/components/schemas/CaseResource"
                     }
+                  },
+                  "total": {
+                    "type": "integer",
+                    "description": "How many cases match the filters in all (the true count, whatever the page)."
                   },
                   "next": {
                     "type": "integer",

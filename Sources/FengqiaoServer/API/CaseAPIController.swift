@@ -94,15 +94,11 @@ struct CaseAPIController {
 
     @Sendable func list(_ request: Request, context: AppRequestContext) async throws -> CaseListResource {
         let identity = try context.requireIdentity()
-        let query = request.uri.queryParameters
         let now = context.now
-        let filter = try await Self.filter(query, regions: regions, now: now)
-        let strict = StrictQuery(query)
-        let limit = Int(try strict.integer("limit", in: 1...200) ?? 50)
-        let after = try strict.integer("after", in: 1...Int64.max).map { Case.ID($0) }
-        let offset = Int(try strict.integer("offset", in: 0...1_000_000) ?? 0)
+        let query = try await CaseListQuery.read(request.uri.queryParameters, regions: regions, now: now)
+        let filter = query.filter
         let page = try await cases.list(
-            filter, visibleTo: identity.visibility, limit: limit, after: after, offset: offset)
+            filter, visibleTo: identity.visibility, limit: query.limit, after: query.after, offset: query.offset)
         // Lists stay masked: a clear view of personal data is one case at a time, and logged.
         let items = page.map {
             CaseResource(
@@ -110,44 +106,11 @@ struct CaseAPIController {
                 availableActions: CasePermissions.availableActions(on: $0, by: identity.actor),
                 calendar: calendar, now: now)
         }
-        let full = page.count == limit
+        let full = page.count == query.limit
         return CaseListResource(
-            items: items, next: full && filter.order == .newest ? page.last?.id : nil,
-            nextOffset: full && filter.order == .deadline ? offset + page.count : nil)
-    }
-
-    /// The list's filters from a query string (`state` repeated, `channel`, `urgency`, `whistle`, `category`, `region`,
-    /// `organisation`, `from`, `to`, `q`, `overdue`, `dueWithinHours`, `sort`): shared with the exports.
-    static func filter(_ query: Parameters, regions: RegionRepository, now: Date) async throws -> CaseRepository.Filter
-    {
-        let strict = StrictQuery(query)
-        var filter = CaseRepository.Filter()
-        filter.states = try strict.values("state", as: CaseState.self)
-        filter.channel = try strict.value("channel", as: Channel.self)
-        filter.urgency = try strict.value("urgency", as: Urgency.self)
-        filter.whistle = try strict.value("whistle", as: WhistleGrade.self)
-        filter.categoryCode = query.get("category")
-        if let code = query.get("region") {
-            guard let region = try await regions.find(code: code) else { throw APIError.notFound }
-            filter.regionPath = try await regions.path(of: region.id)
-        }
-        filter.organisationID = try strict.integer("organisation", in: 1...Int64.max).map { Organisation.ID($0) }
-        filter.createdFrom = try strict.date("from", .start)
-        filter.createdBefore = try strict.date("to", .end)
-        filter.text = query.get("q")
-        if try strict.boolean("overdue") == true { filter.overdueAt = now }
-        if let hours = try strict.integer("dueWithinHours", in: 1...8760) {
-            filter.dueBefore = now.addingTimeInterval(TimeInterval(hours) * 3600)
-        }
-        if let sort = query.get("sort") {
-            guard let order = CaseRepository.Filter.Order(rawValue: sort) else {
-                throw APIError.badRequest(
-                    "request.invalid_sort",
-                    Localized(zh: "排序方式应为 newest 或 deadline。", en: "sort must be newest or deadline."))
-            }
-            filter.order = order
-        }
-        return filter
+            items: items, total: try await cases.count(filter, visibleTo: identity.visibility),
+            next: full && filter.order == .newest ? page.last?.id : nil,
+            nextOffset: full && filter.order == .deadline ? query.offset + page.count : nil)
     }
 
     // MARK: Helpers

@@ -126,6 +126,8 @@ struct CaseResource: ResponseEncodable, Sendable {
 }
 struct CaseListResource: ResponseEncodable, Sendable {
     let items: [CaseResource]
+    /// How many cases match the filters in all: the true count beside one page.
+    let total: Int
     /// Pass as `after` to get the next page (newest-first order); absent on the last page.
     let next: Case.ID?
     /// Pass as `offset` to get the next page (deadline order); absent on the last page.

@@ -23,10 +23,15 @@ struct ExportAPIController {
     @Sendable func casesCSV(_ request: Request, context: AppRequestContext) async throws -> Response {
         let identity = try context.requireIdentity()
         let query = request.uri.queryParameters
-        let filter = try await CaseAPIController.filter(query, regions: regions, now: context.now)
+        let filter = try await CaseListQuery.filter(query, regions: regions, now: context.now)
         let export = try await exporter.csv(
             filter, for: identity, filterText: request.uri.query ?? "", requestID: context.requestID, at: context.now)
-        return Response(
+        return Self.csvResponse(export)
+    }
+
+    /// An export as a spreadsheet download (the API's and the case list page's).
+    static func csvResponse(_ export: CaseExporter.Export) -> Response {
+        Response(
             status: .ok,
             headers: [
                 .contentType: "text/csv; charset=utf-8",

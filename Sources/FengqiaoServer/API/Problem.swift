@@ -43,6 +43,8 @@ struct APIError: Error, UserFacingError {
     let message: Localized
     /// Seconds after which the client may try again (`Retry-After`, with 429 and 503).
     var retryAfter: Int? = nil
+    /// The query parameter that was refused, when one was (`StrictQuery`): a page names its field from it.
+    var parameter: String? = nil
 
     static let unauthenticated = APIError(
         status: .unauthorized, code: "auth.required",

@@ -11,11 +11,13 @@ struct StrictQuery {
 
     static func invalid(_ name: String, _ value: String, expected: Localized) -> APIError {
         let shown = String(value.prefix(40))
-        return APIError.badRequest(
+        var error = APIError.badRequest(
             "request.invalid_parameter",
             Localized(
                 zh: "查询参数 \(name) 的值“\(shown)”无效：应为\(expected.zh)。",
                 en: "Query parameter \(name) has an invalid value \"\(shown)\": expected \(expected.en)."))
+        error.parameter = name
+        return error
     }
 
     /// One value of a string enum; nil when absent.

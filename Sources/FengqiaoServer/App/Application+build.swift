@@ -94,7 +94,13 @@ func buildRouter(
         cases: services.cases, regions: services.regions, categories: services.categories, calendar: calendar,
         caseActions: caseActions
     ).addRoutes(to: pages)
-    QueueController(cases: services.cases, mediators: services.mediators, calendar: calendar).addRoutes(to: pages)
+    QueueController(
+        cases: services.cases, mediators: services.mediators, regions: services.regions, calendar: calendar
+    ).addRoutes(to: pages)
+    CaseListController(
+        cases: services.cases, regions: services.regions, organisations: services.organisations,
+        categories: services.categories, calendar: calendar, caseActions: caseActions, exporter: services.caseExporter
+    ).addRoutes(to: pages)
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
         categories: services.categories, settings: services.settings, calendar: calendar

@@ -87,6 +87,9 @@ public enum Paths {
     public static let adminAccessLog = "/admin/access-log"
     /// The platform's settings (the 红黑榜's ranking minimum).
     public static let adminSettings = "/admin/settings"
+    /// The users and access-log lists as CSV, with the lists' filters.
+    public static let adminUsersCSV = "/admin/users.csv"
+    public static let adminAccessLogCSV = "/admin/access-log.csv"
     public static let adminQRCodes = "/admin/qr"
     /// The route of `gridQRCode` (`{gridCode}.svg` or `.png` as one segment).
     public static let gridQRCodePattern = "\(adminQRCodes)/:file"
@@ -117,6 +120,16 @@ public enum Paths {
         components.queryItems = items.isEmpty ? nil : items
         return components.string ?? cases
     }
+
+    /// The case list with these filters (a name may repeat: `state`), in the order given.
+    public static func cases(items: [(name: String, value: String)]) -> String {
+        cases(items.map { ($0.name, Optional($0.value)) })
+    }
+
+    /// The staff case list as CSV: exactly the list these filters give (`cases(_:)`'s parameters), access-logged.
+    public static let casesCSV = "/cases.csv"
+    /// Where the lists' bulk-action form posts (研判, 派单, 接单, 退单 on the ticked cases).
+    public static let casesBulk = "/cases/bulk"
 
     /// A case's page (its whole file, clocks and the actions its state allows).
     public static func caseFile(_ id: some CustomStringConvertible) -> String { "/cases/\(id)" }

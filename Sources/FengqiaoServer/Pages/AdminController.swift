@@ -73,7 +73,28 @@ struct AdminController {
         }
         router.get(RouterPath(Paths.adminUsers)) { request, context in
             let admin = try await administrator(request, context)
-            return HTMLPage(html: try await usersPage(admin, frame(admin, context, request)).render())
+            let query = CaseListController.items(request.uri.queryParameters)
+            let page = try await usersPage(admin, frame(admin, context, request), query: query)
+            return HTMLPage(status: page.list?.error == nil ? .ok : .badRequest, html: page.render())
+        }
+        router.get(RouterPath(Paths.adminUsersCSV)) { request, context in
+            let admin = try await administrator(request, context)
+            let query = CaseListController.items(request.uri.queryParameters)
+            let (found, state) = try await filteredUsers(admin, query)
+            if let error = state.error { throw HTTPError(.badRequest, message: error.zh) }
+            let rows = try await userRows(found, admin)
+            let text = AdminCSV.table(
+                [AdminStrings.username.zh, AdminStrings.displayName.zh, AdminStrings.roles.zh, AdminStrings.state.zh],
+                rows.map { row in
+                    [
+                        row.username, row.displayName,
+                        row.grants.map { "\($0.role.name.zh) · \($0.organisation) · \($0.jurisdiction)" }
+                            .joined(separator: "；"),
+                        row.disabled ? AdminStrings.disabled.zh : AdminStrings.active.zh,
+                    ]
+                })
+            try await logExport(admin, context, action: "users.export", request: request, count: rows.count)
+            return AdminCSV.response(text, fileName: "users.csv")
         }
         router.post(RouterPath(Paths.adminUsers)) { request, context in
             try await submit(request, context, back: Paths.adminUsers, change: changeUser) { admin, frame, form in
@@ -121,10 +142,27 @@ struct AdminController {
         }
         router.get(RouterPath(Paths.adminAccessLog)) { request, context in
             let admin = try await administrator(request, context)
-            return HTMLPage(
-                html: AdminAccessLogPage(
-                    frame: frame(admin, context, request), entries: try await accessLog(admin)
-                ).render())
+            let (rows, state) = try await accessLog(admin, CaseListController.items(request.uri.queryParameters))
+            var page = AdminAccessLogPage(frame: frame(admin, context, request), entries: state.page(rows))
+            page.list = state
+            return HTMLPage(status: state.error == nil ? .ok : .badRequest, html: page.render())
+        }
+        router.get(RouterPath(Paths.adminAccessLogCSV)) { request, context in
+            let admin = try await administrator(request, context)
+            let (rows, state) = try await accessLog(admin, CaseListController.items(request.uri.queryParameters))
+            if let error = state.error { throw HTTPError(.badRequest, message: error.zh) }
+            let s = AdminStrings.self
+            let text = AdminCSV.table(
+                [s.time.zh, s.user.zh, s.action.zh, s.caseColumn.zh, s.detail.zh, s.requestID.zh],
+                rows.map { row in
+                    [
+                        ChinaTime.minute(row.entry.at), row.entry.username, row.entry.action,
+                        row.caseNumber ?? row.entry.caseID.map { "#\($0)" } ?? "", row.entry.detail,
+                        row.entry.requestID ?? "",
+                    ]
+                })
+            try await logExport(admin, context, action: "access-log.export", request: request, count: rows.count)
+            return AdminCSV.response(text, fileName: "access-log.csv")
         }
     }
 
@@ -234,12 +272,70 @@ struct AdminController {
 
     // MARK: Users
 
-    private func usersPage(_ admin: Administrator, _ frame: AdminFrame) async throws -> AdminUsersPage {
+    private func usersPage(
+        _ admin: Administrator, _ frame: AdminFrame, query: [(name: String, value: String)] = []
+    ) async throws -> AdminUsersPage {
         let organisations = try await organisationsInScope(admin)
-        var organisationNames = Dictionary(organisations.map { ($0.id, $0.name) }, uniquingKeysWith: { a, _ in a })
+        let labels = admin.scope.labels
+        let (found, state) = try await filteredUsers(admin, query)
+        var page = AdminUsersPage(
+            frame: frame, users: try await userRows(state.page(found), admin),
+            organisations: organisations.map { (String($0.id.rawValue), "\($0.name)（\(labels[$0.regionID] ?? "")）") },
+            regions: admin.scope.rows)
+        page.list = state
+        page.organisationChoices = organisations.map { ("\($0.id)", $0.name) }
+        return page
+    }
+
+    /// The users of the jurisdiction that match the list's filters (`q`, `role`, `organisation`, `status`), sorted
+    /// (`sort`: username or name), all of them: the page shows one page of them, the export every one.
+    private func filteredUsers(
+        _ admin: Administrator, _ query: [(name: String, value: String)]
+    ) async throws -> ([User], AdminListState) {
+        var state = AdminListState(query: query, path: Paths.adminUsers, csvPath: Paths.adminUsersCSV)
+        var found = try await users.list().filter { admin.scope.covers($0) }
+        if let words = state.value("q")?.lowercased() {
+            found = found.filter {
+                $0.username.lowercased().contains(words) || $0.displayName.lowercased().contains(words)
+            }
+        }
+        if let text = state.value("role") {
+            if let role = Role(rawValue: text) {
+                found = found.filter { $0.holds(role) }
+            } else {
+                state.error = AdminListStrings.invalid("role")
+            }
+        }
+        if let text = state.value("organisation") {
+            if let number = Int64(text) {
+                found = found.filter { $0.grants.contains { $0.organisationID == Organisation.ID(number) } }
+            } else {
+                state.error = AdminListStrings.invalid("organisation")
+            }
+        }
+        switch state.value("status") {
+        case nil: break
+        case "active": found = found.filter { !$0.disabled }
+        case "disabled": found = found.filter(\.disabled)
+        default: state.error = AdminListStrings.invalid("status")
+        }
+        if state.value("sort") == "name" {
+            found.sort { ($0.displayName, $0.username) < ($1.displayName, $1.username) }
+        } else {
+            found.sort { $0.username < $1.username }
+        }
+        state.readPage()
+        if state.error != nil { found = [] }
+        state.total = found.count
+        return (found, state)
+    }
+
+    /// The users as the list shows them: each grant named (role · organisation · jurisdiction).
+    private func userRows(_ found: [User], _ admin: Administrator) async throws -> [AdminUsersPage.Row] {
+        var organisationNames: [Organisation.ID: String] = [:]
         let labels = admin.scope.labels
         var rows: [AdminUsersPage.Row] = []
-        for user in try await users.list() where admin.scope.covers(user) {
+        for user in found {
             var grants: [AdminUsersPage.Row.Grant] = []
             for grant in user.grants {
                 if organisationNames[grant.organisationID] == nil {
@@ -256,10 +352,18 @@ struct AdminController {
                     username: user.username, displayName: user.displayName, disabled: user.disabled, grants: grants,
                     isSelf: user.id == admin.identity.user.id))
         }
-        return AdminUsersPage(
-            frame: frame, users: rows,
-            organisations: organisations.map { (String($0.id.rawValue), "\($0.name)（\(labels[$0.regionID] ?? "")）") },
-            regions: admin.scope.rows)
+        return rows
+    }
+
+    /// An administrator's export, written to the access log like the case exports.
+    private func logExport(
+        _ admin: Administrator, _ context: AppRequestContext, action: String, request: Request, count: Int
+    ) async throws {
+        try await accessLog.record(
+            AccessLogRepository.Entry(
+                at: admin.now, userID: admin.identity.user.id, username: admin.identity.user.username, action: action,
+                caseID: nil, detail: "filter: \(request.uri.query ?? "(none)"); count: \(count)",
+                requestID: context.requestID))
     }
 
     private func changeUser(_ form: WebForm, _ admin: Administrator) async throws -> AdminStrings.Note {
@@ -359,11 +463,62 @@ struct AdminController {
 
     // MARK: Access log
 
-    /// The latest 200 entries that concern the jurisdiction (`AdminScope.concerning`).
-    private func accessLog(_ admin: Administrator) async throws -> [AdminAccessLogPage.Row] {
-        try await admin.scope.concerning(try await accessLog.recent(limit: 200), users: users, cases: cases).map {
+    /// How many of the newest entries the access log page searches.
+    static let accessLogSearched = 5000
+
+    /// The entries among the newest `accessLogSearched` that concern the jurisdiction (`AdminScope.concerning`) and
+    /// match the list's filters (`user`, `action`, `q` in the detail, `from`, `to`), newest first.
+    private func accessLog(
+        _ admin: Administrator, _ query: [(name: String, value: String)]
+    ) async throws -> ([AdminAccessLogPage.Row], AdminListState) {
+        var state = AdminListState(query: query, path: Paths.adminAccessLog, csvPath: Paths.adminAccessLogCSV)
+        let newest = try await accessLog.recent(limit: Self.accessLogSearched)
+        if newest.count == Self.accessLogSearched { state.searchedOnly = Self.accessLogSearched }
+        var rows: [AdminAccessLogPage.Row] = try await admin.scope.concerning(newest, users: users, cases: cases).map {
             .init(entry: $0.entry, caseNumber: $0.case?.number)
         }
+        if let user = state.value("user")?.lowercased() {
+            rows = rows.filter { $0.entry.username.lowercased().contains(user) }
+        }
+        if let action = state.value("action") { rows = rows.filter { $0.entry.action == action } }
+        if let words = state.value("q") { rows = rows.filter { $0.entry.detail.contains(words) } }
+        if let text = state.value("from") {
+            if let from = ChinaTime.parse(text)?.lowerBound {
+                rows = rows.filter { $0.entry.at >= from }
+            } else {
+                state.error = AdminListStrings.invalid("from")
+            }
+        }
+        if let text = state.value("to") {
+            if let to = ChinaTime.parse(text)?.periodEnd {
+                rows = rows.filter { $0.entry.at < to }
+            } else {
+                state.error = AdminListStrings.invalid("to")
+            }
+        }
+        state.readPage()
+        if state.error != nil { rows = [] }
+        state.total = rows.count
+        return (rows, state)
+    }
+}
+
+/// The administrator's exports as spreadsheets: UTF-8 with a byte-order mark, CRLF rows, every cell made safe for
+/// spreadsheet programs (`CSVTable.safeRow`), like the case export.
+enum AdminCSV {
+    static func table(_ headers: [String], _ rows: [[String]]) -> String {
+        "\u{FEFF}" + CSVTable.row(headers) + rows.map(CSVTable.safeRow).joined()
+    }
+
+    static func response(_ text: String, fileName: String) -> Response {
+        Response(
+            status: .ok,
+            headers: [
+                .contentType: "text/csv; charset=utf-8",
+                .contentDisposition: "attachment; filename=\"\(fileName)\"",
+                .cacheControl: "no-store",
+            ],
+            body: .init(byteBuffer: ByteBuffer(bytes: Data(text.utf8))))
     }
 }
 

@@ -21,7 +21,10 @@ struct CasePageController {
         router.get(RouterPath(Paths.caseFile(":id"))) { request, context in
             let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
-            return HTMLPage(html: try await page(found, identity, context).render())
+            var page = try await page(found, identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            page.back = ListReturn.back(of: request)
+            return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.caseAttachment(":id", ":sha256"))) { request, context in
             let identity = try context.requireIdentity()
@@ -76,13 +79,19 @@ struct CasePageController {
                 let updated = try await caseActions.at(context.now).perform(
                     try body.command(), expectedVersion: body.expectedVersion, on: found, by: identity)
                 // A merged case lives on in its master; a case the reader may no longer see goes back to their queue.
+                // Either way the page says what was done (`?done=`).
+                let back = ListReturn.back(ofAction: request)
                 if CaseVisibility.canView(updated, by: identity.actor) {
-                    return Response.redirect(to: Paths.caseFile(updated.id), type: .normal)
+                    return Response.redirect(
+                        to: ListReturn.caseFile(updated.id, done: action, back: back), type: .normal)
                 }
-                return Response.redirect(to: Paths.workspace, type: .normal)
+                return Response.redirect(
+                    to: ListReturn.list(back).map { $0 + ($0.contains("?") ? "&" : "?") + "done=\(action.rawValue)" }
+                        ?? Paths.cases(["done": action.rawValue]), type: .normal)
             } catch let error as any UserFacingError {
                 var page = try await page(found, identity, context)
                 page.error = error.message
+                page.back = ListReturn.back(ofAction: request)
                 return HTMLPage.response(status: ErrorStatus.status(of: error), html: page.render())
             }
         }

@@ -28,7 +28,9 @@ struct DeskController {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.desk))
         router.get(RouterPath(Paths.desk)) { request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await triage(identity, context).render())
+            var page = try await triage(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.deskIntake)) { request, context in
             let identity = try context.requireIdentity()
@@ -94,21 +96,33 @@ struct DeskController {
 
     private func triage(_ identity: Identity, _ context: AppRequestContext) async throws -> TriagePage {
         let now = context.now
-        func rows(_ states: [CaseState], overdue: Bool = false) async throws -> [QueueRow] {
+        func rows(_ states: [CaseState], overdue: Bool = false) async throws -> (rows: [QueueRow], total: Int) {
             var filter = CaseRepository.Filter()
             filter.states = states
             filter.order = .deadline
             if overdue { filter.overdueAt = now }
-            return try await cases.list(filter, visibleTo: identity.visibility, limit: 100, after: nil)
+            let found = try await cases.list(filter, visibleTo: identity.visibility, limit: Self.queueLimit, after: nil)
                 .map { QueueRow($0, calendar: calendar, now: now) }
+            let total =
+                found.count < Self.queueLimit
+                ? found.count : try await cases.count(filter, visibleTo: identity.visibility)
+            return (found, total)
         }
-        return TriagePage(
+        let toTriage = try await rows([.registered, .assessed, .returned])
+        let toClose = try await rows([.resolved, .followedUp])
+        let overdue = try await rows(CaseState.allCases.filter(\.isUnresolved), overdue: true)
+        var page = TriagePage(
             language: context.language,
             nav: StaffNav(identity: identity, context: context, current: Paths.desk),
-            toTriage: QueueRow.triageOrder(try await rows([.registered, .assessed, .returned])),
-            toClose: try await rows([.resolved, .followedUp]),
-            overdue: try await rows(CaseState.allCases.filter(\.isUnresolved), overdue: true))
+            toTriage: QueueRow.triageOrder(toTriage.rows), toClose: toClose.rows, overdue: overdue.rows)
+        page.totals = (toTriage.total, toClose.total, overdue.total)
+        page.places = try await PlaceLabels(regions: regions).labels(
+            of: (toTriage.rows + toClose.rows + overdue.rows).map(\.current.regionID))
+        return page
     }
+
+    /// The most cases a desk queue shows; the rest are on the case list it links to.
+    static let queueLimit = 100
 
     private func intakePage(_ identity: Identity, _ context: AppRequestContext) async throws -> IntakePage {
         IntakePage(

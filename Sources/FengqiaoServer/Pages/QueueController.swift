@@ -9,23 +9,33 @@ import Hummingbird
 struct QueueController {
     let cases: CaseRepository
     let mediators: MediatorRepository
+    let regions: RegionRepository
     let calendar: WorkingCalendar
+
+    /// The most cases a queue loads per organisation; the rest are on the case list it links to.
+    static let queueLimit = 200
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.inbox)).get(RouterPath(Paths.inbox)) {
             request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await inbox(identity, context).render())
+            var page = try await inbox(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.grid)).get(RouterPath(Paths.grid)) {
             request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await grid(identity, context).render())
+            var page = try await grid(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
         router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.mediation)).get(RouterPath(Paths.mediation))
         { request, context in
             let identity = try context.requireIdentity()
-            return HTMLPage(html: try await mediation(identity, context).render())
+            var page = try await mediation(identity, context)
+            page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            return HTMLPage(html: page.render())
         }
     }
 
@@ -33,25 +43,37 @@ struct QueueController {
         StaffNav(identity: identity, context: context, current: path)
     }
 
-    /// Cases held by or shared with the organisations of `roles`' grants, in the given states, nearest deadline first.
+    /// Cases held by or shared with the organisations of `roles`' grants, in the given states, nearest deadline first,
+    /// with how many there are in all and the link to the same cases on the staff case list.
     private func organisationCases(
         _ identity: Identity, roles: Set<Role>, states: [CaseState]
-    ) async throws -> [(Organisation.ID, Case)] {
+    ) async throws -> (cases: [(Organisation.ID, Case)], total: Int, fullList: String) {
         var result: [(Organisation.ID, Case)] = []
         var seen = Set<Case.ID>()
+        var total = 0
         let organisations = Set(identity.actor.grants.filter { roles.contains($0.role) }.map(\.organisationID))
         for organisation in organisations.sorted() {
             var filter = CaseRepository.Filter()
             filter.organisationID = organisation
             filter.states = states
             filter.order = .deadline
-            for found in try await cases.list(
-                filter, visibleTo: identity.visibility, limit: 200, after: nil)
-            where seen.insert(found.id).inserted {
+            let found = try await cases.list(
+                filter, visibleTo: identity.visibility, limit: Self.queueLimit, after: nil)
+            total +=
+                found.count < Self.queueLimit
+                ? found.count : try await cases.count(filter, visibleTo: identity.visibility)
+            for found in found where seen.insert(found.id).inserted {
                 result.append((organisation, found))
             }
         }
-        return result
+        var items = states.map { ("state", $0.rawValue) }
+        if organisations.count == 1, let only = organisations.first { items.insert(("organisation", "\(only)"), at: 0) }
+        items.append(("sort", "deadline"))
+        return (result, max(total, result.count), Paths.cases(items: items))
+    }
+
+    private func places(_ sections: [QueuePage.Section]) async throws -> [Region.ID: String] {
+        try await PlaceLabels(regions: regions).labels(of: sections.flatMap(\.rows).map(\.current.regionID))
     }
 
     private func rows(_ cases: [Case], _ now: Date) -> [QueueRow] {
@@ -59,22 +81,30 @@ struct QueueController {
     }
 
     func inbox(_ identity: Identity, _ context: AppRequestContext) async throws -> QueuePage {
-        let cases = try await organisationCases(
+        let held = try await organisationCases(
             identity, roles: WorkspaceRoles.inbox, states: [.dispatched, .accepted, .inProgress])
+        let cases = held.cases
         func participant(_ pair: (Organisation.ID, Case)) -> Case.Participant? {
             pair.1.participants.first { $0.organisationID == pair.0 }
         }
         let waiting = cases.filter { participant($0).map { !$0.accepted } ?? false }.map(\.1)
         let mine = cases.filter { participant($0)?.accepted ?? false }.map(\.1)
+        // Loaded in full, the two queues split the organisations' cases exactly; a capped load says so on both.
+        let capped = held.total > cases.count
         let s = WorkspaceStrings.self
-        return QueuePage(
+        let sections: [QueuePage.Section] = [
+            .init(
+                heading: s.inboxWaiting, rows: QueueRow.triageOrder(rows(waiting, context.now)), id: "inbox-queue",
+                total: capped ? held.total : nil, fullList: held.fullList),
+            .init(
+                heading: s.inboxMine, rows: rows(mine, context.now), id: "my-cases",
+                total: capped ? held.total : nil, fullList: held.fullList),
+        ]
+        var page = QueuePage(
             language: context.language, nav: nav(identity, context, Paths.inbox), title: s.inboxTitle,
-            path: Paths.inbox,
-            sections: [
-                .init(
-                    heading: s.inboxWaiting, rows: QueueRow.triageOrder(rows(waiting, context.now)), id: "inbox-queue"),
-                .init(heading: s.inboxMine, rows: rows(mine, context.now), id: "my-cases"),
-            ])
+            path: Paths.inbox, sections: sections)
+        page.places = try await places(sections)
+        return page
     }
 
     func grid(_ identity: Identity, _ context: AppRequestContext) async throws -> QueuePage {
@@ -87,24 +117,26 @@ struct QueueController {
         let visibility = CaseRepository.Visibility(
             jurisdictionPaths: identity.actor.grants.filter { $0.role == .gridWorker }.map(\.jurisdictionPath),
             organisationIDs: [])
+        func section(
+            _ filter: CaseRepository.Filter, heading: Localized, id: String, note: Localized? = nil
+        ) async throws -> QueuePage.Section {
+            let found = try await cases.list(filter, visibleTo: visibility, limit: 100, after: nil)
+            return .init(
+                heading: heading, rows: rows(found, context.now), id: id, note: note,
+                total: found.count < 100 ? found.count : try await cases.count(filter, visibleTo: visibility),
+                fullList: Paths.cases(items: filter.states.map { ("state", $0.rawValue) } + [("sort", "deadline")]))
+        }
         let s = WorkspaceStrings.self
-        return QueuePage(
+        let sections: [QueuePage.Section] = [
+            try await section(resolved, heading: s.gridFollowUps, id: "follow-ups", note: s.gridFollowUpsNote),
+            try await section(open, heading: s.gridOpen, id: "grid-cases"),
+            .init(heading: s.gridRiskVisits, rows: [], id: "risk-visits", note: s.gridRiskVisitsNote),
+        ]
+        var page = QueuePage(
             language: context.language, nav: nav(identity, context, Paths.grid), title: s.gridTitle, path: Paths.grid,
-            actions: [(s.gridReportButton, Paths.gridReport)],
-            sections: [
-                .init(
-                    heading: s.gridFollowUps,
-                    rows: rows(
-                        try await cases.list(resolved, visibleTo: visibility, limit: 100, after: nil),
-                        context.now),
-                    id: "follow-ups", note: s.gridFollowUpsNote),
-                .init(
-                    heading: s.gridOpen,
-                    rows: rows(
-                        try await cases.list(open, visibleTo: visibility, limit: 100, after: nil), context.now),
-                    id: "grid-cases"),
-                .init(heading: s.gridRiskVisits, rows: [], id: "risk-visits", note: s.gridRiskVisitsNote),
-            ])
+            actions: [(s.gridReportButton, Paths.gridReport)], sections: sections)
+        page.places = try await places(sections)
+        return page
     }
 
     func mediation(_ identity: Identity, _ context: AppRequestContext) async throws -> QueuePage {
@@ -115,17 +147,18 @@ struct QueueController {
         let asked = try await cases.list(requested, visibleTo: identity.visibility, limit: 200, after: nil)
             .filter { me != nil && $0.mediation.requestedMediator == me?.id }
         let held = try await organisationCases(
-            identity, roles: WorkspaceRoles.mediation, states: [.dispatched, .accepted, .inProgress, .resolved]
-        ).map(\.1)
+            identity, roles: WorkspaceRoles.mediation, states: [.dispatched, .accepted, .inProgress, .resolved])
         let s = WorkspaceStrings.self
-        return QueuePage(
+        let sections: [QueuePage.Section] = [
+            .init(heading: s.mediationRequested, rows: rows(asked, context.now), id: "requested-mediations"),
+            .init(
+                heading: s.mediationHeld, rows: rows(held.cases.map(\.1), context.now), id: "my-mediations",
+                note: s.mediationHeldNote, total: held.total, fullList: held.fullList),
+        ]
+        var page = QueuePage(
             language: context.language, nav: nav(identity, context, Paths.mediation), title: s.mediationTitle,
-            path: Paths.mediation,
-            sections: [
-                .init(heading: s.mediationRequested, rows: rows(asked, context.now), id: "requested-mediations"),
-                .init(
-                    heading: s.mediationHeld, rows: rows(held, context.now), id: "my-mediations",
-                    note: s.mediationHeldNote),
-            ])
+            path: Paths.mediation, sections: sections)
+        page.places = try await places(sections)
+        return page
     }
 }

@@ -180,10 +180,14 @@ struct AdminAccessLogPage {
 
     let frame: AdminFrame
     let entries: [Row]
+    /// The list's filters, total and page (`AdminListState`).
+    var list: AdminListState? = nil
 
     func render() -> String {
         let s = AdminStrings.self
         let t = frame.t
+        let language = frame.language
+        let l = AdminListStrings.self
         let cells: [[any Component]] = entries.map { row in
             let caseCell: any Component =
                 row.entry.caseID.map { id in Link(row.caseNumber ?? "#\(id)", url: Paths.caseFile(id)) } ?? Text("—")
@@ -194,6 +198,20 @@ struct AdminAccessLogPage {
         }
         return frame.render(title: s.accessLogTitle, path: Paths.adminAccessLog) {
             Paragraph(t(s.accessLogNote)).class("note")
+            if let list {
+                if let error = list.error {
+                    Paragraph(error.text(language)).class("error").attribute(named: "role", value: "alert")
+                        .attribute(named: "id", value: "list-error")
+                }
+                list.filterForm(language, id: "access-log-filters") {
+                    Widgets.textField("user", label: l.user.text(language), value: list.value("user"))
+                    Widgets.textField("action", label: l.action.text(language), value: list.value("action"))
+                    Widgets.textField("q", label: l.detail.text(language), type: .search, value: list.value("q"))
+                    list.dateField("from", l.from, language)
+                    list.dateField("to", l.to, language)
+                }
+                list.summary(language)
+            }
             Div {
                 if cells.isEmpty {
                     Paragraph(t(s.emptyList)).class("note")
@@ -202,6 +220,7 @@ struct AdminAccessLogPage {
                         [t(s.time), t(s.user), t(s.action), t(s.caseColumn), t(s.detail), t(s.requestID)], cells)
                 }
             }.attribute(named: "id", value: "access-log")
+            if let list { list.paging(language, shown: entries.count) }
         }
     }
 }

@@ -218,6 +218,10 @@ struct AdminUsersPage {
     let organisations: [(value: String, text: String)]
     let regions: [AdminRegionRow]
     var form = WebForm(fields: [])
+    /// The list's filters, total and page (`AdminListState`).
+    var list: AdminListState? = nil
+    /// The organisations the filter offers: id and name.
+    var organisationChoices: [(value: String, text: String)] = []
 
     func render() -> String {
         let s = AdminStrings.self
@@ -236,9 +240,11 @@ struct AdminUsersPage {
         }
         return frame.render(title: s.usersTitle, path: Paths.adminUsers) {
             Paragraph(t(s.usersNote)).class("note")
+            if let list { filters(list) }
             Div {
                 Widgets.table([t(s.username), t(s.displayName), t(s.roles), t(s.state), t(s.actions)], cells)
             }.attribute(named: "id", value: "user-list")
+            if let list { list.paging(frame.language, shown: users.count) }
             H2(t(s.addUser))
             Form(url: Paths.adminUsers, method: .post) {
                 Widgets.csrf(frame.csrfToken)
@@ -261,6 +267,39 @@ struct AdminUsersPage {
                 Paragraph(t(s.passwordHint)).class("note")
                 SubmitButton(t(s.addUserButton))
             }.class("stacked").attribute(named: "id", value: "user-form")
+        }
+    }
+
+    /// Search, role, organisation, account state and order; the total and the export under it.
+    private func filters(_ list: AdminListState) -> any Component {
+        let language = frame.language
+        let l = AdminListStrings.self
+        return Div {
+            if let error = list.error {
+                Paragraph(error.text(language)).class("error").attribute(named: "role", value: "alert")
+                    .attribute(named: "id", value: "list-error")
+            }
+            list.filterForm(language, id: "user-filters") {
+                Widgets.textField("q", label: l.search.text(language), type: .search, value: list.value("q"))
+                Widgets.select(
+                    "role", label: AdminStrings.role.text(language),
+                    options: Role.allCases.map { ($0.rawValue, $0.name.text(language)) }, selected: list.value("role"),
+                    blank: ListStrings.any.text(language))
+                Widgets.select(
+                    "organisation", label: AdminStrings.organisation.text(language), options: organisationChoices,
+                    selected: list.value("organisation"), blank: ListStrings.any.text(language))
+                Widgets.select(
+                    "status", label: l.status.text(language),
+                    options: [
+                        ("active", AdminStrings.active.text(language)),
+                        ("disabled", AdminStrings.disabled.text(language)),
+                    ], selected: list.value("status"), blank: ListStrings.any.text(language))
+                Widgets.select(
+                    "sort", label: l.sort.text(language),
+                    options: [("username", l.byUsername.text(language)), ("name", l.byName.text(language))],
+                    selected: list.value("sort") ?? "username")
+            }
+            list.summary(language)
         }
     }
 

@@ -31,6 +31,9 @@ struct CasePage {
     let duplicates: [DuplicateCandidate]
     /// A refused action's reason, shown above the forms.
     var error: Localized? = nil
+    /// The confirmation of the action just done, and the list to go back to (`ListReturn`).
+    var notice: Localized? = nil
+    var back: String? = nil
 
     private func t(_ text: Localized) -> String { text.text(language) }
     private func name(_ id: Organisation.ID?) -> String? { id.flatMap { organisationName[$0] } }
@@ -48,6 +51,7 @@ struct CasePage {
                 Paragraph(t(error)).class("error").attribute(named: "role", value: "alert")
                     .attribute(named: "id", value: "action-error")
             }
+            ListReturn.component(notice: notice, back: back, language: language)
             clocksSection()
             actionsSection()
             H2(t(WorkspaceStrings.caseDetails))

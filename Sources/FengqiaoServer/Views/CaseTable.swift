@@ -26,13 +26,20 @@ struct QueueRow: Sendable {
     }
 }
 
-/// A list of cases as every queue shows it: a table on wide screens, stacked cards on a phone (CSS only).
+/// A list of cases as every queue shows it: a table on wide screens; on a phone each row is a card (number and
+/// title, place, clock), by CSS alone (`ListStylesheet`).
 struct CaseTable {
     let language: DisplayLanguage
     let rows: [QueueRow]
     /// Shown when there are no rows.
     let empty: Localized
     var id: String = "queue"
+    /// Each row's place ("桃源镇 · 桃源村 · 第3网格"), by region; a row whose region is missing shows none.
+    var places: [Region.ID: String] = [:]
+    /// The id of the bulk-action form the rows' checkboxes belong to (`form=`); nil: no checkboxes.
+    var selectForm: String? = nil
+    /// Rows ticked already (a refused bulk form shown again).
+    var selected: Set<Case.ID> = []
 
     private func t(_ text: Localized) -> String { text.text(language) }
 
@@ -41,17 +48,54 @@ struct CaseTable {
         if rows.isEmpty {
             return Paragraph(t(empty)).class("note").attribute(named: "id", value: id)
         }
-        let cells: [[any Component]] = rows.map { row in
-            let clock: any Component =
-                row.clock.map { Widgets.level($0.level, "\(t($0.kind.name))：\(t($0.text))") } ?? Text("—")
-            return [
-                Link("\(row.current.number) \(row.current.title)", url: Paths.caseFile(row.current.id))
-                    .attribute(named: "data-case-number", value: Widgets.escapeAttribute(row.current.number)),
-                Text(t(row.current.state.name)), Text(t(row.current.urgency.name)), clock,
-            ]
-        }
+        var headers: [String] = []
+        if selectForm != nil { headers.append(t(ListStrings.select)) }
+        headers += [t(s.columnCase), t(ListStrings.columnPlace), t(s.columnState), t(s.urgency), t(s.clocks)]
         return Div {
-            Widgets.table([t(s.columnCase), t(s.columnState), t(s.urgency), t(s.clocks)], cells)
+            Div {
+                Element(name: "table") {
+                    Element(name: "thead") {
+                        Element(name: "tr") {
+                            for header in headers {
+                                Element(name: "th") { Text(header) }.attribute(named: "scope", value: "col")
+                            }
+                        }
+                    }
+                    Element(name: "tbody") {
+                        for row in rows { self.row(row) }
+                    }
+                }
+            }.class("table-wrap")
         }.class("queue").attribute(named: "id", value: id)
+    }
+
+    private func row(_ row: QueueRow) -> any Component {
+        let s = WorkspaceStrings.self
+        let current = row.current
+        let clock: any Component =
+            row.clock.map { Widgets.level($0.level, "\(t($0.kind.name))：\(t($0.text))") } ?? Text("—")
+        func cell(_ kind: String, _ label: Localized, _ content: any Component) -> any Component {
+            Element(name: "td") { content }.class(kind).attribute(named: "data-label", value: t(label))
+        }
+        return Element(name: "tr") {
+            if let selectForm {
+                Element(name: "td") {
+                    Element(name: "label") {
+                        Input(type: .checkbox, name: "case", value: "\(current.id)")
+                            .attribute(named: "form", value: selectForm)
+                            .flag("checked", selected.contains(current.id))
+                        Span("\(t(ListStrings.select)) \(current.number)").class("visually-hidden")
+                    }
+                }.class("pick")
+            }
+            cell(
+                "case", s.columnCase,
+                Link("\(current.number) \(current.title)", url: Paths.caseFile(current.id))
+                    .attribute(named: "data-case-number", value: Widgets.escapeAttribute(current.number)))
+            cell("place", ListStrings.columnPlace, Text(places[current.regionID] ?? "—"))
+            cell("state", s.columnState, Text(t(current.state.name)))
+            cell("urgency", s.urgency, Text(t(current.urgency.name)))
+            cell("clock", s.clocks, clock)
+        }
     }
 }

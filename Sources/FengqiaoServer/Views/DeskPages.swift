@@ -10,6 +10,21 @@ struct TriagePage {
     let toTriage: [QueueRow]
     let toClose: [QueueRow]
     let overdue: [QueueRow]
+    /// Each queue's true count (its rows are the first page).
+    var totals: (toTriage: Int, toClose: Int, overdue: Int) = (0, 0, 0)
+    var places: [Region.ID: String] = [:]
+    /// The confirmation of an action that came back here (`?done=`).
+    var notice: Localized? = nil
+
+    /// The same queues on the staff case list, where they are filtered, paged, exported and acted on in bulk.
+    static let toTriageList = Paths.cases(items: [
+        ("state", "registered"), ("state", "assessed"), ("state", "returned"), ("sort", "deadline"),
+    ])
+    static let toCloseList = Paths.cases(items: [("state", "resolved"), ("state", "followedUp"), ("sort", "deadline")])
+    static let overdueList = Paths.cases(
+        items: CaseState.allCases.filter(\.isUnresolved).map { ("state", $0.rawValue) } + [
+            ("overdue", "true"), ("sort", "deadline"),
+        ])
 
     private func t(_ text: Localized) -> String { text.text(language) }
 
@@ -18,15 +33,31 @@ struct TriagePage {
         return Layout(title: t(s.navDesk), language: language, path: Paths.desk).render {
             nav.component(language)
             H1(t(s.triageTitle))
+            if let notice {
+                Paragraph(t(notice)).class("notice").attribute(named: "role", value: "status")
+                    .attribute(named: "id", value: "list-notice")
+            }
             Div {
                 Link(t(s.navIntake), url: Paths.deskIntake).class("button primary")
             }.class("actions")
-            H2("\(t(s.triageWaiting))（\(toTriage.count)）")
-            CaseTable(language: language, rows: toTriage, empty: s.queueEmpty, id: "triage-queue").component()
-            H2("\(t(s.overdueHeading))（\(overdue.count)）")
-            CaseTable(language: language, rows: overdue, empty: s.queueEmpty, id: "overdue-queue").component()
-            H2("\(t(s.triageToClose))（\(toClose.count)）")
-            CaseTable(language: language, rows: toClose, empty: s.queueEmpty, id: "close-queue").component()
+            H2("\(t(s.triageWaiting))（\(totals.toTriage)）")
+            QueueSectionLinks(
+                language: language, shown: toTriage.count, total: totals.toTriage, fullList: Self.toTriageList
+            ).component()
+            CaseTable(language: language, rows: toTriage, empty: s.queueEmpty, id: "triage-queue", places: places)
+                .component()
+            H2("\(t(s.overdueHeading))（\(totals.overdue)）")
+            QueueSectionLinks(
+                language: language, shown: overdue.count, total: totals.overdue, fullList: Self.overdueList
+            ).component()
+            CaseTable(language: language, rows: overdue, empty: s.queueEmpty, id: "overdue-queue", places: places)
+                .component()
+            H2("\(t(s.triageToClose))（\(totals.toClose)）")
+            QueueSectionLinks(
+                language: language, shown: toClose.count, total: totals.toClose, fullList: Self.toCloseList
+            ).component()
+            CaseTable(language: language, rows: toClose, empty: s.queueEmpty, id: "close-queue", places: places)
+                .component()
         }
     }
 }

@@ -8,6 +8,10 @@ struct QueuePage {
         let rows: [QueueRow]
         let id: String
         var note: Localized? = nil
+        /// How many cases the section stands for in all (the true count), when the rows shown may be fewer.
+        var total: Int? = nil
+        /// The same cases on the staff case list (filters, paging, export, bulk actions).
+        var fullList: String? = nil
     }
 
     let language: DisplayLanguage
@@ -17,23 +21,58 @@ struct QueuePage {
     /// Buttons above the queues (e.g. 随手拍).
     var actions: [(text: Localized, path: String)] = []
     let sections: [Section]
+    /// The rows' places, by region.
+    var places: [Region.ID: String] = [:]
+    /// The confirmation of an action that came back here (`?done=`).
+    var notice: Localized? = nil
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
         return Layout(title: t(title), language: language, path: path).render {
             nav.component(language)
             H1(t(title))
+            if let notice {
+                Paragraph(t(notice)).class("notice").attribute(named: "role", value: "status")
+                    .attribute(named: "id", value: "list-notice")
+            }
             if !actions.isEmpty {
                 Div {
                     for action in actions { Link(t(action.text), url: action.path).class("button primary") }
                 }.class("actions")
             }
             for section in sections {
-                H2("\(t(section.heading))（\(section.rows.count)）")
+                H2("\(t(section.heading))（\(section.total ?? section.rows.count)）")
                 if let note = section.note { Paragraph(t(note)).class("note") }
-                CaseTable(language: language, rows: section.rows, empty: WorkspaceStrings.queueEmpty, id: section.id)
-                    .component()
+                QueueSectionLinks(
+                    language: language, shown: section.rows.count, total: section.total, fullList: section.fullList
+                ).component()
+                CaseTable(
+                    language: language, rows: section.rows, empty: WorkspaceStrings.queueEmpty, id: section.id,
+                    places: places
+                ).component()
             }
         }
+    }
+}
+
+/// Under a queue's heading: "仅显示前 N 件，共 M 件" when the queue shows fewer than it holds, and the link to the same
+/// cases on the staff case list (all of them, filters, paging, export).
+struct QueueSectionLinks {
+    let language: DisplayLanguage
+    let shown: Int
+    let total: Int?
+    let fullList: String?
+
+    func component() -> any Component {
+        let capped = total.map { $0 > shown } ?? false
+        return Div {
+            if let total, capped {
+                Span(ListStrings.capped(shown: shown, of: total).text(language))
+            }
+            if let fullList {
+                Link(ListStrings.fullList.text(language), url: Widgets.escapeAttribute(fullList))
+                    .class("full-list")
+            }
+        }.class(capped ? "capped queue-links" : "note queue-links")
     }
 }

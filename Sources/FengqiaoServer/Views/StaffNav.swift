@@ -40,6 +40,7 @@ struct StaffNav: Sendable {
             (Paths.deskIntake, WorkspaceStrings.navIntake, WorkspaceRoles.desk),
             (Paths.inbox, WorkspaceStrings.navInbox, WorkspaceRoles.inbox),
             (Paths.mediation, WorkspaceStrings.navMediation, WorkspaceRoles.mediation),
+            (Paths.cases, ListStrings.navCases, Set(Role.allCases)),
             (Paths.dashboard, WorkspaceStrings.navDashboard, WorkspaceRoles.dashboard),
             (Paths.admin, WorkspaceStrings.navAdmin, WorkspaceRoles.admin),
         ]

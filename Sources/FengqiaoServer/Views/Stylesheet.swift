@@ -99,5 +99,5 @@ enum Stylesheet {
         @media (min-width:768px){main{padding:2rem}h1{font-size:1.8rem}ul.cards{grid-template-columns:1fr 1fr}
         .tiles{grid-template-columns:repeat(4,1fr)}}
         @media (min-width:1100px){main{max-width:72rem}}
-        """
+        """ + ListStylesheet.css
 }

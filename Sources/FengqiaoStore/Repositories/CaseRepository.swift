@@ -151,7 +151,8 @@ public struct CaseRepository: Sendable {
         public init() {}
     }
 
-    /// One page of cases, newest first; pass the last id of a page as `after` for the next (keyset pagination).
+    /// One page of cases in the filter's order: newest first pages by `after` (the last id of a page: keyset
+    /// pagination) or, without it, by `offset` (numbered pages); nearest deadline first pages by `offset`.
     public func list(
         _ filter: Filter, visibleTo visibility: Visibility, limit: Int, after: Case.ID?, offset: Int = 0
     ) async throws
@@ -174,7 +175,11 @@ public struct CaseRepository: Sendable {
             }
             switch filter.order {
             case .newest:
-                if let after { query = query.where("id", .lessThan, after.rawValue) }
+                if let after {
+                    query = query.where("id", .lessThan, after.rawValue)
+                } else {
+                    query = query.offset(max(0, offset))
+                }
             case .deadline:
                 query = query.offset(max(0, offset))
             }
