@@ -40,6 +40,7 @@ from selenium.webdriver.support.select import Select  # noqa: E402
 from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 from serve_process import DemoServer, ServerFailed  # noqa: E402
+from browser_citizen import journey_citizen  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCREENSHOTS = os.path.join(ROOT, "screenshots")
@@ -665,7 +666,7 @@ def journey_workspaces(t):
     t.sign_out()
 
 
-JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces]
+JOURNEYS = [journey_public, journey_closed_loop, journey_workspaces, journey_citizen]
 
 
 # ---------------------------------------------------------------------------------------------------------------

@@ -2982,34 +2982,24 @@ package enum OpenAPIContract {
               }
             },
             "/api/v1/track": {
-              "get": {
+              "post": {
                 "operationId": "trackCase",
                 "summary": "群众查询办理进度 / A citizen tracks their case",
-                "description": "No token: the tracking code and the last 4 digits of the phone. A wrong code or wrong digits look exactly like an unknown code (404); too many failed look-ups from one address are a 429.",
+                "description": "No token: the tracking code and the last 4 digits of the phone, in the body (never in the address: the phone's digits must not reach access logs, proxies or browser history). A wrong code or wrong digits look exactly like an unknown code (404); too many failed look-ups from one address are a 429.",
                 "tags": [
                   "citizens"
                 ],
                 "security": [],
-                "parameters": [
-                  {
-                    "name": "code",
-                    "in": "query",
-                    "required": true,
-                    "description": "The tracking code (查询码).",
-                    "schema": {
-                      "type": "string"
-                    }
-                  },
-                  {
-                    "name": "phone",
-                    "in": "query",
-                    "required": true,
-                    "description": "The last 4 digits of the phone.",
-                    "schema": {
-                      "type": "string"
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TrackLookup"
+                      }
                     }
                   }
-                ],
+                },
                 "responses": {
                   "200": {
                     "description": "The case in plain words.",
@@ -3037,7 +3027,7 @@ package enum OpenAPIContract {
               "post": {
                 "operationId": "citizenAction",
                 "summary": "群众评价、撤回、补充材料或点单 / A citizen rates, withdraws, answers or chooses a mediator",
-                "description": "No token. `{code, phone, mediator}` asks for a mediator (点单), else `{code, phone, information}` answers a request for information, else `{code, phone, satisfaction, note?}` rates, else `{code, phone, reason}` withdraws.",
+                "description": "No token. `{code, phone, sms}` turns text messages on or off, else `{code, phone, mediator}` asks for a mediator (点单), else `{code, phone, information}` answers a request for information, else `{code, phone, mediationScore, note?}` rates the mediation 1–5 (评单, once), else `{code, phone, satisfaction, note?}` rates the result, else `{code, phone, reason}` withdraws.",
                 "tags": [
                   "citizens"
                 ],
@@ -4298,6 +4288,10 @@ package enum OpenAPIContract {
                   },
                   "note": {
                     "type": "string"
+                  },
+                  "tellCitizen": {
+                    "type": "boolean",
+                    "description": "告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen."
                   }
                 }
               },
@@ -5509,7 +5503,9 @@ package enum OpenAPIContract {
                   "next",
                   "canRate",
                   "canWithdraw",
-                  "canSupply"
+                  "canSupply",
+                  "canRateMediation",
+                  "textMessages"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -5543,9 +5539,34 @@ package enum OpenAPIContract {
                   "canSupply": {
                     "type": "boolean"
                   },
+                  "canRateMediation": {
+                    "type": "boolean",
+                    "description": "A mediation on the case ended and the citizen has not rated it yet."
+                  },
+                  "textMessages": {
+                    "type": "boolean",
+                    "description": "短信通知: the case's main steps are texted to the reporter's phone (chosen at registration, changed with `sms` on `/api/v1/track/actions`)."
+                  },
                   "informationRequested": {
                     "type": "string",
                     "description": "What the citizen is asked for, while the case waits on them."
+                  }
+                }
+              },
+              "TrackLookup": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "phone"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "description": "The tracking code (查询码)."
+                  },
+                  "phone": {
+                    "type": "string",
+                    "description": "The phone number or its last 4 digits."
                   }
                 }
               },
@@ -5580,6 +5601,20 @@ package enum OpenAPIContract {
                   "mediator": {
                     "type": "integer",
                     "description": "点单: a mediator of `/api/v1/mediators`."
+                  },
+                  "sms": {
+                    "type": "string",
+                    "enum": [
+                      "on",
+                      "off"
+                    ],
+                    "description": "短信通知 from now on: `off` stops the text messages about this case, `on` starts them. Taken before any other field."
+                  },
+                  "mediationScore": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 5,
+                    "description": "评单: the citizen's score of the mediation, 1–5 (with `note` as the comment); once per case, only after a mediation ended (`canRateMediation`)."
                   }
                 }
               },

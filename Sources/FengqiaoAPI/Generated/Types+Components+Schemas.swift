@@ -1354,21 +1354,29 @@ extension Components {
             package var expectedVersion: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/ProgressBody/note`.
             package var note: Swift.String
+            /// 告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProgressBody/tellCitizen`.
+            package var tellCitizen: Swift.Bool?
             /// Creates a new `ProgressBody`.
             ///
             /// - Parameters:
             ///   - expectedVersion: The case's `version` you saw; a change by someone else in between is a 409.
             ///   - note:
+            ///   - tellCitizen: 告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen.
             package init(
                 expectedVersion: Swift.Int? = nil,
-                note: Swift.String
+                note: Swift.String,
+                tellCitizen: Swift.Bool? = nil
             ) {
                 self.expectedVersion = expectedVersion
                 self.note = note
+                self.tellCitizen = tellCitizen
             }
             package enum CodingKeys: String, CodingKey {
                 case expectedVersion
                 case note
+                case tellCitizen
             }
         }
         /// The body of `POST /api/v1/cases/{id}/actions/request-extension`.

@@ -12,8 +12,9 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     case accept
     /// 退单 (`return` is a keyword), for the actor's organisation.
     case giveBack(reason: String)
-    /// A progress note: a call, a visit, a mediation session.
-    case addProgress(note: String)
+    /// A progress note: a call, a visit, a mediation session. `tellCitizen`: the note is meant for the citizen
+    /// (告知群众) and shows on the tracking page; otherwise it stays internal.
+    case addProgress(note: String, tellCitizen: Bool = false)
     /// 延期申请
     case requestExtension(workingDays: Int, reason: String)
     /// The dispatching center approves or rejects the pending extension request (a note is required to reject).

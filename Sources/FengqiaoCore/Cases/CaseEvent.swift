@@ -40,7 +40,9 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case accepted(organisationID: Organisation.ID)
     /// 退单 by one participant: the lead returns the whole case to the dispatcher; an assisting one leaves.
     case returned(organisationID: Organisation.ID)
-    case progressed
+    /// A progress note (the event's note). `tellCitizen` true: meant for the citizen, shown on the tracking page;
+    /// nil (every note before the choice existed, and internal ones): never shown to the citizen.
+    case progressed(tellCitizen: Bool? = nil)
     case extensionRequested(workingDays: Int)
     case extensionDecided(approved: Bool)
     case resolved(outcome: Outcome)

@@ -77,8 +77,8 @@ public enum CaseLifecycle {
             guard let organisation = authority.grant?.organisationID else { throw .notAParticipant }
             emit(.returned(organisationID: organisation), note: try text(reason, else: .reasonRequired))
 
-        case .addProgress(let note):
-            emit(.progressed, note: try text(note, else: .noteRequired))
+        case .addProgress(let note, let tellCitizen):
+            emit(.progressed(tellCitizen: tellCitizen ? true : nil), note: try text(note, else: .noteRequired))
 
         case .requestExtension(let workingDays, let reason):
             guard (1...CaseRules.maximumExtensionWorkingDays).contains(workingDays) else { throw .invalidExtension }
@@ -581,6 +581,7 @@ public enum CaseLifecycle {
             regionPath: regionPath, address: intake.address, latitude: intake.latitude, longitude: intake.longitude,
             parties: intake.parties, attachments: intake.attachments, anonymous: intake.anonymous,
             centerOrganisationID: center, holderOrganisationID: center, createdAt: event.at, updatedAt: event.at)
+        created.smsNotifications = intake.smsNotifications == true && !intake.anonymous ? true : nil
         var timing = CaseTiming()
         timing.start(.respond, at: event.at)
         timing.start(.start, at: event.at)

@@ -27,6 +27,8 @@ public struct Intake: Sendable, Codable, Equatable {
     public var attachments: [Attachment]
     /// The reporter does not want to be known; no reporter is then required.
     public var anonymous: Bool
+    /// The reporter asked for text messages (短信通知) about the case's main steps at their phone. nil: not asked.
+    public var smsNotifications: Bool? = nil
 
     public init(
         channel: Channel, sourceReference: String? = nil, title: String, description: String,

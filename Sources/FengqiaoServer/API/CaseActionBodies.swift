@@ -112,7 +112,7 @@ extension Components.Schemas.ReturnCaseBody: CaseActionBody {
 extension Components.Schemas.ProgressBody: CaseActionBody {
     static var action: CaseAction { .progress }
     func command() throws -> CaseCommand {
-        .addProgress(note: note)
+        .addProgress(note: note, tellCitizen: tellCitizen ?? false)
     }
 }
 

@@ -19,7 +19,7 @@ struct CaseNarrative: Sendable {
         organisationName: (Organisation.ID) -> String
     ) {
         lines = events.compactMap { event in
-            Self.describe(event, current: current, name: organisationName).map { Line(at: event.at, text: $0) }
+            Self.citizenLine(event, current: current, name: organisationName).map { Line(at: event.at, text: $0) }
         }
         let step = Self.nextStep(current, name: organisationName)
         let clock =
@@ -48,6 +48,24 @@ struct CaseNarrative: Sendable {
             return Localized(zh: "有重复件并入本案。", en: "A duplicate was merged into this case.")
         default:
             return Localized(zh: event.change.name, en: event.change.name)
+        }
+    }
+
+    /// What the citizen reads of one entry: the step in plain words, with the words meant for them: a progress note
+    /// marked 告知群众 and the resolution summary. Internal notes never show.
+    static func citizenLine(_ event: CaseEvent, current: Case, name: (Organisation.ID) -> String) -> Localized? {
+        guard let line = describe(event, current: current, name: name) else { return nil }
+        let words = event.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        switch event.change {
+        case .progressed(let tellCitizen) where tellCitizen == true && !words.isEmpty:
+            return Localized(
+                zh: CitizenStrings.progressNote.zh + words, en: CitizenStrings.progressNote.en + words)
+        case .resolved where !words.isEmpty:
+            return Localized(
+                zh: line.zh + CitizenStrings.resolutionSummary.zh + words,
+                en: line.en + " " + CitizenStrings.resolutionSummary.en + words)
+        default:
+            return line
         }
     }
 

@@ -233,7 +233,14 @@ struct CasePage {
         case .accept, .close, .climbLadder, .takeMediation: Paragraph(t(s.confirmHint)).class("note")
         case .return, .escalate, .reopen, .withdraw, .declineMediation:
             Widgets.textArea("reason", label: t(s.fieldReason))
-        case .progress, .requestInformation, .supplyInformation: Widgets.textArea("note", label: t(s.fieldNote))
+        case .progress:
+            Widgets.textArea("note", label: t(s.fieldNote))
+            Label(t(CitizenStrings.tellCitizen)) {
+                Input(type: .checkbox, name: "tellCitizen", value: "true")
+                    .attribute(named: "id", value: "field-tellCitizen").attribute(named: "checked", value: "checked")
+            }.class("choice")
+            Paragraph(t(CitizenStrings.tellCitizenHint)).class("note")
+        case .requestInformation, .supplyInformation: Widgets.textArea("note", label: t(s.fieldNote))
         case .requestExtension:
             Widgets.textField("workingDays", label: t(s.fieldWorkingDays), type: .number, required: true, value: "3")
             Widgets.textArea("reason", label: t(s.fieldReason))

@@ -35,5 +35,6 @@ extension Migration {
         m0011QueueIndex,
         m0012CaseMetrics,
         m0013Security,
+        m0014CitizenSMS,
     ]
 }
