@@ -267,6 +267,9 @@ struct AccessMatrixTests {
                         ("_csrf", Call.pageToken),
                     ])
             },
+            Endpoint(area: a, label: "POST /track/leave", door: .web, open: true) { _ in
+                formBody("/track/leave", [("_csrf", Call.pageToken)])
+            },
             Endpoint(area: a, label: "POST /track/action", door: .web, open: true, scoped: true) { call in
                 let fresh = try await freshCase(call)
                 return formBody(
