@@ -74,7 +74,14 @@ def journey_citizen(t):
         with t.step("the department accepts, tells the citizen its progress and resolves"):
             t.submit(t.find(f"#inbox-queue a[data-case-number='{number}']"))
             act(t, "accept")
+            form = t.find("form#action-progress")
+            details = form.find_element("xpath", "./ancestor::details")
+            if details.get_attribute("open") is None:
+                details.find_element("tag name", "summary").click()
+            form.find_element("css selector", "input[name='photo']").send_keys(h.photo_file(t))
             act(t, "progress", note="已联系物业，明天上午更换井盖。")
+            if "photo.png" not in t.text("main") or not t.find_all("img.thumbnail"):
+                raise StepFailed("the photo added with the note is not on the case page")
             act(t, "resolve", outcome="solved", summary="物业已更换新井盖并加固，现场已清理。")
             state_is(t, "已办结")
         t.shot("citizen-case-resolved")
@@ -96,6 +103,9 @@ def journey_citizen(t):
                 lambda: "已联系物业，明天上午更换井盖。" in t.text("main"), lambda: t.text("main")[:400])
         t.check("the tracking page shows the resolution summary",
                 lambda: "物业已更换新井盖并加固" in t.text("main"), lambda: t.text("main")[:400])
+        t.check("the department's photo shows as a thumbnail on the tracking page",
+                lambda: t.driver.execute_script(
+                    "const i = document.querySelector('#result-photos img'); return !!i && i.naturalWidth > 0;"))
         t.check("no address on the page carries the phone digits",
                 lambda: "7777" not in t.driver.current_url and "7777" not in t.driver.page_source)
         t.shot("citizen-tracking-result")

@@ -332,7 +332,7 @@ private func township(_ path: String) -> String { path.split(separator: "/").pre
 private func notes(_ script: CaseScript) -> [String] {
     script.steps.compactMap { step in
         switch step.command {
-        case .answerConsultation(let text), .addProgress(let text, _), .giveBack(let text), .withdraw(let text),
+        case .answerConsultation(let text), .addProgress(let text, _, _), .giveBack(let text), .withdraw(let text),
             .reopen(let text), .escalate(_, let text), .supervise(let text, _), .resolve(_, let text),
             .requestExtension(_, let text):
             text

@@ -267,6 +267,8 @@ struct AccessMatrixTests {
                         ("_csrf", Call.pageToken),
                     ])
             },
+            // A photo meant for the citizen: only with the tracking cookie of its case, which no account here holds.
+            Endpoint(area: a, label: "GET /track/files/{file}", door: .web, open: true, scoped: true),
             Endpoint(area: a, label: "POST /track/leave", door: .web, open: true) { _ in
                 formBody("/track/leave", [("_csrf", Call.pageToken)])
             },

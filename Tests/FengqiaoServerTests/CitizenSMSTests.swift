@@ -131,7 +131,11 @@ struct CitizenSMSTests {
                 #expect(resolved.status == .ok, "\(resolved.text)")
                 #expect(try await deliverer.deliverDue(at: { base + 3602 }) == .init(delivered: 0, failed: 0))
 
-                let messages = await gateway.delivered
+                // The deliverer sends a round's messages in parallel: read them in the order of the case file.
+                let messages = await gateway.delivered.sorted {
+                    Int($0["messageId"]?.split(separator: "-").last ?? "") ?? 0
+                        < Int($1["messageId"]?.split(separator: "-").last ?? "") ?? 0
+                }
                 #expect(
                     messages.map { $0["event"] ?? "" } == [
                         "case.registered", "case.dispatched", "case.informationRequested",

@@ -223,4 +223,81 @@ struct TrackingTests {
             #expect(outOfRange.status != .ok)
         }
     }
+
+    /// Uploads `bytes` as `api`'s user: the hash a step names.
+    private func upload(_ bytes: [UInt8], as api: APIClient) async throws -> String {
+        try await api.client.execute(
+            uri: "/api/v1/files", method: .post, headers: [.authorization: "Bearer \(api.token ?? "")"],
+            body: ByteBuffer(bytes: bytes)
+        ) { response in
+            #expect(response.status == .created)
+            let json = try JSONSerialization.jsonObject(with: Data(buffer: response.body)) as? [String: Any]
+            return try #require(json?["sha256"] as? String)
+        }
+    }
+
+    @Test(
+        "a department's photo with a note for the citizen shows as a thumbnail on the tracking page, served only to them"
+    )
+    func resultPhotos() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let handler = try await APIClient.signIn("taoyuan.dept", client, services)
+            let mine = try await register(desk, phone: "13912345678", key: "a")
+            try await accepted(mine.id, desk: desk, handler: handler, services)
+            let fixed = try await upload(ReportPagesTests.png, as: handler)
+            let inside = try await upload(ReportPagesTests.png + [7], as: handler)
+            let foreign = try await upload(ReportPagesTests.png + [9], as: desk)
+            let progress = "/api/v1/cases/\(mine.id)/actions/progress"
+            let refused = try await handler.call(
+                .post, progress, ["note": "x", "attachments": [["sha256": foreign, "fileName": "别人的.png"]]])
+            #expect(refused.status == .unprocessableContent && refused.text.contains("file.not_uploaded"))
+            let shown = try await handler.call(
+                .post, progress,
+                [
+                    "note": "井盖已更换。", "tellCitizen": true,
+                    "attachments": [["sha256": fixed, "fileName": "更换后.png"]],
+                ])
+            #expect(shown.status == .ok, "\(shown.text)")
+            let hidden = try await handler.call(
+                .post, progress, ["note": "内部：现场照片。", "attachments": [["sha256": inside, "fileName": "现场.png"]]])
+            #expect(hidden.status == .ok, "\(hidden.text)")
+            let current = try #require(try await services.cases.find(id: Case.ID(Int64(mine.id))))
+            #expect(Set(current.attachments.map(\.sha256)) == [fixed, inside])
+            #expect(current.attachments.allSatisfy { $0.contentType == "image/png" })
+
+            var browser = CitizenBrowser(client)
+            let page = try await browser.track(code: mine.code, phone: "5678")
+            #expect(page.html.contains(#"<img src="\#(Paths.trackFile(fixed))""#))
+            #expect(!page.html.contains(inside))
+            let photo = try await client.execute(
+                uri: Paths.trackFile(fixed), method: .get, headers: [.cookie: browser.cookieHeader]
+            ) { ($0.status, $0.headers[.contentType]) }
+            #expect(photo.0 == .ok && photo.1 == "image/png")
+            let internalPhoto = try await client.execute(
+                uri: Paths.trackFile(inside), method: .get, headers: [.cookie: browser.cookieHeader]
+            ) { $0.status }
+            #expect(internalPhoto == .notFound)
+            let stranger = try await client.execute(uri: Paths.trackFile(fixed), method: .get) { $0.status }
+            #expect(stranger == .notFound)
+
+            // Staff see every file of the case as a thumbnail, and add photos from the case page (multipart).
+            let web = try await WebClient.signIn("taoyuan.dept", client)
+            let staff = try await web.get(Paths.caseFile(Case.ID(Int64(mine.id))))
+            #expect(staff.body.contains(#"class="thumbnail""#) && staff.body.contains("更换后.png"))
+            #expect(staff.body.contains(#"enctype="multipart/form-data""#))
+            let form = ReportPagesTests.multipart(
+                [(CSRF.fieldName, web.csrf), ("note", "已清理现场。"), ("tellCitizen", "true")],
+                file: ("photo", "清理后.png", ReportPagesTests.png + [11]))
+            let posted = try await client.execute(
+                uri: Paths.caseAction(Case.ID(Int64(mine.id)), "progress"), method: .post,
+                headers: [.contentType: form.type, .cookie: "\(SessionAuthenticator.cookieName)=\(web.session)"],
+                body: form.body
+            ) { $0.status }
+            #expect(posted == .seeOther)
+            let after = try #require(try await services.cases.find(id: Case.ID(Int64(mine.id))))
+            #expect(after.attachments.map(\.fileName).contains("清理后.png"))
+            #expect(try await browser.get(Paths.track).html.components(separatedBy: "class=\"thumbnail\"").count == 3)
+        }
+    }
 }

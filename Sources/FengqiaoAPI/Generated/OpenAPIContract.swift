@@ -4292,6 +4292,29 @@ package enum OpenAPIContract {
                   "tellCitizen": {
                     "type": "boolean",
                     "description": "告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen."
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "description": "At most 3 photos or documents of this step (a department's photo of the fix), uploaded first with `POST /api/v1/files` by the same user; an unknown or foreign hash is a 422 `file.not_uploaded`. With `tellCitizen`, images show as thumbnails on the citizen's tracking page.",
+                    "items": {
+                      "$ref": "#/components/schemas/StepAttachment"
+                    }
+                  }
+                }
+              },
+              "StepAttachment": {
+                "type": "object",
+                "description": "A file added at a step, named by the SHA-256 of its upload.",
+                "required": [
+                  "sha256"
+                ],
+                "properties": {
+                  "sha256": {
+                    "type": "string"
+                  },
+                  "fileName": {
+                    "type": "string",
+                    "description": "Shown in the case file; default `photo`."
                   }
                 }
               },

@@ -13,8 +13,9 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     /// 退单 (`return` is a keyword), for the actor's organisation.
     case giveBack(reason: String)
     /// A progress note: a call, a visit, a mediation session. `tellCitizen`: the note is meant for the citizen
-    /// (告知群众) and shows on the tracking page; otherwise it stays internal.
-    case addProgress(note: String, tellCitizen: Bool = false)
+    /// (告知群众) and shows on the tracking page; otherwise it stays internal. `attachments`: photos or documents of
+    /// this step (a department's photo of the fix), already stored; shown to the citizen with a note meant for them.
+    case addProgress(note: String, tellCitizen: Bool = false, attachments: [Attachment] = [])
     /// 延期申请
     case requestExtension(workingDays: Int, reason: String)
     /// The dispatching center approves or rejects the pending extension request (a note is required to reject).

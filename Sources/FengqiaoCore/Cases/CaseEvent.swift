@@ -42,7 +42,8 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case returned(organisationID: Organisation.ID)
     /// A progress note (the event's note). `tellCitizen` true: meant for the citizen, shown on the tracking page;
     /// nil (every note before the choice existed, and internal ones): never shown to the citizen.
-    case progressed(tellCitizen: Bool? = nil)
+    /// `attachments`: the files added with the note (nil: none); they join the case's attachments.
+    case progressed(tellCitizen: Bool? = nil, attachments: [Attachment]? = nil)
     case extensionRequested(workingDays: Int)
     case extensionDecided(approved: Bool)
     case resolved(outcome: Outcome)

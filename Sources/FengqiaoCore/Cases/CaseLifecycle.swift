@@ -77,8 +77,15 @@ public enum CaseLifecycle {
             guard let organisation = authority.grant?.organisationID else { throw .notAParticipant }
             emit(.returned(organisationID: organisation), note: try text(reason, else: .reasonRequired))
 
-        case .addProgress(let note, let tellCitizen):
-            emit(.progressed(tellCitizen: tellCitizen ? true : nil), note: try text(note, else: .noteRequired))
+        case .addProgress(let note, let tellCitizen, let attachments):
+            guard attachments.count <= CaseRules.maximumAttachmentsPerStep else {
+                throw .invalidIntake(.tooManyAttachments)
+            }
+            for attachment in attachments { try attachment.validate() }
+            emit(
+                .progressed(
+                    tellCitizen: tellCitizen ? true : nil, attachments: attachments.isEmpty ? nil : attachments),
+                note: try text(note, else: .noteRequired))
 
         case .requestExtension(let workingDays, let reason):
             guard (1...CaseRules.maximumExtensionWorkingDays).contains(workingDays) else { throw .invalidExtension }
@@ -353,8 +360,12 @@ public enum CaseLifecycle {
                 next.participants.remove(at: index)
             }
 
-        case .progressed:
+        case .progressed(_, let attachments):
             if next.state == .accepted { next.state = .inProgress }
+            for attachment in attachments ?? []
+            where !next.attachments.contains(where: { $0.sha256 == attachment.sha256 }) {
+                next.attachments.append(attachment)
+            }
 
         case .extensionRequested(let workingDays):
             next.extensions.append(

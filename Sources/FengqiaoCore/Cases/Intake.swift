@@ -216,6 +216,8 @@ public enum CaseRules {
     public static let maximumTextLength = 4000
     /// An extension asks for 1 to this many working days.
     public static let maximumExtensionWorkingDays = 30
+    /// Files added with one progress note (a department's photos of the fix).
+    public static let maximumAttachmentsPerStep = 3
     /// At most this many assisting organisations on one dispatch.
     public static let maximumAssisting = 10
 

@@ -112,7 +112,14 @@ extension Components.Schemas.ReturnCaseBody: CaseActionBody {
 extension Components.Schemas.ProgressBody: CaseActionBody {
     static var action: CaseAction { .progress }
     func command() throws -> CaseCommand {
-        .addProgress(note: note, tellCitizen: tellCitizen ?? false)
+        // The type and size are the upload's: `CaseActions` looks them up by the hash before the step is taken.
+        .addProgress(
+            note: note, tellCitizen: tellCitizen ?? false,
+            attachments: (attachments ?? []).map {
+                Attachment(
+                    fileName: $0.fileName ?? "photo", contentType: "application/octet-stream", size: 0,
+                    sha256: $0.sha256)
+            })
     }
 }
 

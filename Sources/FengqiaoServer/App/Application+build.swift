@@ -82,7 +82,7 @@ func buildRouter(
     let tracking = TrackingController(
         cases: services.cases, organisations: services.organisations, calendar: calendar, limits: services.limits,
         secureCookies: configuration.secureCookies, pass: trackingPass,
-        outbox: OutboxRepository(database: services.database), logger: logger)
+        outbox: OutboxRepository(database: services.database), files: services.files, logger: logger)
     tracking.addRoutes(to: pages)
     MediatorDirectoryController(
         regions: services.regions, mediators: services.mediators, organisations: services.organisations,

@@ -13,6 +13,8 @@ public enum Paths {
     public static let trackAction = "/track/action"
     /// Forgets the tracking cookie on this device (查询其他诉求).
     public static let trackLeave = "/track/leave"
+    /// A photo meant for the citizen, served only to the browser whose tracking cookie proves the case.
+    public static func trackFile(_ sha256: String) -> String { "/track/files/\(sha256)" }
     public static let healthz = "/healthz"
     public static let readyz = "/readyz"
     public static let stylesheet = "/static/app.css"

@@ -40,12 +40,25 @@ struct CasePageController {
         router.post(RouterPath(Paths.caseAction(":id", ":action"))) { request, context in
             let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
-            let form = try await WebForm.read(request)
+            // The progress form may carry photos (multipart); every other form is URL-encoded.
+            let multipart = (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data")
+            let submitted = multipart ? try await MultipartForm.read(request) : nil
+            let form: WebForm
+            if let submitted { form = submitted.form } else { form = try await WebForm.read(request) }
             try form.requireCSRF(context)
             let name = try context.parameters.require("action")
             guard let action = CaseAction(rawValue: name) else { throw HTTPError(.notFound) }
             do {
                 var extra: [String: Any] = [:]
+                let photos = (submitted?.files ?? []).filter { $0.field == "photo" && !$0.bytes.isEmpty }
+                if action == .progress, !photos.isEmpty {
+                    var named: [[String: Any]] = []
+                    for photo in photos {
+                        let stored = try await files.store(photo.bytes, at: context.now, uploader: identity.user.id)
+                        named.append(["sha256": stored.sha256, "fileName": String(photo.fileName.suffix(100))])
+                    }
+                    extra["attachments"] = named
+                }
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
                 let body = try form.actionBody(for: action, extra: extra)
                 let updated = try await caseActions.at(context.now).perform(

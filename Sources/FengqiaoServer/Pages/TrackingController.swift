@@ -20,6 +20,8 @@ struct TrackingController {
     let pass: TrackingPass
     /// The reporter's choice about text messages.
     let outbox: OutboxRepository
+    /// The photos meant for the citizen.
+    let files: FileRepository
     let logger: Logger
 
     /// The code and the phone's digits: in a POST body, never in an address.
@@ -116,6 +118,18 @@ struct TrackingController {
             try await perform(form, on: view, context)
             return proven(code: view.current.trackingCode, digits: view.phoneDigits, at: context.now)
         }
+        router.get(RouterPath(Paths.trackFile(":sha256"))) { request, context in
+            // Only to the browser that proved the code and digits, and only a file meant for the citizen.
+            let sha256 = try context.parameters.require("sha256")
+            guard let view = try await passLookup(request, at: context.now),
+                let photo = view.photos.first(where: { $0.sha256 == sha256 }),
+                let data = try await files.data(sha256: sha256)
+            else { throw HTTPError(.notFound) }
+            return Response(
+                status: .ok,
+                headers: [.contentType: photo.contentType, .cacheControl: "no-store", .contentDisposition: "inline"],
+                body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        }
         router.post(RouterPath(Paths.trackLeave)) { request, context in
             let form = try await URLEncodedFormDecoder().decode(
                 CitizenAction.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
@@ -167,6 +181,8 @@ struct TrackingController {
         let canRateMediation: Bool
         /// Whether text messages go to the reporter's phone now.
         let textMessages: Bool
+        /// The files added with notes meant for the citizen (告知群众): photos of the work.
+        let photos: [Attachment]
         /// The four digits the citizen proved: the tracking cookie is made for them.
         let phoneDigits: String
     }
@@ -220,7 +236,19 @@ struct TrackingController {
             canSupply: actions.contains(.supplyInformation),
             canRateMediation: actions.contains(.rateMediation) && Self.mediationEnded(found)
                 && !Self.citizenRated(found),
-            textMessages: try await outbox.wantsMessages(found), phoneDigits: digits)
+            textMessages: try await outbox.wantsMessages(found), photos: Self.citizenPhotos(events),
+            phoneDigits: digits)
+    }
+
+    /// The files added with the notes meant for the citizen; internal notes' files never show.
+    static func citizenPhotos(_ events: [CaseEvent]) -> [Attachment] {
+        var photos: [Attachment] = []
+        for event in events {
+            if case .progressed(let tellCitizen, let attachments?) = event.change, tellCitizen == true {
+                photos += attachments.filter { file in !photos.contains { $0.sha256 == file.sha256 } }
+            }
+        }
+        return photos
     }
 
     /// A mediation took place on the case (a mediator took it, a session was held or an agreement drafted) and the

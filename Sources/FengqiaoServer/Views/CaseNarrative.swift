@@ -57,7 +57,7 @@ struct CaseNarrative: Sendable {
         guard let line = describe(event, current: current, name: name) else { return nil }
         let words = event.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
         switch event.change {
-        case .progressed(let tellCitizen) where tellCitizen == true && !words.isEmpty:
+        case .progressed(let tellCitizen, _) where tellCitizen == true && !words.isEmpty:
             return Localized(
                 zh: CitizenStrings.progressNote.zh + words, en: CitizenStrings.progressNote.en + words)
         case .resolved where !words.isEmpty:

@@ -80,11 +80,18 @@ struct CasePage {
                 H2(t(WorkspaceStrings.attachments))
                 List(current.attachments) { file in
                     ListItem {
-                        Link(
-                            file.fileName,
-                            url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256)))
+                        Link(url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256))) {
+                            if file.contentType.hasPrefix("image/") {
+                                Image(
+                                    url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256)),
+                                    description: ""
+                                )
+                                .class("thumbnail").attribute(named: "loading", value: "lazy")
+                            }
+                            Text(file.fileName)
+                        }
                     }
-                }
+                }.class("attachments")
             }
             if !current.mediation.agreements.isEmpty {
                 Paragraph {
@@ -181,6 +188,9 @@ struct CasePage {
                         fields(for: action)
                         SubmitButton(t(action.name))
                     }.class("stacked action").attribute(named: "id", value: "action-\(action.rawValue)")
+                        .attribute(
+                            named: "enctype", value: action == .progress ? "multipart/form-data" : nil,
+                            ignoreValueIfEmpty: true)
                 }
                 .class("action")
                 .attribute(named: "open", value: nil, ignoreValueIfEmpty: !Self.opensByDefault.contains(action))
@@ -240,6 +250,12 @@ struct CasePage {
                     .attribute(named: "id", value: "field-tellCitizen").attribute(named: "checked", value: "checked")
             }.class("choice")
             Paragraph(t(CitizenStrings.tellCitizenHint)).class("note")
+            Label(t(CitizenStrings.stepPhotos)) {
+                Input(type: .file, name: "photo")
+                    .attribute(named: "accept", value: "image/jpeg,image/png,image/webp,application/pdf")
+                    .attribute(named: "multiple", value: nil, ignoreValueIfEmpty: false)
+                    .attribute(named: "id", value: "field-photo")
+            }
         case .requestInformation, .supplyInformation: Widgets.textArea("note", label: t(s.fieldNote))
         case .requestExtension:
             Widgets.textField("workingDays", label: t(s.fieldWorkingDays), type: .number, required: true, value: "3")

@@ -31,4 +31,8 @@ enum CitizenStrings {
     static let smsOff = Localized(zh: "目前不发短信通知。", en: "No text messages are sent.")
     static let smsStop = Localized(zh: "不再接收短信", en: "Stop text messages")
     static let smsStart = Localized(zh: "接收短信通知", en: "Send me text messages")
+    static let stepPhotos = Localized(
+        zh: "附照片或文件（可不传，最多3个；勾选告知群众时照片也显示给群众）",
+        en: "Photos or files (optional, up to 3; shown to the citizen too when the note is)")
+    static let resultPhotos = Localized(zh: "办理照片", en: "Photos of the work")
 }

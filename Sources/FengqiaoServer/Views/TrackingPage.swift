@@ -68,6 +68,21 @@ struct TrackingPage {
                     Text(" " + t(line.text))
                 }
             }.class("timeline")
+            if !view.photos.isEmpty {
+                H2(t(CitizenStrings.resultPhotos))
+                List(view.photos) { photo in
+                    ListItem {
+                        Link(url: Widgets.escapeAttribute(Paths.trackFile(photo.sha256))) {
+                            if photo.contentType.hasPrefix("image/") {
+                                Image(url: Widgets.escapeAttribute(Paths.trackFile(photo.sha256)), description: "")
+                                    .class("thumbnail").attribute(named: "loading", value: "lazy")
+                            } else {
+                                Text(photo.fileName)
+                            }
+                        }
+                    }
+                }.class("photos").attribute(named: "id", value: "result-photos")
+            }
             if view.canSupply {
                 H2(t(Strings.trackSupply))
                 Paragraph(current.timing.informationRequested ?? "").class("asked")
