@@ -156,6 +156,30 @@ struct CitizenSMSTests {
         }
     }
 
+    @Test("the desk's API intake takes the reporter's request for text messages; an anonymous report gets none")
+    func apiIntake() async throws {
+        try await OperationsTests.withApp { client, services in
+            let deliverer = OutboxDeliverer(
+                database: services.database, webhooks: [], secret: nil,
+                sms: SMSGateway(url: "http://127.0.0.1:9/sms"))
+            try await deliverer.subscribe(at: Date())
+            let outbox = OutboxRepository(database: services.database)
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            var intake = CaseAPITests.intake
+            intake["parties"] = [["role": "reporter", "name": "李四", "phone": "13912345678"]]
+            intake["smsNotifications"] = true
+            let asked = try await desk.call(.post, "/api/v1/cases", intake, key: "sms-api-1")
+            intake["anonymous"] = true
+            intake["parties"] = []
+            let anonymous = try await desk.call(.post, "/api/v1/cases", intake, key: "sms-api-2")
+            #expect(asked.status == .created && anonymous.status == .created)
+            let askedID = Case.ID(Int64(try #require(asked.json["id"] as? Int)))
+            let anonymousID = Case.ID(Int64(try #require(anonymous.json["id"] as? Int)))
+            #expect(try await outbox.entries(of: askedID).map(\.kind) == ["case.registered"])
+            #expect(try await outbox.entries(of: anonymousID).isEmpty)
+        }
+    }
+
     @Test("a bad SMS gateway URL or a short token stops the start, naming the setting")
     func configuration() throws {
         for bad in ["ftp://sms.example/send", "not a url", "http:///nohost", "https://user:pw@sms.example/send"] {

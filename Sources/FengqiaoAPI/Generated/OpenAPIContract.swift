@@ -3698,6 +3698,10 @@ package enum OpenAPIContract {
                   "anonymous": {
                     "type": "boolean"
                   },
+                  "smsNotifications": {
+                    "type": "boolean",
+                    "description": "短信通知: the reporter asked for text messages at the phone given (registration, dispatch, a request for information, resolution; docs/NOTIFICATIONS.md). Ignored for anonymous reports."
+                  },
                   "attachments": {
                     "type": "array",
                     "description": "Files uploaded first through `POST /api/v1/files`.",
