@@ -298,6 +298,14 @@ struct TrackingTests {
             let after = try #require(try await services.cases.find(id: Case.ID(Int64(mine.id))))
             #expect(after.attachments.map(\.fileName).contains("清理后.png"))
             #expect(try await browser.get(Paths.track).html.components(separatedBy: "class=\"thumbnail\"").count == 3)
+
+            // The result's photo goes with the resolution: always the citizen's to see.
+            let result = try await upload(ReportPagesTests.png + [13], as: handler)
+            let resolved = try await handler.call(
+                .post, "/api/v1/cases/\(mine.id)/actions/resolve",
+                ["outcome": "solved", "summary": "已修好。", "attachments": [["sha256": result, "fileName": "修好.png"]]])
+            #expect(resolved.status == .ok, "\(resolved.text)")
+            #expect(try await browser.get(Paths.track).html.contains(Paths.trackFile(result)))
         }
     }
 }

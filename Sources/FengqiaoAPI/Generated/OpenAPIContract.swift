@@ -4379,6 +4379,13 @@ package enum OpenAPIContract {
                   },
                   "summary": {
                     "type": "string"
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "description": "At most 3 photos or files of the result (the fix), uploaded first with `POST /api/v1/files` by the same user (422 `file.not_uploaded` otherwise); they show to the citizen with the summary.",
+                    "items": {
+                      "$ref": "#/components/schemas/StepAttachment"
+                    }
                   }
                 }
               },

@@ -1494,25 +1494,33 @@ extension Components {
             package var outcome: Components.Schemas.Outcome
             /// - Remark: Generated from `#/components/schemas/ResolveBody/summary`.
             package var summary: Swift.String
+            /// At most 3 photos or files of the result (the fix), uploaded first with `POST /api/v1/files` by the same user (422 `file.not_uploaded` otherwise); they show to the citizen with the summary.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ResolveBody/attachments`.
+            package var attachments: [Components.Schemas.StepAttachment]?
             /// Creates a new `ResolveBody`.
             ///
             /// - Parameters:
             ///   - expectedVersion: The case's `version` you saw; a change by someone else in between is a 409.
             ///   - outcome:
             ///   - summary:
+            ///   - attachments: At most 3 photos or files of the result (the fix), uploaded first with `POST /api/v1/files` by the same user (422 `file.not_uploaded` otherwise); they show to the citizen with the summary.
             package init(
                 expectedVersion: Swift.Int? = nil,
                 outcome: Components.Schemas.Outcome,
-                summary: Swift.String
+                summary: Swift.String,
+                attachments: [Components.Schemas.StepAttachment]? = nil
             ) {
                 self.expectedVersion = expectedVersion
                 self.outcome = outcome
                 self.summary = summary
+                self.attachments = attachments
             }
             package enum CodingKeys: String, CodingKey {
                 case expectedVersion
                 case outcome
                 case summary
+                case attachments
             }
         }
         /// The body of `POST /api/v1/cases/{id}/actions/follow-up`.

@@ -21,7 +21,8 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     /// The dispatching center approves or rejects the pending extension request (a note is required to reject).
     case decideExtension(approved: Bool, note: String?)
     /// 办结
-    case resolve(outcome: Outcome, summary: String)
+    /// `attachments`: photos or files of the result (the fix), already stored; the citizen sees them with the summary.
+    case resolve(outcome: Outcome, summary: String, attachments: [Attachment] = [])
     /// 回访: the citizen's verdict. Dissatisfied reopens the case (重办).
     case followUp(satisfaction: Satisfaction, note: String?)
     /// 归档 / 销号

@@ -46,7 +46,8 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case progressed(tellCitizen: Bool? = nil, attachments: [Attachment]? = nil)
     case extensionRequested(workingDays: Int)
     case extensionDecided(approved: Bool)
-    case resolved(outcome: Outcome)
+    /// `attachments`: the result's files (nil: none); they join the case's attachments and show to the citizen.
+    case resolved(outcome: Outcome, attachments: [Attachment]? = nil)
     case followedUp(satisfaction: Satisfaction)
     case closed
     /// 上报: the case starts again as registered at the parent level's center.

@@ -78,10 +78,7 @@ public enum CaseLifecycle {
             emit(.returned(organisationID: organisation), note: try text(reason, else: .reasonRequired))
 
         case .addProgress(let note, let tellCitizen, let attachments):
-            guard attachments.count <= CaseRules.maximumAttachmentsPerStep else {
-                throw .invalidIntake(.tooManyAttachments)
-            }
-            for attachment in attachments { try attachment.validate() }
+            try Self.checkStepFiles(attachments)
             emit(
                 .progressed(
                     tellCitizen: tellCitizen ? true : nil, attachments: attachments.isEmpty ? nil : attachments),
@@ -96,8 +93,11 @@ public enum CaseLifecycle {
             if !approved && note == nil { throw .reasonRequired }
             emit(.extensionDecided(approved: approved), note: note)
 
-        case .resolve(let outcome, let summary):
-            emit(.resolved(outcome: outcome), note: try text(summary, else: .summaryRequired))
+        case .resolve(let outcome, let summary, let attachments):
+            try Self.checkStepFiles(attachments)
+            emit(
+                .resolved(outcome: outcome, attachments: attachments.isEmpty ? nil : attachments),
+                note: try text(summary, else: .summaryRequired))
 
         case .followUp(let satisfaction, let note):
             let note = try optionalText(note)
@@ -362,10 +362,7 @@ public enum CaseLifecycle {
 
         case .progressed(_, let attachments):
             if next.state == .accepted { next.state = .inProgress }
-            for attachment in attachments ?? []
-            where !next.attachments.contains(where: { $0.sha256 == attachment.sha256 }) {
-                next.attachments.append(attachment)
-            }
+            addFiles(attachments, to: &next)
 
         case .extensionRequested(let workingDays):
             next.extensions.append(
@@ -380,7 +377,8 @@ public enum CaseLifecycle {
             next.extensions[index].decidedAt = event.at
             next.extensions[index].decisionNote = event.note
 
-        case .resolved(let outcome):
+        case .resolved(let outcome, let attachments):
+            addFiles(attachments, to: &next)
             next.state = .resolved
             next.outcome = outcome
             next.resolutionSummary = event.note
@@ -632,5 +630,23 @@ public enum CaseLifecycle {
         guard let trimmed = raw?.trimmingWhitespace, !trimmed.isEmpty else { return nil }
         guard trimmed.count <= CaseRules.maximumTextLength else { throw .textTooLong }
         return trimmed
+    }
+}
+
+extension CaseLifecycle {
+    /// The files added at a step: at most `CaseRules.maximumAttachmentsPerStep`, each checked like an intake's.
+    static func checkStepFiles(_ attachments: [Attachment]) throws(CaseError) {
+        guard attachments.count <= CaseRules.maximumAttachmentsPerStep else {
+            throw .invalidIntake(.tooManyAttachments)
+        }
+        for attachment in attachments { try attachment.validate() }
+    }
+
+    /// A step's files join the case's attachments (each content once).
+    static func addFiles(_ attachments: [Attachment]?, to current: inout Case) {
+        for attachment in attachments ?? []
+        where !current.attachments.contains(where: { $0.sha256 == attachment.sha256 }) {
+            current.attachments.append(attachment)
+        }
     }
 }

@@ -51,7 +51,7 @@ struct CasePageController {
             do {
                 var extra: [String: Any] = [:]
                 let photos = (submitted?.files ?? []).filter { $0.field == "photo" && !$0.bytes.isEmpty }
-                if action == .progress, !photos.isEmpty {
+                if action == .progress || action == .resolve, !photos.isEmpty {
                     var named: [[String: Any]] = []
                     for photo in photos {
                         let stored = try await files.store(photo.bytes, at: context.now, uploader: identity.user.id)

@@ -244,9 +244,13 @@ struct TrackingController {
     static func citizenPhotos(_ events: [CaseEvent]) -> [Attachment] {
         var photos: [Attachment] = []
         for event in events {
-            if case .progressed(let tellCitizen, let attachments?) = event.change, tellCitizen == true {
-                photos += attachments.filter { file in !photos.contains { $0.sha256 == file.sha256 } }
+            let shown: [Attachment]
+            switch event.change {
+            case .progressed(true, let attachments?): shown = attachments
+            case .resolved(_, let attachments?): shown = attachments
+            default: shown = []
             }
+            photos += shown.filter { file in !photos.contains { $0.sha256 == file.sha256 } }
         }
         return photos
     }

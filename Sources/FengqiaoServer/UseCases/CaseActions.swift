@@ -37,7 +37,17 @@ struct CaseActions: Sendable {
     /// A progress note's files are named by their SHA-256: each must be an upload of this user (a hash learnt
     /// elsewhere is refused exactly like one never uploaded, `file.not_uploaded`); its type and size are the upload's.
     private func resolvingUploads(_ command: CaseCommand, by identity: Identity) async throws -> CaseCommand {
-        guard case .addProgress(let note, let tellCitizen, let named) = command, !named.isEmpty else { return command }
+        switch command {
+        case .addProgress(let note, let tellCitizen, let named) where !named.isEmpty:
+            return .addProgress(note: note, tellCitizen: tellCitizen, attachments: try await uploads(named, identity))
+        case .resolve(let outcome, let summary, let named) where !named.isEmpty:
+            return .resolve(outcome: outcome, summary: summary, attachments: try await uploads(named, identity))
+        default:
+            return command
+        }
+    }
+
+    private func uploads(_ named: [Attachment], _ identity: Identity) async throws -> [Attachment] {
         var attachments: [Attachment] = []
         for file in named {
             guard let stored = try await files.upload(sha256: file.sha256, by: identity.user.id) else {
@@ -48,7 +58,7 @@ struct CaseActions: Sendable {
                     fileName: file.fileName, contentType: stored.contentType, size: stored.size,
                     sha256: stored.sha256))
         }
-        return .addProgress(note: note, tellCitizen: tellCitizen, attachments: attachments)
+        return attachments
     }
 
     /// The API's resource of a case, with personal data in clear only for roles that need it (each clear view

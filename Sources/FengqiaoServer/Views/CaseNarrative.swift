@@ -95,7 +95,7 @@ struct CaseNarrative: Sendable {
             return approved
                 ? Localized(zh: "延期申请已批准。", en: "More time was granted.")
                 : Localized(zh: "延期申请未获批准，须按期办结。", en: "More time was refused; it must be finished on time.")
-        case .resolved(let outcome):
+        case .resolved(let outcome, _):
             return Localized(zh: "已办结，结果：\(outcome.name.zh)。", en: "Resolved: \(outcome.name.en).")
         case .followedUp(let satisfaction):
             return Localized(zh: "回访评价：\(satisfaction.name.zh)。", en: "Follow-up: \(satisfaction.name.en).")

@@ -189,7 +189,8 @@ struct CasePage {
                         SubmitButton(t(action.name))
                     }.class("stacked action").attribute(named: "id", value: "action-\(action.rawValue)")
                         .attribute(
-                            named: "enctype", value: action == .progress ? "multipart/form-data" : nil,
+                            named: "enctype",
+                            value: action == .progress || action == .resolve ? "multipart/form-data" : nil,
                             ignoreValueIfEmpty: true)
                 }
                 .class("action")
@@ -270,6 +271,12 @@ struct CasePage {
                 $0.name
             }
             Widgets.textArea("summary", label: t(s.summary))
+            Label(t(CitizenStrings.resultFiles)) {
+                Input(type: .file, name: "photo")
+                    .attribute(named: "accept", value: "image/jpeg,image/png,image/webp,application/pdf")
+                    .attribute(named: "multiple", value: nil, ignoreValueIfEmpty: false)
+                    .attribute(named: "id", value: "field-photo-resolve")
+            }
         case .followUp:
             Widgets.choice(
                 "satisfaction", label: t(s.satisfaction), Satisfaction.self, language: language, blank: t(s.choose)

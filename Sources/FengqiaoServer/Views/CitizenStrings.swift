@@ -35,4 +35,7 @@ enum CitizenStrings {
         zh: "附照片或文件（可不传，最多3个；勾选告知群众时照片也显示给群众）",
         en: "Photos or files (optional, up to 3; shown to the citizen too when the note is)")
     static let resultPhotos = Localized(zh: "办理照片", en: "Photos of the work")
+    static let resultFiles = Localized(
+        zh: "附办理结果照片或文件（可不传，最多3个；群众可在查询页面看到）",
+        en: "Photos or files of the result (optional, up to 3; the citizen sees them)")
 }

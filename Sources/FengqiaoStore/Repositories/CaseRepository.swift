@@ -327,8 +327,11 @@ public struct CaseRepository: Sendable {
         try await charge(events, startingFrom: current, in: sql)
         for event in events {
             // Files added at a step (a department's photo of the fix) are linked like a new case's: only uploads.
-            if case .progressed(_, let attachments?) = event.change {
+            switch event.change {
+            case .progressed(_, let attachments?), .resolved(_, let attachments?):
                 try await FileRepository.link(attachments, to: current.id, in: sql)
+            default:
+                break
             }
         }
         try await OutboxRepository.record(events, startingFrom: current, in: sql)

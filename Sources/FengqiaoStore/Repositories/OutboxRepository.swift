@@ -346,7 +346,7 @@ public struct OutboxNotice: Codable, Sendable, Equatable {
         switch event.change {
         case .accepted(let organisation), .returned(let organisation):
             detail["organisationId"] = String(organisation.rawValue)
-        case .resolved(let outcome):
+        case .resolved(let outcome, _):
             detail["outcome"] = outcome.rawValue
         case .followedUp(let satisfaction):
             detail["satisfaction"] = satisfaction.rawValue
