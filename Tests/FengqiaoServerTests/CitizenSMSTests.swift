@@ -102,6 +102,8 @@ struct CitizenSMSTests {
                 #expect(failed.lastError == "HTTP 503" && !(failed.lastError ?? "").contains("5678"))
                 #expect(try await deliverer.deliverDue(at: { base + 7.5 }) == .init(delivered: 1, failed: 0))
                 #expect(try await deliverer.deliverDue(at: { base + 3600 }) == .init(delivered: 0, failed: 0))
+                // Once sent, the outbox keeps no phone number or text.
+                #expect(try await outbox.entries(of: mine.id).allSatisfy { !$0.payload.contains("13800005678") })
 
                 // The desk dispatches: one more message; assessment sends none.
                 let desk = try await APIClient.signIn("taoyuan.center", client, services)

@@ -204,11 +204,16 @@ public struct OutboxRepository: Sendable {
         }
     }
 
-    /// The receiver answered 2xx: the row is done.
+    /// The receiver answered 2xx: the row is done. A text message's phone number and text are not kept once sent.
     public func markDelivered(_ id: Int64, at now: Date) async throws {
         try await database.withConnection { sql in
             try await sql.update("outbox")
                 .set("delivered_at", to: now.unixMilliseconds)
+                .set(
+                    SQLIdentifier("payload"),
+                    to: SQLRaw(
+                        "CASE WHEN webhook = '\(Self.smsChannel)' THEN '{\"delivered\":true}' ELSE payload END")
+                )
                 .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
                 .set(SQLIdentifier("last_error"), to: SQLLiteral.null)
                 .where("id", .equal, id).run()
