@@ -332,8 +332,8 @@ private func township(_ path: String) -> String { path.split(separator: "/").pre
 private func notes(_ script: CaseScript) -> [String] {
     script.steps.compactMap { step in
         switch step.command {
-        case .answerConsultation(let text), .addProgress(let text), .giveBack(let text), .withdraw(let text),
-            .reopen(let text), .escalate(_, let text), .supervise(let text, _), .resolve(_, let text),
+        case .answerConsultation(let text), .addProgress(let text, _, _), .giveBack(let text), .withdraw(let text),
+            .reopen(let text), .escalate(_, let text), .supervise(let text, _), .resolve(_, let text, _),
             .requestExtension(_, let text):
             text
         case .followUp(_, let text), .nudge(let text), .decideExtension(_, let text):

@@ -122,14 +122,24 @@ struct AbuseLimitTests {
         try await TestApp.run(seeded: true) { client, _ in
             for n in 0..<30 {
                 let code = String(format: "ZZZZZZZ%03d", n)
-                try await client.execute(uri: "/api/v1/track?code=\(code)&phone=1234", method: .get) {
+                try await client.execute(
+                    uri: TrackLookup.uri, method: .post, headers: TrackLookup.headers(),
+                    body: TrackLookup.body(code: code, phone: "1234")
+                ) {
                     #expect($0.status == .notFound)
                 }
             }
-            try await client.execute(uri: "/api/v1/track?code=ZZZZZZZ999&phone=1234", method: .get) {
+            try await client.execute(
+                uri: TrackLookup.uri, method: .post, headers: TrackLookup.headers(),
+                body: TrackLookup.body(code: "ZZZZZZZ999", phone: "1234")
+            ) {
                 #expect($0.status == .tooManyRequests)
             }
-            try await client.execute(uri: Paths.trackLink(code: "ZZZZZZZ999", phone: "1234"), method: .get) {
+            try await client.execute(
+                uri: Paths.track, method: .post,
+                headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_csrf=t"],
+                body: ByteBuffer(string: "code=ZZZZZZZ999&phone=1234&_csrf=t")
+            ) {
                 #expect($0.status == .tooManyRequests && String(buffer: $0.body).contains("查询失败次数过多"))
                 #expect($0.headers[.retryAfter] != nil)
             }
@@ -144,7 +154,8 @@ struct AbuseLimitTests {
                 for n in 0..<47 {
                     group.addTask {
                         try await client.execute(
-                            uri: "/api/v1/track?code=\(String(format: "YYYYYYY%03d", n))&phone=1234", method: .get
+                            uri: TrackLookup.uri, method: .post, headers: TrackLookup.headers(),
+                            body: TrackLookup.body(code: String(format: "YYYYYYY%03d", n), phone: "1234")
                         ) { $0.status }
                     }
                 }

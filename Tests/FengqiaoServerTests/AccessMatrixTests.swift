@@ -256,9 +256,22 @@ struct AccessMatrixTests {
                     ])
             },
             Endpoint(area: a, label: "GET /r/{grid}", door: .web, open: true, scoped: true),
-            Endpoint(
-                area: a, label: "GET /report/done?code={code}&phone={last4}", door: .web, open: true, scoped: true),
-            Endpoint(area: a, label: "GET /track?code={code}&phone={phone}", door: .web, open: true, scoped: true),
+            // Without the tracking cookie that the report set, the confirmation of a case with a phone says nothing.
+            Endpoint(area: a, label: "GET /report/done?code={code}", door: .web, open: true, scoped: true),
+            Endpoint(area: a, label: "GET /track", door: .web, open: true),
+            Endpoint(area: a, label: "POST /track", door: .web, open: true, scoped: true) { call in
+                formBody(
+                    "/track",
+                    [
+                        ("code", call.township.open.trackingCode), ("phone", call.township.phone),
+                        ("_csrf", Call.pageToken),
+                    ])
+            },
+            // A photo meant for the citizen: only with the tracking cookie of its case, which no account here holds.
+            Endpoint(area: a, label: "GET /track/files/{file}", door: .web, open: true, scoped: true),
+            Endpoint(area: a, label: "POST /track/leave", door: .web, open: true) { _ in
+                formBody("/track/leave", [("_csrf", Call.pageToken)])
+            },
             Endpoint(area: a, label: "POST /track/action", door: .web, open: true, scoped: true) { call in
                 let fresh = try await freshCase(call)
                 return formBody(
@@ -268,8 +281,9 @@ struct AccessMatrixTests {
                         ("_csrf", Call.pageToken),
                     ])
             },
-            Endpoint(
-                area: a, label: "GET /api/v1/track?code={code}&phone={phone}", door: .api, open: true, scoped: true),
+            Endpoint(area: a, label: "POST /api/v1/track", door: .api, open: true, scoped: true) { call in
+                jsonBody("/api/v1/track", ["code": call.township.open.trackingCode, "phone": call.township.phone])
+            },
             Endpoint(area: a, label: "POST /api/v1/track/actions", door: .api, open: true, scoped: true) { call in
                 let fresh = try await freshCase(call)
                 return jsonBody(
@@ -891,31 +905,42 @@ struct AccessMatrixTests {
             // The first case's phone: a guess fails on its code alone.
             let phone = "13911110000"
             for guess in guesses {
-                for uri in [
-                    "/api/v1/track?code=\(guess)&phone=\(phone)", Paths.trackLink(code: guess, phone: phone),
-                    Paths.reportConfirmation + "?code=\(guess)&phone=0000",
-                ] {
-                    let status = try await client.execute(uri: uri, method: .get) { $0.status }
-                    #expect(status == .notFound, "\(uri) → \(status)")
+                for status in try await Self.trackingLookups(code: guess, phone: phone, client) {
+                    #expect(status == .notFound, "\(guess) → \(status)")
                 }
             }
             // 24 failures so far; 6 more on the confirmation page reach the limit of 30, and then even the right code
             // is refused to this address, on every look-up.
             for guess in guesses.prefix(6) {
                 let status = try await client.execute(
-                    uri: Paths.reportConfirmation + "?code=\(guess)&phone=0000", method: .get
+                    uri: Paths.reportConfirmation + "?code=\(guess)", method: .get
                 ) { $0.status }
                 #expect(status == .notFound)
             }
             let real = try #require(codes.first)
-            for uri in [
-                "/api/v1/track?code=\(real)&phone=\(phone)", Paths.trackLink(code: real, phone: phone),
-                Paths.reportConfirmation + "?code=\(real)&phone=0000",
-            ] {
-                let status = try await client.execute(uri: uri, method: .get) { $0.status }
-                #expect(status == .tooManyRequests, "\(uri) → \(status)")
+            for status in try await Self.trackingLookups(code: real, phone: phone, client) {
+                #expect(status == .tooManyRequests, "\(real) → \(status)")
             }
         }
+    }
+
+    /// The three public look-ups by tracking code: the API, the tracking page's form, the report's confirmation.
+    static func trackingLookups(
+        code: String, phone: String, _ client: some TestClientProtocol
+    ) async throws -> [HTTPResponse.Status] {
+        let api = try await client.execute(
+            uri: "/api/v1/track", method: .post, headers: [.contentType: "application/json"],
+            body: ByteBuffer(string: #"{"code":"\#(code)","phone":"\#(phone)"}"#)
+        ) { $0.status }
+        let page = try await client.execute(
+            uri: Paths.track, method: .post,
+            headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_csrf=matrix"],
+            body: ByteBuffer(string: "code=\(code)&phone=\(phone)&_csrf=matrix")
+        ) { $0.status }
+        let confirmation = try await client.execute(
+            uri: Paths.reportConfirmation + "?code=\(code)", method: .get
+        ) { $0.status }
+        return [api, page, confirmation]
     }
 
     /// The table, with the cells that depend on the machine as they apply here.

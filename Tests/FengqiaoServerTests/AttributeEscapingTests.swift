@@ -88,11 +88,11 @@ struct AttributeEscapingTests {
     func reportConfirmation() {
         let html = ReportConfirmationPage(
             language: .zhHans, number: "FQ-20260301-000001", trackingCode: "ABCD2345",
-            trackLink: "/track?code=ABCD2345&phone=" + Self.hostile, next: Localized(zh: "等待受理", en: "Waiting")
+            trackLink: "/track?code=ABCD2345&x=" + Self.hostile, next: Localized(zh: "等待受理", en: "Waiting")
         )
         .render()
         Self.expectEscaped(html)
-        #expect(html.contains(#"href="/track?code=ABCD2345&amp;phone=&quot;&gt;&lt;form"#))
+        #expect(html.contains(#"href="/track?code=ABCD2345&amp;x=&quot;&gt;&lt;form"#))
     }
 
     @Test("the QR sheet escapes a grid code typed by an administrator, and the nav a display name")

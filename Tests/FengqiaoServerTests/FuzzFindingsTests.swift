@@ -27,10 +27,16 @@ struct FuzzFindingsTests {
         }
     }
 
-    @Test("a repeated query key is a bad request (400), not a server error")
+    @Test("a repeated query key is not a server error")
     func repeatedQueryKey() async throws {
+        // Found on `GET /api/v1/track?x=a&x=b` (Hummingbird's query decoder); the look-up is now a POST whose code
+        // and digits are in the body, and the query is not read.
         try await TestApp.run(seeded: true) { client, _ in
-            try await client.execute(uri: "/api/v1/track?x=a&x=b", method: .get) { #expect($0.status == .badRequest) }
+            try await client.execute(
+                uri: "/api/v1/track?x=a&x=b", method: .post, headers: TrackLookup.headers(),
+                body: TrackLookup.body(code: "ZZZZZZZZZZ", phone: "1234")
+            ) { #expect($0.status == .notFound) }
+            try await client.execute(uri: "/api/v1/track?x=a&x=b", method: .get) { #expect($0.status.code < 500) }
         }
     }
 }

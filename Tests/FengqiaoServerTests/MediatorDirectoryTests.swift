@@ -128,7 +128,12 @@ struct MediatorDirectoryTests {
                     uri: "/mediators/\(who)/choose", method: .post,
                     headers: [.contentType: "application/x-www-form-urlencoded", .cookie: "fq_csrf=\(csrf)"],
                     body: ByteBuffer(string: "code=\(code)&phone=\(phone)&_csrf=\(token)")
-                ) { (status: $0.status, html: String(buffer: $0.body), location: $0.headers[.location]) }
+                ) {
+                    (
+                        status: $0.status, html: String(buffer: $0.body), location: $0.headers[.location],
+                        pass: Cookies.value(of: "fq_track", in: $0)
+                    )
+                }
             }
 
             #expect(try await choose(mediator.id, code, "5678", "forged").status == .forbidden)
@@ -142,15 +147,15 @@ struct MediatorDirectoryTests {
 
             let chosen = try await choose(mediator.id, code.lowercased(), "5678", csrf)
             #expect(chosen.status == .seeOther || chosen.status == .found)
-            #expect(chosen.location == Paths.trackLink(code: code.lowercased(), phone: "5678"))
+            #expect(chosen.location == Paths.track)
             let current = try #require(try await services.cases.find(id: Case.ID(Int64(id))))
             #expect(current.mediation.requestedMediator == mediator.id)
             #expect(current.mediation.requestedOrganisation == mediator.organisationID)
             let event = try #require(try await services.cases.events(of: current.id).last)
             #expect(event.actor.kind == .citizen && event.change.name == "mediatorRequested")
-            try await client.execute(uri: Paths.trackLink(code: code, phone: "5678"), method: .get) { response in
-                #expect(String(buffer: response.body).contains("已点单，等待 桃源镇人民调解委员会 的调解员接单。"))
-            }
+            var browser = CitizenBrowser(client)
+            browser.cookies["fq_track"] = chosen.pass
+            #expect(try await browser.get(Paths.track).html.contains("已点单，等待 桃源镇人民调解委员会 的调解员接单。"))
 
             // Once the mediator has taken it (接单), the case is no longer one a mediator can be chosen for.
             let taker = try await APIClient.signIn("taoyuan.mediator", client, services)

@@ -688,11 +688,12 @@ struct OpenAPITests {
 
             // Citizens and the directory, no token.
             let track = "/api/v1/track"
-            let found = try await probe.call(.get, track, "\(track)?code=\(code)&phone=1234", token: nil)
+            let found = try await probe.call(.post, track, token: nil, json: ["code": code, "phone": "1234"])
             #expect(found.status == .ok && found.json["canRate"] as? Bool == true)
             #expect(
-                try await probe.call(.get, track, "\(track)?code=\(code)&phone=0000", token: nil).status == .notFound)
-            #expect(try await probe.call(.get, track, "\(track)?code=\(code)", token: nil).status == .badRequest)
+                try await probe.call(.post, track, token: nil, json: ["code": code, "phone": "0000"]).status
+                    == .notFound)
+            #expect(try await probe.call(.post, track, token: nil, json: ["code": code]).status == .badRequest)
             let actions = "/api/v1/track/actions"
             #expect(
                 try await probe.call(.post, actions, token: nil, json: ["code": code, "phone": "1234"]).status
@@ -725,7 +726,8 @@ struct OpenAPITests {
                 try await probe.call(.get, mediators, "\(mediators)?region=nowhere", token: nil).status == .notFound)
             var limited = false
             for _ in 0..<31 where !limited {
-                let answer = try await probe.call(.get, track, "\(track)?code=ZZZZZZZZZZ&phone=0000", token: nil)
+                let answer = try await probe.call(
+                    .post, track, token: nil, json: ["code": "ZZZZZZZZZZ", "phone": "0000"])
                 limited = answer.status == .tooManyRequests
             }
             #expect(limited)

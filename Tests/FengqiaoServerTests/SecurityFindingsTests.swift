@@ -396,8 +396,8 @@ struct DeploymentSecurityTests {
         try await TestApp.run(seeded: true, environment: ["FENGQIAO_TRUSTED_PROXIES": "unknown"]) { client, _ in
             func guess(_ n: Int, from address: String) async throws -> HTTPResponse.Status {
                 try await client.execute(
-                    uri: "/api/v1/track?code=\(String(format: "WWWWWWW%03d", n))&phone=1234", method: .get,
-                    headers: [.xForwardedFor: address]
+                    uri: TrackLookup.uri, method: .post, headers: TrackLookup.headers([.xForwardedFor: address]),
+                    body: TrackLookup.body(code: String(format: "WWWWWWW%03d", n), phone: "1234")
                 ) { $0.status }
             }
             var first: [HTTPResponse.Status] = []
@@ -410,13 +410,15 @@ struct DeploymentSecurityTests {
         try await TestApp.run(seeded: true) { client, _ in
             for n in 0..<30 {
                 _ = try await client.execute(
-                    uri: "/api/v1/track?code=\(String(format: "VVVVVVV%03d", n))&phone=1234", method: .get,
-                    headers: [.xForwardedFor: "198.51.100.\(n)"]
+                    uri: TrackLookup.uri, method: .post,
+                    headers: TrackLookup.headers([.xForwardedFor: "198.51.100.\(n)"]),
+                    body: TrackLookup.body(code: String(format: "VVVVVVV%03d", n), phone: "1234")
                 ) { $0.status }
             }
             // Not behind a trusted proxy: the header changes nothing, all 30 came from one address.
             try await client.execute(
-                uri: "/api/v1/track?code=VVVVVVV999&phone=1234", method: .get, headers: [.xForwardedFor: "192.0.2.1"]
+                uri: TrackLookup.uri, method: .post, headers: TrackLookup.headers([.xForwardedFor: "192.0.2.1"]),
+                body: TrackLookup.body(code: "VVVVVVV999", phone: "1234")
             ) { #expect($0.status == .tooManyRequests) }
         }
     }

@@ -42,7 +42,7 @@ struct TimeLimitAPITests {
             #expect(paused == true)
             let code = try #require(created.json["trackingCode"] as? String)
             let citizen = APIClient(client: client, token: nil)
-            let tracked = try await citizen.call(.get, "/api/v1/track?code=\(code)&phone=1234")
+            let tracked = try await citizen.call(.post, "/api/v1/track", ["code": "\(code)", "phone": "1234"])
             #expect(tracked.json["canSupply"] as? Bool == true)
             #expect(tracked.json["informationRequested"] as? String == "请补充施工时间和楼层")
             let supplied = try await citizen.call(

@@ -142,3 +142,64 @@ struct OutboxTests {
         }
     }
 }
+
+@Suite("Outbox: the citizen's text messages")
+struct CitizenMessageOutboxTests {
+    let t0 = Date(timeIntervalSince1970: 1_763_254_800)
+
+    @Test(
+        "a message per sending step for the reporter who asked, in the case's transaction; their later choice wins",
+        arguments: TestEngine.available)
+    func messagesFollowTheChoice(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await CaseWorld.make(in: database)
+            let cases = CaseRepository(database: database)
+            let outbox = OutboxRepository(database: database)
+            func register(_ key: String, sms: Bool) async throws -> Case {
+                var intake = world.intake(title: "楼道堆物\(key)")
+                intake.smsNotifications = sms ? true : nil
+                return try await cases.create(
+                    intake, idempotencyKey: key, receivingCenter: world.center.id, by: world.desk, at: t0,
+                    trackingCode: OutboxTests.trackingCode(key)
+                ).case
+            }
+            // Before a gateway is subscribed nothing is written, whatever the reporter asked.
+            let early = try await register("1", sms: true)
+            #expect(try await outbox.entries(of: early.id).isEmpty)
+
+            try await outbox.subscribe(["crm", OutboxRepository.smsChannel], at: t0)
+            let asked = try await register("2", sms: true)
+            let quiet = try await register("3", sms: false)
+            let rows = try await outbox.entries(of: asked.id).filter { $0.webhook == OutboxRepository.smsChannel }
+            #expect(rows.map(\.kind) == ["case.registered"])
+            let message = try JSONDecoder().decode(SMSMessage.self, from: Data(rows[0].payload.utf8))
+            #expect(message.phone == "13812341234" && message.messageID == "\(asked.id.rawValue)-1")
+            #expect(message.text.contains("已受理") && message.text.contains(asked.trackingCode))
+            #expect(message.parameters == ["number": asked.number, "trackingCode": asked.trackingCode])
+            // The webhook's notice still goes out, without personal data; the quiet reporter gets no message.
+            #expect(try await outbox.entries(of: asked.id).map(\.webhook).sorted() == ["crm", "sms:citizen"])
+            #expect(try await outbox.entries(of: quiet.id).map(\.webhook) == ["crm"])
+            let askedWants = try await outbox.wantsMessages(asked)
+            let quietWants = try await outbox.wantsMessages(quiet)
+            #expect(askedWants && !quietWants)
+
+            // The quiet reporter opts in, the other out: the next sending step (a dispatch) follows the choice.
+            try await outbox.setWantsMessages(false, for: asked.id, at: t0 + 10)
+            try await outbox.setWantsMessages(true, for: quiet.id, at: t0 + 10)
+            for current in [asked, quiet] {
+                _ = try await cases.act(
+                    .assess(
+                        categoryCode: nil, urgency: .troublesome, difficulty: .ordinary, competentLevel: .township),
+                    on: current.id, expectedVersion: nil, by: world.desk, at: t0 + 20)
+                _ = try await cases.act(
+                    .dispatch(lead: world.department.id, assisting: [], whistle: nil), on: current.id,
+                    expectedVersion: nil, by: world.desk, at: t0 + 30)
+            }
+            let sms = { (id: Case.ID) in
+                try await outbox.entries(of: id).filter { $0.webhook == OutboxRepository.smsChannel }.map(\.kind)
+            }
+            #expect(try await sms(asked.id) == ["case.registered"])
+            #expect(try await sms(quiet.id) == ["case.dispatched"])
+        }
+    }
+}

@@ -3043,34 +3043,24 @@ package enum OpenAPIContract {
               }
             },
             "/api/v1/track": {
-              "get": {
+              "post": {
                 "operationId": "trackCase",
                 "summary": "群众查询办理进度 / A citizen tracks their case",
-                "description": "No token: the tracking code and the last 4 digits of the phone. A wrong code or wrong digits look exactly like an unknown code (404); too many failed look-ups from one address are a 429.",
+                "description": "No token: the tracking code and the last 4 digits of the phone, in the body (never in the address: the phone's digits must not reach access logs, proxies or browser history). A wrong code or wrong digits look exactly like an unknown code (404); too many failed look-ups from one address are a 429.",
                 "tags": [
                   "citizens"
                 ],
                 "security": [],
-                "parameters": [
-                  {
-                    "name": "code",
-                    "in": "query",
-                    "required": true,
-                    "description": "The tracking code (查询码).",
-                    "schema": {
-                      "type": "string"
-                    }
-                  },
-                  {
-                    "name": "phone",
-                    "in": "query",
-                    "required": true,
-                    "description": "The last 4 digits of the phone.",
-                    "schema": {
-                      "type": "string"
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/TrackLookup"
+                      }
                     }
                   }
-                ],
+                },
                 "responses": {
                   "200": {
                     "description": "The case in plain words.",
@@ -3098,7 +3088,7 @@ package enum OpenAPIContract {
               "post": {
                 "operationId": "citizenAction",
                 "summary": "群众评价、撤回、补充材料或点单 / A citizen rates, withdraws, answers or chooses a mediator",
-                "description": "No token. `{code, phone, mediator}` asks for a mediator (点单), else `{code, phone, information}` answers a request for information, else `{code, phone, satisfaction, note?}` rates, else `{code, phone, reason}` withdraws.",
+                "description": "No token. `{code, phone, sms}` turns text messages on or off, else `{code, phone, mediator}` asks for a mediator (点单), else `{code, phone, information}` answers a request for information, else `{code, phone, mediationScore, note?}` rates the mediation 1–5 (评单, once), else `{code, phone, satisfaction, note?}` rates the result, else `{code, phone, reason}` withdraws.",
                 "tags": [
                   "citizens"
                 ],
@@ -3782,6 +3772,10 @@ package enum OpenAPIContract {
                   "anonymous": {
                     "type": "boolean"
                   },
+                  "smsNotifications": {
+                    "type": "boolean",
+                    "description": "短信通知: the reporter asked for text messages at the phone given (registration, dispatch, a request for information, resolution; docs/NOTIFICATIONS.md). Ignored for anonymous reports."
+                  },
                   "attachments": {
                     "type": "array",
                     "description": "Files uploaded first through `POST /api/v1/files`.",
@@ -4380,6 +4374,33 @@ package enum OpenAPIContract {
                   },
                   "note": {
                     "type": "string"
+                  },
+                  "tellCitizen": {
+                    "type": "boolean",
+                    "description": "告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen."
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "description": "At most 3 photos or documents of this step (a department's photo of the fix), uploaded first with `POST /api/v1/files` by the same user; an unknown or foreign hash is a 422 `file.not_uploaded`. With `tellCitizen`, images show as thumbnails on the citizen's tracking page.",
+                    "items": {
+                      "$ref": "#/components/schemas/StepAttachment"
+                    }
+                  }
+                }
+              },
+              "StepAttachment": {
+                "type": "object",
+                "description": "A file added at a step, named by the SHA-256 of its upload.",
+                "required": [
+                  "sha256"
+                ],
+                "properties": {
+                  "sha256": {
+                    "type": "string"
+                  },
+                  "fileName": {
+                    "type": "string",
+                    "description": "Shown in the case file; default `photo`."
                   }
                 }
               },
@@ -4440,6 +4461,13 @@ package enum OpenAPIContract {
                   },
                   "summary": {
                     "type": "string"
+                  },
+                  "attachments": {
+                    "type": "array",
+                    "description": "At most 3 photos or files of the result (the fix), uploaded first with `POST /api/v1/files` by the same user (422 `file.not_uploaded` otherwise); they show to the citizen with the summary.",
+                    "items": {
+                      "$ref": "#/components/schemas/StepAttachment"
+                    }
                   }
                 }
               },
@@ -5743,7 +5771,9 @@ package enum OpenAPIContract {
                   "next",
                   "canRate",
                   "canWithdraw",
-                  "canSupply"
+                  "canSupply",
+                  "canRateMediation",
+                  "textMessages"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -5777,9 +5807,34 @@ package enum OpenAPIContract {
                   "canSupply": {
                     "type": "boolean"
                   },
+                  "canRateMediation": {
+                    "type": "boolean",
+                    "description": "A mediation on the case ended and the citizen has not rated it yet."
+                  },
+                  "textMessages": {
+                    "type": "boolean",
+                    "description": "短信通知: the case's main steps are texted to the reporter's phone (chosen at registration, changed with `sms` on `/api/v1/track/actions`)."
+                  },
                   "informationRequested": {
                     "type": "string",
                     "description": "What the citizen is asked for, while the case waits on them."
+                  }
+                }
+              },
+              "TrackLookup": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "phone"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "description": "The tracking code (查询码)."
+                  },
+                  "phone": {
+                    "type": "string",
+                    "description": "The phone number or its last 4 digits."
                   }
                 }
               },
@@ -5814,6 +5869,20 @@ package enum OpenAPIContract {
                   "mediator": {
                     "type": "integer",
                     "description": "点单: a mediator of `/api/v1/mediators`."
+                  },
+                  "sms": {
+                    "type": "string",
+                    "enum": [
+                      "on",
+                      "off"
+                    ],
+                    "description": "短信通知 from now on: `off` stops the text messages about this case, `on` starts them. Taken before any other field."
+                  },
+                  "mediationScore": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "maximum": 5,
+                    "description": "评单: the citizen's score of the mediation, 1–5 (with `note` as the comment); once per case, only after a mediation ended (`canRateMediation`)."
                   }
                 }
               },

@@ -1414,21 +1414,64 @@ extension Components {
             package var expectedVersion: Swift.Int?
             /// - Remark: Generated from `#/components/schemas/ProgressBody/note`.
             package var note: Swift.String
+            /// 告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProgressBody/tellCitizen`.
+            package var tellCitizen: Swift.Bool?
+            /// At most 3 photos or documents of this step (a department's photo of the fix), uploaded first with `POST /api/v1/files` by the same user; an unknown or foreign hash is a 422 `file.not_uploaded`. With `tellCitizen`, images show as thumbnails on the citizen's tracking page.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ProgressBody/attachments`.
+            package var attachments: [Components.Schemas.StepAttachment]?
             /// Creates a new `ProgressBody`.
             ///
             /// - Parameters:
             ///   - expectedVersion: The case's `version` you saw; a change by someone else in between is a 409.
             ///   - note:
+            ///   - tellCitizen: 告知群众: the note is meant for the citizen and shows on their tracking page (and in the case's API answer to them). Absent or false: an internal note, never shown to the citizen.
+            ///   - attachments: At most 3 photos or documents of this step (a department's photo of the fix), uploaded first with `POST /api/v1/files` by the same user; an unknown or foreign hash is a 422 `file.not_uploaded`. With `tellCitizen`, images show as thumbnails on the citizen's tracking page.
             package init(
                 expectedVersion: Swift.Int? = nil,
-                note: Swift.String
+                note: Swift.String,
+                tellCitizen: Swift.Bool? = nil,
+                attachments: [Components.Schemas.StepAttachment]? = nil
             ) {
                 self.expectedVersion = expectedVersion
                 self.note = note
+                self.tellCitizen = tellCitizen
+                self.attachments = attachments
             }
             package enum CodingKeys: String, CodingKey {
                 case expectedVersion
                 case note
+                case tellCitizen
+                case attachments
+            }
+        }
+        /// A file added at a step, named by the SHA-256 of its upload.
+        ///
+        /// - Remark: Generated from `#/components/schemas/StepAttachment`.
+        package struct StepAttachment: Codable, Hashable, Sendable {
+            /// - Remark: Generated from `#/components/schemas/StepAttachment/sha256`.
+            package var sha256: Swift.String
+            /// Shown in the case file; default `photo`.
+            ///
+            /// - Remark: Generated from `#/components/schemas/StepAttachment/fileName`.
+            package var fileName: Swift.String?
+            /// Creates a new `StepAttachment`.
+            ///
+            /// - Parameters:
+            ///   - sha256:
+            ///   - fileName: Shown in the case file; default `photo`.
+            package init(
+                sha256: Swift.String,
+                fileName: Swift.String? = nil
+            ) {
+                self.sha256 = sha256
+                self.fileName = fileName
+            }
+            package enum CodingKeys: String, CodingKey {
+                case sha256
+                case fileName
             }
         }
         /// The body of `POST /api/v1/cases/{id}/actions/request-extension`.
@@ -1511,25 +1554,33 @@ extension Components {
             package var outcome: Components.Schemas.Outcome
             /// - Remark: Generated from `#/components/schemas/ResolveBody/summary`.
             package var summary: Swift.String
+            /// At most 3 photos or files of the result (the fix), uploaded first with `POST /api/v1/files` by the same user (422 `file.not_uploaded` otherwise); they show to the citizen with the summary.
+            ///
+            /// - Remark: Generated from `#/components/schemas/ResolveBody/attachments`.
+            package var attachments: [Components.Schemas.StepAttachment]?
             /// Creates a new `ResolveBody`.
             ///
             /// - Parameters:
             ///   - expectedVersion: The case's `version` you saw; a change by someone else in between is a 409.
             ///   - outcome:
             ///   - summary:
+            ///   - attachments: At most 3 photos or files of the result (the fix), uploaded first with `POST /api/v1/files` by the same user (422 `file.not_uploaded` otherwise); they show to the citizen with the summary.
             package init(
                 expectedVersion: Swift.Int? = nil,
                 outcome: Components.Schemas.Outcome,
-                summary: Swift.String
+                summary: Swift.String,
+                attachments: [Components.Schemas.StepAttachment]? = nil
             ) {
                 self.expectedVersion = expectedVersion
                 self.outcome = outcome
                 self.summary = summary
+                self.attachments = attachments
             }
             package enum CodingKeys: String, CodingKey {
                 case expectedVersion
                 case outcome
                 case summary
+                case attachments
             }
         }
         /// The body of `POST /api/v1/cases/{id}/actions/follow-up`.

@@ -96,6 +96,9 @@ public struct Case: Sendable, Codable, Equatable, Identifiable {
     public var parties: [Party]
     public var attachments: [Attachment]
     public var anonymous: Bool
+    /// The reporter asked for text messages at registration (`Intake.smsNotifications`); a later choice on the
+    /// tracking page is kept beside the case (the store's `case_sms_choices`), not in its file.
+    public var smsNotifications: Bool?
 
     /// The center responsible for the case: the receiving center, or the one it was escalated to. Desk actions
     /// (assess, dispatch, answer, escalate, close, merge) belong to this center.

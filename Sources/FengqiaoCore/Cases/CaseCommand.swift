@@ -12,14 +12,17 @@ public enum CaseCommand: Sendable, Codable, Equatable {
     case accept
     /// 退单 (`return` is a keyword), for the actor's organisation.
     case giveBack(reason: String)
-    /// A progress note: a call, a visit, a mediation session.
-    case addProgress(note: String)
+    /// A progress note: a call, a visit, a mediation session. `tellCitizen`: the note is meant for the citizen
+    /// (告知群众) and shows on the tracking page; otherwise it stays internal. `attachments`: photos or documents of
+    /// this step (a department's photo of the fix), already stored; shown to the citizen with a note meant for them.
+    case addProgress(note: String, tellCitizen: Bool = false, attachments: [Attachment] = [])
     /// 延期申请
     case requestExtension(workingDays: Int, reason: String)
     /// The dispatching center approves or rejects the pending extension request (a note is required to reject).
     case decideExtension(approved: Bool, note: String?)
     /// 办结
-    case resolve(outcome: Outcome, summary: String)
+    /// `attachments`: photos or files of the result (the fix), already stored; the citizen sees them with the summary.
+    case resolve(outcome: Outcome, summary: String, attachments: [Attachment] = [])
     /// 回访: the citizen's verdict. Dissatisfied reopens the case (重办).
     case followUp(satisfaction: Satisfaction, note: String?)
     /// 归档 / 销号

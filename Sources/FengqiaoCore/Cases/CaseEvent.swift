@@ -40,10 +40,14 @@ public enum CaseChange: Sendable, Codable, Equatable {
     case accepted(organisationID: Organisation.ID)
     /// 退单 by one participant: the lead returns the whole case to the dispatcher; an assisting one leaves.
     case returned(organisationID: Organisation.ID)
-    case progressed
+    /// A progress note (the event's note). `tellCitizen` true: meant for the citizen, shown on the tracking page;
+    /// nil (every note before the choice existed, and internal ones): never shown to the citizen.
+    /// `attachments`: the files added with the note (nil: none); they join the case's attachments.
+    case progressed(tellCitizen: Bool? = nil, attachments: [Attachment]? = nil)
     case extensionRequested(workingDays: Int)
     case extensionDecided(approved: Bool)
-    case resolved(outcome: Outcome)
+    /// `attachments`: the result's files (nil: none); they join the case's attachments and show to the citizen.
+    case resolved(outcome: Outcome, attachments: [Attachment]? = nil)
     case followedUp(satisfaction: Satisfaction)
     case closed
     /// 上报: the case starts again as registered at the parent level's center.

@@ -98,7 +98,7 @@ public enum CaseFileText {
                 }
             }
             return nil
-        case .resolved(.guidedToLitigation):
+        case .resolved(.guidedToLitigation, _):
             for earlier in entry.batch.reversed() {
                 if case .mediationRefused(let party, .litigation) = earlier.change {
                     return Localized(

@@ -87,8 +87,12 @@ public enum CaseLifecycle {
             guard let organisation = authority.grant?.organisationID else { throw .notAParticipant }
             emit(.returned(organisationID: organisation), note: try text(reason, else: .reasonRequired))
 
-        case .addProgress(let note):
-            emit(.progressed, note: try text(note, else: .noteRequired))
+        case .addProgress(let note, let tellCitizen, let attachments):
+            try Self.checkStepFiles(attachments)
+            emit(
+                .progressed(
+                    tellCitizen: tellCitizen ? true : nil, attachments: attachments.isEmpty ? nil : attachments),
+                note: try text(note, else: .noteRequired))
 
         case .requestExtension(let workingDays, let reason):
             guard (1...CaseRules.maximumExtensionWorkingDays).contains(workingDays) else { throw .invalidExtension }
@@ -99,8 +103,11 @@ public enum CaseLifecycle {
             if !approved && note == nil { throw .reasonRequired }
             emit(.extensionDecided(approved: approved), note: note)
 
-        case .resolve(let outcome, let summary):
-            emit(.resolved(outcome: outcome), note: try text(summary, else: .summaryRequired))
+        case .resolve(let outcome, let summary, let attachments):
+            try Self.checkStepFiles(attachments)
+            emit(
+                .resolved(outcome: outcome, attachments: attachments.isEmpty ? nil : attachments),
+                note: try text(summary, else: .summaryRequired))
 
         case .followUp(let satisfaction, let note):
             let note = try optionalText(note)
@@ -386,8 +393,9 @@ public enum CaseLifecycle {
                 next.participants.remove(at: index)
             }
 
-        case .progressed:
+        case .progressed(_, let attachments):
             if next.state == .accepted { next.state = .inProgress }
+            addFiles(attachments, to: &next)
 
         case .extensionRequested(let workingDays):
             next.extensions.append(
@@ -402,7 +410,8 @@ public enum CaseLifecycle {
             next.extensions[index].decidedAt = event.at
             next.extensions[index].decisionNote = event.note
 
-        case .resolved(let outcome):
+        case .resolved(let outcome, let attachments):
+            addFiles(attachments, to: &next)
             next.state = .resolved
             next.outcome = outcome
             next.resolutionSummary = event.note
@@ -623,6 +632,7 @@ public enum CaseLifecycle {
             regionPath: regionPath, address: intake.address, latitude: intake.latitude, longitude: intake.longitude,
             parties: intake.parties, attachments: intake.attachments, anonymous: intake.anonymous,
             centerOrganisationID: center, holderOrganisationID: center, createdAt: event.at, updatedAt: event.at)
+        created.smsNotifications = intake.smsNotifications == true && !intake.anonymous ? true : nil
         var timing = CaseTiming()
         timing.start(.respond, at: event.at)
         timing.start(.start, at: event.at)
@@ -681,5 +691,23 @@ public enum CaseLifecycle {
         guard let trimmed = raw?.trimmingWhitespace, !trimmed.isEmpty else { return nil }
         guard trimmed.count <= CaseRules.maximumTextLength else { throw .textTooLong }
         return trimmed
+    }
+}
+
+extension CaseLifecycle {
+    /// The files added at a step: at most `CaseRules.maximumAttachmentsPerStep`, each checked like an intake's.
+    static func checkStepFiles(_ attachments: [Attachment]) throws(CaseError) {
+        guard attachments.count <= CaseRules.maximumAttachmentsPerStep else {
+            throw .invalidIntake(.tooManyAttachments)
+        }
+        for attachment in attachments { try attachment.validate() }
+    }
+
+    /// A step's files join the case's attachments (each content once).
+    static func addFiles(_ attachments: [Attachment]?, to current: inout Case) {
+        for attachment in attachments ?? []
+        where !current.attachments.contains(where: { $0.sha256 == attachment.sha256 }) {
+            current.attachments.append(attachment)
+        }
     }
 }

@@ -27,6 +27,8 @@ public struct Intake: Sendable, Codable, Equatable {
     public var attachments: [Attachment]
     /// The reporter does not want to be known; no reporter is then required.
     public var anonymous: Bool
+    /// The reporter asked for text messages (短信通知) about the case's main steps at their phone. nil: not asked.
+    public var smsNotifications: Bool? = nil
 
     public init(
         channel: Channel, sourceReference: String? = nil, title: String, description: String,
@@ -214,6 +216,8 @@ public enum CaseRules {
     public static let maximumTextLength = 4000
     /// An extension asks for 1 to this many working days.
     public static let maximumExtensionWorkingDays = 30
+    /// Files added with one progress note (a department's photos of the fix).
+    public static let maximumAttachmentsPerStep = 3
     /// At most this many assisting organisations on one dispatch.
     public static let maximumAssisting = 10
 

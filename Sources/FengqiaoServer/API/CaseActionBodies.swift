@@ -113,7 +113,8 @@ extension Components.Schemas.ReturnCaseBody: CaseActionBody {
 extension Components.Schemas.ProgressBody: CaseActionBody {
     static var action: CaseAction { .progress }
     func command() throws -> CaseCommand {
-        .addProgress(note: note)
+        // The type and size are the upload's: `CaseActions` looks them up by the hash before the step is taken.
+        .addProgress(note: note, tellCitizen: tellCitizen ?? false, attachments: stepFiles(attachments))
     }
 }
 
@@ -134,7 +135,7 @@ extension Components.Schemas.DecideExtensionBody: CaseActionBody {
 extension Components.Schemas.ResolveBody: CaseActionBody {
     static var action: CaseAction { .resolve }
     func command() throws -> CaseCommand {
-        .resolve(outcome: try domain(outcome), summary: summary)
+        .resolve(outcome: try domain(outcome), summary: summary, attachments: stepFiles(attachments))
     }
 }
 
@@ -333,5 +334,14 @@ extension Components.Schemas.EditPartiesBody: CaseActionBody {
         case .remove:
             return .editParties(.remove(index: try required(index, "index"), reason: try required(reason, "reason")))
         }
+    }
+}
+
+/// The files a step names by the hashes of their uploads. The type and size are the upload's: `CaseActions` looks
+/// them up (and refuses a hash that is not the caller's upload) before the step is taken.
+func stepFiles(_ named: [Components.Schemas.StepAttachment]?) -> [Attachment] {
+    (named ?? []).map {
+        Attachment(
+            fileName: $0.fileName ?? "photo", contentType: "application/octet-stream", size: 0, sha256: $0.sha256)
     }
 }

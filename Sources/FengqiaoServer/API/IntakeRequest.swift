@@ -26,6 +26,8 @@ struct IntakeRequest: Decodable, Sendable {
     let longitude: Double?
     let parties: [PartyRequest]?
     let anonymous: Bool?
+    /// 短信通知: the reporter asked for text messages (docs/NOTIFICATIONS.md).
+    let smsNotifications: Bool?
     /// Files uploaded first through `POST /api/v1/files`, named by their SHA-256.
     let attachments: [AttachmentRequest]?
 
@@ -35,7 +37,7 @@ struct IntakeRequest: Decodable, Sendable {
     }
 
     func intake(regionID: Region.ID, attachments: [Attachment]) -> Intake {
-        Intake(
+        var intake = Intake(
             channel: channel, sourceReference: sourceReference, title: title, description: description,
             categoryCode: categoryCode, urgency: urgency ?? .troublesome, kind: kind ?? .request, regionID: regionID,
             address: address, latitude: latitude, longitude: longitude,
@@ -45,5 +47,7 @@ struct IntakeRequest: Decodable, Sendable {
                     address: $0.address)
             },
             attachments: attachments, anonymous: anonymous ?? false)
+        intake.smsNotifications = smsNotifications == true && anonymous != true ? true : nil
+        return intake
     }
 }

@@ -57,7 +57,8 @@ public struct AppServices: Sendable {
 extension AppServices {
     /// What the controllers that run case actions hold: a `CaseActions` per request, at its time.
     var caseActions: CaseActionsFactory {
-        CaseActionsFactory(cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar)
+        CaseActionsFactory(
+            cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar, files: files)
     }
 
     /// The CSV exporter over these repositories.

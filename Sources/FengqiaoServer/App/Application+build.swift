@@ -78,9 +78,11 @@ func buildRouter(
         cases: services.cases, organisations: services.organisations, mediators: services.mediators,
         accessLog: services.accessLog, logger: logger, chromium: chromium
     ).addRoutes(to: pages)
+    let trackingPass = TrackingPass(secret: configuration.sessionSecret, secure: configuration.secureCookies)
     let tracking = TrackingController(
         cases: services.cases, organisations: services.organisations, calendar: calendar, limits: services.limits,
-        secureCookies: configuration.secureCookies, logger: logger)
+        secureCookies: configuration.secureCookies, pass: trackingPass,
+        outbox: OutboxRepository(database: services.database), files: services.files, logger: logger)
     tracking.addRoutes(to: pages)
     MediatorDirectoryController(
         regions: services.regions, mediators: services.mediators, organisations: services.organisations,
@@ -108,7 +110,7 @@ func buildRouter(
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
         calendar: calendar, limits: services.limits, secureCookies: configuration.secureCookies,
-        caseActions: caseActions
+        caseActions: caseActions, tracking: tracking
     ).addRoutes(to: pages)
     QRCodeController(regions: services.regions).addRoutes(to: pages)
     AdminController(

@@ -11,6 +11,10 @@ public enum Paths {
     public static let track = "/track"
     public static let metricsDefinitions = "/metrics/definitions"
     public static let trackAction = "/track/action"
+    /// Forgets the tracking cookie on this device (查询其他诉求).
+    public static let trackLeave = "/track/leave"
+    /// A photo meant for the citizen, served only to the browser whose tracking cookie proves the case.
+    public static func trackFile(_ sha256: String) -> String { "/track/files/\(sha256)" }
     public static let healthz = "/healthz"
     public static let readyz = "/readyz"
     public static let stylesheet = "/static/app.css"
@@ -43,14 +47,6 @@ public enum Paths {
     /// The same agreement as PDF (through headless Chromium, where installed).
     public static func agreementPDF(caseID: some CustomStringConvertible, version: Int? = nil) -> String {
         "/cases/\(caseID)/agreement.pdf" + (version.map { "?version=\($0)" } ?? "")
-    }
-
-    /// The tracking page of one case (the citizen's own link).
-    public static func trackLink(code: String, phone: String) -> String {
-        var components = URLComponents()
-        components.path = track
-        components.queryItems = [URLQueryItem(name: "code", value: code), URLQueryItem(name: "phone", value: phone)]
-        return components.string ?? track
     }
 
     // MARK: Role workspaces

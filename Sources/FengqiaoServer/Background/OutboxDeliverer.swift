@@ -15,6 +15,8 @@ public struct OutboxDeliverer: Sendable {
     let outbox: OutboxRepository
     let webhooks: [Webhook]
     let secret: String?
+    /// Where the reporter's text messages go (`FENGQIAO_SMS_URL`): rows of the outbox channel `sms:citizen`.
+    let sms: SMSGateway?
     let client: HTTPClient
     let timeout: TimeAmount
     let batchSize: Int
@@ -24,7 +26,8 @@ public struct OutboxDeliverer: Sendable {
     let clock: AppClock
 
     public init(
-        database: Database, webhooks: [Webhook], secret: String?, client: HTTPClient = .shared,
+        database: Database, webhooks: [Webhook], secret: String?, sms: SMSGateway? = nil,
+        client: HTTPClient = .shared,
         timeout: TimeAmount = .seconds(10), batchSize: Int = 50,
         jitter: @escaping @Sendable () -> Double = { Double.random(in: 0..<1) }, clock: AppClock = .system
     ) {
@@ -32,6 +35,7 @@ public struct OutboxDeliverer: Sendable {
         self.outbox = OutboxRepository(database: database)
         self.webhooks = webhooks
         self.secret = secret
+        self.sms = sms
         self.client = client
         self.timeout = timeout
         self.batchSize = max(1, batchSize)
@@ -41,7 +45,8 @@ public struct OutboxDeliverer: Sendable {
     public init(services: AppServices) {
         self.init(
             database: services.database, webhooks: services.configuration.webhooks,
-            secret: services.configuration.webhookSecret, clock: services.clock)
+            secret: services.configuration.webhookSecret, sms: services.configuration.smsGateway,
+            clock: services.clock)
     }
 
     /// What one round did.
@@ -55,16 +60,19 @@ public struct OutboxDeliverer: Sendable {
         }
     }
 
-    /// Makes the configured webhooks the ones new outbox rows are written for.
+    /// The outbox channels delivered: the webhooks' names, and the SMS gateway's when one is set.
+    var channels: [String] { webhooks.map(\.name) + (sms == nil ? [] : [SMSGateway.channel]) }
+
+    /// Makes the configured webhooks (and the SMS gateway) the ones new outbox rows are written for.
     public func subscribe(at now: Date) async throws {
-        try await outbox.subscribe(webhooks.map(\.name), at: now)
+        try await outbox.subscribe(channels, at: now)
     }
 
     /// Delivers every row due at `now` (batch by batch), each attempt once.
     public func deliverDue(at time: (@Sendable () -> Date)? = nil, logger: Logger? = nil) async throws -> Round {
         let now = time ?? clock.now
         var round = Round(delivered: 0, failed: 0)
-        let names = webhooks.map(\.name)
+        let names = channels
         while true {
             let claimed = try await outbox.claim(dueAt: now(), webhooks: names, limit: batchSize)
             if claimed.isEmpty { break }
@@ -111,6 +119,7 @@ public struct OutboxDeliverer: Sendable {
 
     /// One POST; nil on 2xx, else what went wrong.
     func attempt(_ delivery: OutboxRepository.Delivery) async -> String? {
+        if delivery.webhook == SMSGateway.channel { return await send(delivery) }
         guard let webhook = webhooks.first(where: { $0.name == delivery.webhook }) else {
             return "webhook \(delivery.webhook) is not configured"
         }
@@ -135,6 +144,28 @@ public struct OutboxDeliverer: Sendable {
         }
     }
 
+    /// One text message to the SMS gateway: the stored `SMSMessage` as JSON; nil on 2xx, else what went wrong (never
+    /// the phone number: it goes to the log).
+    func send(_ delivery: OutboxRepository.Delivery) async -> String? {
+        guard let sms else { return "no SMS gateway is configured" }
+        var request = HTTPClientRequest(url: sms.url)
+        request.method = .POST
+        request.headers.add(name: "Content-Type", value: "application/json; charset=utf-8")
+        request.headers.add(name: "User-Agent", value: "fengqiao-sms/1")
+        request.headers.add(name: "X-Fengqiao-Event", value: delivery.kind)
+        request.headers.add(name: "X-Fengqiao-Delivery", value: String(delivery.id))
+        request.headers.add(name: "Idempotency-Key", value: "\(delivery.caseID.rawValue)-\(delivery.sequence)")
+        if let token = sms.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
+        request.body = .bytes(ByteBuffer(string: delivery.payload))
+        do {
+            let response = try await client.execute(request, timeout: timeout)
+            _ = try? await response.body.collect(upTo: 64 * 1024)
+            return (200..<300).contains(Int(response.status.code)) ? nil : "HTTP \(response.status.code)"
+        } catch {
+            return String(describing: error)
+        }
+    }
+
     /// Runs until cancelled: a round, then sleep until the next row is due or `interval`, whichever is sooner.
     /// Without webhooks it only clears the subscriptions (so no rows are written) and returns.
     public func run(interval: Duration, logger: Logger) async {
@@ -150,9 +181,8 @@ public struct OutboxDeliverer: Sendable {
                 try? await Task.sleep(for: interval)
             }
         }
-        guard !webhooks.isEmpty else { return }
-        logger.info(
-            "outbox deliverer started", metadata: ["webhooks": "\(webhooks.map(\.name).joined(separator: ","))"])
+        guard !channels.isEmpty else { return }
+        logger.info("outbox deliverer started", metadata: ["webhooks": "\(channels.joined(separator: ","))"])
         await PollingLoop.run(
             "outbox round", interval: interval, logger: logger, now: now,
             round: {
@@ -162,7 +192,7 @@ public struct OutboxDeliverer: Sendable {
                         "outbox round", metadata: ["delivered": "\(round.delivered)", "failed": "\(round.failed)"])
                 }
             },
-            nextDue: { try await outbox.nextAttempt(webhooks: webhooks.map(\.name)) })
+            nextDue: { try await outbox.nextAttempt(webhooks: channels) })
         logger.info("outbox deliverer stopped")
     }
 }

@@ -32,6 +32,8 @@ public struct AppConfiguration: Sendable, Equatable {
     /// Webhooks that receive case notifications (`FENGQIAO_WEBHOOKS`), and the secret their bodies are signed with.
     public var webhooks: [Webhook] = []
     public var webhookSecret: String?
+    /// The SMS gateway of the reporter's text messages (`FENGQIAO_SMS_URL`); nil: none are written.
+    public var smsGateway: SMSGateway?
     /// A bearer token that opens `/metrics` (see `MetricsController`); nil: loopback callers only in production.
     public var metricsToken: String?
     /// How log lines are written: JSON objects (production default) or text.
@@ -123,6 +125,17 @@ public struct AppConfiguration: Sendable, Equatable {
                 en: "signing secret, at least 16 characters; required in production when webhooks are set"),
             defaultValue: ""),
         Setting(
+            key: "FENGQIAO_SMS_URL",
+            meaning: Localized(
+                zh: "短信网关地址 http(s)://主机/路径（群众的短信通知；未设置则不发短信）",
+                en: "SMS gateway URL http(s)://host/path (the reporter's text messages; unset: none are sent)"),
+            defaultValue: ""),
+        Setting(
+            key: "FENGQIAO_SMS_TOKEN",
+            meaning: Localized(
+                zh: "短信网关的令牌（Bearer），至少16个字符", en: "bearer token for the SMS gateway, at least 16 characters"),
+            defaultValue: ""),
+        Setting(
             key: "FENGQIAO_METRICS_TOKEN",
             meaning: Localized(
                 zh: "访问 /metrics 的令牌（Bearer），至少16个字符；未设置时生产模式只对本机开放",
@@ -206,6 +219,7 @@ public struct AppConfiguration: Sendable, Equatable {
         }
         let calendar = WorkingCalendar(entries: entries, workingHours: workingHours)
         let operations = try OperationsSettings.read(values, mode: mode)
+        let sms = try SMSGateway.read(values)
         if mode == .production && secret == developmentSessionSecret {
             throw ConfigurationError(
                 key: "FENGQIAO_SESSION_SECRET", value: nil,
@@ -218,6 +232,7 @@ public struct AppConfiguration: Sendable, Equatable {
             sessionSecret: secret, logLevel: logLevel, autoMigrate: autoMigrate, calendar: calendar,
             calendarFile: calendarFile, scheduler: scheduler, schedulerInterval: schedulerInterval)
         operations.apply(to: &configuration)
+        configuration.smsGateway = sms
         configuration.behindTLS = behindTLS
         configuration.trustedProxies = trustedProxies
         return configuration

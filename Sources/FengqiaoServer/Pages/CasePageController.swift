@@ -43,7 +43,11 @@ struct CasePageController {
         router.post(RouterPath(Paths.caseAction(":id", ":action"))) { request, context in
             let identity = try context.requireIdentity()
             let found = try await visible(context, identity)
-            var form = try await WebForm.read(request)
+            // The progress form may carry photos (multipart); every other form is URL-encoded.
+            let multipart = (request.headers[.contentType] ?? "").lowercased().hasPrefix("multipart/form-data")
+            let submitted = multipart ? try await MultipartForm.read(request) : nil
+            var form: WebForm
+            if let submitted { form = submitted.form } else { form = try await WebForm.read(request) }
             try form.requireCSRF(context)
             let name = try context.parameters.require("action")
             guard let action = CaseAction(rawValue: name) else { throw HTTPError(.notFound) }
@@ -64,6 +68,15 @@ struct CasePageController {
                     form = WebForm(fields: form.fields.filter { $0.name != "master" } + [("master", "\(master.id)")])
                 }
                 var extra: [String: Any] = [:]
+                let photos = (submitted?.files ?? []).filter { $0.field == "photo" && !$0.bytes.isEmpty }
+                if action == .progress || action == .resolve, !photos.isEmpty {
+                    var named: [[String: Any]] = []
+                    for photo in photos {
+                        let stored = try await files.store(photo.bytes, at: context.now, uploader: identity.user.id)
+                        named.append(["sha256": stored.sha256, "fileName": String(photo.fileName.suffix(100))])
+                    }
+                    extra["attachments"] = named
+                }
                 if action == .draftAgreement { extra["agreement"] = try Self.agreement(form, for: found) }
                 if action == .editParties {
                     var party: [String: String] = [:]

@@ -83,13 +83,15 @@ struct DeskController {
         if form["otherName"] != nil || form["otherPhone"] != nil {
             parties.append(Party(role: .other, name: form["otherName"], phone: form["otherPhone"]))
         }
-        let intake = Intake(
+        var intake = Intake(
             channel: form["channel"].flatMap(Channel.init(rawValue:)) ?? .window,
             title: form["title"] ?? "", description: form["description"] ?? "",
             categoryCode: form["categoryCode"],
             urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome,
             kind: form["kind"].flatMap(CaseKind.init(rawValue:)) ?? .request, regionID: region.id,
             address: form["address"], parties: parties, anonymous: form["anonymous"] != nil)
+        // The caller asked for text messages about the case (短信通知), at the phone taken down.
+        intake.smsNotifications = form["sms"] != nil && form["reporterPhone"] != nil ? true : nil
         return try await caseActions.at(now).register(
             intake, idempotencyKey: "web:\(identity.user.id):\(key)", by: identity.actor)
     }

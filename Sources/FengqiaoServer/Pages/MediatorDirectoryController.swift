@@ -84,11 +84,10 @@ struct MediatorDirectoryController {
         let answer: ErrorAnswer
         let problem: Localized
         do {
-            try await tracking.perform(
-                .init(
-                    code: code, phone: phone, satisfaction: nil, reason: nil, note: nil, information: nil,
-                    mediator: card.mediator.id, _csrf: nil), context)
-            return Response.redirect(to: Paths.trackLink(code: code, phone: phone), type: .normal)
+            try await tracking.perform(.init(code: code, phone: phone, mediator: card.mediator.id), context)
+            let digits = String(phone.filter(\.isNumber).suffix(4))
+            return tracking.proven(
+                code: CaseNumbering.normalisedTrackingCode(code) ?? code, digits: digits, at: context.now)
         } catch let error as any UserFacingError {
             answer = ErrorStatus.answer(for: error)
             problem = answer.status == .notFound ? Strings.trackNotFound : error.message

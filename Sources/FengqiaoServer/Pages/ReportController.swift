@@ -17,6 +17,9 @@ struct ReportController {
     /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
     let secureCookies: Bool
     let caseActions: CaseActionsFactory
+    /// The reporter who left a phone is remembered as having proven it (`TrackingPass`): the confirmation and the
+    /// tracking page open without the digits in any address.
+    let tracking: TrackingController
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.report)) { request, context in
@@ -37,8 +40,13 @@ struct ReportController {
                 let created = try await register(submitted, reporter: nil, at: context.now)
                 let phone = submitted.form["anonymous"] == nil ? submitted.form["phone"] : nil
                 let digits = phone.map { String($0.filter(\.isNumber).suffix(4)) }
-                return Response.redirect(
-                    to: Self.confirmation(code: created.case.trackingCode, phone: digits), type: .normal)
+                var response = Response.redirect(
+                    to: Self.confirmation(code: created.case.trackingCode), type: .normal)
+                if let digits, digits.count == 4 {
+                    tracking.pass.set(
+                        code: created.case.trackingCode, digits: digits, now: context.now, on: &response)
+                }
+                return response
             } catch let error as any UserFacingError {
                 let place = try await submitted.form["regionCode"].asyncMap {
                     try await regions.find(code: $0)
@@ -63,8 +71,9 @@ struct ReportController {
                 throw HTTPError(.notFound)
             }
             let found: Case?
-            if let phone = query.get("phone") {
-                found = try await cases.find(trackingCode: code, phoneLast4: phone)
+            let proven = try await tracking.passLookup(request, at: context.now)
+            if let proven, proven.current.trackingCode == code {
+                found = proven.current
             } else {
                 // No phone to check: only an anonymous report without one is confirmed this way.
                 found = try await cases.find(trackingCode: code).flatMap {
@@ -80,7 +89,7 @@ struct ReportController {
             return HTMLPage(
                 html: ReportConfirmationPage(
                     language: context.language, number: found.number, trackingCode: found.trackingCode,
-                    trackLink: query.get("phone").map { Paths.trackLink(code: found.trackingCode, phone: $0) },
+                    trackLink: proven?.current.id == found.id ? Paths.track : nil,
                     next: narrative.next
                 ).render())
         }
@@ -116,11 +125,11 @@ struct ReportController {
         guard byAddress && byPhone else { throw APIError.tooMany(AbuseLimits.tooManyReports, retryAfter: 3600) }
     }
 
-    static func confirmation(code: String, phone: String?) -> String {
+    /// The confirmation's address: the tracking code only; the phone's digits travel in the tracking cookie.
+    static func confirmation(code: String) -> String {
         var components = URLComponents()
         components.path = Paths.reportConfirmation
-        components.queryItems =
-            [URLQueryItem(name: "code", value: code)] + (phone.map { [URLQueryItem(name: "phone", value: $0)] } ?? [])
+        components.queryItems = [URLQueryItem(name: "code", value: code)]
         return components.string ?? Paths.reportConfirmation
     }
 
@@ -185,11 +194,12 @@ struct ReportController {
                     fileName: String(file.fileName.suffix(100)), contentType: stored.contentType, size: stored.size,
                     sha256: stored.sha256))
         }
-        let intake = Intake(
+        var intake = Intake(
             channel: reporter == nil ? .citizenReport : .gridWorker, title: Self.title(from: description),
             description: description, categoryCode: form["categoryCode"],
             urgency: form["urgency"].flatMap(Urgency.init(rawValue:)) ?? .troublesome, kind: .request,
             regionID: region.id, parties: parties, attachments: attachments, anonymous: anonymous)
+        intake.smsNotifications = reporter == nil && !anonymous && form["sms"] != nil ? true : nil
         let actor = reporter?.actor ?? .citizen(displayName: Strings.citizen.zh)
         let key =
             "\(reporter.map { "grid:\($0.user.id)" } ?? "citizen"):\(form["idempotencyKey"] ?? RandomToken.make())"

@@ -14,6 +14,8 @@ struct CaseActions: Sendable {
     let accessLog: AccessLogRepository
     /// The working calendar of the resource's clocks.
     let calendar: WorkingCalendar
+    /// The uploads that files added at a step name.
+    let files: FileRepository
     /// The request's time: every change and access-log entry of this request carries it.
     let now: Date
 
@@ -28,7 +30,35 @@ struct CaseActions: Sendable {
             ).duplicate
         }
         return try await cases.act(
-            command, on: found.id, expectedVersion: expectedVersion, by: identity.actor, at: now)
+            try await resolvingUploads(command, by: identity), on: found.id, expectedVersion: expectedVersion,
+            by: identity.actor, at: now)
+    }
+
+    /// A progress note's files are named by their SHA-256: each must be an upload of this user (a hash learnt
+    /// elsewhere is refused exactly like one never uploaded, `file.not_uploaded`); its type and size are the upload's.
+    private func resolvingUploads(_ command: CaseCommand, by identity: Identity) async throws -> CaseCommand {
+        switch command {
+        case .addProgress(let note, let tellCitizen, let named) where !named.isEmpty:
+            return .addProgress(note: note, tellCitizen: tellCitizen, attachments: try await uploads(named, identity))
+        case .resolve(let outcome, let summary, let named) where !named.isEmpty:
+            return .resolve(outcome: outcome, summary: summary, attachments: try await uploads(named, identity))
+        default:
+            return command
+        }
+    }
+
+    private func uploads(_ named: [Attachment], _ identity: Identity) async throws -> [Attachment] {
+        var attachments: [Attachment] = []
+        for file in named {
+            guard let stored = try await files.upload(sha256: file.sha256, by: identity.user.id) else {
+                throw FileError.notUploaded(file.fileName)
+            }
+            attachments.append(
+                Attachment(
+                    fileName: file.fileName, contentType: stored.contentType, size: stored.size,
+                    sha256: stored.sha256))
+        }
+        return attachments
     }
 
     /// The API's resource of a case, with personal data in clear only for roles that need it (each clear view
@@ -87,8 +117,11 @@ struct CaseActionsFactory: Sendable {
     let organisations: OrganisationRepository
     let accessLog: AccessLogRepository
     let calendar: WorkingCalendar
+    let files: FileRepository
 
     func at(_ now: Date) -> CaseActions {
-        CaseActions(cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar, now: now)
+        CaseActions(
+            cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar, files: files,
+            now: now)
     }
 }

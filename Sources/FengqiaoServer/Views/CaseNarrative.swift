@@ -23,7 +23,7 @@ struct CaseNarrative: Sendable {
             if let answered = CaseFileText.requestAnsweredByDispatch(entry) {
                 return Line(at: entry.event.at, text: answered)
             }
-            return Self.describe(entry.event, current: current, name: organisationName).map {
+            return Self.citizenLine(entry.event, current: current, name: organisationName).map {
                 Line(at: entry.event.at, text: $0)
             }
         }
@@ -72,6 +72,24 @@ struct CaseNarrative: Sendable {
         }
     }
 
+    /// What the citizen reads of one entry: the step in plain words, with the words meant for them: a progress note
+    /// marked 告知群众 and the resolution summary. Internal notes never show.
+    static func citizenLine(_ event: CaseEvent, current: Case, name: (Organisation.ID) -> String) -> Localized? {
+        guard let line = describe(event, current: current, name: name) else { return nil }
+        let words = event.note?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+        switch event.change {
+        case .progressed(let tellCitizen, _) where tellCitizen == true && !words.isEmpty:
+            return Localized(
+                zh: CitizenStrings.progressNote.zh + words, en: CitizenStrings.progressNote.en + words)
+        case .resolved where !words.isEmpty:
+            return Localized(
+                zh: line.zh + CitizenStrings.resolutionSummary.zh + words,
+                en: line.en + " " + CitizenStrings.resolutionSummary.en + words)
+        default:
+            return line
+        }
+    }
+
     private static func describe(_ event: CaseEvent, current: Case, name: (Organisation.ID) -> String) -> Localized? {
         switch event.change {
         case .registered:
@@ -98,7 +116,7 @@ struct CaseNarrative: Sendable {
             return approved
                 ? Localized(zh: "延期申请已批准。", en: "More time was granted.")
                 : Localized(zh: "延期申请未获批准，须按期办结。", en: "More time was refused; it must be finished on time.")
-        case .resolved(let outcome):
+        case .resolved(let outcome, _):
             return Localized(zh: "已办结，结果：\(outcome.name.zh)。", en: "Resolved: \(outcome.name.en).")
         case .followedUp(let satisfaction):
             return Localized(zh: "回访评价：\(satisfaction.name.zh)。", en: "Follow-up: \(satisfaction.name.en).")

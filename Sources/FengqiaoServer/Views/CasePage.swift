@@ -87,11 +87,18 @@ struct CasePage {
                 H2(t(WorkspaceStrings.attachments))
                 List(current.attachments) { file in
                     ListItem {
-                        Link(
-                            file.fileName,
-                            url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256)))
+                        Link(url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256))) {
+                            if file.contentType.hasPrefix("image/") {
+                                Image(
+                                    url: Widgets.escapeAttribute(Paths.caseAttachment(current.id, file.sha256)),
+                                    description: ""
+                                )
+                                .class("thumbnail").attribute(named: "loading", value: "lazy")
+                            }
+                            Text(file.fileName)
+                        }
                     }
-                }
+                }.class("attachments")
             }
             if !current.timing.sessions.isEmpty { sessionsSection() }
             if let agreement = current.mediation.agreement, agreement.signedAt == nil, showsPersonalData,
@@ -251,6 +258,10 @@ struct CasePage {
                         fields(for: action)
                         SubmitButton(t(action.name))
                     }.class("stacked action").attribute(named: "id", value: "action-\(action.rawValue)")
+                        .attribute(
+                            named: "enctype",
+                            value: action == .progress || action == .resolve ? "multipart/form-data" : nil,
+                            ignoreValueIfEmpty: true)
                 }
                 .class("action")
                 .attribute(named: "open", value: nil, ignoreValueIfEmpty: !Self.opensByDefault.contains(action))
@@ -318,7 +329,20 @@ struct CasePage {
         case .accept, .close, .climbLadder, .takeMediation: Paragraph(t(s.confirmHint)).class("note")
         case .return, .escalate, .reopen, .withdraw, .declineMediation:
             Widgets.textArea("reason", label: t(s.fieldReason))
-        case .progress, .requestInformation, .supplyInformation: Widgets.textArea("note", label: t(s.fieldNote))
+        case .progress:
+            Widgets.textArea("note", label: t(s.fieldNote))
+            Label(t(CitizenStrings.tellCitizen)) {
+                Input(type: .checkbox, name: "tellCitizen", value: "true")
+                    .attribute(named: "id", value: "field-tellCitizen").attribute(named: "checked", value: "checked")
+            }.class("choice")
+            Paragraph(t(CitizenStrings.tellCitizenHint)).class("note")
+            Label(t(CitizenStrings.stepPhotos)) {
+                Input(type: .file, name: "photo")
+                    .attribute(named: "accept", value: "image/jpeg,image/png,image/webp,application/pdf")
+                    .attribute(named: "multiple", value: nil, ignoreValueIfEmpty: false)
+                    .attribute(named: "id", value: "field-photo")
+            }
+        case .requestInformation, .supplyInformation: Widgets.textArea("note", label: t(s.fieldNote))
         case .requestExtension:
             Widgets.textField("workingDays", label: t(s.fieldWorkingDays), type: .number, required: true, value: "3")
             Widgets.textArea("reason", label: t(s.fieldReason))
@@ -332,6 +356,12 @@ struct CasePage {
                 $0.name
             }
             Widgets.textArea("summary", label: t(s.summary))
+            Label(t(CitizenStrings.resultFiles)) {
+                Input(type: .file, name: "photo")
+                    .attribute(named: "accept", value: "image/jpeg,image/png,image/webp,application/pdf")
+                    .attribute(named: "multiple", value: nil, ignoreValueIfEmpty: false)
+                    .attribute(named: "id", value: "field-photo-resolve")
+            }
         case .followUp:
             Widgets.choice(
                 "satisfaction", label: t(s.satisfaction), Satisfaction.self, language: language, blank: t(s.choose)

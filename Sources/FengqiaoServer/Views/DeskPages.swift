@@ -124,6 +124,11 @@ struct IntakePage {
                         Widgets.textField("reporterName", label: t(s.personName), value: form["reporterName"])
                         Widgets.textField("reporterPhone", label: t(s.phone), type: .tel, value: form["reporterPhone"])
                         Widgets.textField("reporterID", label: t(s.idNumber), value: form["reporterID"])
+                        Label(t(CitizenStrings.smsChoiceDesk)) {
+                            Input(type: .checkbox, name: "sms", value: "true")
+                                .attribute(named: "id", value: "field-sms")
+                                .attribute(named: "checked", value: nil, ignoreValueIfEmpty: form["sms"] == nil)
+                        }.class("choice")
                         Label(t(s.anonymous)) {
                             Input(type: .checkbox, name: "anonymous", value: "true")
                                 .attribute(named: "checked", value: nil, ignoreValueIfEmpty: form["anonymous"] == nil)

@@ -71,6 +71,11 @@ struct ReportPage {
                         Widgets.textField("name", label: t(s.name), value: form["name"])
                         Widgets.textField("phone", label: t(s.phone), type: .tel, value: form["phone"])
                         Paragraph(t(s.phoneHint)).class("note")
+                        Label(t(CitizenStrings.smsChoice)) {
+                            Input(type: .checkbox, name: "sms", value: "true")
+                                .attribute(named: "id", value: "field-sms")
+                                .attribute(named: "checked", value: nil, ignoreValueIfEmpty: form["sms"] == nil)
+                        }.class("choice")
                         Label(t(s.anonymous)) {
                             Input(type: .checkbox, name: "anonymous", value: "true")
                                 .attribute(named: "checked", value: nil, ignoreValueIfEmpty: form["anonymous"] == nil)

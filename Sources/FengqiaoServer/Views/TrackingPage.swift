@@ -40,7 +40,8 @@ struct TrackingPage {
     }
 
     private func lookupForm() -> any Component {
-        Form(url: Paths.track, method: .get) {
+        Form(url: Paths.track, method: .post) {
+            Widgets.csrf(csrfToken)
             Label(t(Strings.trackCode)) {
                 Input(type: .text, name: "code", isRequired: true).attribute(named: "autocomplete", value: "off")
             }
@@ -67,6 +68,21 @@ struct TrackingPage {
                     Text(" " + t(line.text))
                 }
             }.class("timeline")
+            if !view.photos.isEmpty {
+                H2(t(CitizenStrings.resultPhotos))
+                List(view.photos) { photo in
+                    ListItem {
+                        Link(url: Widgets.escapeAttribute(Paths.trackFile(photo.sha256))) {
+                            if photo.contentType.hasPrefix("image/") {
+                                Image(url: Widgets.escapeAttribute(Paths.trackFile(photo.sha256)), description: "")
+                                    .class("thumbnail").attribute(named: "loading", value: "lazy")
+                            } else {
+                                Text(photo.fileName)
+                            }
+                        }
+                    }
+                }.class("photos").attribute(named: "id", value: "result-photos")
+            }
             if view.canSupply {
                 H2(t(Strings.trackSupply))
                 Paragraph(current.timing.informationRequested ?? "").class("asked")
@@ -91,6 +107,20 @@ struct TrackingPage {
                     SubmitButton(t(Strings.trackRateButton))
                 }.class("stacked")
             }
+            if view.canRateMediation {
+                H2(t(CitizenStrings.rateMediation))
+                Paragraph(t(CitizenStrings.rateMediationHint)).class("note")
+                Form(url: Paths.trackAction, method: .post) {
+                    hiddenFields(view)
+                    for score in 1...5 {
+                        Label("\(score)") {
+                            Input(type: .radio, name: "mediationScore", value: "\(score)", isRequired: true)
+                        }.class("choice")
+                    }
+                    Label(t(Strings.trackComment)) { TextArea(name: "note") }
+                    SubmitButton(t(CitizenStrings.rateMediationButton))
+                }.class("stacked").attribute(named: "id", value: "rate-mediation")
+            }
             if view.canWithdraw {
                 H2(t(Strings.trackWithdraw))
                 Form(url: Paths.trackAction, method: .post) {
@@ -101,12 +131,23 @@ struct TrackingPage {
                     SubmitButton(t(Strings.trackWithdrawButton))
                 }.class("stacked")
             }
+            H2(t(CitizenStrings.smsTitle))
+            Paragraph(t(view.textMessages ? CitizenStrings.smsOn : CitizenStrings.smsOff))
+                .attribute(named: "id", value: "sms-status")
+            Form(url: Paths.trackAction, method: .post) {
+                hiddenFields(view)
+                Input(type: .hidden, name: "sms", value: view.textMessages ? "off" : "on")
+                SubmitButton(t(view.textMessages ? CitizenStrings.smsStop : CitizenStrings.smsStart))
+            }.class("stacked").attribute(named: "id", value: "sms-choice")
+            Form(url: Paths.trackLeave, method: .post) {
+                Widgets.csrf(csrfToken)
+                SubmitButton(t(CitizenStrings.signOutOfCase))
+            }.class("stacked")
         }
     }
 
+    /// The page's forms carry only the CSRF token: the tracking cookie proves the code and digits.
     @ComponentBuilder private func hiddenFields(_ view: TrackingController.View) -> any Component {
         Widgets.csrf(csrfToken)
-        Input(type: .hidden, name: "code", value: Widgets.escapeAttribute(view.current.trackingCode))
-        Input(type: .hidden, name: "phone", value: Widgets.escapeAttribute(view.phoneDigits))
     }
 }

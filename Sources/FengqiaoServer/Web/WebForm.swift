@@ -72,7 +72,7 @@ struct WebForm: Sendable {
     static let integerFields = [
         "expectedVersion", "lead", "toCenter", "master", "mediator", "court", "term", "score", "workingDays", "index",
     ]
-    static let booleanFields = ["approved", "online", "consents", "confirmed", "fulfilled"]
+    static let booleanFields = ["approved", "online", "consents", "confirmed", "fulfilled", "tellCitizen"]
     static let listFields = ["assisting"]
     static let dateFields = ["deadline", "heldAt", "signedAt"]
     static let textFields = [

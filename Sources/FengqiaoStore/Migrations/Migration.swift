@@ -35,6 +35,7 @@ extension Migration {
         m0011QueueIndex,
         m0012CaseMetrics,
         m0013Security,
+        m0014CitizenSMS,
         m0016DashboardSettings,
         m0017RequestedMediatorReaders,
     ]

@@ -109,7 +109,9 @@ public struct CaseBulkLoader: Sendable {
         var replayer = Replayer(
             regionPaths: regionPaths, activeCategories: activeCategories, book: book, levels: levels,
             calendar: calendar)
+        // Loaded cases notify the webhooks; they send no text messages (an import does not text anyone).
         replayer.webhooks = try await database.withConnection { try await OutboxRepository.webhooks(in: $0) }
+            .filter { $0 != OutboxRepository.smsChannel }
         for (index, script) in scripts.enumerated() {
             try replayer.register(
                 script, index: index, id: Case.ID(firstID + Int64(index)),

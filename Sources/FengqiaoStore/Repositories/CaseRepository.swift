@@ -344,6 +344,15 @@ public struct CaseRepository: Sendable {
         }
         try await schedule(updated, before: current, calendar: calendar, in: sql)
         try await charge(events, startingFrom: current, in: sql)
+        for event in events {
+            // Files added at a step (a department's photo of the fix) are linked like a new case's: only uploads.
+            switch event.change {
+            case .progressed(_, let attachments?), .resolved(_, let attachments?):
+                try await FileRepository.link(attachments, to: current.id, in: sql)
+            default:
+                break
+            }
+        }
         try await OutboxRepository.record(events, startingFrom: current, in: sql)
         try await MediationRepository.record(updated, before: current, in: sql)
         return updated

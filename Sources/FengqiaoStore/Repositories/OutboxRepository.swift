@@ -80,6 +80,7 @@ public struct OutboxRepository: Sendable {
     /// itself (`INSERT … SELECT` from `outbox_webhooks`): a row per notified event and webhook, in event order and
     /// then by webhook name; none when no webhook is subscribed. Nothing at all when no event is notified.
     static func record(_ events: [CaseEvent], startingFrom start: Case, in sql: any SQLDatabase) async throws {
+        try await recordMessages(events, startingFrom: start, in: sql)
         guard events.contains(where: { OutboxNotice.notifies($0.change) }) else { return }
         let notices = try CaseRows.outboxNotices(events, startingFrom: start)
         guard !notices.isEmpty else { return }
@@ -94,9 +95,76 @@ public struct OutboxRepository: Sendable {
             INSERT INTO outbox (case_id, sequence, kind, webhook, payload, created_at, next_attempt_at)
             SELECT n.column1, n.column2, n.column3, w.name, n.column4, n.column5, n.column5
             FROM (VALUES \(values.joined(separator: ", "))) AS n CROSS JOIN outbox_webhooks AS w
+            WHERE w.name <> \(bind: Self.smsChannel)
             ORDER BY n.column2, w.name
             """
         ).run()
+    }
+
+    // MARK: Text messages to the reporter
+
+    /// The outbox's name for the SMS gateway: rows for it are written only while it is subscribed (the deliverer
+    /// subscribes it when `FENGQIAO_SMS_URL` is set). Webhook names cannot contain `:`, so it never clashes.
+    public static let smsChannel = "sms:citizen"
+
+    /// Writes the reporter's text messages of `events` (`CitizenMessage`), in the caller's transaction: one row per
+    /// event that sends one, for the SMS gateway, if it is subscribed and the reporter wants messages (their choice
+    /// on the tracking page, else the one at registration). One statement, only when such an event happened to a
+    /// case whose reporter left a phone. The row's key (case, sequence, channel) makes it one message per event.
+    static func recordMessages(_ events: [CaseEvent], startingFrom start: Case, in sql: any SQLDatabase) async throws {
+        guard events.contains(where: { CitizenMessage.sends($0.change) }) else { return }
+        var state = start
+        var values: [SQLQueryString] = []
+        var wantsAtRegistration = false
+        for event in events {
+            if case .registered = event.change {} else { state = CaseLifecycle.apply(event, to: state) }
+            guard CitizenMessage.sends(event.change), !state.anonymous,
+                let phone = state.reporter?.phone?.filter(\.isNumber), phone.count >= 7,
+                let text = CitizenMessage.text(for: event, after: state)
+            else { continue }
+            wantsAtRegistration = state.smsNotifications == true
+            let message = SMSMessage(
+                phone: phone, text: text, event: "case." + event.change.name, caseNumber: state.number,
+                messageID: "\(state.id.rawValue)-\(event.sequence)",
+                parameters: CitizenMessage.parameters(for: event, after: state))
+            values.append(
+                "(CAST(\(bind: event.caseID.rawValue) AS BIGINT), CAST(\(bind: event.sequence) AS INTEGER), "
+                    + "CAST(\(bind: message.event) AS TEXT), CAST(\(bind: try message.json()) AS TEXT), "
+                    + "CAST(\(bind: event.at.unixMilliseconds) AS BIGINT))")
+        }
+        guard !values.isEmpty else { return }
+        try await sql.raw(
+            """
+            INSERT INTO outbox (case_id, sequence, kind, webhook, payload, created_at, next_attempt_at)
+            SELECT n.column1, n.column2, n.column3, w.name, n.column4, n.column5, n.column5
+            FROM (VALUES \(values.joined(separator: ", "))) AS n CROSS JOIN outbox_webhooks AS w
+            WHERE w.name = \(bind: Self.smsChannel)
+            AND COALESCE(
+                (SELECT c.wants FROM case_sms_choices AS c WHERE c.case_id = n.column1),
+                CAST(\(bind: wantsAtRegistration ? 1 : 0) AS INTEGER)) = 1
+            ORDER BY n.column2
+            """
+        ).run()
+    }
+
+    /// The reporter's choice on the tracking page: messages from now on, or none.
+    public func setWantsMessages(_ wants: Bool, for caseID: Case.ID, at now: Date) async throws {
+        try await database.transaction { sql in
+            try await sql.delete(from: "case_sms_choices").where("case_id", .equal, caseID.rawValue).run()
+            try await sql.insert(into: "case_sms_choices").columns("case_id", "wants", "changed_at")
+                .values(SQLBind(caseID.rawValue), SQLBind(wants ? 1 : 0), SQLBind(now.unixMilliseconds)).run()
+        }
+    }
+
+    /// Whether the reporter of `current` receives text messages now: their later choice, else the one at
+    /// registration; never without a phone or for an anonymous report.
+    public func wantsMessages(_ current: Case) async throws -> Bool {
+        guard !current.anonymous, current.reporter?.phone?.contains(where: \.isNumber) == true else { return false }
+        let chosen = try await database.withConnection { sql in
+            try await sql.select().column("wants").from("case_sms_choices")
+                .where("case_id", .equal, current.id.rawValue).first(decodingColumn: "wants", as: Int.self)
+        }
+        return chosen.map { $0 == 1 } ?? (current.smsNotifications == true)
     }
 
     // MARK: Delivering
@@ -136,11 +204,18 @@ public struct OutboxRepository: Sendable {
         }
     }
 
-    /// The receiver answered 2xx: the row is done.
+    /// Both marks are writes, so they go through `transaction` (SQLite's one writer in this process): a write on a
+    /// bare connection waited on the busy timeout while blocking a thread the writer needed.
+    /// The receiver answered 2xx: the row is done. A text message's phone number and text are not kept once sent.
     public func markDelivered(_ id: Int64, at now: Date) async throws {
-        try await database.withConnection { sql in
+        try await database.transaction { sql in
             try await sql.update("outbox")
                 .set("delivered_at", to: now.unixMilliseconds)
+                .set(
+                    SQLIdentifier("payload"),
+                    to: SQLRaw(
+                        "CASE WHEN webhook = '\(Self.smsChannel)' THEN '{\"delivered\":true}' ELSE payload END")
+                )
                 .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
                 .set(SQLIdentifier("last_error"), to: SQLLiteral.null)
                 .where("id", .equal, id).run()
@@ -149,7 +224,7 @@ public struct OutboxRepository: Sendable {
 
     /// The attempt failed: the error is kept and the row is due again at `retryAt`.
     public func markFailed(_ id: Int64, error: String, retryAt: Date) async throws {
-        try await database.withConnection { sql in
+        try await database.transaction { sql in
             try await sql.update("outbox")
                 .set(SQLIdentifier("attempts"), to: SQLRaw("attempts + 1"))
                 .set("last_error", to: String(error.prefix(1000)))
@@ -278,7 +353,7 @@ public struct OutboxNotice: Codable, Sendable, Equatable {
         switch event.change {
         case .accepted(let organisation), .returned(let organisation):
             detail["organisationId"] = String(organisation.rawValue)
-        case .resolved(let outcome):
+        case .resolved(let outcome, _):
             detail["outcome"] = outcome.rawValue
         case .followedUp(let satisfaction):
             detail["satisfaction"] = satisfaction.rawValue
@@ -310,5 +385,40 @@ public struct OutboxNotice: Codable, Sendable, Equatable {
     /// The body the webhook receives, exactly as stored and signed.
     func json() throws -> String {
         String(decoding: try Self.encoder.encode(self), as: UTF8.self)
+    }
+}
+
+/// What the SMS gateway receives for one message (`FENGQIAO_SMS_URL`, docs/NOTIFICATIONS.md): the full phone
+/// number, the text, and keys to dedupe on. Stored in the outbox row as sent.
+public struct SMSMessage: Codable, Sendable, Equatable {
+    public var phone: String
+    public var text: String
+    /// `case.` + the event's change name, e.g. `case.registered`.
+    public var event: String
+    public var caseNumber: String
+    /// `caseId-sequence`: the same for every attempt at the same message.
+    public var messageID: String
+    /// The values of a cloud SMS template for the same message (`CitizenMessage.parameters`).
+    public var parameters: [String: String]
+
+    enum CodingKeys: String, CodingKey {
+        case phone, text, event, caseNumber, parameters
+        case messageID = "messageId"
+    }
+
+    public init(
+        phone: String, text: String, event: String, caseNumber: String, messageID: String,
+        parameters: [String: String] = [:]
+    ) {
+        self.phone = phone
+        self.text = text
+        self.event = event
+        self.caseNumber = caseNumber
+        self.messageID = messageID
+        self.parameters = parameters
+    }
+
+    func json() throws -> String {
+        String(decoding: try OutboxNotice.encoder.encode(self), as: UTF8.self)
     }
 }
