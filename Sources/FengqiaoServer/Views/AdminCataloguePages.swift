@@ -192,12 +192,14 @@ struct AdminAccessLogPage {
             let caseCell: any Component =
                 row.entry.caseID.map { id in Link(row.caseNumber ?? "#\(id)", url: Paths.caseFile(id)) } ?? Text("—")
             return [
-                Widgets.time(row.entry.at), Text(row.entry.username), Text(row.entry.action), caseCell,
-                Text(row.entry.detail), Span(row.entry.requestID ?? "").class("request-id"),
+                Widgets.time(row.entry.at), Span(row.entry.username).attribute(named: "translate", value: "no"),
+                Text(AccessLogText.action(row.entry.action).text(language)), caseCell,
+                AccessLogText.detail(row.entry.detail, language: language),
+                Span(row.entry.requestID ?? "").class("request-id").attribute(named: "translate", value: "no"),
             ]
         }
         return frame.render(title: s.accessLogTitle, path: Paths.adminAccessLog) {
-            Paragraph(t(s.accessLogNote)).class("note")
+            Paragraph { Widgets.richText(t(s.accessLogNote)) }.class("note")
             if let list {
                 if let error = list.error {
                     Paragraph(error.text(language)).class("error").attribute(named: "role", value: "alert")

@@ -228,7 +228,7 @@ struct AdminUsersPage {
         let t = frame.t
         let cells: [[any Component]] = users.map { row in
             [
-                Text(row.username), Text(row.displayName),
+                Span(row.username).attribute(named: "translate", value: "no"), Text(row.displayName),
                 Div {
                     for grant in row.grants {
                         Div { Text("\(t(grant.role.name)) · \(grant.organisation) · \(grant.jurisdiction)") }

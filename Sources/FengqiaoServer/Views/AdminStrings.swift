@@ -213,9 +213,9 @@ enum AdminStrings {
     static let detail = Localized(zh: "说明", en: "Detail")
     static let requestID = Localized(zh: "请求编号", en: "Request id")
     static let accessLogNote = Localized(
-        zh: "最近200条中属于您管辖范围的记录（查看人或案件在辖区内），最新的在前。完整记录可通过 /api/v1/access-log 读取。",
-        en: "Of the latest 200 entries, those in your jurisdiction (the reader or the case is in it), newest first. "
-            + "The whole log is at /api/v1/access-log.")
+        zh: "您管辖范围内的记录（查看人或案件在辖区内），最新的在前。也可通过接口 `/api/v1/access-log` 读取。",
+        en: "The entries in your jurisdiction (the reader or the case is in it), newest first. "
+            + "The API has them too: `/api/v1/access-log`.")
 
     // MARK: Notes after a change (POST-redirect-GET)
 
