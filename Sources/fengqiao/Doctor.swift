@@ -76,6 +76,9 @@ struct DoctorCommand: AsyncParsableCommand {
                 await Doctor.reachable(
                     Localized(zh: "外部通知 \(webhook.name)", en: "Webhook \(webhook.name)"), url: webhook.url))
         }
+        if let sms = configuration.smsGateway {
+            checks.append(await Doctor.reachable(Localized(zh: "短信网关", en: "SMS gateway"), url: sms.url))
+        }
         finish(checks)
     }
 

@@ -102,3 +102,28 @@ struct RequestedMediatorTests {
         }
     }
 }
+
+@Suite("吹哨 grade in the lists")
+struct WhistleInListsTests {
+    @Test("a case dispatched with 应急哨 says so in the department's inbox and in the case list")
+    func whistleShown() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let justice = try #require(try await services.organisations.find(name: "清溪县司法局桃源司法所"))
+            let id = try #require(
+                try await desk.call(.post, "/api/v1/cases", CaseAPITests.intake, key: "whistle").json["id"] as? Int)
+            for (step, body) in [
+                ("assess", ["urgency": "urgent", "difficulty": "ordinary", "competentLevel": "township"]),
+                ("dispatch", ["lead": justice.id.rawValue, "whistle": "emergency"]),
+            ] as [(String, [String: Any])] {
+                let reply = try await desk.call(.post, "/api/v1/cases/\(id)/actions/\(step)", body)
+                #expect(reply.status == .ok, "\(step): \(reply.text)")
+            }
+            let handler = try await WebClient.signIn("taoyuan.dept", client)
+            let inbox = try await handler.get(Paths.inbox)
+            #expect(inbox.status == .ok && inbox.body.contains("应急哨"))
+            let list = try await handler.get(Paths.cases([("whistle", "emergency")]))
+            #expect(list.status == .ok && list.body.contains("应急哨"))
+        }
+    }
+}

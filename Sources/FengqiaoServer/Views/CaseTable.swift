@@ -94,7 +94,10 @@ struct CaseTable {
                     .attribute(named: "data-case-number", value: Widgets.escapeAttribute(current.number)))
             cell("place", ListStrings.columnPlace, Text(places[current.regionID] ?? "—"))
             cell("state", s.columnState, Text(t(current.state.name)))
-            cell("urgency", s.urgency, Text(t(current.urgency.name)))
+            // The 吹哨 grade the case was dispatched with stands beside its urgency (快捷哨, 应急哨, 攻坚哨).
+            cell(
+                "urgency", s.urgency,
+                Text(t(current.urgency.name) + (current.whistle.map { " · " + t($0.name) } ?? "")))
             cell("clock", s.clocks, clock)
         }
     }
