@@ -47,3 +47,28 @@ struct DoctorTests {
         #expect(Doctor.disk(at: "/no/such/folder").status == .warning)
     }
 }
+
+@Suite("Calendar coverage on the admin home and /readyz")
+struct CalendarCoverageTests {
+    @Test("/readyz stays ready and names the calendar in its warnings near the calendar's end; quiet mid-year")
+    func readyz() async throws {
+        for (day, warned) in [("2026-06-01", false), ("2026-12-20", true), ("2027-01-05", true)] {
+            try await TestApp.run(clock: .fixed(DoctorTests.date(day))) { client, _ in
+                try await client.execute(uri: Paths.readyz, method: .get) { response in
+                    #expect(response.status == .ok)
+                    let body = String(buffer: response.body)
+                    #expect(body.contains("\"warnings\"") == warned, "\(day): \(body)")
+                }
+            }
+        }
+    }
+
+    @Test("the administrator's home says when the calendar runs out, with a link to it")
+    func adminHome() async throws {
+        try await TestApp.run(seeded: true, clock: .fixed(DoctorTests.date("2026-12-20"))) { client, _ in
+            let admin = try await WebClient.signIn("county.admin", client)
+            let home = try await admin.get(Paths.admin)
+            #expect(home.body.contains("id=\"calendar-warning\"") && home.body.contains("工作日历："))
+        }
+    }
+}

@@ -50,7 +50,9 @@ func buildRouter(
     let caseActions = services.caseActions
     let actors = ActorFactory(regions: services.regions)
     // Public and static routes first: they never read a session.
-    HealthController(database: services.database, migrator: services.migrator).addRoutes(to: router)
+    HealthController(
+        database: services.database, migrator: services.migrator, cases: services.cases, calendar: services.calendar
+    ).addRoutes(to: router)
     MetricsController(
         token: configuration.metricsToken, mode: configuration.mode,
         operations: OperationsRepository(database: services.database),

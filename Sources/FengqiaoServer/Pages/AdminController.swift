@@ -38,6 +38,13 @@ struct AdminController {
         }
     }
 
+    /// The working calendar's coverage when it needs attention: the admin home says so (as do `/readyz` and
+    /// `fengqiao doctor`).
+    private func calendarWarning(_ now: Date) async throws -> DoctorCheck? {
+        let check = Doctor.calendar(calendar, latestDeadline: try await cases.latestOpenDeadline(), now: now)
+        return check.status == .ok ? nil : check
+    }
+
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.admin))
         router.get(RouterPath(Paths.admin)) { request, context in
@@ -45,7 +52,8 @@ struct AdminController {
             return HTMLPage(
                 html: AdminIndexPage(
                     frame: frame(admin, context, request),
-                    jurisdiction: admin.scope.roots.map { "\($0.name)（\($0.level.name.text(context.language))）" }
+                    jurisdiction: admin.scope.roots.map { "\($0.name)（\($0.level.name.text(context.language))）" },
+                    calendarWarning: try await calendarWarning(context.now)
                 ).render())
         }
         router.get(RouterPath(Paths.adminRegions)) { request, context in

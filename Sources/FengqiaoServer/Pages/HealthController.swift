@@ -1,10 +1,15 @@
+import FengqiaoCore
 import FengqiaoStore
+import Foundation
 import Hummingbird
 
-/// `/healthz`: the process is up. `/readyz`: the database answers and its schema is the one this build expects.
+/// `/healthz`: the process is up. `/readyz`: the database answers and its schema is the one this build expects;
+/// `warnings` says what needs attention without making the instance unready (the working calendar running out).
 struct HealthController {
     let database: Database
     let migrator: Migrator
+    let cases: CaseRepository
+    let calendar: WorkingCalendar
 
     struct Health: ResponseEncodable {
         let status: String
@@ -16,14 +21,15 @@ struct HealthController {
         let schemaVersion: Int?
         let expectedSchemaVersion: Int
         let reason: String?
+        var warnings: [String]? = nil
     }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         router.get(RouterPath(Paths.healthz)) { _, _ in Health(status: "ok") }
-        router.get(RouterPath(Paths.readyz)) { _, _ in await readiness() }
+        router.get(RouterPath(Paths.readyz)) { _, context in await readiness(now: context.now) }
     }
 
-    func readiness() async -> EditedResponse<Readiness> {
+    func readiness(now: Date) async -> EditedResponse<Readiness> {
         let engine = database.engine.rawValue
         let expected = migrator.expectedVersion
         func notReady(_ reason: String, version: Int? = nil) -> EditedResponse<Readiness> {
@@ -37,11 +43,13 @@ struct HealthController {
         do {
             switch try await migrator.status() {
             case .current(let version):
+                let check = Doctor.calendar(
+                    calendar, latestDeadline: try await cases.latestOpenDeadline(), now: now)
                 return EditedResponse(
                     status: .ok,
                     response: Readiness(
                         status: "ready", database: engine, schemaVersion: version, expectedSchemaVersion: expected,
-                        reason: nil))
+                        reason: nil, warnings: check.status == .ok ? nil : ["calendar: \(check.detail.en)"]))
             case .behind(let current, _):
                 return notReady("schema behind: run fengqiao migrate", version: current)
             case .ahead(let current, _):

@@ -64,6 +64,8 @@ struct AdminIndexPage {
     let frame: AdminFrame
     /// The jurisdictions of the admin grants ("桃源镇（乡镇（街道））").
     let jurisdiction: [String]
+    /// The working calendar's coverage when it needs attention (`Doctor.calendar`): nil when all is well.
+    var calendarWarning: DoctorCheck? = nil
 
     static let links: [(path: String, title: Localized, blurb: Localized)] = [
         (Paths.adminRegions, AdminStrings.regionsTitle, AdminStrings.regionsBlurb),
@@ -81,6 +83,14 @@ struct AdminIndexPage {
         let s = AdminStrings.self
         return frame.render(title: s.indexTitle, path: Paths.admin) {
             Paragraph(frame.t(s.indexLead)).class("lead")
+            if let calendarWarning {
+                Paragraph {
+                    Text(frame.t(Localized(zh: "工作日历：", en: "Working calendar: ")) + frame.t(calendarWarning.detail))
+                    Text(" ")
+                    Link(frame.t(s.calendarTitle), url: Paths.adminCalendar)
+                }.class(calendarWarning.status == .problem ? "error" : "notice")
+                    .attribute(named: "id", value: "calendar-warning").attribute(named: "role", value: "alert")
+            }
             Widgets.facts([(frame.t(s.yourJurisdiction), jurisdiction.joined(separator: "、"))])
             Element(name: "ul") {
                 for link in Self.links {
