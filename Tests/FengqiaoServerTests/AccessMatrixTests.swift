@@ -309,6 +309,17 @@ struct AccessMatrixTests {
         let a = "工作台 Staff workspaces"
         return [
             Endpoint(area: a, label: "GET /workspace", door: .web),
+            Endpoint(area: a, label: "GET /account", door: .web),
+            // Refused as the new passwords differ: nothing changes, whoever asks.
+            Endpoint(area: a, label: "POST /account/password", door: .web) { call in
+                formBody(
+                    "/account/password",
+                    [("_csrf", call.csrf), ("current", "x"), ("new", "Matrix-2026-one"), ("again", "Matrix-2026-two")])
+            },
+            // Names no session of the account: ends none (the matrix's own sessions stay).
+            Endpoint(area: a, label: "POST /account/sessions", door: .web) { call in
+                formBody("/account/sessions", [("_csrf", call.csrf), ("session", "0000000000000000")])
+            },
             Endpoint(area: a, label: "GET /desk", door: .web),
             Endpoint(area: a, label: "GET /desk/intake", door: .web),
             Endpoint(area: a, label: "POST /desk/intake", door: .web, scoped: true) { call in
@@ -401,6 +412,10 @@ struct AccessMatrixTests {
                 let username = try await freshUser(call)
                 return formBody(
                     "/admin/users", [("_csrf", call.csrf), ("action", "disable"), ("username", username)])
+            },
+            Endpoint(area: a, label: "POST /admin/users/reset", door: .web, scoped: true) { call in
+                let username = try await freshUser(call)
+                return formBody("/admin/users/reset", [("_csrf", call.csrf), ("username", username)])
             },
             Endpoint(area: a, label: "GET /admin/categories", door: .web),
             Endpoint(area: a, label: "POST /admin/categories", door: .web) { call in

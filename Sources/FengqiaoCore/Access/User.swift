@@ -9,11 +9,14 @@ public struct User: Sendable, Hashable, Codable, Identifiable {
     public var passwordHash: String
     public var disabled: Bool
     public var grants: [RoleGrant]
+    /// The password is a one-time password an administrator set: the user must choose their own before anything else.
+    public var mustChangePassword: Bool
 
     public init(
         id: ID, username: String, displayName: String, phone: String?, passwordHash: String, disabled: Bool,
-        grants: [RoleGrant]
+        grants: [RoleGrant], mustChangePassword: Bool = false
     ) {
+        self.mustChangePassword = mustChangePassword
         self.id = id
         self.username = username
         self.displayName = displayName

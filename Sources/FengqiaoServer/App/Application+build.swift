@@ -76,6 +76,7 @@ func buildRouter(
         users: services.users, sessions: services.sessions, organisations: services.organisations,
         regions: services.regions, limits: services.limits, secureCookies: configuration.secureCookies
     ).addRoutes(to: pages)
+    AccountController(users: services.users, sessions: services.sessions).addRoutes(to: pages)
     AgreementController(
         cases: services.cases, organisations: services.organisations, mediators: services.mediators,
         accessLog: services.accessLog, logger: logger, chromium: chromium

@@ -7,6 +7,10 @@ public enum Paths {
     public static let signIn = "/login"
     public static let signOut = "/logout"
     public static let workspace = "/workspace"
+    /// 我的账号: one's own password and sessions.
+    public static let account = "/account"
+    public static let accountPassword = "/account/password"
+    public static let accountSessions = "/account/sessions"
     public static let report = "/report"
     public static let track = "/track"
     public static let metricsDefinitions = "/metrics/definitions"
@@ -77,6 +81,8 @@ public enum Paths {
     public static let adminRegions = "/admin/regions"
     public static let adminOrganisations = "/admin/organisations"
     public static let adminUsers = "/admin/users"
+    /// 重置密码: a one-time password for a user, shown once.
+    public static let adminUserReset = "/admin/users/reset"
     public static let adminCategories = "/admin/categories"
     public static let adminTimeLimits = "/admin/time-limits"
     public static let adminCalendar = "/admin/calendar"

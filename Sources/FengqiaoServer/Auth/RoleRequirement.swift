@@ -39,7 +39,13 @@ struct PageRequirement: RouterMiddleware {
         _ request: Request, context: AppRequestContext,
         next: (Request, AppRequestContext) async throws -> Response
     ) async throws -> Response {
-        guard context.identity != nil else { throw WebAccess.SignInRequired(returnTo: request.uri.description) }
+        guard let identity = context.identity else {
+            throw WebAccess.SignInRequired(returnTo: request.uri.description)
+        }
+        // A one-time password from an administrator is replaced before any other page opens.
+        if identity.user.mustChangePassword, !request.uri.path.hasPrefix(Paths.account) {
+            throw WebAccess.PasswordChangeRequired()
+        }
         return try await policy.handle(request, context: context, next: next)
     }
 }

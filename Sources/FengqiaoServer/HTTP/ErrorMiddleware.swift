@@ -16,6 +16,8 @@ struct ErrorMiddleware: RouterMiddleware {
         } catch let error as WebAccess.SignInRequired {
             // A page's route group entered without a session (`RoleRequirement`): sign in, then come back here.
             response = Response.redirect(to: Paths.signIn(returnTo: error.returnTo), type: .normal)
+        } catch is WebAccess.PasswordChangeRequired {
+            response = Response.redirect(to: Paths.account, type: .normal)
         } catch is WebAccess.Forbidden {
             response = ErrorPage.response(status: .forbidden, context: context, title: WorkspaceStrings.forbidden)
         } catch {

@@ -104,6 +104,25 @@ struct AdminController {
             try await logExport(admin, context, action: "users.export", request: request, count: rows.count)
             return AdminCSV.response(text, fileName: "users.csv")
         }
+        router.post(RouterPath(Paths.adminUserReset)) { request, context in
+            // A one-time password is shown on this answer only (no redirect that could show it again).
+            let admin = try await administrator(request, context)
+            let form = try await WebForm.read(request)
+            try form.requireCSRF(context)
+            var frame = frame(admin, context, request)
+            do {
+                let (user, password) = try await resetPassword(form, admin, context)
+                return HTMLPage.response(
+                    status: .ok,
+                    html: frame.render(title: AdminResetStrings.title, path: Paths.adminUsers) {
+                        AdminResetStrings.shown(user: user, password: password, language: context.language)
+                    })
+            } catch let error as any UserFacingError {
+                frame.error = error.message
+                return HTMLPage.response(
+                    status: ErrorStatus.status(of: error), html: try await usersPage(admin, frame).render())
+            }
+        }
         router.post(RouterPath(Paths.adminUsers)) { request, context in
             try await submit(request, context, back: Paths.adminUsers, change: changeUser) { admin, frame, form in
                 var page = try await usersPage(admin, frame)
@@ -410,6 +429,28 @@ struct AdminController {
         let hash = try await PasswordHasher.shared.hash(password)
         try await users.create(new, passwordHash: hash, now: admin.now)
         return .userAdded
+    }
+
+    /// 重置密码: a one-time password, to be replaced at the next sign-in; the user's sessions and tokens end
+    /// (`setPasswordHash`) and the reset goes to the access log.
+    private func resetPassword(
+        _ form: WebForm, _ admin: Administrator, _ context: AppRequestContext
+    ) async throws -> (User, String) {
+        let s = AdminStrings.self
+        guard let username = form["username"] else { throw Refusal.missing(s.username) }
+        guard let user = try await users.find(username: username), admin.scope.covers(user) else {
+            throw Refusal(code: "admin.user_outside", message: s.userOutside)
+        }
+        let password = OneTimePassword.make()
+        try await users.setPasswordHash(
+            username: user.username, to: try await PasswordHasher.shared.hash(password), now: admin.now,
+            mustChange: true)
+        try await accessLog.record(
+            AccessLogRepository.Entry(
+                at: admin.now, userID: admin.identity.user.id, username: admin.identity.user.username,
+                action: "user.reset", caseID: nil, detail: "password reset for \(user.username)",
+                requestID: context.requestID))
+        return (user, password)
     }
 
     private func setDisabled(

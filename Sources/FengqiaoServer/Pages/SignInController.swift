@@ -20,6 +20,12 @@ struct SignInController {
         let password: String
         let _csrf: String?
         var next: String? = nil
+        /// The browser's own description (`User-Agent`), kept with the session; not part of the form.
+        var userAgent: String? = nil
+
+        enum CodingKeys: String, CodingKey {
+            case username, password, _csrf, next
+        }
     }
 
     struct SignOutForm: Decodable {
@@ -41,7 +47,9 @@ struct SignInController {
             let credentials = try await URLEncodedFormDecoder().decode(
                 Credentials.self, from: String(buffer: request.body.collect(upTo: 16 * 1024)))
             try CSRF.requirePageToken(credentials._csrf, request)
-            return try await signIn(credentials, context: context)
+            var withAgent = credentials
+            withAgent.userAgent = request.headers[.userAgent]
+            return try await signIn(withAgent, context: context)
         }
         router.post(RouterPath(Paths.signOut)) { request, context in
             let form = try await URLEncodedFormDecoder().decode(
@@ -104,8 +112,11 @@ struct SignInController {
         }
         try await limits.reset(AbuseLimits.signInsPerUser, username)
         try await limits.undo(AbuseLimits.signInsPerAddress, context.clientAddress)
-        let (id, _) = try await sessions.create(for: user.id, at: context.now, lifetime: Self.sessionLifetime)
-        var response = Response.redirect(to: Self.safeReturn(credentials.next) ?? Paths.workspace, type: .normal)
+        let (id, _) = try await sessions.create(
+            for: user.id, at: context.now, lifetime: Self.sessionLifetime, clientAddress: context.clientAddress,
+            userAgent: credentials.userAgent)
+        let next = user.mustChangePassword ? Paths.account : Self.safeReturn(credentials.next) ?? Paths.workspace
+        var response = Response.redirect(to: next, type: .normal)
         response.setCookie(
             Cookie(
                 name: SessionAuthenticator.cookieName, value: id, maxAge: Int(Self.sessionLifetime), path: "/",

@@ -13,6 +13,7 @@ enum AccessLogText {
         case "cases.export": Localized(zh: "导出案件列表", en: "Exported a case list")
         case "users.export": Localized(zh: "导出用户列表", en: "Exported the user list")
         case "agreement.view": Localized(zh: "查看调解协议书", en: "Opened the mediation agreement")
+        case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
         default: Localized(zh: "其他操作", en: code)
         }
     }
@@ -23,6 +24,13 @@ enum AccessLogText {
         guard language == .zhHans else { return Text(text) }
         func shown(_ word: Substring) -> String { word == "shown" ? "显示" : "遮蔽" }
         if text == "personal data shown" { return Text("显示了个人信息") }
+        if let match = text.firstMatch(of: /^password reset for (\S+)$/) {
+            return ComponentGroup {
+                Text("为用户 ")
+                Element(name: "code") { Text(String(match.1)) }.attribute(named: "translate", value: "no")
+                Text(" 设置了一次性密码")
+            }
+        }
         if let match = text.firstMatch(of: /^personal data shown: agreement version (\d+) as (\w+)$/) {
             return Text("显示了个人信息：协议第\(match.1)版（\(match.2 == "pdf" ? "PDF" : "网页")）")
         }

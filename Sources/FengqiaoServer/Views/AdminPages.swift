@@ -245,7 +245,7 @@ struct AdminUsersPage {
                     }
                 },
                 Text(t(row.disabled ? s.disabled : s.active)),
-                row.isSelf ? Text("—") : toggle(row),
+                row.isSelf ? Text("—") : ComponentGroup(members: [toggle(row), reset(row)]),
             ]
         }
         return frame.render(title: s.usersTitle, path: Paths.adminUsers) {
@@ -320,6 +320,14 @@ struct AdminUsersPage {
             AdminFrame.action(row.disabled ? "enable" : "disable")
             Input(type: .hidden, name: "username", value: Widgets.escapeAttribute(row.username))
             SubmitButton(frame.t(row.disabled ? s.enableButton : s.disableButton))
+        }.class("inline")
+    }
+
+    private func reset(_ row: Row) -> any Component {
+        Form(url: Paths.adminUserReset, method: .post) {
+            Widgets.csrf(frame.csrfToken)
+            Input(type: .hidden, name: "username", value: Widgets.escapeAttribute(row.username))
+            SubmitButton(frame.t(AdminResetStrings.button))
         }.class("inline")
     }
 }

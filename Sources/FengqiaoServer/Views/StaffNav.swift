@@ -43,6 +43,7 @@ struct StaffNav: Sendable {
             (Paths.cases, ListStrings.navCases, Set(Role.allCases)),
             (Paths.dashboard, WorkspaceStrings.navDashboard, WorkspaceRoles.dashboard),
             (Paths.admin, WorkspaceStrings.navAdmin, WorkspaceRoles.admin),
+            (Paths.account, AccountPage.title, Set(Role.allCases)),
         ]
         return all.filter { !$0.2.isDisjoint(with: roles) }.map { ($0.0, $0.1) }
     }

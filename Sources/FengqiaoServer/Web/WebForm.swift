@@ -141,4 +141,7 @@ enum WebAccess {
 
     /// Signed in, but the page serves none of the user's roles.
     struct Forbidden: Error {}
+
+    /// Signed in with a one-time password: "我的账号" first.
+    struct PasswordChangeRequired: Error {}
 }

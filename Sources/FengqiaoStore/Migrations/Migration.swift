@@ -38,5 +38,6 @@ extension Migration {
         m0014CitizenSMS,
         m0016DashboardSettings,
         m0017RequestedMediatorReaders,
+        m0018AccountSelfService,
     ]
 }

@@ -8,7 +8,9 @@ public struct UserRepository: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    static let columns = ["id", "username", "display_name", "phone", "password_hash", "disabled"]
+    static let columns = [
+        "id", "username", "display_name", "phone", "password_hash", "disabled", "must_change_password",
+    ]
 
     @discardableResult
     public func create(_ new: NewUser, passwordHash: String, now: Date) async throws -> User {
@@ -94,11 +96,14 @@ public struct UserRepository: Sendable {
     /// Sets a new password and, in the same transaction, ends every session of the user but `keepingSession` (the
     /// cookie value of the session that changed its own password) and revokes the user's API tokens: whoever held a
     /// stolen session or token loses it with the old password.
+    /// `mustChange`: the password is a one-time password (an administrator's reset) to be replaced at the next
+    /// sign-in; a user choosing their own clears it.
     public func setPasswordHash(
-        username: String, to hash: String, now: Date, keepingSession: String? = nil
+        username: String, to hash: String, now: Date, keepingSession: String? = nil, mustChange: Bool = false
     ) async throws {
         try await update(username: username, now: now) { sql, id in
-            try await sql.update("users").set("password_hash", to: hash).where("id", .equal, id).run()
+            try await sql.update("users").set("password_hash", to: hash).set("must_change_password", to: mustChange)
+                .where("id", .equal, id).run()
             try await Self.endSessions(of: id, keeping: keepingSession, in: sql)
         }
     }
@@ -151,6 +156,6 @@ public struct UserRepository: Sendable {
             phone: try row.decode(column: "phone", as: String?.self),
             passwordHash: try row.decode(column: "password_hash", as: String.self),
             disabled: try row.decode(column: "disabled", as: Bool.self),
-            grants: grants)
+            grants: grants, mustChangePassword: try row.decode(column: "must_change_password", as: Bool.self))
     }
 }
