@@ -134,9 +134,14 @@ public struct OutboxDeliverer: Sendable {
                 name: "X-Fengqiao-Signature", value: Self.signature(of: delivery.payload, secret: secret))
         }
         request.body = .bytes(ByteBuffer(string: delivery.payload))
+        return await post(request)
+    }
+
+    /// Sends one request: nil on 2xx, else what went wrong. The answer is read (and dropped) so that the connection
+    /// can be reused; a long one is cut short.
+    private func post(_ request: HTTPClientRequest) async -> String? {
         do {
             let response = try await client.execute(request, timeout: timeout)
-            // Read (and drop) the answer so the connection can be reused; a long one is cut short.
             _ = try? await response.body.collect(upTo: 64 * 1024)
             return (200..<300).contains(Int(response.status.code)) ? nil : "HTTP \(response.status.code)"
         } catch {
@@ -157,13 +162,7 @@ public struct OutboxDeliverer: Sendable {
         request.headers.add(name: "Idempotency-Key", value: "\(delivery.caseID.rawValue)-\(delivery.sequence)")
         if let token = sms.token { request.headers.add(name: "Authorization", value: "Bearer \(token)") }
         request.body = .bytes(ByteBuffer(string: delivery.payload))
-        do {
-            let response = try await client.execute(request, timeout: timeout)
-            _ = try? await response.body.collect(upTo: 64 * 1024)
-            return (200..<300).contains(Int(response.status.code)) ? nil : "HTTP \(response.status.code)"
-        } catch {
-            return String(describing: error)
-        }
+        return await post(request)
     }
 
     /// Runs until cancelled: a round, then sleep until the next row is due or `interval`, whichever is sooner.

@@ -9,26 +9,36 @@ import SQLKit
 /// are, and `CoreRates` / `DashboardFigures` turn them into figures exactly as they do from the facts.
 /// The sums read only the covering indexes of M0012, never a case's row.
 extension CaseRepository {
+    /// The metrics filter as conditions on `cases`: region subtree, organisation (every one the case involved),
+    /// category, channel, kind and the registration period. One place for every sum of the dashboard.
+    static func narrow(_ query: SQLSelectBuilder, by filter: MetricsFilter, in sql: any SQLDatabase) -> SQLSelectBuilder
+    {
+        var query = query
+        if let prefix = filter.regionPrefix {
+            query = query.whereInSubtree(SQLIdentifier("region_path"), of: prefix)
+        }
+        if let organisation = filter.organisationID {
+            query = query.where(
+                SQLIdentifier("id"), .in,
+                SQLGroupExpression(
+                    sql.select().column("case_id").from("case_metric_organisations")
+                        .where("organisation_id", .equal, organisation.rawValue).query))
+        }
+        if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
+        if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
+        if let kind = filter.kind { query = query.where("kind", .equal, kind.rawValue) }
+        if let period = filter.period { query = Self.registered(in: period, query) }
+        return query
+    }
+
     /// The conditions of the cases a reader may see that `filter` lets through, counted: what `CoreRates.compute`
     /// needs (the same rates as over the facts of those cases).
     public func rateTallies(_ filter: MetricsFilter, visibleTo visibility: Visibility) async throws -> [RateTally] {
         try await database.withConnection { sql in
-            var query = Self.restrict(
-                sql.select().column("metric_flags").column(Self.count, as: "n").from("cases"), to: visibility, in: sql)
-            if let prefix = filter.regionPrefix {
-                query = query.whereInSubtree(SQLIdentifier("region_path"), of: prefix)
-            }
-            if let organisation = filter.organisationID {
-                query = query.where(
-                    SQLIdentifier("id"), .in,
-                    SQLGroupExpression(
-                        sql.select().column("case_id").from("case_metric_organisations")
-                            .where("organisation_id", .equal, organisation.rawValue).query))
-            }
-            if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
-            if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
-            if let kind = filter.kind { query = query.where("kind", .equal, kind.rawValue) }
-            if let period = filter.period { query = Self.registered(in: period, query) }
+            let query = Self.narrow(
+                Self.restrict(
+                    sql.select().column("metric_flags").column(Self.count, as: "n").from("cases"), to: visibility,
+                    in: sql), by: filter, in: sql)
             return try await query.groupBy("metric_flags").all().map(Self.tally)
         }
     }
@@ -115,23 +125,10 @@ extension CaseRepository {
         _ filter: MetricsFilter, visibleTo visibility: Visibility
     ) async throws -> [WhistleGrade: Int] {
         try await database.withConnection { sql in
-            var query = Self.restrict(
-                sql.select().column("whistle").column(Self.count, as: "n").from("cases"), to: visibility, in: sql
-            ).where("whistle", .isNot, SQLLiteral.null)
-            if let prefix = filter.regionPrefix {
-                query = query.whereInSubtree(SQLIdentifier("region_path"), of: prefix)
-            }
-            if let organisation = filter.organisationID {
-                query = query.where(
-                    SQLIdentifier("id"), .in,
-                    SQLGroupExpression(
-                        sql.select().column("case_id").from("case_metric_organisations")
-                            .where("organisation_id", .equal, organisation.rawValue).query))
-            }
-            if let category = filter.categoryCode { query = query.where("category_code", .equal, category) }
-            if let channel = filter.channel { query = query.where("channel", .equal, channel.rawValue) }
-            if let kind = filter.kind { query = query.where("kind", .equal, kind.rawValue) }
-            if let period = filter.period { query = Self.registered(in: period, query) }
+            let query = Self.narrow(
+                Self.restrict(
+                    sql.select().column("whistle").column(Self.count, as: "n").from("cases"), to: visibility, in: sql
+                ).where("whistle", .isNot, SQLLiteral.null), by: filter, in: sql)
             var counts = Dictionary(uniqueKeysWithValues: WhistleGrade.allCases.map { ($0, 0) })
             for row in try await query.groupBy("whistle").all() {
                 if let grade = WhistleGrade(rawValue: try row.decode(column: "whistle", as: String.self)) {
