@@ -20,6 +20,9 @@ FENGQIAO_BIN=.build/debug/fengqiao scripts/browser-test.sh
 FENGQIAO_BIN=.build/debug/fengqiao scripts/open311-client-test.sh
 # Sign-in burst: 200 parallel sign-ins from one address: no 5xx, 429 with Retry-After, other pages keep answering within 1 s.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/signin-burst.sh
+# Behind nginx with TLS as docs/DEPLOY.md sets it up: HSTS and Secure cookies, sign-in, a report with a photo, and the
+# per-address limits counting the client address the trusted proxy forwards.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/proxy-test.sh
 # Schemathesis (PyPI) against the OpenAPI document: no request may get a 5xx.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/schemathesis.sh
 # A 10,000-record 12345 hotline import with exactly 3 bad records, twice: those 3 refused, nothing new the second time.
