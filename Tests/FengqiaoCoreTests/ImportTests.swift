@@ -153,9 +153,20 @@ struct ImportTests {
         #expect(throws: ImportFileError.missingColumns(["来电时间", "所属区划代码"])) {
             try Self.records("工单编号,诉求内容\nA1,内容\n", .hotline12345)
         }
+        // Neither UTF-8 nor GB18030 (0xFF never starts a GB18030 character).
         #expect(throws: ImportFileError.notUTF8) {
-            try ImportReader.read(Data([0xB9, 0xA4, 0xB5, 0xA5, 0x0A]), as: .csv, format: .hotline12345)
+            try ImportReader.read(Data([0xFF, 0xFE, 0xFF, 0x0A]), as: .csv, format: .hotline12345)
         }
+    }
+
+    @Test("the same export saved by Chinese Excel (GB18030) or with a UTF-8 byte-order mark reads the same")
+    func encodings() throws {
+        let utf8 = try Self.records(Self.hotlineCSV, .hotline12345)
+        let gb = try #require(Self.hotlineCSV.data(using: ImportReader.gb18030))
+        #expect(String(data: gb, encoding: .utf8) == nil, "the GB18030 bytes are not UTF-8")
+        #expect(try ImportReader.read(gb, as: .csv, format: .hotline12345) == utf8)
+        let bom = Data([0xEF, 0xBB, 0xBF]) + Data(Self.hotlineCSV.utf8)
+        #expect(try ImportReader.read(bom, as: .csv, format: .hotline12345) == utf8)
     }
 
     @Test("JSON: an array of objects (or {records: […]}), numbers as text, each record with its starting line")

@@ -102,8 +102,8 @@ public enum ImportFileError: UserFacingError, Equatable {
             Localized(zh: "无法读取文件 \(path)。", en: "Cannot read the file \(path).")
         case .notUTF8:
             Localized(
-                zh: "文件不是 UTF-8 编码。请在导出或另存时选择“CSV UTF-8”。",
-                en: "The file is not UTF-8. Export or save it as \"CSV UTF-8\".")
+                zh: "文件既不是 UTF-8 也不是 GB18030（GBK）编码，无法读取。请在导出或另存时选择“CSV UTF-8”。",
+                en: "The file is neither UTF-8 nor GB18030 (GBK). Export or save it as \"CSV UTF-8\".")
         case .unknownType(let name):
             Localized(
                 zh: "无法判断“\(name)”是 CSV 还是 JSON：请用 .csv 或 .json 扩展名，或加 --type csv|json。",

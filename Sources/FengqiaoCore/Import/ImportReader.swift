@@ -35,11 +35,22 @@ public enum ImportReader {
     public static func read(
         _ data: Data, as type: ImportFileType, format: ImportFormat
     ) throws(ImportFileError) -> [ImportRecord] {
-        guard let text = String(data: data, encoding: .utf8) else { throw .notUTF8 }
+        guard let text = decode(data) else { throw .notUTF8 }
         switch type {
         case .csv: return try readCSV(text, format: format)
-        case .json: return try readJSON(data, text: text, format: format)
+        case .json: return try readJSON(Data(text.utf8), text: text, format: format)
         }
+    }
+
+    /// GB18030: what Chinese Excel and WPS write for "CSV" by default, and what many hotline systems export.
+    public static let gb18030 = String.Encoding(rawValue: 0x8000_0632)
+
+    /// An export file's text: UTF-8 (a byte-order mark dropped), else GB18030; nil when it is neither.
+    public static func decode(_ data: Data) -> String? {
+        var bytes = data
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        if let text = String(data: bytes, encoding: .utf8) { return text }
+        return String(data: data, encoding: gb18030)
     }
 
     static func readCSV(_ text: String, format: ImportFormat) throws(ImportFileError) -> [ImportRecord] {
