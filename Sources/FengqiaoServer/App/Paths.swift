@@ -107,11 +107,7 @@ public enum Paths {
 
     /// The case list with these filters, in the order given (`nil` values are left out).
     public static func cases(_ filters: KeyValuePairs<String, String?>) -> String {
-        var components = URLComponents()
-        components.path = cases
-        let items = filters.compactMap { name, value in value.map { URLQueryItem(name: name, value: $0) } }
-        components.queryItems = items.isEmpty ? nil : items
-        return components.string ?? cases
+        cases(filters.map { ($0.key, $0.value) })
     }
 
     /// The case list with filters built at run time (a name may repeat: `state=a&state=b`), in the order given.

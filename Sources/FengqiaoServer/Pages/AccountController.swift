@@ -22,7 +22,7 @@ struct AccountController {
             let form = try await WebForm.read(request)
             try form.requireCSRF(context)
             do {
-                try await changePassword(form, identity: identity, request: request)
+                try await changePassword(form, identity: identity, request: request, now: context.now)
                 return Response.redirect(to: Paths.account + "?done=password", type: .normal)
             } catch let refusal as AccountPage.Refusal {
                 var page = try await page(identity, request, context, done: nil)
@@ -55,7 +55,7 @@ struct AccountController {
 
     /// The current password, then the new one twice, checked against the password policy; the other sessions end
     /// (`setPasswordHash`), this one stays.
-    private func changePassword(_ form: WebForm, identity: Identity, request: Request) async throws {
+    private func changePassword(_ form: WebForm, identity: Identity, request: Request, now: Date) async throws {
         guard let old = form["current"], let new = form["new"], let again = form["again"] else {
             throw AccountPage.Refusal.missing
         }
@@ -70,7 +70,7 @@ struct AccountController {
             try await PasswordHasher.shared.verify(old, hash: user.passwordHash)
         else { throw AccountPage.Refusal.wrongPassword }
         try await users.setPasswordHash(
-            username: user.username, to: try await PasswordHasher.shared.hash(new), now: Date(),
+            username: user.username, to: try await PasswordHasher.shared.hash(new), now: now,
             keepingSession: request.cookies[SessionAuthenticator.cookieName]?.value, mustChange: false)
     }
 }

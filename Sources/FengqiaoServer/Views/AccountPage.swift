@@ -25,7 +25,9 @@ struct AccountPage {
         case wrongPassword
         case policy(Localized)
 
-        var status: HTTPResponse.Status { self == .wrongPassword ? .forbidden : .unprocessableContent }
+        var status: HTTPResponse.Status {
+            if case .wrongPassword = self { .forbidden } else { .unprocessableContent }
+        }
 
         var message: Localized {
             switch self {
@@ -37,7 +39,6 @@ struct AccountPage {
             }
         }
 
-        static func == (left: Refusal, right: Refusal) -> Bool { left.message == right.message }
     }
 
     static let title = Localized(zh: "我的账号", en: "My account")

@@ -40,24 +40,19 @@ struct TriagePage {
             Div {
                 Link(t(s.navIntake), url: Paths.deskIntake).class("button primary")
             }.class("actions")
-            H2("\(t(s.triageWaiting))（\(totals.toTriage)）")
-            QueueSectionLinks(
-                language: language, shown: toTriage.count, total: totals.toTriage, fullList: Self.toTriageList
-            ).component()
-            CaseTable(language: language, rows: toTriage, empty: s.queueEmpty, id: "triage-queue", places: places)
-                .component()
-            H2("\(t(s.overdueHeading))（\(totals.overdue)）")
-            QueueSectionLinks(
-                language: language, shown: overdue.count, total: totals.overdue, fullList: Self.overdueList
-            ).component()
-            CaseTable(language: language, rows: overdue, empty: s.queueEmpty, id: "overdue-queue", places: places)
-                .component()
-            H2("\(t(s.triageToClose))（\(totals.toClose)）")
-            QueueSectionLinks(
-                language: language, shown: toClose.count, total: totals.toClose, fullList: Self.toCloseList
-            ).component()
-            CaseTable(language: language, rows: toClose, empty: s.queueEmpty, id: "close-queue", places: places)
-                .component()
+            for section in [
+                QueuePage.Section(
+                    heading: s.triageWaiting, rows: toTriage, id: "triage-queue", total: totals.toTriage,
+                    fullList: Self.toTriageList),
+                QueuePage.Section(
+                    heading: s.overdueHeading, rows: overdue, id: "overdue-queue", total: totals.overdue,
+                    fullList: Self.overdueList),
+                QueuePage.Section(
+                    heading: s.triageToClose, rows: toClose, id: "close-queue", total: totals.toClose,
+                    fullList: Self.toCloseList),
+            ] {
+                QueuePage.component(section, language: language, places: places)
+            }
         }
     }
 }

@@ -40,18 +40,24 @@ struct QueuePage {
                     for action in actions { Link(t(action.text), url: action.path).class("button primary") }
                 }.class("actions")
             }
-            for section in sections {
-                H2("\(t(section.heading))（\(section.total ?? section.rows.count)）")
-                if let note = section.note { Paragraph(t(note)).class("note") }
-                QueueSectionLinks(
-                    language: language, shown: section.rows.count, total: section.total, fullList: section.fullList
-                ).component()
-                CaseTable(
-                    language: language, rows: section.rows, empty: WorkspaceStrings.queueEmpty, id: section.id,
-                    places: places
-                ).component()
-            }
+            for section in sections { Self.component(section, language: language, places: places) }
         }
+    }
+
+    /// One queue: its heading with the true count, its note, the capped notice and the link to the full list, and
+    /// its table (cards on a phone). The desk's page shows its queues with it too.
+    @ComponentBuilder static func component(
+        _ section: Section, language: DisplayLanguage, places: [Region.ID: String]
+    ) -> any Component {
+        H2("\(section.heading.text(language))（\(section.total ?? section.rows.count)）")
+        if let note = section.note { Paragraph(note.text(language)).class("note") }
+        QueueSectionLinks(
+            language: language, shown: section.rows.count, total: section.total, fullList: section.fullList
+        ).component()
+        CaseTable(
+            language: language, rows: section.rows, empty: WorkspaceStrings.queueEmpty, id: section.id,
+            places: places
+        ).component()
     }
 }
 
