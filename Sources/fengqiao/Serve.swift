@@ -38,6 +38,7 @@ struct Serve: AsyncParsableCommand {
                     throw ExitCode(78)
                 }
             }
+            try await FirstRunSetup.announce(services, logger: logger)
             let app = buildApplication(services: services, logger: logger)
             logger.info(
                 "serving",

@@ -13,7 +13,7 @@ struct AccessLogTextTests {
 
     @Test("every action the platform records has a Chinese name; details are told in Chinese, codes kept as codes")
     func chinese() {
-        for code in ["case.page", "case.view", "case.file", "cases.export", "users.export", "agreement.view"] {
+        for code in ["case.page", "case.view", "case.file", "cases.export", "users.export", "agreement.view", "setup.done"] {
             #expect(AccessLogText.action(code).zh != "其他操作", "\(code)")
         }
         #expect(Self.rendered("personal data shown") == "<div>显示了个人信息</div>")
@@ -21,6 +21,7 @@ struct AccessLogTextTests {
         #expect(Self.rendered("case file exported, 12 events, personal data masked").contains("共12条记录，个人信息遮蔽"))
         let filter = Self.rendered("filter: state=registered; count: 3")
         #expect(filter.contains("筛选条件：") && filter.contains(#"<code translate="no">state=registered</code>"#))
+        #expect(Self.rendered("county 330122 桐庐县; center 桐庐县社会治理中心") == "<div>本县桐庐县（330122），综治中心：桐庐县社会治理中心</div>")
         #expect(Self.rendered("personal data shown", .en) == "<div>personal data shown</div>")
     }
 }

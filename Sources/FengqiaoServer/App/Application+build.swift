@@ -77,6 +77,8 @@ func buildRouter(
         regions: services.regions, limits: services.limits, secureCookies: configuration.secureCookies
     ).addRoutes(to: pages)
     AccountController(users: services.users, sessions: services.sessions).addRoutes(to: pages)
+    SetupController(setup: FirstRunSetup(services: services), secureCookies: configuration.secureCookies)
+        .addRoutes(to: pages)
     AgreementController(
         cases: services.cases, organisations: services.organisations, mediators: services.mediators,
         accessLog: services.accessLog, logger: logger, chromium: chromium

@@ -37,8 +37,18 @@ struct SignInController {
             let next = Self.safeReturn(request.uri.queryParameters.get("next"))
             if context.identity != nil { return Response.redirect(to: next ?? Paths.workspace, type: .normal) }
             let token = CSRF.pageToken(request)
+            let notice: SignInPage.Notice? =
+                if try await users.count() == 0 {
+                    .setupNeeded
+                } else if request.uri.queryParameters.get("setup") == "done" {
+                    .setupDone
+                } else {
+                    nil
+                }
             var response = try HTMLPage(
-                html: SignInPage(language: context.language, outcome: .form, csrfToken: token, returnTo: next).render()
+                html: SignInPage(
+                    language: context.language, outcome: .form, csrfToken: token, returnTo: next, notice: notice
+                ).render()
             ).response(from: request, context: context)
             CSRF.setPageToken(token, path: Paths.signIn, secure: secureCookies, on: &response)
             return response

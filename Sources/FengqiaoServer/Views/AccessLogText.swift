@@ -14,6 +14,7 @@ enum AccessLogText {
         case "users.export": Localized(zh: "导出用户列表", en: "Exported the user list")
         case "agreement.view": Localized(zh: "查看调解协议书", en: "Opened the mediation agreement")
         case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
+        case "setup.done": Localized(zh: "完成首次设置", en: "Did the first-run setup")
         default: Localized(zh: "其他操作", en: code)
         }
     }
@@ -30,6 +31,9 @@ enum AccessLogText {
                 Element(name: "code") { Text(String(match.1)) }.attribute(named: "translate", value: "no")
                 Text(" 设置了一次性密码")
             }
+        }
+        if let match = text.firstMatch(of: /^county (\S+) (.+); center (.+)$/) {
+            return Text("本县\(match.2)（\(match.1)），综治中心：\(match.3)")
         }
         if let match = text.firstMatch(of: /^personal data shown: agreement version (\d+) as (\w+)$/) {
             return Text("显示了个人信息：协议第\(match.1)版（\(match.2 == "pdf" ? "PDF" : "网页")）")

@@ -18,11 +18,39 @@ struct SignInPage {
     let csrfToken: String
     /// Where to go after signing in (a workspace page that asked for it); checked by `SignInController.safeReturn`.
     var returnTo: String? = nil
+    /// A note above the form: the first-run setup just done, or still to do (`/setup`).
+    var notice: Notice? = nil
+
+    enum Notice {
+        case setupDone
+        case setupNeeded
+
+        var text: Localized {
+            switch self {
+            case .setupDone:
+                Localized(zh: "首次设置已完成，请用刚设置的管理员账号登录。", en: "Setup done: sign in as the administrator just set up.")
+            case .setupNeeded:
+                Localized(
+                    zh: "本系统还没有任何用户：请先完成首次设置。", en: "This server has no user yet: do the first-run setup first.")
+            }
+        }
+    }
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
         return Layout(title: t(Strings.signInTitle), language: language, path: Paths.signIn).render {
             H1(t(Strings.signInTitle))
+            if let notice {
+                Paragraph {
+                    Text(t(notice.text))
+                    if case .setupNeeded = notice {
+                        Text(" ")
+                        Link(t(SetupPage.title), url: Paths.setup)
+                    }
+                }
+                .class("notice").attribute(named: "role", value: "status").attribute(
+                    named: "id", value: "signin-notice")
+            }
             if case .failed = outcome {
                 Paragraph(t(Strings.signInFailed)).class("error").attribute(named: "role", value: "alert")
             }
