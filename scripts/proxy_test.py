@@ -25,6 +25,27 @@ PNG = bytes.fromhex(
     "1f15c4890000000d49444154789c6360000002000154a24f5d0000000049454e44ae426082")
 
 
+SITE = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "deploy", "nginx", "fengqiao.conf")
+
+
+def deployed_site(tls_port, redirect_port, app_port, cert, key):
+    """deploy/nginx/fengqiao.conf, the very file DEPLOY.md installs, with only its addresses and certificate
+    replaced: each replacement must match once, so an edit of the file that the test no longer follows fails."""
+    with open(SITE, encoding="utf-8") as f:
+        text = f.read()
+    for old, new in [
+        ("server 127.0.0.1:8080;", f"server 127.0.0.1:{app_port};"),
+        ("listen 80;", f"listen 127.0.0.1:{redirect_port};"),
+        ("listen 443 ssl http2;", f"listen 127.0.0.1:{tls_port} ssl http2;"),
+        ("ssl_certificate /etc/ssl/fengqiao/fullchain.pem;", f"ssl_certificate {cert};"),
+        ("ssl_certificate_key /etc/ssl/fengqiao/privkey.pem;", f"ssl_certificate_key {key};"),
+    ]:
+        if text.count(old) != 1:
+            raise SystemExit(f"deploy/nginx/fengqiao.conf: expected one `{old}`")
+        text = text.replace(old, new)
+    return text
+
+
 def nginx_binary():
     for candidate in ("/usr/sbin/nginx", shutil.which("nginx")):
         if candidate and os.access(candidate, os.X_OK):
@@ -103,6 +124,8 @@ def main():
                        check=True, capture_output=True)
         port = free_port()
         user = "user root root;" if os.geteuid() == 0 else ""
+        redirect_port = free_port()
+        site = deployed_site(port, redirect_port, server.port, cert, key)
         with open(os.path.join(prefix, "nginx.conf"), "w") as f:
             f.write(f"""{user}
 worker_processes 1;
@@ -113,18 +136,7 @@ http {{
     access_log {prefix}/logs/access.log;
     client_body_temp_path {prefix}/body; proxy_temp_path {prefix}/proxy;
     fastcgi_temp_path {prefix}/fastcgi; uwsgi_temp_path {prefix}/uwsgi; scgi_temp_path {prefix}/scgi;
-    server {{
-        listen 127.0.0.1:{port} ssl;
-        ssl_certificate {cert};
-        ssl_certificate_key {key};
-        client_max_body_size 12m;
-        location / {{
-            proxy_pass http://127.0.0.1:{server.port};
-            proxy_set_header Host $host;
-            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
-            proxy_set_header X-Forwarded-Proto https;
-        }}
-    }}
+{site}
 }}
 """)
         nginx = subprocess.Popen([nginx_binary(), "-p", prefix, "-c", os.path.join(prefix, "nginx.conf"),
@@ -143,6 +155,15 @@ http {{
         checks.check(status == 200, "/readyz through the proxy answers 200")
         checks.check("max-age=31536000" in headers.get("strict-transport-security", ""),
                      "HSTS is sent behind TLS")
+
+        plain = http.client.HTTPConnection("127.0.0.1", redirect_port, timeout=10)
+        plain.request("GET", "/login")
+        answer = plain.getresponse()
+        checks.check(answer.status == 301 and answer.getheader("location", "").startswith("https://"),
+                     f"plain HTTP is sent on to HTTPS (got {answer.status})")
+        plain.close()
+        status, _, _ = client.request("GET", "/metrics")
+        checks.check(status == 404, f"/metrics is not served through the proxy (got {status})")
 
         # Staff sign-in: the CSRF cookie, then the session cookie, both Secure.
         status, _, page = client.request("GET", "/login")

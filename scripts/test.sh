@@ -23,6 +23,9 @@ FENGQIAO_BIN=.build/debug/fengqiao scripts/signin-burst.sh
 # Behind nginx with TLS as docs/DEPLOY.md sets it up: HSTS and Secure cookies, sign-in, a report with a photo, and the
 # per-address limits counting the client address the trusted proxy forwards.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/proxy-test.sh
+# docs/DEPLOY.md with the files of deploy/: the systemd units verified, a production installation from nothing on
+# SQLite and PostgreSQL (config, migrate, setup, serve, worker, backup, restore drill, doctor healthy and broken).
+FENGQIAO_BIN=.build/debug/fengqiao scripts/deploy-test.sh
 # Schemathesis (PyPI) against the OpenAPI document: no request may get a 5xx.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/schemathesis.sh
 # A 10,000-record 12345 hotline import with exactly 3 bad records, twice: those 3 refused, nothing new the second time.

@@ -16,7 +16,6 @@ struct DoctorCommand: AsyncParsableCommand {
     @Option(help: "The age in hours above which the newest backup is a problem.") var maxBackupAgeHours = 26
 
     func run() async throws {
-        let environment = ProcessInfo.processInfo.environment
         var checks: [DoctorCheck] = []
         let configuration: AppConfiguration
         do {
@@ -69,7 +68,7 @@ struct DoctorCommand: AsyncParsableCommand {
         checks.append(Doctor.disk(at: dataPath))
         checks.append(
             Doctor.backups(
-                in: backups ?? environment["FENGQIAO_BACKUP_DIR"].flatMap { $0.isEmpty ? nil : $0 },
+                in: backups ?? configuration.backupDirectory,
                 maximumAge: TimeInterval(maxBackupAgeHours) * 3600, now: now))
         for webhook in configuration.webhooks {
             checks.append(

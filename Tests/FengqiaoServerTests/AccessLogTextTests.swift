@@ -13,7 +13,9 @@ struct AccessLogTextTests {
 
     @Test("every action the platform records has a Chinese name; details are told in Chinese, codes kept as codes")
     func chinese() {
-        for code in ["case.page", "case.view", "case.file", "cases.export", "users.export", "agreement.view", "setup.done"] {
+        for code in [
+            "case.page", "case.view", "case.file", "cases.export", "users.export", "agreement.view", "setup.done",
+        ] {
             #expect(AccessLogText.action(code).zh != "其他操作", "\(code)")
         }
         #expect(Self.rendered("personal data shown") == "<div>显示了个人信息</div>")

@@ -36,6 +36,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var smsGateway: SMSGateway?
     /// A bearer token that opens `/metrics` (see `MetricsController`); nil: loopback callers only in production.
     public var metricsToken: String?
+    /// The folder the nightly backups are written to (`FENGQIAO_BACKUP_DIR`), which `fengqiao doctor` checks.
+    public var backupDirectory: String?
     /// How log lines are written: JSON objects (production default) or text.
     public var logFormat: LogFormat = .text
     /// TLS terminates in front of the app (nginx): answers carry `Strict-Transport-Security`.
@@ -140,6 +142,12 @@ public struct AppConfiguration: Sendable, Equatable {
             meaning: Localized(
                 zh: "访问 /metrics 的令牌（Bearer），至少16个字符；未设置时生产模式只对本机开放",
                 en: "bearer token for /metrics, at least 16 characters; unset: loopback callers only in production"),
+            defaultValue: ""),
+        Setting(
+            key: "FENGQIAO_BACKUP_DIR",
+            meaning: Localized(
+                zh: "备份目录（deploy/backup.sh 写入，fengqiao doctor 检查最新备份）",
+                en: "backup folder (deploy/backup.sh writes it; fengqiao doctor checks the newest backup)"),
             defaultValue: ""),
         Setting(
             key: "FENGQIAO_LOG_FORMAT",

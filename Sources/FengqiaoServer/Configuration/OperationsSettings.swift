@@ -12,6 +12,7 @@ struct OperationsSettings {
     var webhookSecret: String?
     var metricsToken: String?
     var logFormat: LogFormat
+    var backupDirectory: String?
 
     static func read(
         _ values: [String: String], mode: AppConfiguration.Mode
@@ -49,7 +50,9 @@ struct OperationsSettings {
             guard let parsed = LogFormat(rawValue: raw.lowercased()) else { throw invalid("FENGQIAO_LOG_FORMAT", raw) }
             format = parsed
         }
-        return OperationsSettings(webhooks: webhooks, webhookSecret: secret, metricsToken: token, logFormat: format)
+        return OperationsSettings(
+            webhooks: webhooks, webhookSecret: secret, metricsToken: token, logFormat: format,
+            backupDirectory: text("FENGQIAO_BACKUP_DIR"))
     }
 
     func apply(to configuration: inout AppConfiguration) {
@@ -57,6 +60,7 @@ struct OperationsSettings {
         configuration.webhookSecret = webhookSecret
         configuration.metricsToken = metricsToken
         configuration.logFormat = logFormat
+        configuration.backupDirectory = backupDirectory
     }
 }
 extension AppConfiguration {
