@@ -88,7 +88,7 @@ struct DoctorCommand: AsyncParsableCommand {
             print("体检通过 / All checks passed")
             Foundation.exit(0)
         }
-        print("发现 \(problems) 个问题 / \(problems) problems found")
+        print("发现 \(problems) 个问题 / \(problems) \(problems == 1 ? "problem" : "problems") found")
         Foundation.exit(1)
     }
 }
