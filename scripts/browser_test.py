@@ -727,9 +727,15 @@ def journey_parties(t):
 
 from browser_lists import journey_lists  # noqa: E402
 
+
+def journey_setup(t):
+    """首次设置 on an empty production server of its own, then the administrator's first township."""
+    import browser_setup
+    browser_setup.journey(t, sys.modules[__name__])
+
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen,
+    journey_citizen, journey_setup,
 ]
 
 

@@ -127,8 +127,8 @@ public enum SetupProblem: UserFacingError, Equatable {
                 en: "This server is already set up: sign in; administrators add users under Administration.")
         case .wrongCode:
             Localized(
-                zh: "设置码不正确。设置码在服务启动时写入服务日志（journalctl -u fengqiao）。",
-                en: "Wrong setup code. The server writes it to its log at start (journalctl -u fengqiao).")
+                zh: "设置码不正确。设置码在服务启动时写入服务日志（`journalctl -u fengqiao`）。",
+                en: "Wrong setup code. The server writes it to its log at start (`journalctl -u fengqiao`).")
         }
     }
 }

@@ -30,12 +30,12 @@ struct SetupPage {
                             + "administrator; the administrator then adds townships, villages, grids, organisations, "
                             + "users and mediators on the admin pages, or imports them from a spreadsheet.")))
             if let error {
-                Paragraph(t(error)).class("error").attribute(named: "role", value: "alert")
+                Paragraph(Widgets.richText(t(error))).class("error").attribute(named: "role", value: "alert")
             }
             if !problems.isEmpty {
                 Div {
                     Paragraph(t(Localized(zh: "未能完成设置：", en: "Setup not done:")))
-                    List(problems) { problem in ListItem(t(problem.message)) }
+                    List(problems) { problem in ListItem(Widgets.richText(t(problem.message))) }
                 }
                 .class("error").attribute(named: "role", value: "alert").attribute(named: "id", value: "setup-problems")
             }
@@ -48,11 +48,15 @@ struct SetupPage {
             Widgets.csrf(csrfToken)
             Element(name: "fieldset") {
                 Element(name: "legend") { Text(t(Localized(zh: "设置码", en: "Setup code"))) }
-                Paragraph(
-                    t(
-                        Localized(
-                            zh: "服务启动时把设置码写入服务日志，例如用 journalctl -u fengqiao 查看。",
-                            en: "The server writes the setup code to its log at start, e.g. journalctl -u fengqiao.")))
+                Paragraph {
+                    Widgets.richText(
+                        t(
+                            Localized(
+                                zh: "服务启动时把设置码写入服务日志，例如用 `journalctl -u fengqiao` 查看。",
+                                en:
+                                    "The server writes the setup code to its log at start, e.g. `journalctl -u fengqiao`."
+                            )))
+                }
                 field("setupCode", Localized(zh: "设置码", en: "Setup code"), required: true, keep: false)
             }
             Element(name: "fieldset") {
