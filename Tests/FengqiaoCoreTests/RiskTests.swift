@@ -101,3 +101,62 @@ struct RiskTests {
         #expect(VisitOutcome.allCases.map(\.name.zh) == ["矛盾化解", "心理疏导", "人员稳控", "关爱帮扶", "未发现风险"])
     }
 }
+
+@Suite("Risk warnings: raised with visits due, re-raised, lowered and closed by visits")
+struct RiskWarningTests {
+    static let calendar = WorkingCalendar.mainland
+
+    static func assessment(_ score: Int) -> RiskAssessment {
+        RiskAssessment(score: score, grade: RiskThresholds.standard.grade(of: score), fired: [], modelVersion: 1)
+    }
+
+    @Test("a red warning sends the grid worker, the police station and the justice office within a working day")
+    func raise() throws {
+        let friday = try #require(ChinaTime.parse("2026-12-04T16:00")?.lowerBound)
+        let warning = try #require(
+            RiskWarnings.raise(Self.assessment(80), subject: .dispute, at: friday, calendar: Self.calendar))
+        #expect(
+            warning.grade == .red && warning.visits.map(\.visitor) == [.gridWorker, .policeStation, .justiceOffice])
+        // Due on Monday: the weekend does not count.
+        #expect(Self.calendar.civilDate(containing: warning.visits[0].due).description == "2026-12-07")
+        #expect(RiskWarnings.raise(Self.assessment(10), subject: .person, at: friday, calendar: Self.calendar) == nil)
+        let blue = try #require(
+            RiskWarnings.raise(Self.assessment(25), subject: .person, at: friday, calendar: Self.calendar))
+        #expect(blue.visits.map(\.visitor) == [.gridWorker])
+        let climbed = RiskWarnings.reassess(blue, with: Self.assessment(85), at: friday, calendar: Self.calendar)
+        #expect(climbed.grade == .red && climbed.highestGrade == .red && climbed.raisedGrade == .blue)
+        #expect(climbed.visits.count == 3 && climbed.visits.allSatisfy { $0.due == warning.visits[0].due })
+        let monday = friday.addingTimeInterval(4 * 86_400)
+        #expect(climbed.overdueVisits(at: monday).count == 3)
+    }
+
+    @Test("visits lower or close the warning; what they record keeps it; precision facts are kept")
+    func visits() throws {
+        let now = try #require(ChinaTime.parse("2026-12-07T09:00")?.lowerBound)
+        var warning = try #require(
+            RiskWarnings.raise(Self.assessment(80), subject: .dispute, at: now, calendar: Self.calendar))
+        warning = try RiskWarnings.recordVisit(
+            warning, by: .policeStation, outcome: .stabilised, note: "已约谈双方", recorded: [],
+            at: now.addingTimeInterval(3600))
+        #expect(warning.grade == .orange && warning.isOpen)
+        warning = try RiskWarnings.recordVisit(
+            warning, by: .gridWorker, outcome: .counselled, note: nil, recorded: ["drinking"],
+            at: now.addingTimeInterval(7200))
+        #expect(warning.grade == .orange)
+        #expect(throws: RiskWarnings.VisitError.alreadyDone(.gridWorker)) {
+            try RiskWarnings.recordVisit(
+                warning, by: .gridWorker, outcome: .resolved, note: nil, recorded: [], at: now)
+        }
+        #expect(throws: RiskWarnings.VisitError.notAVisitIndicator("words-threat")) {
+            try RiskWarnings.recordVisit(
+                warning, by: .justiceOffice, outcome: .resolved, note: nil, recorded: ["words-threat"], at: now)
+        }
+        warning = try RiskWarnings.recordVisit(
+            warning, by: .justiceOffice, outcome: .resolved, note: "双方签订调解协议", recorded: [],
+            at: now.addingTimeInterval(10_800))
+        #expect(!warning.isOpen && warning.visitedOnTime)
+        #expect(throws: RiskWarnings.VisitError.closed) {
+            try RiskWarnings.recordVisit(warning, by: .gridWorker, outcome: .resolved, note: nil, recorded: [], at: now)
+        }
+    }
+}
