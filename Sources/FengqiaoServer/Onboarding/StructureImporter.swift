@@ -158,7 +158,7 @@ public struct StructureImporter: Sendable {
         for user in plan.additions.users {
             let password = OneTimePassword.make()
             accounts.append(NewAccount(username: user.username, displayName: user.displayName, password: password))
-            hashes[user.username] = Passwords.hash(password, cost: passwordCost)
+            hashes[user.username] = try await PasswordHasher.shared.hash(password, cost: passwordCost)
         }
         _ = try await StructureImportStore.apply(plan.additions, hashes: hashes, now: clock.now(), into: database)
         return Outcome(plan: plan, applied: true, accounts: accounts)

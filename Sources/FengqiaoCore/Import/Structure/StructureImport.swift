@@ -669,19 +669,21 @@ public struct StructureImport: Sendable {
                     record, .phone,
                     Localized(zh: "没有手机号：收不到短信提醒。", en: "No mobile number: no text-message reminders."))
             }
+            if let username {
+                if let first = seen[username] {
+                    out.problem(
+                        record, .username,
+                        Localized(
+                            zh: "用户名“\(username)”重复（第\(first.line)行已有）。",
+                            en: "The username \"\(username)\" is repeated (first at line \(first.line))."))
+                    continue
+                }
+                seen[username] = record
+            }
             guard let username, let displayName, let organisation, let jurisdiction, !roles.isEmpty else { continue }
             guard (try? UserRules.validateUsername(username)) != nil, displayName.count <= 50,
                 phone.map(CaseRules.isPhoneNumber) ?? true
             else { continue }
-            if let first = seen[username] {
-                out.problem(
-                    record, .username,
-                    Localized(
-                        zh: "用户名“\(username)”重复（第\(first.line)行已有）。",
-                        en: "The username \"\(username)\" is repeated (first at line \(first.line))."))
-                continue
-            }
-            seen[username] = record
             let grants = roles.map {
                 CountyStructure.GrantSpec(role: $0, organisationKey: organisation.key, jurisdictionCode: jurisdiction)
             }
