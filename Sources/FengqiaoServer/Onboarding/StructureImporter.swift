@@ -87,7 +87,14 @@ public enum StructureFiles {
                         fail(upload.name, Localized(zh: "压缩包中没有CSV文件。", en: "The zip holds no CSV file."))
                     }
                     for name in names.sorted() {
-                        csv(String(name.split(separator: "/").last ?? Substring(name)), parts[name] ?? Data())
+                        let file = String(name.split(separator: "/").last ?? Substring(name))
+                        // The template's notes travel with it.
+                        if StructureSheet.named(file) == nil
+                            && (file.hasPrefix("说明") || file.lowercased().hasPrefix("readme"))
+                        {
+                            continue
+                        }
+                        csv(file, parts[name] ?? Data())
                     }
                 }
             } catch SpreadsheetError.tooLarge {
