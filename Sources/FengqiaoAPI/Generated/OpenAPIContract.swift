@@ -2652,7 +2652,7 @@ package enum OpenAPIContract {
               "post": {
                 "operationId": "importStructure",
                 "summary": "导入组织架构（管理员，本辖区） / Import the structure (administrators, their jurisdiction)",
-                "description": "A county's regions, grids, organisations, users and mediators from a spreadsheet (docs/ONBOARDING.md): an `.xlsx` workbook with the sheets 区划, 网格, 组织, 用户, 调解员, a `.zip` of CSV files, or CSV files named after their sheet (UTF-8 with or without a byte-order mark, or GB18030). The body is one file as it is (name it with `filename`: its extension, and for CSV its sheet) or `multipart/form-data` with several. The whole upload is checked first and every problem listed by file, line and column. Without `apply=true` nothing is written (200). With it, everything new is added in one transaction, or nothing when there is any problem (422 with the same answer). Rows already in the system are left as they are (a changed one is a notice), so importing the same file again changes nothing. Every row must lie in the administrator's jurisdiction. New users' one-time passwords are in the answer, once; they must choose their own at first sign-in.",
+                "description": "A county's regions, grids, organisations, users and mediators from a spreadsheet (docs/ONBOARDING.md): an `.xlsx` workbook with the sheets 区划, 网格, 组织, 用户, 调解员, a `.zip` of CSV files, or CSV files named after their sheet (UTF-8 with or without a byte-order mark, or GB18030). The body is one file as it is (name it with `filename`: its extension, and for CSV its sheet) or `multipart/form-data` with several. The whole upload is checked first and every problem listed by file, line and column; with any problem the answer is 422 and nothing is written. Without `apply=true` nothing is written either (a check). With it, everything new is added in one transaction. Rows already in the system are left as they are (a changed one is a notice), so importing the same file again changes nothing. Every row must lie in the administrator's jurisdiction. New users' one-time passwords are in the answer, once; they must choose their own at first sign-in.",
                 "tags": [
                   "oversight"
                 ],
@@ -2720,7 +2720,7 @@ package enum OpenAPIContract {
                     "$ref": "#/components/responses/Forbidden"
                   },
                   "422": {
-                    "description": "`apply=true` and the upload has problems: nothing was written; the report lists them.",
+                    "description": "The upload has problems: nothing was written; the report lists them.",
                     "content": {
                       "application/json": {
                         "schema": {

@@ -5,7 +5,7 @@ import Hummingbird
 
 /// `POST /api/v1/imports/structure` (docs/ONBOARDING.md): the county's structure from a spreadsheet, for
 /// administrators, within their jurisdiction. A check by default; `?apply=true` writes it in one transaction when
-/// nothing is wrong (otherwise 422 with every problem). The body is one file (`?filename=` names it: its extension
+/// nothing is wrong. With any problem the answer is 422 with every problem (and nothing is written). The body is one file (`?filename=` names it: its extension
 /// and, for CSV, its sheet) or `multipart/form-data` with several. New users' one-time passwords are in the answer,
 /// once; an applied import goes to the access log.
 struct StructureImportAPIController {
@@ -107,7 +107,7 @@ struct StructureImportAPIController {
                     AccountResource(username: $0.username, displayName: $0.displayName, oneTimePassword: $0.password)
                 })
             return Response(
-                status: apply && !plan.canApply ? .unprocessableContent : .ok,
+                status: plan.canApply ? .ok : .unprocessableContent,
                 headers: [.contentType: "application/json; charset=utf-8", .cacheControl: "no-store"],
                 body: .init(byteBuffer: ByteBuffer(bytes: try APIJSON.encoder.encode(result))))
         }

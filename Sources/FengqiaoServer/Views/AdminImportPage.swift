@@ -112,11 +112,11 @@ enum AdminImportStrings {
         zh: "模板有“区划”“网格”“组织”“用户”“调解员”五张表和一张说明。可用Excel或WPS填写后直接上传，也可另存为CSV。",
         en: "The template has five sheets (regions, grids, organisations, users, mediators) and notes. Fill it in with"
             + " Excel or WPS and upload it, or save each sheet as CSV.")
-    static let templateXLSX = Localized(zh: "Excel模板（.xlsx）", en: "Excel template (.xlsx)")
+    static let templateXLSX = Localized(zh: "Excel模板", en: "Excel template (.xlsx)")
     static let templateZip = Localized(zh: "CSV模板（压缩包）", en: "CSV templates (zip)")
     static let uploadHeading = Localized(zh: "上传并检查", en: "Upload and check")
     static let uploadBlurb = Localized(
-        zh: "可上传一个Excel工作簿（.xlsx），或按表命名的CSV文件（如“区划.csv”，UTF-8或GB18030编码），或它们的压缩包。"
+        zh: "可上传一个Excel工作簿，或按表命名的CSV文件（如“区划”表存为“区划”，Excel和WPS默认保存的编码都可以），或它们的压缩包。"
             + "先全部检查，没有问题才能确认导入；已在系统中的行保持不变，可放心重复导入。",
         en: "Upload one workbook (.xlsx), CSV files named after their sheet (UTF-8 or GB18030), or a zip of them."
             + " Everything is checked first; you confirm only when nothing is wrong. Rows already in the system are"
