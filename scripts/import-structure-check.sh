@@ -2,7 +2,8 @@
 # The structure import from the command line (docs/ONBOARDING.md) on an empty temporary SQLite database, with the
 # sample county as Chinese Excel saves it: a check writes nothing and exits 0; a broken copy lists its problem by
 # file, line and column and exits 1; --apply adds 7 regions, 10 grids, 6 organisations, 8 users and 4 mediators and
-# prints 8 one-time passwords; the GB18030 CSV files of the same county then change nothing.
+# prints 8 one-time passwords; the GB18030 CSV files of the same county then change nothing; the empty template
+# (--template) reads back as a valid upload.
 # Usage: scripts/import-structure-check.sh      (FENGQIAO_BIN: the binary, default .build/debug/fengqiao)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -35,4 +36,7 @@ grep -q "已导入。新增：区划 7、网格 10、组织 6、用户 8、调�
 
 "$bin" import-structure --apply "$samples/csv-gb18030/"*.csv >"$work/out.txt" || fail "the second import exited $?"
 grep -q "没有需要新增的内容" "$work/out.txt" || fail "the second import changed something"
+"$bin" import-structure --template "$work/template.xlsx" >/dev/null
+"$bin" import-structure "$work/template.xlsx" >"$work/out.txt" || fail "the empty template is not a valid upload"
+grep -q "没有需要新增的内容" "$work/out.txt" || fail "the empty template"
 echo "import-structure: check, a problem by file, line and column, the sample county, again nothing: OK"

@@ -14,14 +14,27 @@ struct ImportStructureCommand: AsyncParsableCommand {
             checked first and every problem listed by file, line and column. Without --apply nothing is written. \
             With --apply everything is added in one transaction, or nothing when there is any problem; rows already \
             in the database are left as they are. New users' one-time passwords are printed once. \
-            Exit code 0 when there is no problem, 1 otherwise.
+            Exit code 0 when there is no problem, 1 otherwise. --template FILE writes the empty template.
             """)
 
     @OptionGroup var global: GlobalOptions
     @Flag(help: "Write the structure (default: only check it).") var apply = false
-    @Argument(help: "The workbook, zip or CSV files.") var files: [String]
+    @Option(help: "Write the empty template to this path instead (.xlsx, or .zip for the CSV files) and stop.")
+    var template: String?
+    @Argument(help: "The workbook, zip or CSV files.") var files: [String] = []
 
     func run() async throws {
+        if let template {
+            let data =
+                template.lowercased().hasSuffix(".zip") ? try StructureTemplate.zip() : try StructureTemplate.xlsx()
+            try data.write(to: URL(fileURLWithPath: template))
+            Console.say(Localized(zh: "已写出模板 \(template)。", en: "Template written to \(template)."))
+            return
+        }
+        guard !files.isEmpty else {
+            Console.fail(Localized(zh: "请给出要导入的文件。", en: "Name the files to import."))
+            throw ExitCode(2)
+        }
         var uploads: [StructureUpload] = []
         for path in files {
             guard let data = FileManager.default.contents(atPath: path) else {

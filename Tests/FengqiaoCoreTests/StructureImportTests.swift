@@ -253,6 +253,17 @@ struct StructureImportTests {
         let plan = StructureImport(existing: existing, scope: township).plan(tables)
         #expect(plan.additions.regions.map(\.code) == ["330599101001-04"])
         #expect(plan.additions.users.map(\.username) == ["xk.more"])
+        // A jurisdiction outside the organisation's region is worth a look, not a refusal.
+        let odd = StructureImport(existing: existing).plan([
+            try Self.table(
+                .users,
+                """
+                用户名,姓名,角色,所属单位,管辖区划代码
+                xk.odd,溪口怪人,领导,溪口镇综治中心,330599102
+                """)
+        ])
+        #expect(odd.problems == [] && odd.additions.users.count == 1)
+        #expect(odd.notices.map(\.column) == ["管辖区划代码"])
         #expect(
             Set(plan.problems.map { "\($0.source):\($0.line ?? 0)" }) == ["网格.csv:3", "用户.csv:3"])
         #expect(plan.problems.allSatisfy { $0.message.zh == "不在您的管辖范围内。" })

@@ -361,13 +361,15 @@ enum XLSXWriter {
             header + "<styleSheet xmlns=\"\(main)\">"
                 + "<fonts count=\"2\"><font><sz val=\"11\"/><name val=\"宋体\"/></font>"
                 + "<font><b/><sz val=\"11\"/><name val=\"宋体\"/></font></fonts>"
-                + "<fills count=\"1\"><fill><patternFill patternType=\"none\"/></fill></fills>"
+                + "<fills count=\"2\"><fill><patternFill patternType=\"none\"/></fill>"
+                + "<fill><patternFill patternType=\"gray125\"/></fill></fills>"
                 + "<borders count=\"1\"><border/></borders>"
                 + "<cellStyleXfs count=\"1\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\"/></cellStyleXfs>"
                 + "<cellXfs count=\"3\"><xf numFmtId=\"0\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\"/>"
                 + "<xf numFmtId=\"0\" fontId=\"1\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyFont=\"1\"/>"
                 + "<xf numFmtId=\"49\" fontId=\"0\" fillId=\"0\" borderId=\"0\" xfId=\"0\" applyNumberFormat=\"1\"/>"
-                + "</cellXfs></styleSheet>")
+                + "</cellXfs><cellStyles count=\"1\"><cellStyle name=\"Normal\" xfId=\"0\" builtinId=\"0\"/>"
+                + "</cellStyles></styleSheet>")
         for (index, sheet) in sheets.enumerated() {
             let width = sheet.rows.map(\.fields.count).max() ?? 1
             let columns = (0..<max(width, 1)).map {

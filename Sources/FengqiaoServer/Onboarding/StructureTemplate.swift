@@ -4,7 +4,7 @@ import Foundation
 /// The downloadable template (docs/ONBOARDING.md): an `.xlsx` workbook with the five sheets' header rows and a
 /// 说明 sheet (each column: required or not, an example, the words it accepts), and the same as a zip of CSV files
 /// (UTF-8 with a byte-order mark, which Excel and WPS open correctly).
-enum StructureTemplate {
+public enum StructureTemplate {
     static let xlsxName = "组织架构导入模板.xlsx"
     static let zipName = "组织架构导入模板-CSV.zip"
 
@@ -42,11 +42,11 @@ enum StructureTemplate {
             ]
     }
 
-    static func xlsx() throws -> Data {
+    public static func xlsx() throws -> Data {
         try XLSXWriter.write(worksheets())
     }
 
-    static func zip() throws -> Data {
+    public static func zip() throws -> Data {
         let bom = Data([0xEF, 0xBB, 0xBF])
         var files = StructureSheet.allCases.map { sheet in
             (name: sheet.title.zh + ".csv", data: bom + Data(CSVTable.row(sheet.columns.map(\.header)).utf8))

@@ -279,13 +279,30 @@ public struct StructureImport: Sendable {
         var levels: [String: RegionLevel] = [:]
         /// Codes of the upload and the database that lie in the administrator's jurisdiction.
         var inScope: Set<String> = []
+        /// Each known code's parent code.
+        var parents: [String: String] = [:]
+
+        /// `code` is `ancestor` or lies below it.
+        func isWithin(_ code: String, _ ancestor: String) -> Bool {
+            var current: String? = code
+            var steps = 0
+            while let here = current, steps < 64 {
+                if here == ancestor { return true }
+                current = parents[here]
+                steps += 1
+            }
+            return false
+        }
     }
 
     func planRegions(
         _ records: [Record], _ out: inout Collector, _ unchanged: inout [StructureSheet: Int]
     ) -> RegionPlan {
         var plan = RegionPlan()
-        for (code, spec) in existing.regions { plan.levels[code] = spec.level }
+        for (code, spec) in existing.regions {
+            plan.levels[code] = spec.level
+            plan.parents[code] = spec.parentCode
+        }
         plan.inScope = Set(existing.regions.keys.filter(inScope))
         var seen: [String: Record] = [:]
         var candidates: [(record: Record, spec: CountyStructure.RegionSpec)] = []
@@ -419,6 +436,7 @@ public struct StructureImport: Sendable {
                     continue
                 }
                 plan.inScope.insert(spec.code)
+                plan.parents[spec.code] = spec.parentCode
                 plan.added.append(spec)
             }
             pending.removeAll { item in ready.contains { $0.spec.code == item.spec.code } }
@@ -679,6 +697,15 @@ public struct StructureImport: Sendable {
                     continue
                 }
                 seen[username] = record
+            }
+            if let organisation, let jurisdiction, !regions.isWithin(jurisdiction, organisation.regionCode) {
+                out.notice(
+                    record, .jurisdiction,
+                    Localized(
+                        zh: "管辖区划“\(jurisdiction)”不在所属单位所在区划“\(organisation.regionCode)”之内，请核对。",
+                        en:
+                            "The jurisdiction \"\(jurisdiction)\" is not within the organisation's region \"\(organisation.regionCode)\"; check it."
+                    ))
             }
             guard let username, let displayName, let organisation, let jurisdiction, !roles.isEmpty else { continue }
             guard (try? UserRules.validateUsername(username)) != nil, displayName.count <= 50,
