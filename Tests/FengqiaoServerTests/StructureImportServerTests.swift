@@ -248,6 +248,18 @@ struct StructureImportServerTests {
             #expect(again.status == .ok && !again.body.contains("import-confirm"))
             #expect(again.body.contains("没有需要新增的内容"))
 
+            // What a cell holds is shown as text, never as markup.
+            let hostile = try await post(
+                [("_csrf", String(token)), ("action", "check")],
+                files: [
+                    (
+                        "files", "区划.csv",
+                        Array("代码,名称,级别,上级代码\r\n339921101299,恶意村,<script>alert(1)</script>,339921101\r\n".utf8)
+                    )
+                ])
+            #expect(hostile.status == .unprocessableContent)
+            #expect(!hostile.body.contains("<script>alert(1)") && hostile.body.contains("&lt;script&gt;"))
+
             // A township's administrator cannot add under another township; the problem names the row.
             let township = try await AdminBrowser.signedIn("taoyuan.admin", client)
             let own = try await township.get(Paths.adminImport)
