@@ -726,6 +726,7 @@ def journey_parties(t):
 
 
 from browser_lists import journey_lists  # noqa: E402
+from browser_onboard import journey_onboard  # noqa: E402
 
 
 def journey_setup(t):
@@ -735,7 +736,7 @@ def journey_setup(t):
 
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen, journey_setup,
+    journey_citizen, journey_onboard, journey_setup,
 ]
 
 

@@ -30,3 +30,5 @@ FENGQIAO_BIN=.build/debug/fengqiao scripts/deploy-test.sh
 FENGQIAO_BIN=.build/debug/fengqiao scripts/schemathesis.sh
 # A 10,000-record 12345 hotline import with exactly 3 bad records, twice: those 3 refused, nothing new the second time.
 FENGQIAO_BIN=.build/debug/fengqiao scripts/import-check.sh 10000
+# The structure import from the command line: the sample county saved by Chinese Excel, a problem's place, again nothing.
+FENGQIAO_BIN=.build/debug/fengqiao scripts/import-structure-check.sh

@@ -173,6 +173,12 @@ struct AccessMatrixTests {
         Outgoing(uri: uri, body: Array(form(fields).utf8), contentType: "application/x-www-form-urlencoded")
     }
 
+    /// A structure upload of one new grid under the township's first village (checked, never applied here).
+    static func structureGrid(_ call: Call) -> String {
+        let village = call.township.grid.split(separator: "-").first.map(String.init) ?? call.township.grid
+        return "网格代码,网格名称,所属村（社区）代码\r\n\(village)-99,矩阵测试网格,\(village)\r\n"
+    }
+
     static func multipartBody(_ uri: String, _ fields: [(String, String)]) -> Outgoing {
         Outgoing(
             uri: uri, body: Array(multipart(fields).utf8), contentType: "multipart/form-data; boundary=\(boundary)")
@@ -440,6 +446,20 @@ struct AccessMatrixTests {
             },
             Endpoint(area: a, label: "GET /admin/qr", door: .web),
             Endpoint(area: a, label: "GET /admin/qr/{grid}.svg", door: .web, scoped: true),
+            Endpoint(area: a, label: "GET /admin/import", door: .web),
+            Endpoint(area: a, label: "GET /admin/import/template.xlsx", door: .web),
+            Endpoint(area: a, label: "GET /admin/import/template.zip", door: .web),
+            Endpoint(area: a, label: "POST /admin/import", note: "检查 check", door: .web, scoped: true) { call in
+                // A check only (nothing written): a grid under the township's first village.
+                var body = "--\(boundary)\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n\(call.csrf)\r\n"
+                body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"action\"\r\n\r\ncheck\r\n"
+                body +=
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"files\"; filename=\"grids.csv\"\r\n\r\n"
+                body += structureGrid(call) + "\r\n--\(boundary)--\r\n"
+                return Outgoing(
+                    uri: "/admin/import", body: Array(body.utf8),
+                    contentType: "multipart/form-data; boundary=\(boundary)")
+            },
         ]
     }()
 
@@ -485,6 +505,11 @@ struct AccessMatrixTests {
             Endpoint(area: a, label: "GET /api/v1/fulfilment-tasks", door: .api),
             Endpoint(area: a, label: "GET /api/v1/oversight/charges", door: .api),
             Endpoint(area: a, label: "GET /api/v1/access-log", door: .api),
+            Endpoint(area: a, label: "POST /api/v1/imports/structure", door: .api, scoped: true) { call in
+                Outgoing(
+                    uri: "/api/v1/imports/structure?filename=grids.csv", body: Array(structureGrid(call).utf8),
+                    contentType: "text/csv")
+            },
         ]
     }()
 

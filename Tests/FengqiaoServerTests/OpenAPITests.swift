@@ -624,6 +624,22 @@ struct OpenAPITests {
             let log = try await probe.call(.get, "/api/v1/access-log", token: admin)
             #expect((log.json["items"] as? [Any])?.isEmpty == false)
             #expect(try await probe.call(.get, "/api/v1/access-log", token: desk).status == .forbidden)
+            // The structure import: a check, an import, a refusal with its problems, someone not an administrator.
+            let structure = "/api/v1/imports/structure"
+            let grid = Array("网格代码,网格名称,所属村（社区）代码\r\n339921101201-90,接口测试网格,339921101201\r\n".utf8)
+            let checked = try await probe.call(
+                .post, structure, "\(structure)?filename=grids.csv", token: admin, raw: grid)
+            #expect(checked.json["canApply"] as? Bool == true && checked.json["applied"] as? Bool == false)
+            let applied = try await probe.call(
+                .post, structure, "\(structure)?filename=grids.csv&apply=true", token: admin, raw: grid)
+            #expect(applied.json["applied"] as? Bool == true)
+            let orphan = Array("网格代码,网格名称,所属村（社区）代码\r\n339921101299-01,孤网格,339921101299\r\n".utf8)
+            #expect(
+                try await probe.call(
+                    .post, structure, "\(structure)?filename=grids.csv&apply=true", token: admin, raw: orphan
+                ).status == .unprocessableContent)
+            #expect(try await probe.call(.post, structure, token: admin, raw: []).status == .badRequest)
+            #expect(try await probe.call(.post, structure, token: desk, raw: grid).status == .forbidden)
 
             // Time limits.
             let policies = try await probe.call(.get, "/api/v1/time-limits/policies", token: desk)

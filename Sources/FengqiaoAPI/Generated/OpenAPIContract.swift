@@ -2648,6 +2648,90 @@ package enum OpenAPIContract {
                 }
               }
             },
+            "/api/v1/imports/structure": {
+              "post": {
+                "operationId": "importStructure",
+                "summary": "导入组织架构（管理员，本辖区） / Import the structure (administrators, their jurisdiction)",
+                "description": "A county's regions, grids, organisations, users and mediators from a spreadsheet (docs/ONBOARDING.md): an `.xlsx` workbook with the sheets 区划, 网格, 组织, 用户, 调解员, a `.zip` of CSV files, or CSV files named after their sheet (UTF-8 with or without a byte-order mark, or GB18030). The body is one file as it is (name it with `filename`: its extension, and for CSV its sheet) or `multipart/form-data` with several. The whole upload is checked first and every problem listed by file, line and column; with any problem the answer is 422 and nothing is written. Without `apply=true` nothing is written either (a check). With it, everything new is added in one transaction. Rows already in the system are left as they are (a changed one is a notice), so importing the same file again changes nothing. Every row must lie in the administrator's jurisdiction. New users' one-time passwords are in the answer, once; they must choose their own at first sign-in.",
+                "tags": [
+                  "oversight"
+                ],
+                "parameters": [
+                  {
+                    "name": "apply",
+                    "in": "query",
+                    "description": "true to write; default false (a check).",
+                    "schema": {
+                      "type": "boolean"
+                    }
+                  },
+                  {
+                    "name": "filename",
+                    "in": "query",
+                    "description": "The file's name when the body is one file (default upload.xlsx).",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/octet-stream": {
+                      "schema": {
+                        "type": "string",
+                        "format": "binary"
+                      }
+                    },
+                    "multipart/form-data": {
+                      "schema": {
+                        "type": "object",
+                        "properties": {
+                          "files": {
+                            "type": "array",
+                            "items": {
+                              "type": "string",
+                              "format": "binary"
+                            }
+                          }
+                        }
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The check's (or the import's) report.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/StructureImportResult"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "description": "The upload has problems: nothing was written; the report lists them.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/StructureImportResult"
+                        }
+                      }
+                    }
+                  }
+                }
+              }
+            },
             "/api/v1/time-limits/policies": {
               "get": {
                 "operationId": "listTimeLimitPolicies",
@@ -5988,6 +6072,139 @@ package enum OpenAPIContract {
                     "type": "array",
                     "items": {
                       "$ref": "#/components/schemas/MediatorResource"
+                    }
+                  }
+                }
+              },
+              "StructureImportCounts": {
+                "type": "object",
+                "required": [
+                  "regions",
+                  "grids",
+                  "organisations",
+                  "users",
+                  "mediators"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "regions": {
+                    "type": "integer"
+                  },
+                  "grids": {
+                    "type": "integer"
+                  },
+                  "organisations": {
+                    "type": "integer"
+                  },
+                  "users": {
+                    "type": "integer"
+                  },
+                  "mediators": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "StructureImportProblem": {
+                "type": "object",
+                "required": [
+                  "source",
+                  "message",
+                  "text"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "source": {
+                    "type": "string",
+                    "description": "The file, or the workbook and its sheet."
+                  },
+                  "line": {
+                    "type": "integer",
+                    "description": "The line (CSV) or row (spreadsheet); 1 is the header."
+                  },
+                  "column": {
+                    "type": "string",
+                    "description": "The column's header."
+                  },
+                  "columnReference": {
+                    "type": "string",
+                    "description": "The column's letter (spreadsheet) or number (CSV)."
+                  },
+                  "message": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "text": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  }
+                }
+              },
+              "StructureImportAccount": {
+                "type": "object",
+                "required": [
+                  "username",
+                  "displayName",
+                  "oneTimePassword"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "oneTimePassword": {
+                    "type": "string",
+                    "description": "Shown this once; to be replaced at first sign-in."
+                  }
+                }
+              },
+              "StructureImportResult": {
+                "type": "object",
+                "required": [
+                  "applied",
+                  "canApply",
+                  "summary",
+                  "added",
+                  "unchanged",
+                  "problems",
+                  "notices",
+                  "accounts"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "applied": {
+                    "type": "boolean"
+                  },
+                  "canApply": {
+                    "type": "boolean",
+                    "description": "No problem was found."
+                  },
+                  "summary": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "added": {
+                    "$ref": "#/components/schemas/StructureImportCounts"
+                  },
+                  "unchanged": {
+                    "$ref": "#/components/schemas/StructureImportCounts"
+                  },
+                  "problems": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/StructureImportProblem"
+                    }
+                  },
+                  "notices": {
+                    "type": "array",
+                    "description": "Rows already there with other values (left as they are), columns ignored.",
+                    "items": {
+                      "$ref": "#/components/schemas/StructureImportProblem"
+                    }
+                  },
+                  "accounts": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/StructureImportAccount"
                     }
                   }
                 }

@@ -125,6 +125,7 @@ func buildRouter(
     ).addRoutes(to: pages)
     AdminSettingsController(regions: services.regions, users: services.users, settings: services.settings)
         .addRoutes(to: pages)
+    AdminImportController(services: services).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")
@@ -145,6 +146,7 @@ func buildRouter(
         regions: services.regions, accessLog: services.accessLog, users: services.users, cases: services.cases
     ).addRoutes(to: api)
     FileAPIController(files: services.files, cases: services.cases).addRoutes(to: api)
+    StructureImportAPIController(services: services).addRoutes(to: api)
     TimeLimitAPIController(
         timeLimits: services.timeLimits, charges: ChargeRepository(database: services.database),
         regions: services.regions, calendar: calendar, calendarFile: configuration.calendarFile

@@ -15,6 +15,7 @@ enum AccessLogText {
         case "agreement.view": Localized(zh: "查看调解协议书", en: "Opened the mediation agreement")
         case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
         case "setup.done": Localized(zh: "完成首次设置", en: "Did the first-run setup")
+        case "structure.import": Localized(zh: "导入组织架构", en: "Imported the structure")
         default: Localized(zh: "其他操作", en: code)
         }
     }
@@ -25,6 +26,11 @@ enum AccessLogText {
         guard language == .zhHans else { return Text(text) }
         func shown(_ word: Substring) -> String { word == "shown" ? "显示" : "遮蔽" }
         if text == "personal data shown" { return Text("显示了个人信息") }
+        if let match = text.firstMatch(
+            of: /^structure import: regions (\d+), grids (\d+), organisations (\d+), users (\d+), mediators (\d+)$/)
+        {
+            return Text("新增区划\(match.1)个、网格\(match.2)个、单位\(match.3)个、用户\(match.4)个、调解员\(match.5)名")
+        }
         if let match = text.firstMatch(of: /^password reset for (\S+)$/) {
             return ComponentGroup {
                 Text("为用户 ")

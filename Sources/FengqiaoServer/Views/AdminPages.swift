@@ -77,6 +77,7 @@ struct AdminIndexPage {
         (Paths.adminCalendar, AdminStrings.calendarTitle, AdminStrings.calendarBlurb),
         (Paths.adminAccessLog, AdminStrings.accessLogTitle, AdminStrings.accessLogBlurb),
         (Paths.adminSettings, AdminSettingsStrings.title, AdminSettingsStrings.blurb),
+        (Paths.adminImport, AdminImportStrings.title, AdminImportStrings.blurb),
     ]
 
     func render() -> String {

@@ -29,9 +29,11 @@ public struct StructureWriter: Sendable {
         public var userIDs: [String: User.ID] = [:]
     }
 
-    func write(_ county: CountyStructure, hashes: [String: String]) async throws -> Counts {
+    /// `known`: identifiers of rows already in the database that the structure refers to (an import that adds to
+    /// a county): the counts are of the rows written only.
+    func write(_ county: CountyStructure, hashes: [String: String], known: Counts = Counts()) async throws -> Counts {
         var counts = Counts()
-        var regionIDs: [String: Region.ID] = [:]
+        var regionIDs = known.regionIDs
         for spec in county.regions {
             let parentID = try spec.parentCode.map { code in try lookup(regionIDs, code, "region") }
             let region = try await RegionRepository.create(
@@ -42,7 +44,7 @@ public struct StructureWriter: Sendable {
             regionIDs[spec.code] = region.id
             counts.regions += 1
         }
-        var organisationIDs: [String: Organisation.ID] = [:]
+        var organisationIDs = known.organisationIDs
         for spec in county.organisations {
             let organisation = try await OrganisationRepository.create(
                 NewOrganisation(
@@ -52,7 +54,7 @@ public struct StructureWriter: Sendable {
             organisationIDs[spec.key] = organisation.id
             counts.organisations += 1
         }
-        var userIDs: [String: User.ID] = [:]
+        var userIDs = known.userIDs
         for spec in county.users {
             let grants = try spec.grants.map { grant in
                 RoleGrant(
