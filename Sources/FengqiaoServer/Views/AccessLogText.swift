@@ -14,7 +14,7 @@ enum AccessLogText {
         case "users.export": Localized(zh: "导出用户列表", en: "Exported the user list")
         case "agreement.view": Localized(zh: "查看调解协议书", en: "Opened the mediation agreement")
         case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
-        default: Localized(zh: "其他操作", en: code)
+        default: StructureLogText.action(code) ?? Localized(zh: "其他操作", en: code)
         }
     }
 
@@ -24,6 +24,7 @@ enum AccessLogText {
         guard language == .zhHans else { return Text(text) }
         func shown(_ word: Substring) -> String { word == "shown" ? "显示" : "遮蔽" }
         if text == "personal data shown" { return Text("显示了个人信息") }
+        if let words = StructureLogText.detail(text) { return Span(words).attribute(named: "translate", value: "no") }
         if let match = text.firstMatch(of: /^password reset for (\S+)$/) {
             return ComponentGroup {
                 Text("为用户 ")
