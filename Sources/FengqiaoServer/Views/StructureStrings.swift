@@ -21,7 +21,7 @@ enum StructureStrings {
         zh: "管辖范围内没有其他可作为上级的区域。", en: "No other region in your jurisdiction can be its parent.")
     static let boundary = Localized(zh: "边界", en: "Boundary")
     static let boundaryNote = Localized(
-        zh: "上传 GeoJSON 文件（Polygon 或 MultiPolygon，可以是 Feature 或只含一个要素的 FeatureCollection），或把内容粘贴在下面。坐标为 WGS-84 经纬度。",
+        zh: "上传从地图软件导出的边界文件（一个多边形，可以是单个要素），或把文件内容粘贴在下面；坐标为经纬度。",
         en:
             "Upload a GeoJSON file (a Polygon or MultiPolygon, bare or in a Feature or a one-feature FeatureCollection), or paste it below. WGS-84 longitude and latitude."
     )
