@@ -30,26 +30,33 @@ extension OrganisationRepository {
         }
     }
 
-    /// What still depends on the organisation: open cases it holds or takes part in, active users with a role in
-    /// it, its mediators.
+    /// What still depends on the organisation: open cases it holds, takes part in or dispatched, active users with a
+    /// role in it, its mediators.
     public func dependents(of id: Organisation.ID) async throws -> OrganisationDependents {
         try await database.withConnection { sql in try await Self.dependents(of: id, in: sql) }
     }
 
     static func dependents(of id: Organisation.ID, in sql: any SQLDatabase) async throws -> OrganisationDependents {
         let count = SQLFunction("COUNT", args: SQLLiteral.all)
-        let openCases =
-            try await sql.select().column(count, as: "n")
-            .from(SQLAlias(SQLIdentifier("case_organisations"), as: SQLIdentifier("co")))
-            .join(
-                SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
-                on: SQLColumn("case_id", table: "co"), .equal, SQLColumn("id", table: "c")
-            )
-            .where(SQLColumn("organisation_id", table: "co"), .equal, SQLBind(id.rawValue))
-            .where(
-                SQLColumn("state", table: "c"), .in, SQLBind.group(CaseState.allCases.filter(\.isOpen).map(\.rawValue))
-            )
-            .first(decodingColumn: "n", as: Int.self) ?? 0
+        // Open cases it holds or takes part in (`case_organisations`), or was ever involved in as their facts say
+        // (`case_metric_organisations`: also the center that only dispatched), each case once.
+        let open = SQLBind.group(CaseState.allCases.filter(\.isOpen).map(\.rawValue))
+        var caseIDs = Set<Int64>()
+        for table in ["case_organisations", "case_metric_organisations"] {
+            for row in try await sql.select().column(SQLColumn("case_id", table: "co"))
+                .from(SQLAlias(SQLIdentifier(table), as: SQLIdentifier("co")))
+                .join(
+                    SQLAlias(SQLIdentifier("cases"), as: SQLIdentifier("c")), method: SQLJoinMethod.inner,
+                    on: SQLColumn("case_id", table: "co"), .equal, SQLColumn("id", table: "c")
+                )
+                .where(SQLColumn("organisation_id", table: "co"), .equal, SQLBind(id.rawValue))
+                .where(SQLColumn("state", table: "c"), .in, open)
+                .all()
+            {
+                caseIDs.insert(try row.decode(column: "case_id", as: Int64.self))
+            }
+        }
+        let openCases = caseIDs.count
         let users = Set(
             try await sql.select().column(SQLColumn("user_id", table: "g"))
                 .from(SQLAlias(SQLIdentifier("user_roles"), as: SQLIdentifier("g")))
