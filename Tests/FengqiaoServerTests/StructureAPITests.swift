@@ -80,7 +80,7 @@ struct StructureAPITests {
     /// A grid of 桃源镇 with one open case (registered at the township's desk through the API), and the township.
     static func busyGrid(
         _ client: any TestClientProtocol, _ services: AppServices
-    ) async throws -> (township: Region, grid: Region, open: Int) {
+    ) async throws -> (township: Region, grid: Region, open: Int, caseID: Int) {
         let township = try await AdminPagesTests.township("桃源镇", services)
         let grid = try #require(try await services.regions.find(code: "339921101201-01"))
         let desk = try await APIClient.signIn("taoyuan.center", client, services)
@@ -88,7 +88,7 @@ struct StructureAPITests {
         #expect(made.status == .created, "\(made.text)")
         let open = try await services.regions.dependents(of: grid.id).openCases
         #expect(open == 1)
-        return (township, grid, open)
+        return (township, grid, open, try #require(made.json["id"] as? Int))
     }
 
     @Test(
@@ -96,7 +96,7 @@ struct StructureAPITests {
     )
     func regionPage() async throws {
         try await TestApp.run(seeded: true) { client, services in
-            let (_, grid, _) = try await Self.busyGrid(client, services)
+            let (_, grid, _, _) = try await Self.busyGrid(client, services)
             let admin = try await AdminBrowser.signedIn("taoyuan.admin", client)
             let path = Paths.adminRegion(grid.code)
             let page = try await admin.get(path)
@@ -133,7 +133,7 @@ struct StructureAPITests {
     )
     func retireAndMove() async throws {
         try await TestApp.run(seeded: true) { client, services in
-            let (township, grid, open) = try await Self.busyGrid(client, services)
+            let (township, grid, open, _) = try await Self.busyGrid(client, services)
             let admin = try await AdminBrowser.signedIn("taoyuan.admin", client)
             let refused = try await admin.post(Paths.adminRegion(grid.code), [("action", "retire")])
             #expect(refused.status == .unprocessableContent)
@@ -224,7 +224,7 @@ struct StructureAPITests {
     @Test("the API moves a region with its subtree, refuses other roles, and answers the jurisdiction's regions only")
     func api() async throws {
         try await TestApp.run(seeded: true) { client, services in
-            let (township, grid, open) = try await Self.busyGrid(client, services)
+            let (township, grid, open, caseID) = try await Self.busyGrid(client, services)
             let admin = try await APIClient.signIn("taoyuan.admin", client, services)
             let list = try await admin.call(.get, "/api/v1/regions")
             let codes = (list.json["items"] as? [[String: Any]])?.compactMap { $0["code"] as? String } ?? []
@@ -236,6 +236,14 @@ struct StructureAPITests {
             #expect(try await grider.call(.get, "/api/v1/regions").status == .forbidden)
             let retire = try await admin.call(.post, "/api/v1/regions/\(grid.code)/retire")
             #expect(retire.status == .unprocessableContent && retire.text.contains("\(open) 件未办结案件"))
+            // A retired organisation is dispatched nothing new, through the API either.
+            let spare = try await services.organisations.create(
+                NewOrganisation(name: "桃源镇临时专班", kind: .department, regionID: township.id))
+            #expect(try await admin.call(.post, "/api/v1/organisations/\(spare.id.rawValue)/retire").status == .ok)
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let dispatch = try await desk.call(
+                .post, "/api/v1/cases/\(caseID)/actions/dispatch", ["lead": spare.id.rawValue])
+            #expect(dispatch.status == .unprocessableContent && dispatch.text.contains("organisation.retired"))
             // A village without cases moves with its grids under another township of the county (county admin).
             let county = try await APIClient.signIn("county.admin", client, services)
             var quiet: Region?
