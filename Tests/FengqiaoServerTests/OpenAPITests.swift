@@ -612,6 +612,7 @@ struct OpenAPITests {
             #expect(
                 try await probe.call(.post, "/api/v1/categories", token: admin, json: ["code": 1]).status == .badRequest
             )
+            try await StructureAPITests.probe(probe, admin: admin, other: desk)
             let metrics = "/api/v1/metrics"
             #expect(try await probe.call(.get, metrics, token: desk).status == .ok)
             #expect(

@@ -45,6 +45,10 @@ package enum OpenAPIContract {
               "description": "分类目录 / Categories"
             },
             {
+              "name": "structure",
+              "description": "区域、网格与单位（管理员） / Regions, grids and organisations (administrators)"
+            },
+            {
               "name": "metrics",
               "description": "指标 / Metrics"
             },
@@ -2550,6 +2554,529 @@ package enum OpenAPIContract {
                   },
                   "403": {
                     "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions": {
+              "get": {
+                "operationId": "listRegions",
+                "summary": "区域与网格（管理员） / Regions and grids (administrators)",
+                "description": "The regions of your jurisdiction (the subtrees of your admin roles), parents before children. Administrators only; other roles 403.",
+                "tags": [
+                  "structure"
+                ],
+                "parameters": [
+                  {
+                    "name": "retired",
+                    "in": "query",
+                    "description": "`true` includes retired regions.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The regions.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RegionList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "addRegion",
+                "summary": "新增区域或网格 / Add a region or grid",
+                "description": "Under a parent of the level above (grids may nest in grids) inside your jurisdiction.",
+                "tags": [
+                  "structure"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RegionRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The region as stored.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RegionResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}": {
+              "parameters": [
+                {
+                  "name": "code",
+                  "in": "path",
+                  "required": true,
+                  "description": "The region's code (行政区划代码 or grid code).",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "getRegion",
+                "summary": "查看区域 / Read a region",
+                "tags": [
+                  "structure"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The region.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RegionResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updateRegion",
+                "summary": "修改区域：名称、户数、边界、上级 / Change a region — name, households, boundary, parent",
+                "description": "Absent fields stay as they are; `boundary: null` removes the boundary. A move (`parentCode`) takes the whole subtree, rewriting every stored region path in one transaction, and is refused (422) while open cases lie in the subtree; closed cases keep the path they were handled under.",
+                "tags": [
+                  "structure"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RegionPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The region as now stored.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RegionResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}/retire": {
+              "parameters": [
+                {
+                  "name": "code",
+                  "in": "path",
+                  "required": true,
+                  "description": "The region's code (行政区划代码 or grid code).",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "retireRegion",
+                "summary": "撤销区域 / Retire a region",
+                "description": "Refused (422, the message says what) while open cases, active users, organisations or child regions in use depend on it. A retired region leaves intake, QR sheets and pick-lists; old cases keep naming it.",
+                "tags": [
+                  "structure"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The region, retired.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RegionResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/regions/{code}/restore": {
+              "parameters": [
+                {
+                  "name": "code",
+                  "in": "path",
+                  "required": true,
+                  "description": "The region's code (行政区划代码 or grid code).",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "restoreRegion",
+                "summary": "恢复区域 / Restore a retired region",
+                "tags": [
+                  "structure"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The region, in use again.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RegionResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/organisations": {
+              "get": {
+                "operationId": "listOrganisations",
+                "summary": "单位（管理员） / Organisations (administrators)",
+                "description": "The organisations whose region lies in your jurisdiction. Administrators only; other roles 403.",
+                "tags": [
+                  "structure"
+                ],
+                "parameters": [
+                  {
+                    "name": "retired",
+                    "in": "query",
+                    "description": "`true` includes retired organisations.",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "true",
+                        "false"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The organisations.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OrganisationList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "addOrganisation",
+                "summary": "新增单位 / Add an organisation",
+                "tags": [
+                  "structure"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/OrganisationRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The organisation as stored.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OrganisationResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/organisations/{id}": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The organisation's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "getOrganisation",
+                "summary": "查看单位 / Read an organisation",
+                "tags": [
+                  "structure"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The organisation.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OrganisationResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "updateOrganisation",
+                "summary": "修改单位：名称、类型、区域、电话、专长 / Change an organisation — name, kind, region, phone, specialties",
+                "description": "Absent fields stay as they are; an empty `phone` removes it. Kind and region are refused (422) while open cases are with the organisation.",
+                "tags": [
+                  "structure"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/OrganisationPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The organisation as now stored.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OrganisationResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/organisations/{id}/retire": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The organisation's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "retireOrganisation",
+                "summary": "撤销单位 / Retire an organisation",
+                "description": "Refused (422, the message says what) while open cases are with it, active users hold roles in it or mediators belong to it. A retired organisation leaves dispatch choices, the directory and pick-lists.",
+                "tags": [
+                  "structure"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The organisation, retired.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OrganisationResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/organisations/{id}/restore": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The organisation's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "restoreOrganisation",
+                "summary": "恢复单位 / Restore a retired organisation",
+                "tags": [
+                  "structure"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The organisation, in use again.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OrganisationResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
                   },
                   "422": {
                     "$ref": "#/components/responses/Unprocessable"
@@ -5299,6 +5826,277 @@ package enum OpenAPIContract {
                   },
                   "active": {
                     "type": "boolean"
+                  }
+                }
+              },
+              "OrganisationKind": {
+                "type": "string",
+                "enum": [
+                  "center",
+                  "department",
+                  "policeStation",
+                  "court",
+                  "mediationCommittee",
+                  "mediationStudio"
+                ]
+              },
+              "GeoJSONPolygon": {
+                "type": "object",
+                "description": "A GeoJSON Polygon (WGS-84 longitude, latitude); one outer ring, closed.",
+                "required": [
+                  "type",
+                  "coordinates"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "type": {
+                    "type": "string",
+                    "enum": [
+                      "Polygon"
+                    ]
+                  },
+                  "coordinates": {
+                    "type": "array",
+                    "items": {
+                      "type": "array",
+                      "items": {
+                        "type": "array",
+                        "items": {
+                          "type": "number"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "GeoJSONInput": {
+                "type": "object",
+                "description": "A boundary as uploaded: a `Polygon` or a one-part `MultiPolygon` geometry, bare, in a `Feature`, or in a `FeatureCollection` of one feature. Holes are dropped; every refusal (422) names what is wrong.",
+                "required": [
+                  "type"
+                ]
+              },
+              "RegionResource": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "name",
+                  "level",
+                  "levelName",
+                  "households",
+                  "retired"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "level": {
+                    "$ref": "#/components/schemas/RegionLevel"
+                  },
+                  "levelName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "parentCode": {
+                    "type": "string"
+                  },
+                  "households": {
+                    "type": "integer"
+                  },
+                  "boundary": {
+                    "$ref": "#/components/schemas/GeoJSONPolygon"
+                  },
+                  "retired": {
+                    "type": "boolean"
+                  },
+                  "retiredAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "RegionList": {
+                "type": "object",
+                "required": [
+                  "items"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RegionResource"
+                    }
+                  }
+                }
+              },
+              "RegionRequest": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "name",
+                  "level",
+                  "parentCode"
+                ],
+                "properties": {
+                  "code": {
+                    "type": "string",
+                    "description": "Letters, digits and hyphens, at most 32; unique."
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "level": {
+                    "$ref": "#/components/schemas/RegionLevel"
+                  },
+                  "parentCode": {
+                    "type": "string"
+                  },
+                  "households": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "boundary": {
+                    "$ref": "#/components/schemas/GeoJSONInput"
+                  }
+                }
+              },
+              "RegionPatch": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "households": {
+                    "type": "integer",
+                    "minimum": 0
+                  },
+                  "parentCode": {
+                    "type": "string",
+                    "description": "Moves the region and its subtree under this region."
+                  },
+                  "boundary": {
+                    "type": [
+                      "object",
+                      "null"
+                    ],
+                    "description": "A GeoJSON boundary (see GeoJSONInput); null removes it."
+                  }
+                }
+              },
+              "OrganisationResource": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name",
+                  "kind",
+                  "kindName",
+                  "regionCode",
+                  "specialties",
+                  "retired"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "$ref": "#/components/schemas/OrganisationKind"
+                  },
+                  "kindName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "regionCode": {
+                    "type": "string"
+                  },
+                  "specialties": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/DisputeType"
+                    }
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "retired": {
+                    "type": "boolean"
+                  },
+                  "retiredAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "OrganisationList": {
+                "type": "object",
+                "required": [
+                  "items"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/OrganisationResource"
+                    }
+                  }
+                }
+              },
+              "OrganisationRequest": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "kind",
+                  "regionCode"
+                ],
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "$ref": "#/components/schemas/OrganisationKind"
+                  },
+                  "regionCode": {
+                    "type": "string"
+                  },
+                  "specialties": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/DisputeType"
+                    }
+                  },
+                  "phone": {
+                    "type": "string"
+                  }
+                }
+              },
+              "OrganisationPatch": {
+                "type": "object",
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "kind": {
+                    "$ref": "#/components/schemas/OrganisationKind"
+                  },
+                  "regionCode": {
+                    "type": "string"
+                  },
+                  "specialties": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/DisputeType"
+                    }
+                  },
+                  "phone": {
+                    "type": "string",
+                    "description": "An empty string removes the phone."
                   }
                 }
               },

@@ -109,7 +109,7 @@ public enum CaseWorkflow {
 
     /// The organisations a command names, each of which must exist: a dispatch's lead and assisting ones, a named
     /// center, a court.
-    static func organisationsNamed(in command: CaseCommand) -> Set<Organisation.ID> {
+    public static func organisationsNamed(in command: CaseCommand) -> Set<Organisation.ID> {
         switch command {
         case .dispatch(let lead, let assisting, _): Set([lead] + assisting)
         case .escalate(.some(let center), _), .climbLadder(.some(let center)): [center]

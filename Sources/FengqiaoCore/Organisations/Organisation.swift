@@ -1,3 +1,5 @@
+import Foundation
+
 /// What an organisation is, which decides what it can be dispatched and what it shows in directories.
 public enum OrganisationKind: String, Sendable, CaseIterable, Codable {
     /// 综治中心 / 矛调中心 at a level: registers, assesses, dispatches, supervises.
@@ -37,10 +39,15 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
     /// For professional mediation committees and studios: the dispute types they take.
     public var specialties: [DisputeType]
     public var phone: String?
+    /// When the organisation was retired (撤销): it leaves dispatch choices, the directory and pick-lists but stays
+    /// on old cases.
+    public var retiredAt: Date?
+
+    public var isRetired: Bool { retiredAt != nil }
 
     public init(
         id: ID, name: String, kind: OrganisationKind, regionID: Region.ID, specialties: [DisputeType] = [],
-        phone: String? = nil
+        phone: String? = nil, retiredAt: Date? = nil
     ) {
         self.id = id
         self.name = name
@@ -48,6 +55,7 @@ public struct Organisation: Sendable, Hashable, Codable, Identifiable {
         self.regionID = regionID
         self.specialties = specialties
         self.phone = phone
+        self.retiredAt = retiredAt
     }
 }
 
@@ -71,6 +79,16 @@ public struct NewOrganisation: Sendable, Hashable, Codable {
 
     public func validate() throws(OrganisationError) {
         guard !name.trimmingWhitespace.isEmpty, name.count <= 100 else { throw .invalidName }
+        if let phone { try Self.validatePhone(phone) }
+    }
+
+    /// A telephone number as people write it ("0571-8888 6666", "+86 138…", "（0571）12345"): digits with spaces,
+    /// hyphens, brackets and a leading plus, 3 to 30 characters. Blank means none (the caller passes nil).
+    public static func validatePhone(_ phone: String) throws(OrganisationError) {
+        let allowed = Set("0123456789 -+()（）")
+        guard (3...30).contains(phone.count), phone.allSatisfy(allowed.contains),
+            phone.contains(where: \.isNumber)
+        else { throw .invalidPhone(phone) }
     }
 }
 
@@ -78,12 +96,14 @@ public enum OrganisationError: UserFacingError, Equatable {
     case invalidName
     case regionNotFound
     case notFound
+    case invalidPhone(String)
 
     public var code: String {
         switch self {
         case .invalidName: "organisation.invalid_name"
         case .regionNotFound: "organisation.region_not_found"
         case .notFound: "organisation.not_found"
+        case .invalidPhone: "organisation.invalid_phone"
         }
     }
 
@@ -95,6 +115,10 @@ public enum OrganisationError: UserFacingError, Equatable {
             Localized(zh: "单位所属区域不存在。", en: "The organisation's region does not exist.")
         case .notFound:
             Localized(zh: "找不到该单位。", en: "No such organisation.")
+        case .invalidPhone(let phone):
+            Localized(
+                zh: "联系电话“\(phone)”无效：只能使用数字、空格、连字符和括号，3到30位。",
+                en: "Phone \"\(phone)\" is invalid: digits, spaces, hyphens and brackets, 3 to 30 characters.")
         }
     }
 }

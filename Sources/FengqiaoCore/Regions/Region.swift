@@ -1,3 +1,5 @@
+import Foundation
+
 /// The administrative levels a case can be handled at, from the top down.
 /// "村理琐事、乡化小事、县管大事、市解难事": each level has its own competence.
 public enum RegionLevel: String, Sendable, CaseIterable, Codable, Comparable {
@@ -54,10 +56,14 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
     /// Households (户数) living in the region; for grids the usual 300–500 in towns.
     public var households: Int
     public var boundary: GeoPolygon?
+    /// When the region was retired (撤销): it leaves intake, QR sheets and pick-lists but stays on old cases.
+    public var retiredAt: Date?
+
+    public var isRetired: Bool { retiredAt != nil }
 
     public init(
         id: ID, code: String, name: String, level: RegionLevel, parentID: ID?, households: Int,
-        boundary: GeoPolygon?
+        boundary: GeoPolygon?, retiredAt: Date? = nil
     ) {
         self.id = id
         self.code = code
@@ -66,6 +72,7 @@ public struct Region: Sendable, Hashable, Codable, Identifiable {
         self.parentID = parentID
         self.households = households
         self.boundary = boundary
+        self.retiredAt = retiredAt
     }
 }
 
@@ -92,11 +99,8 @@ public struct NewRegion: Sendable, Hashable, Codable {
 
     /// Checks the region on its own and against its parent (nil for a root).
     public func validate(parent: Region?) throws(RegionError) {
-        let trimmedCode = code.trimmingWhitespace
-        guard !trimmedCode.isEmpty, trimmedCode.count <= 32,
-            trimmedCode.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
-        else { throw .invalidCode(code) }
-        guard !name.trimmingWhitespace.isEmpty, name.count <= 100 else { throw .invalidName }
+        try Self.validateCode(code)
+        try Self.validateName(name)
         guard households >= 0 else { throw .negativeHouseholds }
         switch (parentID, parent) {
         case (nil, _):
@@ -108,6 +112,21 @@ public struct NewRegion: Sendable, Hashable, Codable {
                 throw .levelMismatch(child: level, parent: parent.level)
             }
         }
+    }
+}
+
+extension NewRegion {
+    /// A region code: letters, digits and hyphens, at most 32 (the web form, the API and the spreadsheet import).
+    public static func validateCode(_ code: String) throws(RegionError) {
+        let trimmedCode = code.trimmingWhitespace
+        guard !trimmedCode.isEmpty, trimmedCode.count <= 32,
+            trimmedCode.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-") })
+        else { throw .invalidCode(code) }
+    }
+
+    /// A region name: not blank, at most 100 characters.
+    public static func validateName(_ name: String) throws(RegionError) {
+        guard !name.trimmingWhitespace.isEmpty, name.count <= 100 else { throw .invalidName }
     }
 }
 

@@ -126,6 +126,7 @@ func buildRouter(
     AdminSettingsController(regions: services.regions, users: services.users, settings: services.settings)
         .addRoutes(to: pages)
     AdminImportController(services: services).addRoutes(to: pages)
+    AdminStructureController(services: services).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")
@@ -141,6 +142,7 @@ func buildRouter(
         accessLog: services.accessLog, calendar: calendar, caseActions: caseActions, exporter: services.caseExporter
     ).addRoutes(to: api)
     CategoryAPIController(categories: services.categories, regions: services.regions).addRoutes(to: api)
+    StructureAPIController(services: services).addRoutes(to: api)
     MetricsAPIController(regions: services.regions, cases: services.cases).addRoutes(to: api)
     AccessLogAPIController(
         regions: services.regions, accessLog: services.accessLog, users: services.users, cases: services.cases

@@ -247,15 +247,24 @@ struct AdminController {
             throw Refusal(code: "admin.outside_jurisdiction", message: s.outsideJurisdiction)
         }
         let households = try Self.count(form["households"], s.households)
-        try await regions.create(
+        let region = try await regions.create(
             NewRegion(
                 code: form["code"] ?? "", name: form["name"] ?? "", level: level, parentID: parent.id,
                 households: households))
+        try await logChange(admin, "region.create", "region \(region.code); parent: \(parent.code)")
         return .regionAdded
     }
 
+    /// A change of the structure, to the access log (as `StructureAdministration` writes its own).
+    private func logChange(_ admin: Administrator, _ action: String, _ detail: String) async throws {
+        try await accessLog.record(
+            AccessLogRepository.Entry(
+                at: admin.now, userID: admin.identity.user.id, username: admin.identity.user.username,
+                action: action, caseID: nil, detail: detail, requestID: nil))
+    }
+
     /// A whole number of at least 0; blank is 0.
-    private static func count(_ text: String?, _ field: Localized) throws -> Int {
+    static func count(_ text: String?, _ field: Localized) throws -> Int {
         guard let text else { return 0 }
         guard let value = Int(text), value >= 0 else {
             throw Refusal(code: "request.invalid_field", message: AdminStrings.mustBeNumber(field))
@@ -265,10 +274,12 @@ struct AdminController {
 
     // MARK: Organisations
 
-    private func organisationsInScope(_ admin: Administrator) async throws -> [Organisation] {
+    private func organisationsInScope(
+        _ admin: Administrator, includeRetired: Bool = false
+    ) async throws -> [Organisation] {
         var result: [Organisation] = []
         for root in admin.scope.roots {
-            result += try await organisations.list(inSubtreeOf: root.id)
+            result += try await organisations.list(inSubtreeOf: root.id, includeRetired: includeRetired)
         }
         return result
     }
@@ -277,7 +288,7 @@ struct AdminController {
         let names = admin.scope.labels
         return AdminOrganisationsPage(
             frame: frame,
-            organisations: try await organisationsInScope(admin).map {
+            organisations: try await organisationsInScope(admin, includeRetired: true).map {
                 .init(organisation: $0, region: names[$0.regionID] ?? "")
             },
             regions: admin.scope.rows)
@@ -290,10 +301,11 @@ struct AdminController {
         guard let region = try await regions.find(code: regionCode), admin.scope.contains(region.id) else {
             throw Refusal(code: "admin.outside_jurisdiction", message: s.outsideJurisdiction)
         }
-        try await organisations.create(
+        let organisation = try await organisations.create(
             NewOrganisation(
                 name: form["name"] ?? "", kind: kind, regionID: region.id,
                 specialties: form.all("specialties").compactMap(DisputeType.init(rawValue:)), phone: form["phone"]))
+        try await logChange(admin, "organisation.create", "organisation \(organisation.id); region: \(region.code)")
         return .organisationAdded
     }
 
@@ -595,7 +607,8 @@ struct AdminScope: Sendable {
         var label: [Region.ID: String] = [:]
         for (root, _) in found where !ids.contains(root.id) {
             roots.append(root)
-            for region in try await regions.subtree(of: root.id) where ids.insert(region.id).inserted {
+            for region in try await regions.subtree(of: root.id, includeRetired: true)
+            where ids.insert(region.id).inserted {
                 let parent = region.parentID.flatMap { depth[$0] }
                 depth[region.id] = parent.map { $0 + 1 } ?? 0
                 // "桃源镇 · 桃源村 · 第3网格": from the township down, so that grid names are told apart.

@@ -30,7 +30,8 @@ struct ReportController {
             guard let region = try await regions.find(code: code), region.level >= .village else {
                 throw HTTPError(.notFound)
             }
-            return try await citizenForm(request, context, place: region)
+            // The sticker of a retired grid may still hang on a wall: the citizen reports and picks the place.
+            return try await citizenForm(request, context, place: region.isRetired ? nil : region)
         }
         router.post(RouterPath(Paths.report)) { request, context in
             let submitted = try await MultipartForm.read(request)

@@ -24,6 +24,10 @@ struct CaseActions: Sendable {
     ) async throws
         -> Case
     {
+        // A retired organisation is dispatched nothing new (the pages no longer offer it; the API is told why).
+        for id in CaseWorkflow.organisationsNamed(in: command) {
+            if try await organisations.find(id: id)?.isRetired == true { throw StructureError.organisationRetired }
+        }
         if case .markDuplicate(let master) = command {
             return try await cases.merge(
                 found.id, into: master, expectedVersion: expectedVersion, by: identity.actor, at: now

@@ -16,7 +16,7 @@ enum AccessLogText {
         case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
         case "setup.done": Localized(zh: "完成首次设置", en: "Did the first-run setup")
         case "structure.import": Localized(zh: "导入组织架构", en: "Imported the structure")
-        default: Localized(zh: "其他操作", en: code)
+        default: StructureLogText.action(code) ?? Localized(zh: "其他操作", en: code)
         }
     }
 
@@ -31,6 +31,7 @@ enum AccessLogText {
         {
             return Text("新增区划\(match.1)个、网格\(match.2)个、单位\(match.3)个、用户\(match.4)个、调解员\(match.5)名")
         }
+        if let words = StructureLogText.detail(text) { return Span(words).attribute(named: "translate", value: "no") }
         if let match = text.firstMatch(of: /^password reset for (\S+)$/) {
             return ComponentGroup {
                 Text("为用户 ")

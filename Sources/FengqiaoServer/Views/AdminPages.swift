@@ -54,8 +54,9 @@ struct AdminRegionRow: Sendable {
     /// The name alone, indented (the tree has a column for the level).
     var indentedName: String { String(repeating: "　", count: depth) + region.name }
 
+    /// The regions in use (a retired one is offered nowhere).
     static func options(_ rows: [AdminRegionRow], _ language: DisplayLanguage) -> [(value: String, text: String)] {
-        rows.map { ($0.region.code, $0.indented(language)) }
+        rows.filter { !$0.region.isRetired }.map { ($0.region.code, $0.indented(language)) }
     }
 }
 
@@ -119,7 +120,8 @@ struct AdminRegionsPage {
         let language = frame.language
         let cells: [[any Component]] = rows.map { row in
             [
-                Text(row.region.code), Text(row.indentedName), Text(t(row.region.level.name)),
+                Text(row.region.code), AdminStructureLinks.region(row, language),
+                Text(t(row.region.level.name)),
                 Text("\(row.region.households)"), Text(t(row.region.boundary == nil ? s.no : s.yes)),
             ]
         }
@@ -164,7 +166,8 @@ struct AdminOrganisationsPage {
         let t = frame.t
         let cells: [[any Component]] = organisations.map { row in
             [
-                Text(row.organisation.name), Text(t(row.organisation.kind.name)), Text(row.region),
+                AdminStructureLinks.organisation(row.organisation, frame.language),
+                Text(t(row.organisation.kind.name)), Text(row.region),
                 Text(row.organisation.specialties.map { t($0.name) }.joined(separator: "、")),
                 Text(row.organisation.phone ?? ""),
             ]

@@ -72,6 +72,7 @@ public struct CaseWriter: Sendable {
         guard let region = try await RegionRepository.row(id: intake.regionID, in: sql) else {
             throw StoreError.notFound("region \(intake.regionID)")
         }
+        if region.region.isRetired { throw StructureError.regionRetired }
         let id = Case.ID(try await CaseRepository.next("case_id", in: sql))
         let number = CaseNumbering.number(
             date: now, sequence: Int(try await CaseRepository.next(CaseRows.numberCounter(for: now), in: sql)))

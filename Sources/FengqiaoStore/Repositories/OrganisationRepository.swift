@@ -1,4 +1,5 @@
 import FengqiaoCore
+import Foundation
 import SQLKit
 
 public struct OrganisationRepository: Sendable {
@@ -6,7 +7,7 @@ public struct OrganisationRepository: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    static let columns = ["id", "name", "kind", "region_id", "specialties", "phone"]
+    static let columns = ["id", "name", "kind", "region_id", "specialties", "phone", "retired_at"]
 
     @discardableResult
     public func create(_ new: NewOrganisation) async throws -> Organisation {
@@ -16,9 +17,10 @@ public struct OrganisationRepository: Sendable {
     @discardableResult
     static func create(_ new: NewOrganisation, in sql: any SQLDatabase) async throws -> Organisation {
         try new.validate()
-        guard try await RegionRepository.row(id: new.regionID, in: sql) != nil else {
+        guard let region = try await RegionRepository.row(id: new.regionID, in: sql) else {
             throw OrganisationError.regionNotFound
         }
+        if region.region.isRetired { throw StructureError.regionRetired }
         let id = try await sql.insert(into: "organisations")
             .columns("name", "kind", "region_id", "specialties", "phone")
             .values(
@@ -99,6 +101,7 @@ public struct OrganisationRepository: Sendable {
         var firstCenter: [Int64: Int64] = [:]
         for row in try await sql.select().columns("id", "region_id").from("organisations")
             .where("kind", .equal, OrganisationKind.center.rawValue).where("region_id", .in, regions.map(\.id))
+            .where("retired_at", .is, SQLLiteral.null)
             .orderBy("id").all()
         {
             let region = try row.decode(column: "region_id", as: Int64.self)
@@ -117,6 +120,7 @@ public struct OrganisationRepository: Sendable {
             if row.region.level <= level,
                 let center = try await sql.select().columns(columns).from("organisations")
                     .where("region_id", .equal, id.rawValue).where("kind", .equal, OrganisationKind.center.rawValue)
+                    .where("retired_at", .is, SQLLiteral.null)
                     .orderBy("id").first().map(decode)
             {
                 return center
@@ -151,8 +155,11 @@ public struct OrganisationRepository: Sendable {
         return levels
     }
 
-    /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by name.
-    public func list(inSubtreeOf regionID: Region.ID, kind: OrganisationKind? = nil) async throws -> [Organisation] {
+    /// Organisations whose region lies in the subtree of `regionID`, optionally of one kind, by id; retired ones
+    /// (no longer dispatched to nor offered in pick-lists) only when asked for.
+    public func list(
+        inSubtreeOf regionID: Region.ID, kind: OrganisationKind? = nil, includeRetired: Bool = false
+    ) async throws -> [Organisation] {
         try await database.withConnection { sql in
             guard let root = try await RegionRepository.row(id: regionID, in: sql) else { return [] }
             var query = sql.select().columns(Self.columns.map { SQLColumn($0, table: "o") })
@@ -163,6 +170,7 @@ public struct OrganisationRepository: Sendable {
                 )
                 .whereInSubtree(SQLColumn("path", table: "r"), of: root.path)
             if let kind { query = query.where(SQLColumn("kind", table: "o"), .equal, SQLBind(kind.rawValue)) }
+            if !includeRetired { query = query.where(SQLColumn("retired_at", table: "o"), .is, SQLLiteral.null) }
             return try await query.orderBy(SQLColumn("id", table: "o")).all().map(Self.decode)
         }
     }
@@ -170,6 +178,7 @@ public struct OrganisationRepository: Sendable {
     public func count(kinds: [OrganisationKind]? = nil) async throws -> Int {
         try await database.withConnection { sql in
             var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("organisations")
+                .where("retired_at", .is, SQLLiteral.null)
             if let kinds { query = query.where("kind", .in, kinds.map(\.rawValue)) }
             return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
         }
@@ -186,6 +195,7 @@ public struct OrganisationRepository: Sendable {
             kind: kind,
             regionID: Region.ID(try row.decode(column: "region_id", as: Int64.self)),
             specialties: DisputeType.list(from: try row.decode(column: "specialties", as: String.self)),
-            phone: try row.decode(column: "phone", as: String?.self))
+            phone: try row.decode(column: "phone", as: String?.self),
+            retiredAt: try row.decode(column: "retired_at", as: Int64?.self).map(Date.init(unixMilliseconds:)))
     }
 }

@@ -9,7 +9,7 @@ public struct RegionRepository: Sendable {
 
     public init(database: Database) { self.database = database }
 
-    static let columns = ["id", "code", "name", "level", "parent_id", "path", "households", "boundary"]
+    static let columns = ["id", "code", "name", "level", "parent_id", "path", "households", "boundary", "retired_at"]
 
     @discardableResult
     public func create(_ new: NewRegion) async throws -> Region {
@@ -21,6 +21,7 @@ public struct RegionRepository: Sendable {
     static func create(_ new: NewRegion, in sql: any SQLDatabase) async throws -> Region {
         let parent = try await new.parentID.asyncMap { try await Self.row(id: $0, in: sql) }
         try new.validate(parent: parent?.region)
+        if parent?.region.isRetired == true { throw StructureError.parentRetired }
         if try await sql.select().column("id").from("regions").where("code", .equal, new.code).first() != nil {
             throw RegionError.duplicateCode(new.code)
         }
@@ -51,20 +52,25 @@ public struct RegionRepository: Sendable {
         }
     }
 
-    public func children(of id: Region.ID) async throws -> [Region] {
+    /// The children of a region, by code; retired ones only when asked.
+    public func children(of id: Region.ID, includeRetired: Bool = false) async throws -> [Region] {
         try await database.withConnection { sql in
-            try await sql.select().columns(Self.columns).from("regions").where("parent_id", .equal, id.rawValue)
-                .orderBy("code").all().map { try Self.decode($0).region }
+            var query = sql.select().columns(Self.columns).from("regions").where("parent_id", .equal, id.rawValue)
+            if !includeRetired { query = query.where("retired_at", .is, SQLLiteral.null) }
+            return try await query.orderBy("code").all().map { try Self.decode($0).region }
         }
     }
 
-    /// The region and everything below it, ordered by path (parents before children).
-    public func subtree(of id: Region.ID) async throws -> [Region] {
+    /// The region and everything below it, ordered by path (parents before children). Retired regions (and so what
+    /// intake, the QR sheets, the map and the pick-lists offer) are left out unless asked for; the root is always
+    /// there when it exists.
+    public func subtree(of id: Region.ID, includeRetired: Bool = false) async throws -> [Region] {
         try await database.withConnection { sql in
             guard let root = try await Self.row(id: id, in: sql) else { return [] }
             return try await sql.select().columns(Self.columns).from("regions")
                 .whereInSubtree(SQLIdentifier("path"), of: root.path)
                 .orderBy("path").all().map { try Self.decode($0).region }
+                .filter { includeRetired || !$0.isRetired || $0.id == root.region.id }
         }
     }
 
@@ -83,17 +89,20 @@ public struct RegionRepository: Sendable {
         try await database.withConnection { sql in try await Self.row(id: id, in: sql)?.path }
     }
 
-    /// Every region of one level, by code (the townships of a county, for a directory's filter).
+    /// Every region of one level in use, by code (the townships of a county, for a directory's filter).
     public func list(level: RegionLevel) async throws -> [Region] {
         try await database.withConnection { sql in
             try await sql.select().columns(Self.columns).from("regions").where("level", .equal, level.rawValue)
+                .where("retired_at", .is, SQLLiteral.null)
                 .orderBy("code").all().map { try Self.decode($0).region }
         }
     }
 
+    /// How many regions are in use, of one level or all.
     public func count(level: RegionLevel? = nil) async throws -> Int {
         try await database.withConnection { sql in
             var query = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("regions")
+                .where("retired_at", .is, SQLLiteral.null)
             if let level { query = query.where("level", .equal, level.rawValue) }
             return try await query.first(decodingColumn: "n", as: Int.self) ?? 0
         }
@@ -125,7 +134,8 @@ public struct RegionRepository: Sendable {
             level: level,
             parentID: try row.decode(column: "parent_id", as: Int64?.self).map { Region.ID($0) },
             households: Int(try row.decode(column: "households", as: Int64.self)),
-            boundary: boundary)
+            boundary: boundary,
+            retiredAt: try row.decode(column: "retired_at", as: Int64?.self).map(Date.init(unixMilliseconds:)))
         return Row(region: region, path: try row.decode(column: "path", as: String.self))
     }
 

@@ -27,7 +27,7 @@ public enum StructureImportStore {
             loaded.known.regionIDs[region.code] = region.id
         }
         let organisations = try await sql.select()
-            .columns("id", "name", "kind", "region_id", "specialties", "phone").from("organisations").all()
+            .columns(OrganisationRepository.columns).from("organisations").all()
             .map(OrganisationRepository.decode)
         var organisationKeys: [Organisation.ID: String] = [:]
         for organisation in organisations {
