@@ -124,7 +124,8 @@ struct AccessMatrixTests {
             var text = text
             for (name, value) in [
                 ("{case}", "\(t.open.id)"), ("{file}", t.file), ("{mediated}", "\(t.mediated.id)"), ("{grid}", t.grid),
-                ("{township}", t.code), ("{mediator}", "\(t.mediator)"), ("{code}", t.open.trackingCode),
+                ("{township}", t.code), ("{slug}", t.slug), ("{mediator}", "\(t.mediator)"),
+                ("{code}", t.open.trackingCode),
                 ("{phone}", t.phone), ("{last4}", String(t.phone.suffix(4))), ("{service}", world.service),
                 ("{policy}", world.policyCode), ("{ladder}", world.ladderCode),
             ] {
@@ -435,8 +436,53 @@ struct AccessMatrixTests {
             },
             Endpoint(area: a, label: "GET /admin/qr", door: .web),
             Endpoint(area: a, label: "GET /admin/qr/{grid}.svg", door: .web, scoped: true),
+        ] + peopleAdmin
+    }()
+
+    /// The administration of users and mediators (issue 16): each change on a fresh user or card of the township.
+    static let peopleAdmin: [Endpoint] = {
+        let a = "管理页面 Administrator pages"
+        return [
+            Endpoint(area: a, label: "GET /admin/users/{slug}.center", door: .web, scoped: true),
+            Endpoint(area: a, label: "POST /admin/users/{user}", note: "保存 save", door: .web, scoped: true) { call in
+                let username = try await freshUser(call)
+                return formBody(
+                    "/admin/users/\(username)",
+                    [("_csrf", call.csrf), ("action", "details"), ("displayName", "矩阵改名\(call.n)")])
+            },
+            Endpoint(area: a, label: "GET /admin/users/{slug}.center/disable", door: .web, scoped: true),
+            Endpoint(area: a, label: "POST /admin/users/{user}/disable", door: .web, scoped: true) { call in
+                let username = try await freshUser(call)
+                return formBody("/admin/users/\(username)/disable", [("_csrf", call.csrf)])
+            },
+            Endpoint(area: a, label: "GET /admin/mediators", door: .web),
+            Endpoint(area: a, label: "POST /admin/mediators", door: .web, scoped: true) { call in
+                multipartBody(
+                    "/admin/mediators",
+                    [
+                        ("_csrf", call.csrf), ("action", "add"), ("name", "矩阵调解员\(call.n)"),
+                        ("organisation", "\(call.township.centerOrganisation)"), ("specialties", "neighbour"),
+                        ("levels", "township"), ("languages", "普通话"), ("available", "on"),
+                    ])
+            },
+            Endpoint(area: a, label: "GET /admin/mediators/{mediator}", door: .web, scoped: true),
+            Endpoint(area: a, label: "POST /admin/mediators/{card}", note: "退出 retire", door: .web, scoped: true) {
+                call in
+                let card = try await freshMediator(call)
+                return formBody("/admin/mediators/\(card)", [("_csrf", call.csrf), ("action", "retire")])
+            },
+            Endpoint(area: a, label: "GET /mediators/{mediator}/photo", door: .web, open: true, scoped: true),
         ]
     }()
+
+    /// A new mediator card of the township (at its center), for a call that retires one.
+    static func freshMediator(_ call: Call) async throws -> Int64 {
+        try await call.world.services.mediators.create(
+            NewMediator(
+                name: "矩阵调解员\(call.n)", organisationID: Organisation.ID(call.township.centerOrganisation),
+                specialties: [.neighbour], levels: [.township])
+        ).id.rawValue
+    }
 
     static var actionBody: [String: Any] {
         [

@@ -123,6 +123,7 @@ func buildRouter(
     ).addRoutes(to: pages)
     AdminSettingsController(regions: services.regions, users: services.users, settings: services.settings)
         .addRoutes(to: pages)
+    AdminPeopleController(people: services.people).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")
