@@ -472,6 +472,71 @@ struct AccessMatrixTests {
                 return formBody("/admin/mediators/\(card)", [("_csrf", call.csrf), ("action", "retire")])
             },
             Endpoint(area: a, label: "GET /mediators/{mediator}/photo", door: .web, open: true, scoped: true),
+        ] + peopleAPI
+    }()
+
+    /// `/api/v1/users` and the administration of `/api/v1/mediators` (issue 16).
+    static let peopleAPI: [Endpoint] = {
+        let a = "目录与规则接口 Catalogue and rules API"
+        @Sendable func fresh(_ call: Call, _ suffix: String) async throws -> String {
+            "/api/v1/users/\(try await freshUser(call))\(suffix)"
+        }
+        @Sendable func card(_ call: Call, _ suffix: String) async throws -> String {
+            "/api/v1/mediators/\(try await freshMediator(call))\(suffix)"
+        }
+        return [
+            Endpoint(area: a, label: "GET /api/v1/users", door: .api),
+            Endpoint(area: a, label: "POST /api/v1/users", door: .api, scoped: true) { call in
+                jsonBody(
+                    "/api/v1/users",
+                    [
+                        "username": "matrix.api\(call.n)", "displayName": "矩阵接口\(call.n)",
+                        "grants": [
+                            [
+                                "role": "gridWorker", "organisationID": call.township.centerOrganisation,
+                                "jurisdictionCode": call.township.code,
+                            ]
+                        ],
+                    ])
+            },
+            Endpoint(area: a, label: "GET /api/v1/users/{slug}.center", door: .api, scoped: true),
+            Endpoint(area: a, label: "PATCH /api/v1/users/{user}", door: .api, scoped: true) { call in
+                jsonBody(try await fresh(call, ""), ["displayName": "矩阵改名\(call.n)"])
+            },
+            Endpoint(area: a, label: "POST /api/v1/users/{user}/disable", door: .api, scoped: true) { call in
+                Outgoing(uri: try await fresh(call, "/disable"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/users/{user}/enable", door: .api, scoped: true) { call in
+                Outgoing(uri: try await fresh(call, "/enable"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/users/{user}/reset-password", door: .api, scoped: true) { call in
+                Outgoing(uri: try await fresh(call, "/reset-password"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/mediators", door: .api, scoped: true) { call in
+                jsonBody(
+                    "/api/v1/mediators",
+                    [
+                        "name": "矩阵调解员\(call.n)", "organisationID": call.township.centerOrganisation,
+                        "specialties": ["neighbour"], "levels": ["township"],
+                    ])
+            },
+            Endpoint(area: a, label: "PATCH /api/v1/mediators/{card}", door: .api, scoped: true) { call in
+                jsonBody(try await card(call, ""), ["goldMedal": true])
+            },
+            Endpoint(area: a, label: "POST /api/v1/mediators/{card}/retire", door: .api, scoped: true) { call in
+                Outgoing(uri: try await card(call, "/retire"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/mediators/{card}/reinstate", door: .api, scoped: true) { call in
+                Outgoing(uri: try await card(call, "/reinstate"))
+            },
+            Endpoint(area: a, label: "PUT /api/v1/mediators/{card}/photo", door: .api, scoped: true) { call in
+                Outgoing(
+                    uri: try await card(call, "/photo"), body: PeopleAdminTests.png,
+                    contentType: "application/octet-stream")
+            },
+            Endpoint(area: a, label: "DELETE /api/v1/mediators/{card}/photo", door: .api, scoped: true) { call in
+                Outgoing(uri: try await card(call, "/photo"))
+            },
         ]
     }()
 

@@ -152,6 +152,7 @@ func buildRouter(
         mediation: MediationRepository(database: services.database), mediators: services.mediators,
         regions: services.regions
     ).addRoutes(to: api)
+    PeopleAPIController(people: services.people).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()
