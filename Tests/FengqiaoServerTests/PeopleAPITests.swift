@@ -135,4 +135,72 @@ struct PeopleAPITests {
             #expect(refused.text.contains("user.last_admin_grant"))
         }
     }
+
+    @Test(
+        "a mediator account and its card are one person: chosen by a citizen, the account sees the 点单 and takes it")
+    func accountAndCardAreOnePerson() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let admin = try await APIClient.signIn("taoyuan.admin", client, services)
+            let demo = try #require(try await services.users.find(username: "taoyuan.mediator"))
+            let committee = try #require(try await services.mediators.find(userID: demo.id)).organisationID
+            let township = try #require(try await services.regions.list(level: .township).first { $0.name == "桃源镇" })
+            let made = try await admin.call(
+                .post, "/api/v1/users",
+                [
+                    "username": "taoyuan.newmediator", "displayName": "柳青", "password": "Liu-qing-2026",
+                    "grants": [
+                        [
+                            "role": "mediator", "organisationID": committee.rawValue,
+                            "jurisdictionCode": township.code,
+                        ]
+                    ],
+                    "mediatorCard": [
+                        "name": "柳青", "organisationID": committee.rawValue, "specialties": ["neighbour"],
+                        "levels": ["township"],
+                    ],
+                ])
+            #expect(made.status == .created, "\(made.text)")
+            let card = try #require((made.json["mediator"] as? [String: Any])?["id"] as? Int)
+            let directory = try await APIClient(client: client, token: nil).call(.get, "/api/v1/mediators")
+            #expect((directory.json["items"] as? [[String: Any]] ?? []).contains { $0["id"] as? Int == card })
+
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            var intake = CaseAPITests.intake
+            intake["parties"] = [["role": "reporter", "name": "李四", "phone": "13912345678"]]
+            let created = try await desk.call(.post, "/api/v1/cases", intake, key: "one-person")
+            let id = try #require(created.json["id"] as? Int)
+            let code = try #require(created.json["trackingCode"] as? String)
+            let number = try #require(created.json["number"] as? String)
+            let citizen = APIClient(client: client, token: nil)
+            let chosen = try await citizen.call(
+                .post, "/api/v1/track/actions", ["code": code, "phone": "5678", "mediator": card])
+            #expect(chosen.status == .ok, "\(chosen.text)")
+
+            // The account signs in and finds the request in its mediation queue, and takes it.
+            let session = try await AdminBrowser.signIn("taoyuan.newmediator", password: "Liu-qing-2026", client)
+            let mediator = AdminBrowser(client: client, session: try #require(session))
+            let queue = try await mediator.client.execute(
+                uri: Paths.mediation, method: .get,
+                headers: [.cookie: "\(SessionAuthenticator.cookieName)=\(mediator.session ?? "")"]
+            ) { String(buffer: $0.body) }
+            let requested = try #require(queue.firstRange(of: "id=\"requested-mediations\""))
+            #expect(queue[requested.lowerBound...].contains(number))
+            let taker = try await APIClient.signIn("taoyuan.newmediator", client, services)
+            #expect(try await taker.call(.post, "/api/v1/cases/\(id)/actions/take-mediation", [:]).status == .ok)
+            #expect(
+                try await services.cases.find(id: Case.ID(Int64(id)))?.mediation.mediatorID == Mediator.ID(Int64(card)))
+
+            // Retired: gone from the directory, refused for a new 点单, still the case's mediator.
+            #expect(try await admin.call(.post, "/api/v1/mediators/\(card)/retire").status == .ok)
+            let after = try await APIClient(client: client, token: nil).call(.get, "/api/v1/mediators")
+            #expect(!(after.json["items"] as? [[String: Any]] ?? []).contains { $0["id"] as? Int == card })
+            let other = try await desk.call(.post, "/api/v1/cases", intake, key: "one-person-2")
+            let otherCode = try #require(other.json["trackingCode"] as? String)
+            let refused = try await citizen.call(
+                .post, "/api/v1/track/actions", ["code": otherCode, "phone": "5678", "mediator": card])
+            #expect(refused.json["code"] as? String == "mediation.mediator_unavailable", "\(refused.text)")
+            #expect(
+                try await services.cases.find(id: Case.ID(Int64(id)))?.mediation.mediatorID == Mediator.ID(Int64(card)))
+        }
+    }
 }
