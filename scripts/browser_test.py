@@ -41,6 +41,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 
 import browser_parties  # noqa: E402
 from browser_dashboard import journey_dashboard  # noqa: E402
+from browser_people import journey_people  # noqa: E402
 from serve_process import DemoServer, ServerFailed  # noqa: E402
 from browser_citizen import journey_citizen  # noqa: E402
 
@@ -729,7 +730,7 @@ from browser_lists import journey_lists  # noqa: E402
 
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen,
+    journey_citizen, journey_people,
 ]
 
 

@@ -49,10 +49,12 @@ struct AdminUserPage {
         let path = Paths.adminUser(user.username)
         return frame.render(title: p.userTitle(user.displayName), path: path) {
             Paragraph { Link(t(s.usersTitle), url: Paths.adminUsers) }.class("note")
-            Widgets.facts([
-                (t(s.username), user.username),
-                (t(s.state), t(user.disabled ? s.disabled : s.active)),
-            ])
+            Element(name: "dl") {
+                Element(name: "dt") { Text(t(s.username)) }
+                Element(name: "dd") { Text(user.username) }.attribute(named: "translate", value: "no")
+                Element(name: "dt") { Text(t(s.state)) }
+                Element(name: "dd") { Text(t(user.disabled ? s.disabled : s.active)) }
+            }.class("facts")
             H2(t(p.details))
             Form(url: path, method: .post) {
                 Widgets.csrf(frame.csrfToken)
@@ -223,10 +225,16 @@ struct AdminMediatorPage {
         let path = Paths.adminMediator(mediator.id)
         return frame.render(title: p.mediatorTitle(mediator.name), path: path) {
             Paragraph { Link(t(p.mediatorsTitle), url: Paths.adminMediators) }.class("note")
-            Widgets.facts([
-                (t(AdminStrings.state), t(mediator.isActive ? p.inService : p.retired)),
-                (t(p.account), account ?? t(p.none)),
-            ])
+            Element(name: "dl") {
+                Element(name: "dt") { Text(t(AdminStrings.state)) }
+                Element(name: "dd") { Text(t(mediator.isActive ? p.inService : p.retired)) }
+                Element(name: "dt") { Text(t(p.account)) }
+                if let account {
+                    Element(name: "dd") { Text(account) }.attribute(named: "translate", value: "no")
+                } else {
+                    Element(name: "dd") { Text(t(p.none)) }
+                }
+            }.class("facts")
             if mediator.isActive {
                 Paragraph { Link(t(p.openDirectory), url: Paths.mediator(mediator.id)) }
                 if mediator.photo != nil {
