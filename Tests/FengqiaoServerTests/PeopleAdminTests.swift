@@ -219,4 +219,27 @@ struct PeopleAdminTests {
             #expect(!log.contains { $0.detail.contains(String(password)) })
         }
     }
+
+    @Test("adding a user with the mediator role goes on to their directory card, filled in for the account")
+    func newMediatorAccountGoesOnToItsCard() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let admin = try await AdminBrowser.signedIn("taoyuan.admin", client)
+            let demo = try #require(try await services.users.find(username: "taoyuan.mediator"))
+            let grant = try #require(demo.grants.first)
+            let township = try #require(try await services.regions.find(id: grant.jurisdictionID))
+            let added = try await admin.post(
+                Paths.adminUsers,
+                [
+                    ("action", "add"), ("username", "taoyuan.liuqing"), ("displayName", "柳青"),
+                    ("password", "Liu-qing-2026"), ("role", "mediator"),
+                    ("organisation", "\(grant.organisationID.rawValue)"), ("jurisdiction", township.code),
+                ])
+            #expect(added.status == .seeOther)
+            #expect(added.location == PeopleStrings.cardForNewAccount("taoyuan.liuqing"))
+            let form = try await admin.get(try #require(added.location))
+            #expect(form.body.contains("请在下面为其建立调解员名片"))
+            #expect(form.body.contains(#"name="account" value="taoyuan.liuqing""#))
+            #expect(form.body.contains(#"name="name" value="柳青""#))
+        }
+    }
 }

@@ -1,4 +1,5 @@
 import FengqiaoCore
+import Foundation
 
 /// The text of the user and mediator administration pages, zh-Hans first, English second.
 enum PeopleStrings {
@@ -89,6 +90,12 @@ enum PeopleStrings {
     static let none = Localized(zh: "无", en: "None")
     static let openDirectory = Localized(zh: "在名录中查看", en: "See it in the directory")
 
+    /// Where a new mediator account goes on to: the add form of `/admin/mediators`, filled in for it.
+    static func cardForNewAccount(_ username: String) -> String {
+        "\(Paths.adminMediators)?account=\(username.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")"
+            + "&done=\(Note.accountAdded.rawValue)"
+    }
+
     static let organisationRequired = Localized(zh: "所在调解组织", en: "Organisation")
 
     /// The note of the change just made (`?done=`).
@@ -103,6 +110,7 @@ enum PeopleStrings {
         case mediatorRetired = "mediator-retired"
         case mediatorReinstated = "mediator-reinstated"
         case photoRemoved = "photo-removed"
+        case accountAdded = "account-added"
 
         var text: Localized {
             switch self {
@@ -120,6 +128,10 @@ enum PeopleStrings {
                 Localized(zh: "该调解员已退出名录。", en: "The mediator has left the directory.")
             case .mediatorReinstated: Localized(zh: "该调解员已恢复到名录中。", en: "The mediator is back in the directory.")
             case .photoRemoved: Localized(zh: "已删除照片。", en: "Photo removed.")
+            case .accountAdded:
+                Localized(
+                    zh: "已添加调解员账号。请在下面为其建立调解员名片，群众才能在名录中看到并点单。",
+                    en: "Mediator account added. Make their card below so that citizens can find and choose them.")
             }
         }
     }
