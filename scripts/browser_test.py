@@ -42,6 +42,7 @@ from selenium.webdriver.support.ui import WebDriverWait  # noqa: E402
 import browser_parties  # noqa: E402
 from browser_dashboard import journey_dashboard  # noqa: E402
 from browser_structure import journey_structure  # noqa: E402
+from browser_people import journey_people  # noqa: E402
 from serve_process import DemoServer, ServerFailed  # noqa: E402
 from browser_citizen import journey_citizen  # noqa: E402
 
@@ -737,7 +738,7 @@ def journey_setup(t):
 
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen, journey_onboard, journey_structure, journey_setup,
+    journey_citizen, journey_onboard, journey_structure, journey_people, journey_setup,
 ]
 
 

@@ -124,7 +124,8 @@ struct AccessMatrixTests {
             var text = text
             for (name, value) in [
                 ("{case}", "\(t.open.id)"), ("{file}", t.file), ("{mediated}", "\(t.mediated.id)"), ("{grid}", t.grid),
-                ("{township}", t.code), ("{mediator}", "\(t.mediator)"), ("{code}", t.open.trackingCode),
+                ("{township}", t.code), ("{slug}", t.slug), ("{mediator}", "\(t.mediator)"),
+                ("{code}", t.open.trackingCode),
                 ("{phone}", t.phone), ("{last4}", String(t.phone.suffix(4))), ("{service}", world.service),
                 ("{policy}", world.policyCode), ("{ladder}", world.ladderCode),
             ] {
@@ -460,8 +461,118 @@ struct AccessMatrixTests {
                     uri: "/admin/import", body: Array(body.utf8),
                     contentType: "multipart/form-data; boundary=\(boundary)")
             },
+        ] + peopleAdmin
+    }()
+
+    /// The administration of users and mediators (issue 16): each change on a fresh user or card of the township.
+    static let peopleAdmin: [Endpoint] = {
+        let a = "管理页面 Administrator pages"
+        return [
+            Endpoint(area: a, label: "GET /admin/users/{slug}.center", door: .web, scoped: true),
+            Endpoint(area: a, label: "POST /admin/users/{user}", note: "保存 save", door: .web, scoped: true) { call in
+                let username = try await freshUser(call)
+                return formBody(
+                    "/admin/users/\(username)",
+                    [("_csrf", call.csrf), ("action", "details"), ("displayName", "矩阵改名\(call.n)")])
+            },
+            Endpoint(area: a, label: "GET /admin/users/{slug}.center/disable", door: .web, scoped: true),
+            Endpoint(area: a, label: "POST /admin/users/{user}/disable", door: .web, scoped: true) { call in
+                let username = try await freshUser(call)
+                return formBody("/admin/users/\(username)/disable", [("_csrf", call.csrf)])
+            },
+            Endpoint(area: a, label: "GET /admin/mediators", door: .web),
+            Endpoint(area: a, label: "POST /admin/mediators", door: .web, scoped: true) { call in
+                multipartBody(
+                    "/admin/mediators",
+                    [
+                        ("_csrf", call.csrf), ("action", "add"), ("name", "矩阵调解员\(call.n)"),
+                        ("organisation", "\(call.township.centerOrganisation)"), ("specialties", "neighbour"),
+                        ("levels", "township"), ("languages", "普通话"), ("available", "on"),
+                    ])
+            },
+            Endpoint(area: a, label: "GET /admin/mediators/{mediator}", door: .web, scoped: true),
+            Endpoint(area: a, label: "POST /admin/mediators/{card}", note: "退出 retire", door: .web, scoped: true) {
+                call in
+                let card = try await freshMediator(call)
+                return formBody("/admin/mediators/\(card)", [("_csrf", call.csrf), ("action", "retire")])
+            },
+            Endpoint(area: a, label: "GET /mediators/{mediator}/photo", door: .web, open: true, scoped: true),
+        ] + peopleAPI
+    }()
+
+    /// `/api/v1/users` and the administration of `/api/v1/mediators` (issue 16).
+    static let peopleAPI: [Endpoint] = {
+        let a = "目录与规则接口 Catalogue and rules API"
+        @Sendable func fresh(_ call: Call, _ suffix: String) async throws -> String {
+            "/api/v1/users/\(try await freshUser(call))\(suffix)"
+        }
+        @Sendable func card(_ call: Call, _ suffix: String) async throws -> String {
+            "/api/v1/mediators/\(try await freshMediator(call))\(suffix)"
+        }
+        return [
+            Endpoint(area: a, label: "GET /api/v1/users", door: .api),
+            Endpoint(area: a, label: "POST /api/v1/users", door: .api, scoped: true) { call in
+                jsonBody(
+                    "/api/v1/users",
+                    [
+                        "username": "matrix.api\(call.n)", "displayName": "矩阵接口\(call.n)",
+                        "grants": [
+                            [
+                                "role": "gridWorker", "organisationID": call.township.centerOrganisation,
+                                "jurisdictionCode": call.township.code,
+                            ]
+                        ],
+                    ])
+            },
+            Endpoint(area: a, label: "GET /api/v1/users/{slug}.center", door: .api, scoped: true),
+            Endpoint(area: a, label: "PATCH /api/v1/users/{user}", door: .api, scoped: true) { call in
+                jsonBody(try await fresh(call, ""), ["displayName": "矩阵改名\(call.n)"])
+            },
+            Endpoint(area: a, label: "POST /api/v1/users/{user}/disable", door: .api, scoped: true) { call in
+                Outgoing(uri: try await fresh(call, "/disable"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/users/{user}/enable", door: .api, scoped: true) { call in
+                Outgoing(uri: try await fresh(call, "/enable"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/users/{user}/reset-password", door: .api, scoped: true) { call in
+                Outgoing(uri: try await fresh(call, "/reset-password"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/mediators", door: .api, scoped: true) { call in
+                jsonBody(
+                    "/api/v1/mediators",
+                    [
+                        "name": "矩阵调解员\(call.n)", "organisationID": call.township.centerOrganisation,
+                        "specialties": ["neighbour"], "levels": ["township"],
+                    ])
+            },
+            Endpoint(area: a, label: "PATCH /api/v1/mediators/{card}", door: .api, scoped: true) { call in
+                jsonBody(try await card(call, ""), ["goldMedal": true])
+            },
+            Endpoint(area: a, label: "POST /api/v1/mediators/{card}/retire", door: .api, scoped: true) { call in
+                Outgoing(uri: try await card(call, "/retire"))
+            },
+            Endpoint(area: a, label: "POST /api/v1/mediators/{card}/reinstate", door: .api, scoped: true) { call in
+                Outgoing(uri: try await card(call, "/reinstate"))
+            },
+            Endpoint(area: a, label: "PUT /api/v1/mediators/{card}/photo", door: .api, scoped: true) { call in
+                Outgoing(
+                    uri: try await card(call, "/photo"), body: PeopleAdminTests.png,
+                    contentType: "application/octet-stream")
+            },
+            Endpoint(area: a, label: "DELETE /api/v1/mediators/{card}/photo", door: .api, scoped: true) { call in
+                Outgoing(uri: try await card(call, "/photo"))
+            },
         ]
     }()
+
+    /// A new mediator card of the township (at its center), for a call that retires one.
+    static func freshMediator(_ call: Call) async throws -> Int64 {
+        try await call.world.services.mediators.create(
+            NewMediator(
+                name: "矩阵调解员\(call.n)", organisationID: Organisation.ID(call.township.centerOrganisation),
+                specialties: [.neighbour], levels: [.township])
+        ).id.rawValue
+    }
 
     static var actionBody: [String: Any] {
         [

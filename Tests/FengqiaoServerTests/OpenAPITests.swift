@@ -741,6 +741,7 @@ struct OpenAPITests {
                     == .badRequest)
             #expect(
                 try await probe.call(.get, mediators, "\(mediators)?region=nowhere", token: nil).status == .notFound)
+            try await PeopleAPITests.probe(probe, admin: admin, desk: desk, services: services)
             var limited = false
             for _ in 0..<31 where !limited {
                 let answer = try await probe.call(

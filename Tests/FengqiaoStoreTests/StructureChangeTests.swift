@@ -190,7 +190,7 @@ struct StructureChangeTests {
                 department.id, to: NewOrganisation(name: "白沙镇司法所", kind: .department, regionID: tree.otherTownship.id))
             #expect(moved.regionID == tree.otherTownship.id)
             _ = try await MediatorRepository(database: database).create(
-                NewMediator(name: "老王", organisationID: department.id, specialties: [], levels: [.township]))
+                NewMediator(name: "老王", organisationID: department.id, specialties: [.neighbour], levels: [.township]))
             await #expect(throws: StructureError.organisationInUse(OrganisationDependents(mediators: 1))) {
                 try await organisations.retire(department.id, at: now)
             }

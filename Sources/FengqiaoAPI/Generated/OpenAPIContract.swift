@@ -3789,6 +3789,631 @@ package enum OpenAPIContract {
                     "$ref": "#/components/responses/NotFound"
                   }
                 }
+              },
+              "post": {
+                "operationId": "addMediator",
+                "summary": "新增调解员（管理员） / Add a mediator (administrators)",
+                "description": "A card in the directory, for an organisation of the administrator's jurisdiction; `username` links the account the mediator signs in with (it must hold the mediator role at that organisation). The photo is uploaded after, to `/api/v1/mediators/{id}/photo`.",
+                "tags": [
+                  "mediation"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MediatorRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "Added.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MediatorAdminResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/users": {
+              "get": {
+                "operationId": "listUsers",
+                "summary": "用户列表（管理员） / Users (administrators)",
+                "description": "The users of the administrator's jurisdiction (every grant within it), with the filters of `/admin/users`.",
+                "tags": [
+                  "oversight"
+                ],
+                "parameters": [
+                  {
+                    "name": "q",
+                    "in": "query",
+                    "description": "Words in the username or display name.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "role",
+                    "in": "query",
+                    "schema": {
+                      "$ref": "#/components/schemas/Role"
+                    }
+                  },
+                  {
+                    "name": "organisation",
+                    "in": "query",
+                    "description": "An organisation's id.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  },
+                  {
+                    "name": "status",
+                    "in": "query",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "active",
+                        "disabled"
+                      ]
+                    }
+                  },
+                  {
+                    "name": "sort",
+                    "in": "query",
+                    "schema": {
+                      "type": "string",
+                      "enum": [
+                        "username",
+                        "name"
+                      ]
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The users, all of them.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/UserList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "addUser",
+                "summary": "新增用户（管理员） / Add a user (administrators)",
+                "description": "Without `password`, the user gets a one-time password, returned once in `oneTimePassword` and to be replaced at the first sign-in. With `mediatorCard`, the mediator's directory card is made and linked in the same step.",
+                "tags": [
+                  "oversight"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/NewUserRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "Added.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/UserCreated"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{username}": {
+              "parameters": [
+                {
+                  "name": "username",
+                  "in": "path",
+                  "required": true,
+                  "description": "The user's username.",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "getUser",
+                "summary": "用户详情（管理员） / One user (administrators)",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The user.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/UserResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "editUser",
+                "summary": "修改用户（管理员） / Edit a user (administrators)",
+                "description": "Display name, phone (an empty string removes it) and the whole set of grants; what is left out stays. A removed role stops working at the user's next request. Nobody removes their own last admin grant.",
+                "tags": [
+                  "oversight"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/UserPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The user as changed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/UserResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{username}/disable": {
+              "parameters": [
+                {
+                  "name": "username",
+                  "in": "path",
+                  "required": true,
+                  "description": "The user's username.",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "disableUser",
+                "summary": "停用账号（管理员） / Disable an account (administrators)",
+                "description": "Its sessions and API tokens end at once; its open work stays with its organisation.",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The user, disabled.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/UserResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{username}/enable": {
+              "parameters": [
+                {
+                  "name": "username",
+                  "in": "path",
+                  "required": true,
+                  "description": "The user's username.",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "enableUser",
+                "summary": "启用账号（管理员） / Enable an account (administrators)",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The user, enabled.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/UserResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
+            "/api/v1/users/{username}/reset-password": {
+              "parameters": [
+                {
+                  "name": "username",
+                  "in": "path",
+                  "required": true,
+                  "description": "The user's username.",
+                  "schema": {
+                    "type": "string"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "resetUserPassword",
+                "summary": "重置密码（管理员） / Reset a password (administrators)",
+                "description": "A one-time password, in this answer only; the user must replace it at the next sign-in, and their sessions and tokens end. The access log says whose password was reset, never the password.",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The one-time password.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/OneTimePassword"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
+            "/api/v1/mediators/{id}": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The mediator's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "patch": {
+                "operationId": "editMediator",
+                "summary": "修改调解员名片（管理员） / Edit a mediator's card (administrators)",
+                "description": "What is left out stays; `username` links an account (an empty string unlinks it).",
+                "tags": [
+                  "mediation"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/MediatorPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The card as changed.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MediatorAdminResource"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/mediators/{id}/retire": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The mediator's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "retireMediator",
+                "summary": "调解员退出名录（管理员） / Retire a mediator (administrators)",
+                "description": "The mediator leaves the directory and the 点单 choices and stays on their old cases.",
+                "tags": [
+                  "mediation"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The card, retired.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MediatorAdminResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
+            "/api/v1/mediators/{id}/reinstate": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The mediator's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "post": {
+                "operationId": "reinstateMediator",
+                "summary": "恢复调解员（管理员） / Reinstate a mediator (administrators)",
+                "tags": [
+                  "mediation"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The card, back in the directory.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MediatorAdminResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  }
+                }
+              }
+            },
+            "/api/v1/mediators/{id}/photo": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The mediator's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "put": {
+                "operationId": "setMediatorPhoto",
+                "summary": "上传调解员照片（管理员） / Upload a mediator's photo (administrators)",
+                "description": "A JPEG, PNG or WebP image as the raw body, at most 10 MB; the type is read from the bytes.",
+                "tags": [
+                  "mediation"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/octet-stream": {
+                      "schema": {
+                        "type": "string",
+                        "format": "binary"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The card with its photo.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MediatorAdminResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              },
+              "delete": {
+                "operationId": "removeMediatorPhoto",
+                "summary": "删除调解员照片（管理员） / Remove a mediator's photo (administrators)",
+                "tags": [
+                  "mediation"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The card without a photo.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/MediatorAdminResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  }
+                }
               }
             }
           },
@@ -6956,6 +7581,98 @@ package enum OpenAPIContract {
                   }
                 }
               },
+              "GrantResource": {
+                "type": "object",
+                "required": [
+                  "role",
+                  "roleName",
+                  "organisationID",
+                  "organisationName",
+                  "jurisdictionCode",
+                  "jurisdictionName"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "role": {
+                    "$ref": "#/components/schemas/Role"
+                  },
+                  "roleName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "organisationID": {
+                    "type": "integer"
+                  },
+                  "organisationName": {
+                    "type": "string"
+                  },
+                  "jurisdictionCode": {
+                    "type": "string"
+                  },
+                  "jurisdictionName": {
+                    "type": "string"
+                  }
+                }
+              },
+              "GrantRequest": {
+                "type": "object",
+                "required": [
+                  "role",
+                  "organisationID",
+                  "jurisdictionCode"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "role": {
+                    "$ref": "#/components/schemas/Role"
+                  },
+                  "organisationID": {
+                    "type": "integer"
+                  },
+                  "jurisdictionCode": {
+                    "type": "string",
+                    "description": "The code of the region the role covers (its subtree)."
+                  }
+                }
+              },
+              "UserResource": {
+                "type": "object",
+                "required": [
+                  "username",
+                  "displayName",
+                  "disabled",
+                  "mustChangePassword",
+                  "grants"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "disabled": {
+                    "type": "boolean"
+                  },
+                  "mustChangePassword": {
+                    "type": "boolean",
+                    "description": "A one-time password waits to be replaced at the next sign-in."
+                  },
+                  "grants": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/GrantResource"
+                    }
+                  },
+                  "mediatorID": {
+                    "type": "integer",
+                    "description": "The directory card of this account, if any."
+                  }
+                }
+              },
               "StructureImportResult": {
                 "type": "object",
                 "required": [
@@ -7004,6 +7721,275 @@ package enum OpenAPIContract {
                     "items": {
                       "$ref": "#/components/schemas/StructureImportAccount"
                     }
+                  }
+                }
+              },
+              "UserList": {
+                "type": "object",
+                "required": [
+                  "items",
+                  "total"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/UserResource"
+                    }
+                  },
+                  "total": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "NewUserRequest": {
+                "type": "object",
+                "required": [
+                  "username",
+                  "displayName",
+                  "grants"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "grants": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/GrantRequest"
+                    }
+                  },
+                  "password": {
+                    "type": "string",
+                    "description": "Omitted, a one-time password is made and returned once."
+                  },
+                  "mediatorCard": {
+                    "$ref": "#/components/schemas/MediatorRequest"
+                  }
+                }
+              },
+              "UserCreated": {
+                "type": "object",
+                "required": [
+                  "user"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "user": {
+                    "$ref": "#/components/schemas/UserResource"
+                  },
+                  "oneTimePassword": {
+                    "type": "string",
+                    "description": "Shown this once; never stored in the clear, never logged."
+                  },
+                  "mediator": {
+                    "$ref": "#/components/schemas/MediatorAdminResource"
+                  }
+                }
+              },
+              "UserPatch": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "displayName": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string",
+                    "description": "An empty string removes the phone."
+                  },
+                  "grants": {
+                    "type": "array",
+                    "description": "The whole set of grants after the change.",
+                    "items": {
+                      "$ref": "#/components/schemas/GrantRequest"
+                    }
+                  }
+                }
+              },
+              "OneTimePassword": {
+                "type": "object",
+                "required": [
+                  "username",
+                  "oneTimePassword"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "username": {
+                    "type": "string"
+                  },
+                  "oneTimePassword": {
+                    "type": "string"
+                  }
+                }
+              },
+              "MediatorRequest": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "organisationID",
+                  "specialties",
+                  "levels"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "organisationID": {
+                    "type": "integer"
+                  },
+                  "specialties": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/DisputeType"
+                    }
+                  },
+                  "levels": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RegionLevel"
+                    }
+                  },
+                  "languages": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "goldMedal": {
+                    "type": "boolean"
+                  },
+                  "available": {
+                    "type": "boolean"
+                  },
+                  "profile": {
+                    "type": "string"
+                  },
+                  "username": {
+                    "type": "string",
+                    "description": "The account the mediator signs in with (ignored in `mediatorCard`, which links the new user)."
+                  }
+                }
+              },
+              "MediatorPatch": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "organisationID": {
+                    "type": "integer"
+                  },
+                  "specialties": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/DisputeType"
+                    }
+                  },
+                  "levels": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RegionLevel"
+                    }
+                  },
+                  "languages": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "goldMedal": {
+                    "type": "boolean"
+                  },
+                  "available": {
+                    "type": "boolean"
+                  },
+                  "profile": {
+                    "type": "string"
+                  },
+                  "username": {
+                    "type": "string",
+                    "description": "An empty string unlinks the account."
+                  }
+                }
+              },
+              "MediatorAdminResource": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name",
+                  "organisationID",
+                  "organisationName",
+                  "specialties",
+                  "levels",
+                  "languages",
+                  "goldMedal",
+                  "available",
+                  "profile",
+                  "retired"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "organisationID": {
+                    "type": "integer"
+                  },
+                  "organisationName": {
+                    "type": "string"
+                  },
+                  "specialties": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/DisputeType"
+                    }
+                  },
+                  "levels": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RegionLevel"
+                    }
+                  },
+                  "languages": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "goldMedal": {
+                    "type": "boolean"
+                  },
+                  "available": {
+                    "type": "boolean"
+                  },
+                  "profile": {
+                    "type": "string"
+                  },
+                  "username": {
+                    "type": "string",
+                    "description": "The linked account."
+                  },
+                  "photoURL": {
+                    "type": "string",
+                    "description": "The photo on the directory card (public), if any."
+                  },
+                  "retired": {
+                    "type": "boolean",
+                    "description": "Left the directory and the 点单 choices."
                   }
                 }
               }

@@ -45,6 +45,7 @@ public struct NewUser: Sendable, Hashable {
     public func validate() throws(UserError) {
         try UserRules.validateUsername(username)
         guard !displayName.trimmingWhitespace.isEmpty, displayName.count <= 50 else { throw .invalidDisplayName }
+        try UserRules.validatePhone(phone)
         guard !grants.isEmpty else { throw .noRole }
     }
 }
@@ -84,6 +85,9 @@ public enum UserError: UserFacingError, Equatable {
     case commonPassword
     case duplicateUsername(String)
     case notFound(String)
+    case invalidPhone
+    /// An administrator removing their own last admin grant.
+    case lastAdminGrant
 
     public var code: String {
         switch self {
@@ -95,6 +99,8 @@ public enum UserError: UserFacingError, Equatable {
         case .commonPassword: "user.common_password"
         case .duplicateUsername: "user.duplicate_username"
         case .notFound: "user.not_found"
+        case .invalidPhone: "user.invalid_phone"
+        case .lastAdminGrant: "user.last_admin_grant"
         }
     }
 
@@ -128,6 +134,16 @@ public enum UserError: UserFacingError, Equatable {
             Localized(zh: "用户名“\(name)”已被使用。", en: "Username \"\(name)\" is already taken.")
         case .notFound(let name):
             Localized(zh: "找不到用户“\(name)”。", en: "No user named \"\(name)\".")
+        case .invalidPhone:
+            Localized(
+                zh: "电话号码无效：5至20位数字，可含 + - 括号和空格。",
+                en: "The phone number is invalid: 5–20 digits, with + - brackets and spaces allowed.")
+        case .lastAdminGrant:
+            Localized(
+                zh: "不能取消自己最后一个系统管理员角色，否则无人能再交还。请由其他管理员操作。",
+                en:
+                    "You cannot remove your own last administrator role: nobody could give it back. Ask another administrator."
+            )
         }
     }
 }

@@ -158,9 +158,14 @@ public enum CaseWorkflow {
             return .climbLadder(toCenter: target)
         case .requestMediator(let id, nil):
             guard let mediator = facts.mediators[id] else { throw .unknownMediator }
-            guard mediator.available else { throw .mediatorUnavailable }
+            // A retired mediator has left the directory: not available for a 点单 either.
+            guard mediator.takesRequests else { throw .mediatorUnavailable }
             return .requestMediator(mediator: id, organisation: mediator.organisationID)
-        case .assignMediator(let id), .takeMediation(.some(let id)):
+        case .assignMediator(let id):
+            guard let mediator = facts.mediators[id] else { throw .unknownMediator }
+            guard mediator.isActive else { throw .mediatorUnavailable }
+            return command
+        case .takeMediation(.some(let id)):
             guard facts.mediators[id] != nil else { throw .unknownMediator }
             return command
         case .takeMediation(nil):

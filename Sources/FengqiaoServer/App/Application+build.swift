@@ -127,6 +127,7 @@ func buildRouter(
         .addRoutes(to: pages)
     AdminImportController(services: services).addRoutes(to: pages)
     AdminStructureController(services: services).addRoutes(to: pages)
+    AdminPeopleController(people: services.people).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")
@@ -157,6 +158,7 @@ func buildRouter(
         mediation: MediationRepository(database: services.database), mediators: services.mediators,
         regions: services.regions
     ).addRoutes(to: api)
+    PeopleAPIController(people: services.people).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()

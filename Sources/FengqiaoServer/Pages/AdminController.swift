@@ -124,7 +124,14 @@ struct AdminController {
             }
         }
         router.post(RouterPath(Paths.adminUsers)) { request, context in
-            try await submit(request, context, back: Paths.adminUsers, change: changeUser) { admin, frame, form in
+            // A new mediator account goes on to its directory card: account and card are one person.
+            let onward: @Sendable (WebForm) -> String? = { form in
+                guard form["action"] == "add", form["role"] == Role.mediator.rawValue, let username = form["username"]
+                else { return nil }
+                return PeopleStrings.cardForNewAccount(username)
+            }
+            return try await submit(request, context, back: Paths.adminUsers, onward: onward, change: changeUser) {
+                admin, frame, form in
                 var page = try await usersPage(admin, frame)
                 // The add form keeps what was typed; a refused disable or enable leaves it empty.
                 if form["action"] == "add" { page.form = form }
@@ -210,10 +217,11 @@ struct AdminController {
             note: request.uri.queryParameters.get("done").flatMap(AdminStrings.Note.init(rawValue:))?.text)
     }
 
-    /// Reads and CSRF-checks the form, makes the change and redirects back with its note; a refusal shows the page
-    /// again (422) with the message and the form as typed.
+    /// Reads and CSRF-checks the form, makes the change and redirects back with its note (or `onward`, where the
+    /// change leads on); a refusal shows the page again (422) with the message and the form as typed.
     private func submit(
         _ request: Request, _ context: AppRequestContext, back path: String,
+        onward: (@Sendable (WebForm) -> String?)? = nil,
         change: (WebForm, Administrator) async throws -> AdminStrings.Note,
         page: (Administrator, AdminFrame, WebForm) async throws -> String
     ) async throws -> Response {
@@ -222,6 +230,7 @@ struct AdminController {
         try form.requireCSRF(context)
         do {
             let note = try await change(form, admin)
+            if let next = onward?(form) { return Response.redirect(to: next, type: .normal) }
             return Response.redirect(to: "\(path)?done=\(note.rawValue)", type: .normal)
         } catch let error as any UserFacingError {
             var frame = frame(admin, context, request)

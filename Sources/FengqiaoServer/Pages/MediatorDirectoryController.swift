@@ -129,10 +129,10 @@ struct MediatorDirectoryController {
         return mediators.map { MediatorCard(mediator: $0, organisationName: names[$0.organisationID] ?? "") }
     }
 
-    /// The mediator named in the path, or a 404 page.
+    /// The mediator named in the path, or a 404 page (a retired mediator has left the directory).
     func card(_ context: AppRequestContext) async throws -> MediatorCard {
         guard let id = context.parameters.get("id", as: Int64.self),
-            let mediator = try await mediators.find(id: Mediator.ID(id))
+            let mediator = try await mediators.find(id: Mediator.ID(id)), mediator.isActive
         else { throw HTTPError(.notFound) }
         let organisation = try await organisations.find(id: mediator.organisationID)
         return MediatorCard(mediator: mediator, organisationName: organisation?.name ?? "")

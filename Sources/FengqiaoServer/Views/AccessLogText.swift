@@ -16,6 +16,15 @@ enum AccessLogText {
         case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
         case "setup.done": Localized(zh: "完成首次设置", en: "Did the first-run setup")
         case "structure.import": Localized(zh: "导入组织架构", en: "Imported the structure")
+        case "user.add": Localized(zh: "新增用户", en: "Added a user")
+        case "user.update": Localized(zh: "修改用户信息或角色", en: "Changed a user's details or roles")
+        case "user.disable": Localized(zh: "停用账号", en: "Disabled an account")
+        case "user.enable": Localized(zh: "启用账号", en: "Enabled an account")
+        case "mediator.add": Localized(zh: "新增调解员", en: "Added a mediator")
+        case "mediator.update": Localized(zh: "修改调解员名片", en: "Changed a mediator's card")
+        case "mediator.photo": Localized(zh: "更换调解员照片", en: "Changed a mediator's photo")
+        case "mediator.retire": Localized(zh: "调解员退出名录", en: "Retired a mediator")
+        case "mediator.reinstate": Localized(zh: "恢复调解员", en: "Reinstated a mediator")
         default: StructureLogText.action(code) ?? Localized(zh: "其他操作", en: code)
         }
     }
@@ -41,6 +50,17 @@ enum AccessLogText {
         }
         if let match = text.firstMatch(of: /^county (\S+) (.+); center (.+)$/) {
             return Text("本县\(match.2)（\(match.1)），综治中心：\(match.3)")
+        }
+        // The administration of people (`PeopleAdministration`): whom it concerned, the technical rest as it is.
+        if let match = text.firstMatch(of: /^(user|mediator) (\S+?)(?:: (.*))?$/) {
+            return ComponentGroup {
+                Text(match.1 == "user" ? "用户 " : "调解员 #")
+                Element(name: "code") { Text(String(match.2)) }.attribute(named: "translate", value: "no")
+                if let rest = match.3 {
+                    Text("：")
+                    Element(name: "code") { Text(String(rest)) }.attribute(named: "translate", value: "no")
+                }
+            }
         }
         if let match = text.firstMatch(of: /^personal data shown: agreement version (\d+) as (\w+)$/) {
             return Text("显示了个人信息：协议第\(match.1)版（\(match.2 == "pdf" ? "PDF" : "网页")）")

@@ -73,6 +73,7 @@ struct AdminIndexPage {
         (Paths.adminQRCodes, AdminStrings.qrCodesTitle, AdminStrings.qrCodesBlurb),
         (Paths.adminOrganisations, AdminStrings.organisationsTitle, AdminStrings.organisationsBlurb),
         (Paths.adminUsers, AdminStrings.usersTitle, AdminStrings.usersBlurb),
+        (Paths.adminMediators, PeopleStrings.mediatorsTitle, PeopleStrings.mediatorsBlurb),
         (Paths.adminCategories, AdminStrings.categoriesTitle, AdminStrings.categoriesBlurb),
         (Paths.adminTimeLimits, AdminStrings.timeLimitsTitle, AdminStrings.timeLimitsBlurb),
         (Paths.adminCalendar, AdminStrings.calendarTitle, AdminStrings.calendarBlurb),
@@ -242,7 +243,8 @@ struct AdminUsersPage {
         let t = frame.t
         let cells: [[any Component]] = users.map { row in
             [
-                Span(row.username).attribute(named: "translate", value: "no"), Text(row.displayName),
+                Link(row.username, url: Paths.adminUser(row.username)).attribute(named: "translate", value: "no"),
+                Text(row.displayName),
                 Div {
                     for grant in row.grants {
                         Div { Text("\(t(grant.role.name)) · \(grant.organisation) · \(grant.jurisdiction)") }
@@ -317,8 +319,12 @@ struct AdminUsersPage {
         }
     }
 
+    /// Disabling asks first ("确认停用 XX？", `AdminUserDisablePage`); enabling is one button.
     private func toggle(_ row: Row) -> any Component {
         let s = AdminStrings.self
+        if !row.disabled {
+            return Link(frame.t(s.disableButton), url: Paths.adminUserDisable(row.username)).class("button")
+        }
         return Form(url: Paths.adminUsers, method: .post) {
             Widgets.csrf(frame.csrfToken)
             AdminFrame.action(row.disabled ? "enable" : "disable")

@@ -115,6 +115,9 @@ struct MediatorCardView {
                     Span(t(Strings.mediatorGold)).class("badge gold")
                 }
             }
+            if mediator.photo != nil {
+                Image(url: Paths.mediatorPhoto(mediator.id), description: mediator.name).class("mediator-photo")
+            }
             Paragraph {
                 Span(t(mediator.available ? Strings.mediatorAvailable : Strings.mediatorUnavailable))
                     .class(mediator.available ? "badge on" : "badge off")

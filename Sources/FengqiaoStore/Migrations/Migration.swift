@@ -40,5 +40,6 @@ extension Migration {
         m0017RequestedMediatorReaders,
         m0018AccountSelfService,
         m0019StructureRetirement,
+        m0020MediatorAdministration,
     ]
 }

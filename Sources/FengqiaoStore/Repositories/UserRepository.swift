@@ -25,15 +25,7 @@ public struct UserRepository: Sendable {
         if try await sql.select().column("id").from("users").where("username", .equal, new.username).first() != nil {
             throw UserError.duplicateUsername(new.username)
         }
-        for grant in new.grants {
-            guard try await RegionRepository.row(id: grant.jurisdictionID, in: sql) != nil else {
-                throw StoreError.notFound("region \(grant.jurisdictionID)")
-            }
-            guard
-                try await sql.select().column("id").from("organisations")
-                    .where("id", .equal, grant.organisationID.rawValue).first() != nil
-            else { throw OrganisationError.notFound }
-        }
+        try await checkGrants(new.grants, in: sql)
         let stamp = now.unixMilliseconds
         let id = try await sql.insert(into: "users")
             .columns("username", "display_name", "phone", "password_hash", "disabled", "created_at", "updated_at")
@@ -114,6 +106,61 @@ public struct UserRepository: Sendable {
         try await update(username: username, now: now) { sql, id in
             try await sql.update("users").set("disabled", to: disabled).where("id", .equal, id).run()
             if disabled { try await Self.endSessions(of: id, keeping: nil, in: sql) }
+        }
+    }
+
+    /// An administrator's change of a user's display name, phone and role grants (`UserChange`, validated with the
+    /// editor: nobody removes their own last admin grant), in one transaction. Sessions and tokens stay: each request
+    /// reads the user's grants afresh (`SessionAuthenticator`, `BearerAuthenticator`), so a removed role stops
+    /// working at the user's next request. A mediator card linked to the account is unlinked when the account no
+    /// longer holds the mediator role at the card's organisation (the card stays in the directory).
+    @discardableResult
+    public func update(username: String, to change: UserChange, by editor: User.ID, now: Date) async throws -> User {
+        try await database.transaction { sql in
+            guard
+                let row = try await sql.select().columns(Self.columns).from("users")
+                    .where("username", .equal, username).first()
+            else { throw UserError.notFound(username) }
+            let user = try await Self.decode(row, in: sql)
+            try change.validate(for: user, by: editor)
+            try await Self.checkGrants(change.grants, in: sql)
+            let id = user.id.rawValue
+            try await sql.update("users").set("display_name", to: change.displayName).set("phone", to: change.phone)
+                .set("updated_at", to: now.unixMilliseconds).where("id", .equal, id).run()
+            let kept = Set(change.grants)
+            if kept != Set(user.grants) {
+                try await sql.delete(from: "user_roles").where("user_id", .equal, id).run()
+                for grant in kept {
+                    try await sql.insert(into: "user_roles")
+                        .columns("user_id", "role", "organisation_id", "jurisdiction_id")
+                        .values(
+                            SQLBind(id), SQLBind(grant.role.rawValue), SQLBind(grant.organisationID.rawValue),
+                            SQLBind(grant.jurisdictionID.rawValue)
+                        ).run()
+                }
+                let mediating = kept.filter { $0.role == .mediator }.map(\.organisationID.rawValue)
+                var unlink = sql.update("mediators").set("user_id", to: SQLLiteral.null).where("user_id", .equal, id)
+                if !mediating.isEmpty { unlink = unlink.where("organisation_id", .notIn, mediating) }
+                try await unlink.run()
+            }
+            guard
+                let changed = try await sql.select().columns(Self.columns).from("users").where("id", .equal, id)
+                    .first()
+            else { throw UserError.notFound(username) }
+            return try await Self.decode(changed, in: sql)
+        }
+    }
+
+    /// Every grant names a region and an organisation that exist.
+    static func checkGrants(_ grants: [RoleGrant], in sql: any SQLDatabase) async throws {
+        for grant in grants {
+            guard try await RegionRepository.row(id: grant.jurisdictionID, in: sql) != nil else {
+                throw StoreError.notFound("region \(grant.jurisdictionID)")
+            }
+            guard
+                try await sql.select().column("id").from("organisations")
+                    .where("id", .equal, grant.organisationID.rawValue).first() != nil
+            else { throw OrganisationError.notFound }
         }
     }
 
