@@ -39,5 +39,6 @@ extension Migration {
         m0016DashboardSettings,
         m0017RequestedMediatorReaders,
         m0018AccountSelfService,
+        m0021TimeLimitVersionsAndCalendar,
     ]
 }
