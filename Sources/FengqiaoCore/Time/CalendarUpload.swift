@@ -37,6 +37,12 @@ public enum CalendarUpload {
         public var holidays: [WorkingCalendar.Entry]
         public var workdays: [WorkingCalendar.Entry]
 
+        public init(year: Int, holidays: [WorkingCalendar.Entry], workdays: [WorkingCalendar.Entry]) {
+            self.year = year
+            self.holidays = holidays
+            self.workdays = workdays
+        }
+
         public var entries: [WorkingCalendar.Entry] { (holidays + workdays).sorted { $0.date < $1.date } }
     }
 

@@ -14,6 +14,13 @@ enum AccessLogText {
         case "users.export": Localized(zh: "导出用户列表", en: "Exported the user list")
         case "agreement.view": Localized(zh: "查看调解协议书", en: "Opened the mediation agreement")
         case "user.reset": Localized(zh: "重置用户密码", en: "Reset a user's password")
+        case "time-limit.policy.save": Localized(zh: "保存时限规则新版本", en: "Saved a policy version")
+        case "time-limit.policy.retire": Localized(zh: "停用时限规则", en: "Retired a policy")
+        case "time-limit.ladder.save": Localized(zh: "保存调解层级新版本", en: "Saved a ladder version")
+        case "time-limit.ladder.retire": Localized(zh: "停用调解层级", en: "Retired a ladder")
+        case "time-limit.withdraw": Localized(zh: "撤回待生效的时限版本", en: "Withdrew a scheduled version")
+        case "calendar.upload": Localized(zh: "上传工作日历", en: "Uploaded a working calendar")
+        case "calendar.delete": Localized(zh: "删除上传的日历年份", en: "Removed an uploaded calendar year")
         default: Localized(zh: "其他操作", en: code)
         }
     }
@@ -31,6 +38,7 @@ enum AccessLogText {
                 Text(" 设置了一次性密码")
             }
         }
+        if let rules = RulesLogText.detail(text) { return rules }
         if let match = text.firstMatch(of: /^personal data shown: agreement version (\d+) as (\w+)$/) {
             return Text("显示了个人信息：协议第\(match.1)版（\(match.2 == "pdf" ? "PDF" : "网页")）")
         }

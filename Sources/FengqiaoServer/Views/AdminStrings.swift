@@ -29,11 +29,13 @@ enum AdminStrings {
         en: "The county's category catalogue (five domains); add, retire or reactivate entries.")
     static let timeLimitsTitle = Localized(zh: "时限规则", en: "Time limits")
     static let timeLimitsBlurb = Localized(
-        zh: "各类事项的办理时限和调解层级（只读）。", en: "Time-limit policies and escalation ladders (read-only).")
+        zh: "各类事项的办理时限和调解层级，按生效日期保存新版本。",
+        en: "Time-limit policies and escalation ladders, changed by versions with the date they take effect.")
     static let calendarTitle = Localized(zh: "工作日历", en: "Working calendar")
     static let calendarBlurb = Localized(
-        zh: "今明两年的法定节假日和调休上班日（只读）。",
-        en: "This year's and next year's public holidays and make-up working days (read-only).")
+        zh: "法定节假日和调休上班日的年历；上传次年日历（CSV 或 iCalendar）。",
+        en: "The year view of public holidays and make-up working days; upload next year's calendar (CSV or iCalendar)."
+    )
     static let accessLogTitle = Localized(zh: "访问记录", en: "Access log")
     static let accessLogBlurb = Localized(
         zh: "谁在何时查看了群众的个人信息。", en: "Who saw citizens' personal data, and when.")

@@ -1,5 +1,6 @@
 import FengqiaoCore
 import Foundation
+import Plot
 
 /// The words of the time-limit and calendar administration pages (`AdminRulesController`).
 enum RulesStrings {
@@ -140,5 +141,41 @@ enum RulesStrings {
             case .yearRemoved: Localized(zh: "已删除该年份的上传日历。", en: "The uploaded year is removed.")
             }
         }
+    }
+}
+
+/// The access log's details of the rule changes (`RulesAPI.detail`, `CalendarRules`), in Chinese.
+enum RulesLogText {
+    static func detail(_ text: String) -> (any Component)? {
+        func code(_ value: Substring) -> any Component {
+            Element(name: "code") { Text(String(value)) }.attribute(named: "translate", value: "no")
+        }
+        if let match = text.firstMatch(of: /^(policy|ladder) (\S+) from (\S+) \(version (\d+)\)$/) {
+            let instant = (try? Date(String(match.3), strategy: .iso8601)).map(ChinaTime.minute) ?? String(match.3)
+            return ComponentGroup {
+                Text(match.1 == "policy" ? "时限规则 " : "调解层级 ")
+                code(match.2)
+                Text("，\(instant)起生效（版本\(match.4)）")
+            }
+        }
+        if let match = text.firstMatch(of: /^(policy|ladder) (\S+)$/) {
+            return ComponentGroup {
+                Text(match.1 == "policy" ? "时限规则 " : "调解层级 ")
+                code(match.2)
+            }
+        }
+        if let match = text.firstMatch(of: /^year (\d+)$/) { return Text("\(match.1)年") }
+        if let match = text.firstMatch(of: /^(.*) — (.*)$/) {
+            let years = match.2.split(separator: "; ").compactMap { part -> String? in
+                guard let numbers = part.firstMatch(of: /^(\d+): (\d+) holidays, (\d+) workdays$/) else { return nil }
+                return "\(numbers.1)年放假\(numbers.2)天、调休上班\(numbers.3)天"
+            }
+            return ComponentGroup {
+                Text("文件 ")
+                code(match.1)
+                Text("：" + years.joined(separator: "；"))
+            }
+        }
+        return nil
     }
 }
