@@ -726,10 +726,11 @@ def journey_parties(t):
 
 
 from browser_lists import journey_lists  # noqa: E402
+from browser_rules import journey_rules  # noqa: E402
 
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen,
+    journey_citizen, journey_rules,
 ]
 
 
