@@ -44,6 +44,7 @@ def journey_rules(t):
         t.submit(rows[0].find_element("css selector", "form"))
         if "done=withdrawn" not in t.driver.current_url or "已撤回" not in t.text("#version-list"):
             raise RulesStepFailed(f"not withdrawn: {t.path()}")
+    t.visit("ladder form", "/admin/time-limits/ladder?code=three-level")
     t.visit("calendar", "/admin/calendar")
     path = os.path.join(tempfile.mkdtemp(prefix="fengqiao-calendar-"), "2099.ics")
     with open(path, "w", encoding="utf-8") as file:

@@ -59,7 +59,7 @@ LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 LATIN_ALLOWED = {
     "Fengqiao", "English", "PDF", "CSV", "QR", "API", "ID", "SMS", "km", "KB", "MB", "GB", "Leaflet",
     "OpenStreetMap", "OpenAPI", "JSON", "GeoJSON", "FQ", "Open311", "GeoReport", "PNG", "SVG", "JPEG", "JPG", "WebP",
-    "Excel", "WPS", "Chart", "Ctrl",
+    "Excel", "WPS", "Chart", "Ctrl", "iCalendar", "ics",
 }
 # The page's text for the scan: every text node but those under translate="no", lang="en", scripts and styles, one
 # line per block.

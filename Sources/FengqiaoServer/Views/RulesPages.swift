@@ -177,7 +177,7 @@ struct RulesPolicyPage {
                     value: form?["effectiveFrom"] ?? defaultDate.description)
                 Paragraph(t(s.effectiveHint)).class("note")
                 SubmitButton(t(s.save))
-            }.attribute(named: "id", value: "policy-form")
+            }.class("stacked").attribute(named: "id", value: "policy-form")
         }
     }
 }
@@ -219,13 +219,13 @@ struct RulesLadderPage {
                             )
                             .flag("checked", prefixes.contains(option.value))
                             Text(option.text)
-                        }.class("check")
+                        }.class("choice")
                     }
                 }.class("choices")
                 Element(name: "label") {
                     Input(type: .checkbox, name: "automatic", value: "on").flag("checked", automatic)
                     Text(t(s.automatic))
-                }.class("check")
+                }.class("choice")
                 Element(name: "fieldset") {
                     Element(name: "legend") { Text(t(s.steps)) }
                     for row in 0..<RulesForm.stepRows {
@@ -249,7 +249,7 @@ struct RulesLadderPage {
                     value: form?["effectiveFrom"] ?? defaultDate.description)
                 Paragraph(t(s.effectiveHint)).class("note")
                 SubmitButton(t(s.save))
-            }.attribute(named: "id", value: "ladder-form")
+            }.class("stacked").attribute(named: "id", value: "ladder-form")
         }
     }
 }
@@ -306,6 +306,7 @@ struct RulesCalendarPage {
                         Input(type: .hidden, name: "fileName", value: Widgets.escapeAttribute(fileName))
                         Element(name: "textarea") { Text(text) }.attribute(named: "name", value: "content")
                             .attribute(named: "hidden", value: "hidden")
+                            .attribute(named: "translate", value: "no")
                         SubmitButton(t(s.confirmSave))
                     }
                 }.class("preview no-print").attribute(named: "id", value: "calendar-preview")
@@ -321,7 +322,7 @@ struct RulesCalendarPage {
                         .attribute(named: "id", value: "field-file")
                     }
                     SubmitButton(t(s.preview))
-                }.class("no-print").attribute(named: "id", value: "calendar-upload")
+                }.class("stacked no-print").attribute(named: "id", value: "calendar-upload")
             }
             if !uploaded.isEmpty {
                 H2(t(s.uploadedYears)).class("no-print")
@@ -354,7 +355,9 @@ struct RulesCalendarPage {
             Form(url: Paths.adminCalendar, method: .get) {
                 Widgets.select(
                     "year", label: t(s.chooseYear),
-                    options: (thisYear - 1...thisYear + 2).map { ("\($0)", t(RulesStrings.year($0))) },
+                    options: Set(Array(thisYear - 1...thisYear + 2) + uploaded.map(\.year) + [year]).sorted().map {
+                        ("\($0)", t(RulesStrings.year($0)))
+                    },
                     selected: "\(year)")
                 SubmitButton(t(s.show))
             }.class("inline no-print")
@@ -429,8 +432,9 @@ enum RulesStylesheet {
         table.month td.holiday{background:#fde2e1;color:#9b1c1c;font-weight:bold}
         table.month td.workday{background:#e1ecfd;color:#1c3f9b;font-weight:bold}
         table.month .mark{display:block;font-size:.7rem}
-        .ladder-step{display:flex;flex-wrap:wrap;gap:.5rem;border-bottom:1px dashed #ccc;padding:.5rem 0}
-        fieldset.limit{display:flex;flex-wrap:wrap;gap:.5rem}
+        .ladder-step{border-bottom:1px dashed #ccc;padding:.5rem 0}
+        fieldset.limit{display:grid;grid-template-columns:1fr 1fr;gap:0 .75rem}
+        fieldset.choices{max-height:18rem;overflow-y:auto}
         @media print{.no-print,nav,form.inline{display:none}.year-view{grid-template-columns:repeat(3,1fr)}
         table.month td.holiday,table.month td.workday{-webkit-print-color-adjust:exact;print-color-adjust:exact}}
         """
