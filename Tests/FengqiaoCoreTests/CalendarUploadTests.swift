@@ -21,12 +21,13 @@ private let fictitiousICS = """
     END:VEVENT\r
     BEGIN:VEVENT\r
     DTSTART:20310210T000000\r
-    DTEND:20310212T000000\r
+    DTEND:20310212T120000\r
     SUMMARY:春节 假期 第1天/共3\r
      天\r
     END:VEVENT\r
     BEGIN:VEVENT\r
-    DTSTART;VALUE=DATE:20310215\r
+    DTSTART:20310214T160000Z\r
+    DTEND:20310215T160000Z\r
     SUMMARY:班\r
     END:VEVENT\r
     BEGIN:VEVENT\r
@@ -49,10 +50,12 @@ struct CalendarUploadTests {
         #expect(byDate[date("2031-01-03")]?.kind == .holiday)
         #expect(byDate[date("2031-01-04")]?.kind == .workday)  // a Saturday
         #expect(byDate[date("2031-01-04")]?.name == "元旦调休上班")
-        // Date-times: DTEND's day is the last day; a folded SUMMARY is joined.
+        // Date-times: DTEND at noon keeps its day, at midnight it would not; a folded SUMMARY is joined.
         #expect(byDate[date("2031-02-10")]?.name == "春节")
         #expect(byDate[date("2031-02-12")]?.kind == .holiday)
-        #expect(byDate[date("2031-02-15")]?.kind == .workday)  // a Saturday
+        // UTC date-times are read in Beijing time: 16:00Z on the 14th is midnight on the 15th, a Saturday.
+        #expect(byDate[date("2031-02-15")]?.kind == .workday)
+        #expect(byDate[date("2031-02-16")] == nil)
         #expect(byDate[date("2031-02-14")] == nil)
         #expect(parsed.years.map(\.year) == [2031])
         #expect(parsed.years[0].holidays.count == 6)

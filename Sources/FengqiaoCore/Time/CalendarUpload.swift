@@ -81,7 +81,6 @@ public enum CalendarUpload {
             var line: Int
             var start: (date: WorkingCalendar.CivilDate, line: Int)?
             var end: (date: WorkingCalendar.CivilDate, isDate: Bool, line: Int)?
-            var startIsDate = true
             var summary = ""
         }
         var entries: [WorkingCalendar.Entry] = []
@@ -146,15 +145,15 @@ public enum CalendarUpload {
                 }
             case "DTSTART", "DTEND":
                 guard event != nil else { continue }
-                guard let date = civilDate(ics: value) else {
+                guard let moment = moment(ics: value) else {
                     throw CalendarFileError(line: number, reason: .invalidDate(value))
                 }
-                let isDate = parameters.contains("VALUE=DATE") || value.count == 8
+                // A date, or a date-time at midnight, ends an event before that day (DTEND is exclusive).
+                let exclusive = parameters.contains("VALUE=DATE") || moment.isDate || moment.secondOfDay == 0
                 if name == "DTSTART" {
-                    event?.start = (date, number)
-                    event?.startIsDate = isDate
+                    event?.start = (moment.date, number)
                 } else {
-                    event?.end = (date, isDate, number)
+                    event?.end = (moment.date, exclusive, number)
                 }
             case "SUMMARY":
                 event?.summary = unescaped(value)
@@ -191,16 +190,33 @@ public enum CalendarUpload {
         }
     }
 
-    /// "20270205", "20270205T000000", "20270205T000000Z" → 2027-02-05 (the date as written).
-    static func civilDate(ics value: String) -> WorkingCalendar.CivilDate? {
+    /// "20270205" (a date), "20270205T090000" (a wall-clock time, read as Beijing time) or "20270204T160000Z"
+    /// (UTC, turned into Beijing time: 2027-02-05 00:00): the day, and the second of that day.
+    static func moment(ics value: String) -> (date: WorkingCalendar.CivilDate, secondOfDay: Int, isDate: Bool)? {
         let digits = value.prefix(8)
         guard digits.count == 8, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
             let year = Int(digits.prefix(4)), let month = Int(digits.dropFirst(4).prefix(2)),
-            let day = Int(digits.suffix(2))
+            let day = Int(digits.suffix(2)), let date = WorkingCalendar.CivilDate(year: year, month: month, day: day)
         else { return nil }
         let rest = value.dropFirst(8)
-        guard rest.isEmpty || rest.first == "T" else { return nil }
-        return WorkingCalendar.CivilDate(year: year, month: month, day: day)
+        if rest.isEmpty { return (date, 0, true) }
+        let time = rest.dropFirst()
+        let clock = time.hasSuffix("Z") ? time.dropLast() : time
+        guard rest.first == "T", clock.count == 6, clock.allSatisfy({ $0.isASCII && $0.isNumber }),
+            let hour = Int(clock.prefix(2)), let minute = Int(clock.dropFirst(2).prefix(2)),
+            let second = Int(clock.suffix(2)), hour < 24, minute < 60, second < 61
+        else { return nil }
+        var seconds = hour * 3600 + minute * 60 + second
+        var local = date
+        if time.hasSuffix("Z") {
+            // China Standard Time is UTC+8 all year.
+            seconds += 8 * 3600
+            if seconds >= 86_400 {
+                seconds -= 86_400
+                local = date.next
+            }
+        }
+        return (local, seconds, false)
     }
 
     static func unescaped(_ text: String) -> String {
