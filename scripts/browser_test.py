@@ -61,7 +61,7 @@ LATIN_WORD = re.compile(r"\b[A-Za-z]{2,}\b")
 LATIN_ALLOWED = {
     "Fengqiao", "English", "PDF", "CSV", "QR", "API", "ID", "SMS", "km", "KB", "MB", "GB", "Leaflet",
     "OpenStreetMap", "OpenAPI", "JSON", "GeoJSON", "FQ", "Open311", "GeoReport", "PNG", "SVG", "JPEG", "JPG", "WebP",
-    "Excel", "WPS", "Chart", "Ctrl",
+    "Excel", "WPS", "Chart", "Ctrl", "iCalendar", "ics",
 }
 # The page's text for the scan: every text node but those under translate="no", lang="en", scripts and styles, one
 # line per block.
@@ -729,6 +729,7 @@ def journey_parties(t):
 
 from browser_lists import journey_lists  # noqa: E402
 from browser_onboard import journey_onboard  # noqa: E402
+from browser_rules import journey_rules  # noqa: E402
 
 
 def journey_setup(t):
@@ -738,7 +739,7 @@ def journey_setup(t):
 
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen, journey_onboard, journey_structure, journey_people, journey_setup,
+    journey_citizen, journey_onboard, journey_structure, journey_people, journey_rules, journey_setup,
 ]
 
 

@@ -45,7 +45,9 @@ struct DoctorCommand: AsyncParsableCommand {
         if databaseChecks.allSatisfy({ $0.status == .ok }) {
             let services = AppServices(configuration: configuration, database: database)
             let latest = try? await services.cases.latestOpenDeadline()
-            checks.append(Doctor.calendar(configuration.calendar, latestDeadline: latest ?? nil, now: now))
+            // With the years uploaded from the web or the API (`calendar_years`) laid over the configured calendar.
+            try? await services.loadCalendar()
+            checks.append(Doctor.calendar(services.calendar, latestDeadline: latest ?? nil, now: now))
             let demo = (try? await ProductionChecks(services: services).findings()) ?? []
             let demoName = Localized(zh: "演示账号", en: "Demo accounts")
             if demo.isEmpty {

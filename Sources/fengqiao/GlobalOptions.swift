@@ -52,6 +52,8 @@ struct GlobalOptions: ParsableArguments {
                     Console.fail(Localized(zh: "请先运行 fengqiao migrate。", en: "Run fengqiao migrate first."))
                     throw ExitCode.failure
                 }
+                // The calendar years administrators uploaded apply to every command's clocks.
+                try await services.loadCalendar()
                 // The access-log entries the command recorded (an export's) are written before it exits.
                 do {
                     try await body(services)

@@ -31,6 +31,8 @@ struct Serve: AsyncParsableCommand {
                 try await ensureSchema(database, migrate: migrate || configuration.autoMigrate)
             }
             let services = AppServices(configuration: configuration, database: database)
+            // The calendar years administrators uploaded, over the configured calendar.
+            try await services.loadCalendar()
             if configuration.mode == .production {
                 let findings = try await ProductionChecks(services: services).findings()
                 guard findings.isEmpty else {

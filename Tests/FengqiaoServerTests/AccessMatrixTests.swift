@@ -209,6 +209,37 @@ struct AccessMatrixTests {
         return username
     }
 
+    /// A version of the standard policy scheduled a year ahead, to be withdrawn.
+    static func freshVersion(_ call: Call) async throws -> Int64 {
+        try await call.world.services.timeLimits.save(
+            .standard, effectiveFrom: Date().addingTimeInterval(365 * 86_400), at: Date()
+        ).id
+    }
+
+    /// An uploaded calendar year of its own (made up, far ahead), to be removed.
+    static func freshYear(_ call: Call) async throws -> Int {
+        let year = 3000 + call.n
+        let entry = WorkingCalendar.Entry(
+            date: try #require(WorkingCalendar.CivilDate(year: year, month: 1, day: 1)), kind: .holiday, name: "元旦")
+        try await call.world.services.calendarYears.save(
+            [CalendarUpload.Year(year: year, holidays: [entry], workdays: [])], source: "matrix", byUserID: nil,
+            byName: nil, at: Date())
+        return year
+    }
+
+    /// The page form of a new version of the standard policy, taking effect on a far date.
+    static let policyForm: [(String, String)] =
+        [
+            ("code", "standard"), ("name", "通用时限"), ("warningPercent", "75"), ("effectiveFrom", "2099-01-05"),
+        ] + ClockKind.policyClocks.flatMap { [("\($0.rawValue)Amount", "5"), ("\($0.rawValue)Unit", "wd")] }
+
+    /// The page form of a new version of the three-level ladder.
+    static let ladderForm: [(String, String)] = [
+        ("code", "three-level"), ("name", "三级调解"), ("categoryPrefixes", "livelihood.neighbour"),
+        ("automatic", "on"), ("step0Level", "village"), ("step0Max", "3"), ("step1Level", "township"),
+        ("effectiveFrom", "2099-01-05"),
+    ]
+
     /// The policy or ladder of the world under a new code, made by the county administrator, to be deleted.
     static func freshCopy(_ kind: String, _ value: String, _ call: Call) async throws -> String {
         var copy = try #require(try JSONSerialization.jsonObject(with: Data(value.utf8)) as? [String: Any])
@@ -439,7 +470,28 @@ struct AccessMatrixTests {
                     ])
             },
             Endpoint(area: a, label: "GET /admin/time-limits", door: .web),
+            Endpoint(area: a, label: "POST /admin/time-limits", note: "撤回 withdraw", door: .web) { call in
+                formBody(
+                    "/admin/time-limits", [("_csrf", call.csrf), ("version", "\(try await freshVersion(call))")])
+            },
+            Endpoint(area: a, label: "GET /admin/time-limits/policy", door: .web),
+            Endpoint(area: a, label: "POST /admin/time-limits/policy", door: .web) { call in
+                formBody("/admin/time-limits/policy", [("_csrf", call.csrf)] + policyForm)
+            },
+            Endpoint(area: a, label: "GET /admin/time-limits/ladder", door: .web),
+            Endpoint(area: a, label: "POST /admin/time-limits/ladder", door: .web) { call in
+                formBody("/admin/time-limits/ladder", [("_csrf", call.csrf)] + ladderForm)
+            },
             Endpoint(area: a, label: "GET /admin/calendar", door: .web),
+            Endpoint(area: a, label: "POST /admin/calendar", door: .web) { call in
+                // MADE-UP FIXTURE: a fictitious year, not an official schedule.
+                formBody(
+                    "/admin/calendar",
+                    [
+                        ("_csrf", call.csrf), ("action", "save"), ("fileName", "matrix.csv"),
+                        ("content", "2098-01-01,holiday,元旦\n"),
+                    ])
+            },
             Endpoint(area: a, label: "GET /admin/access-log", door: .web),
             Endpoint(area: a, label: "GET /admin/settings", door: .web),
             Endpoint(area: a, label: "POST /admin/settings", door: .web) { call in
@@ -649,6 +701,19 @@ struct AccessMatrixTests {
                 Outgoing(uri: "/api/v1/time-limits/ladders/\(try await freshCopy("ladders", call.world.ladder, call))")
             },
             Endpoint(area: a, label: "GET /api/v1/time-limits/calendar", door: .api),
+            Endpoint(area: a, label: "POST /api/v1/time-limits/versions/{id}/withdraw", door: .api) { call in
+                Outgoing(uri: "/api/v1/time-limits/versions/\(try await freshVersion(call))/withdraw")
+            },
+            Endpoint(area: a, label: "POST /api/v1/time-limits/calendar/uploads?dryRun=true", door: .api) { _ in
+                // MADE-UP FIXTURE: a fictitious year, not an official schedule.
+                Outgoing(
+                    uri: "/api/v1/time-limits/calendar/uploads?dryRun=true",
+                    body: Array("2097-01-01,holiday,元旦\n".utf8),
+                    contentType: "text/csv")
+            },
+            Endpoint(area: a, label: "DELETE /api/v1/time-limits/calendar/years/{year}", door: .api) { call in
+                Outgoing(uri: "/api/v1/time-limits/calendar/years/\(try await freshYear(call))")
+            },
             Endpoint(area: a, label: "GET /api/v1/mediation/ranking", door: .api),
             Endpoint(area: a, label: "GET /api/v1/mediation/point-weights", door: .api),
             Endpoint(area: a, label: "PUT /api/v1/mediation/point-weights", door: .api) { call in

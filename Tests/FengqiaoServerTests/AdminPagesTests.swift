@@ -121,21 +121,27 @@ struct AdminPagesTests {
         }
     }
 
-    @Test("the calendar and time-limit pages show what is in force, with where to change it")
-    func readOnlyPages() async throws {
+    @Test("the time-limit page lists what is in force; the calendar page shows this year as 12 month grids")
+    func rulesPages() async throws {
         try await TestApp.run(seeded: true) { client, services in
             let admin = try await AdminBrowser.signedIn("county.admin", client)
             let limits = try await admin.get(Paths.adminTimeLimits).body
-            #expect(limits.contains("/api/v1/time-limits/policies"))
-            for policy in try await services.timeLimits.policies() { #expect(limits.contains(policy.code)) }
-            for ladder in try await services.timeLimits.ladders() { #expect(limits.contains(ladder.code)) }
+            let now = Date()
+            for policy in try await services.timeLimits.policies(at: now) { #expect(limits.contains(policy.code)) }
+            for ladder in try await services.timeLimits.ladders(at: now) { #expect(limits.contains(ladder.code)) }
+            #expect(limits.contains("id=\"version-list\""))
             let calendar = try await admin.get(Paths.adminCalendar).body
             #expect(calendar.contains("FENGQIAO_CALENDAR_FILE"))
-            let year = services.calendar.civilDate(containing: Date()).year
-            for entry in services.calendar.entries where entry.date.year == year {
-                #expect(calendar.contains(entry.date.description))
-            }
-            #expect(!calendar.contains("\(year - 1)-"))
+            let year = services.calendar.civilDate(containing: now).year
+            #expect(calendar.contains("id=\"calendar-\(year)\""))
+            #expect(calendar.components(separatedBy: "class=\"month\"").count - 1 == 12)
+            let entries = services.calendar.entries.filter { $0.date.year == year }
+            #expect(
+                calendar.components(separatedBy: "class=\"holiday\"").count - 1
+                    == entries.filter { $0.kind == .holiday }.count)
+            #expect(
+                calendar.components(separatedBy: "class=\"workday\"").count - 1
+                    == entries.filter { $0.kind == .workday }.count)
         }
     }
 

@@ -688,6 +688,47 @@ struct OpenAPITests {
                 try await probe.call(.delete, ladderPath, "/api/v1/time-limits/ladders/copy", token: admin).status
                     == .noContent)
             try await probe.call(.get, "/api/v1/time-limits/calendar", token: desk)
+            // A version scheduled for a date ahead, listed as scheduled, withdrawn once (then refused).
+            var scheduled = standard
+            scheduled["effectiveFrom"] = "2099-01-05"
+            #expect(
+                try await probe.call(
+                    .put, policy, "/api/v1/time-limits/policies/standard", token: admin, json: scheduled
+                ).status == .ok)
+            scheduled["effectiveFrom"] = "2001-01-01"
+            #expect(
+                try await probe.call(
+                    .put, policy, "/api/v1/time-limits/policies/standard", token: admin, json: scheduled
+                ).status == .unprocessableContent)
+            let versions = try await probe.call(.get, "/api/v1/time-limits/policies", token: desk)
+            let pending = try #require(
+                (versions.json["versions"] as? [[String: Any]])?.first { $0["status"] as? String == "scheduled" })
+            let withdrawal = "/api/v1/time-limits/versions/{id}/withdraw"
+            let withdrawURI = "/api/v1/time-limits/versions/\(try #require(pending["id"] as? Int))/withdraw"
+            #expect(try await probe.call(.post, withdrawal, withdrawURI, token: desk).status == .forbidden)
+            #expect(try await probe.call(.post, withdrawal, withdrawURI, token: admin).status == .ok)
+            #expect(try await probe.call(.post, withdrawal, withdrawURI, token: admin).status == .unprocessableContent)
+            // MADE-UP FIXTURE: a fictitious year, not an official schedule.
+            let uploads = "/api/v1/time-limits/calendar/uploads"
+            let fictitious = Array("2099-01-01,holiday,元旦\n2099-01-03,workday,元旦调休上班\n".utf8)
+            let dry = try await probe.call(.post, uploads, "\(uploads)?dryRun=true", token: admin, raw: fictitious)
+            #expect(dry.status == .ok && dry.json["saved"] as? Bool == false)
+            #expect(try await probe.call(.post, uploads, token: desk, raw: fictitious).status == .forbidden)
+            let bad = try await probe.call(
+                .post, uploads, token: admin, raw: Array("BEGIN:VCALENDAR\nBEGIN:VEVENT\nSUMMARY:休\n".utf8))
+            #expect(bad.status == .unprocessableContent)
+            #expect(
+                try await probe.call(.post, uploads, "\(uploads)?name=2099.csv", token: admin, raw: fictitious).status
+                    == .ok)
+            let calendar = try await probe.call(.get, "/api/v1/time-limits/calendar", token: desk)
+            #expect((calendar.json["years"] as? [Int])?.last == 2099)
+            let years = "/api/v1/time-limits/calendar/years/{year}"
+            #expect(
+                try await probe.call(.delete, years, "/api/v1/time-limits/calendar/years/2099", token: admin).status
+                    == .noContent)
+            #expect(
+                try await probe.call(.delete, years, "/api/v1/time-limits/calendar/years/2099", token: admin).status
+                    == .notFound)
             try await probe.call(.get, "/api/v1/oversight/charges", token: desk)
             #expect(try await probe.call(.get, "/api/v1/oversight/charges", token: handler).status == .forbidden)
 

@@ -3268,7 +3268,7 @@ package enum OpenAPIContract {
                 ],
                 "responses": {
                   "200": {
-                    "description": "Every policy.",
+                    "description": "The policies in force now (`items`) and every version (`versions`).",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -3286,8 +3286,8 @@ package enum OpenAPIContract {
             "/api/v1/time-limits/policies/{code}": {
               "put": {
                 "operationId": "saveTimeLimitPolicy",
-                "summary": "保存时限规则（县级管理员） / Save a time-limit policy (county administrators)",
-                "description": "The body's `code` must equal the path's (400 `request.code_mismatch`).",
+                "summary": "保存时限规则新版本（县级管理员） / Save a new version of a time-limit policy (county administrators)",
+                "description": "Adds a version taking effect at `effectiveFrom` (a date, from its midnight in Beijing time, or an instant; default now; not in the past: 422 `time_limit.effective_in_past`). Cases registered from then on take it; cases registered before keep the version that applied to them. The body's `code` must equal the path's (400 `request.code_mismatch`).",
                 "tags": [
                   "time limits"
                 ],
@@ -3301,7 +3301,7 @@ package enum OpenAPIContract {
                   "content": {
                     "application/json": {
                       "schema": {
-                        "$ref": "#/components/schemas/TimeLimitPolicy"
+                        "$ref": "#/components/schemas/TimeLimitPolicyVersionBody"
                       }
                     }
                   }
@@ -3333,8 +3333,8 @@ package enum OpenAPIContract {
               },
               "delete": {
                 "operationId": "deleteTimeLimitPolicy",
-                "summary": "删除时限规则（县级管理员） / Delete a time-limit policy (county administrators)",
-                "description": "`standard` cannot be deleted; an unknown code is a 422 `time_limit.not_found`.",
+                "summary": "停用时限规则（县级管理员） / Retire a time-limit policy (county administrators)",
+                "description": "Adds a retirement version in force from now. `standard` cannot be retired; an unknown code is a 422 `time_limit.not_found`.",
                 "tags": [
                   "time limits"
                 ],
@@ -3368,7 +3368,7 @@ package enum OpenAPIContract {
                 ],
                 "responses": {
                   "200": {
-                    "description": "Every ladder.",
+                    "description": "The ladders in force now (`items`) and every version (`versions`).",
                     "content": {
                       "application/json": {
                         "schema": {
@@ -3386,8 +3386,8 @@ package enum OpenAPIContract {
             "/api/v1/time-limits/ladders/{code}": {
               "put": {
                 "operationId": "saveEscalationLadder",
-                "summary": "保存调解层级（县级管理员） / Save an escalation ladder (county administrators)",
-                "description": "The body's `code` must equal the path's (400 `request.code_mismatch`).",
+                "summary": "保存调解层级新版本（县级管理员） / Save a new version of an escalation ladder (county administrators)",
+                "description": "Adds a version taking effect at `effectiveFrom` (as for policies; default now). The body's `code` must equal the path's (400 `request.code_mismatch`).",
                 "tags": [
                   "time limits"
                 ],
@@ -3401,7 +3401,7 @@ package enum OpenAPIContract {
                   "content": {
                     "application/json": {
                       "schema": {
-                        "$ref": "#/components/schemas/EscalationLadder"
+                        "$ref": "#/components/schemas/EscalationLadderVersionBody"
                       }
                     }
                   }
@@ -3433,8 +3433,8 @@ package enum OpenAPIContract {
               },
               "delete": {
                 "operationId": "deleteEscalationLadder",
-                "summary": "删除调解层级（县级管理员） / Delete an escalation ladder (county administrators)",
-                "description": "An unknown code is a 422 `time_limit.not_found`.",
+                "summary": "停用调解层级（县级管理员） / Retire an escalation ladder (county administrators)",
+                "description": "Adds a retirement version in force from now. An unknown code is a 422 `time_limit.not_found`.",
                 "tags": [
                   "time limits"
                 ],
@@ -3480,6 +3480,147 @@ package enum OpenAPIContract {
                   },
                   "401": {
                     "$ref": "#/components/responses/Unauthorized"
+                  }
+                }
+              }
+            },
+            "/api/v1/time-limits/versions/{id}/withdraw": {
+              "post": {
+                "operationId": "withdrawTimeLimitVersion",
+                "summary": "撤回尚未生效的版本（县级管理员） / Withdraw a scheduled version (county administrators)",
+                "description": "Only a version that has not taken effect can be withdrawn (422 `time_limit.not_scheduled`).",
+                "tags": [
+                  "time limits"
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "integer",
+                      "format": "int64"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The version, withdrawn.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/TimeLimitVersion"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/time-limits/calendar/uploads": {
+              "post": {
+                "operationId": "uploadWorkingCalendar",
+                "summary": "上传工作日历（县级管理员） / Upload a working calendar (county administrators)",
+                "description": "The body is the file itself: the CSV of `FENGQIAO_CALENDAR_FILE` (`date,kind,name`) or iCalendar (`.ics`: VEVENTs whose SUMMARY says 休 or 假 or names a statutory holiday, or 班 for a 调休 working day), UTF-8 or GB18030. With `dryRun=true` nothing is saved (the preview). Otherwise each year of the file replaces that year of the calendar, on every instance, and the clocks of this instance use it at once. A file that cannot be read is a 422 whose message names the line.",
+                "tags": [
+                  "time limits"
+                ],
+                "parameters": [
+                  {
+                    "name": "dryRun",
+                    "in": "query",
+                    "required": false,
+                    "schema": {
+                      "type": "boolean"
+                    }
+                  },
+                  {
+                    "name": "name",
+                    "in": "query",
+                    "required": false,
+                    "description": "The file's name, kept with the upload.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "text/csv": {
+                      "schema": {
+                        "type": "string"
+                      }
+                    },
+                    "text/calendar": {
+                      "schema": {
+                        "type": "string"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "What the file holds, and whether it was saved.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/CalendarUploadResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/time-limits/calendar/years/{year}": {
+              "delete": {
+                "operationId": "deleteUploadedCalendarYear",
+                "summary": "删除上传的日历年份（县级管理员） / Remove an uploaded calendar year (county administrators)",
+                "description": "The configured calendar's entries for that year apply again.",
+                "tags": [
+                  "time limits"
+                ],
+                "parameters": [
+                  {
+                    "name": "year",
+                    "in": "path",
+                    "required": true,
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "responses": {
+                  "204": {
+                    "description": "Removed."
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
                   }
                 }
               }
@@ -6933,7 +7074,8 @@ package enum OpenAPIContract {
               "TimeLimitPolicyList": {
                 "type": "object",
                 "required": [
-                  "items"
+                  "items",
+                  "versions"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -6941,6 +7083,12 @@ package enum OpenAPIContract {
                     "type": "array",
                     "items": {
                       "$ref": "#/components/schemas/TimeLimitPolicy"
+                    }
+                  },
+                  "versions": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/TimeLimitVersion"
                     }
                   }
                 }
@@ -7005,7 +7153,8 @@ package enum OpenAPIContract {
               "EscalationLadderList": {
                 "type": "object",
                 "required": [
-                  "items"
+                  "items",
+                  "versions"
                 ],
                 "additionalProperties": false,
                 "properties": {
@@ -7013,6 +7162,12 @@ package enum OpenAPIContract {
                     "type": "array",
                     "items": {
                       "$ref": "#/components/schemas/EscalationLadder"
+                    }
+                  },
+                  "versions": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/TimeLimitVersion"
                     }
                   }
                 }
@@ -7069,6 +7224,200 @@ package enum OpenAPIContract {
                     "type": "array",
                     "items": {
                       "$ref": "#/components/schemas/CalendarEntry"
+                    }
+                  }
+                }
+              },
+              "TimeLimitPolicyVersionBody": {
+                "type": "object",
+                "description": "A policy (as `TimeLimitPolicy`) and when the new version takes effect.",
+                "required": [
+                  "code",
+                  "name",
+                  "limits",
+                  "warningShare"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string",
+                    "maxLength": 100
+                  },
+                  "categoryPrefix": {
+                    "type": "string"
+                  },
+                  "urgency": {
+                    "$ref": "#/components/schemas/Urgency"
+                  },
+                  "channel": {
+                    "$ref": "#/components/schemas/Channel"
+                  },
+                  "limits": {
+                    "$ref": "#/components/schemas/TimeLimits"
+                  },
+                  "warningShare": {
+                    "type": "number",
+                    "minimum": 0.1,
+                    "maximum": 0.95
+                  },
+                  "effectiveFrom": {
+                    "type": "string",
+                    "description": "`2027-01-04` (from its midnight, Beijing time) or an ISO 8601 instant; absent: now."
+                  }
+                }
+              },
+              "EscalationLadderVersionBody": {
+                "type": "object",
+                "description": "A ladder (as `EscalationLadder`) and when the new version takes effect.",
+                "required": [
+                  "code",
+                  "name",
+                  "categoryPrefixes",
+                  "automatic",
+                  "steps"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "type": "string",
+                    "maxLength": 100
+                  },
+                  "categoryPrefixes": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "automatic": {
+                    "type": "boolean"
+                  },
+                  "steps": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/LadderStep"
+                    }
+                  },
+                  "effectiveFrom": {
+                    "type": "string",
+                    "description": "`2027-01-04` (from its midnight, Beijing time) or an ISO 8601 instant; absent: now."
+                  }
+                }
+              },
+              "TimeLimitVersion": {
+                "type": "object",
+                "description": "One version of a policy or a ladder; without `policy` and `ladder` it retires its code.",
+                "required": [
+                  "id",
+                  "kind",
+                  "code",
+                  "status",
+                  "effectiveFrom",
+                  "createdAt"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "format": "int64"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "policy",
+                      "ladder"
+                    ]
+                  },
+                  "code": {
+                    "type": "string"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "current",
+                      "scheduled",
+                      "past",
+                      "withdrawn"
+                    ]
+                  },
+                  "effectiveFrom": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "createdBy": {
+                    "type": "string"
+                  },
+                  "withdrawnAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "withdrawnBy": {
+                    "type": "string"
+                  },
+                  "policy": {
+                    "$ref": "#/components/schemas/TimeLimitPolicy"
+                  },
+                  "ladder": {
+                    "$ref": "#/components/schemas/EscalationLadder"
+                  }
+                }
+              },
+              "CalendarUploadYear": {
+                "type": "object",
+                "required": [
+                  "year",
+                  "holidays",
+                  "workdays",
+                  "entries"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "year": {
+                    "type": "integer"
+                  },
+                  "holidays": {
+                    "type": "integer"
+                  },
+                  "workdays": {
+                    "type": "integer"
+                  },
+                  "entries": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/CalendarEntry"
+                    }
+                  }
+                }
+              },
+              "CalendarUploadResource": {
+                "type": "object",
+                "required": [
+                  "saved",
+                  "ignoredEvents",
+                  "years"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "saved": {
+                    "type": "boolean"
+                  },
+                  "ignoredEvents": {
+                    "type": "integer",
+                    "description": "iCalendar events that are neither holidays nor 调休 working days (ignored)."
+                  },
+                  "years": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/CalendarUploadYear"
                     }
                   }
                 }

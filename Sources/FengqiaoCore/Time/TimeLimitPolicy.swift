@@ -203,6 +203,10 @@ public enum TimeLimitError: UserFacingError, Equatable {
     case invalidCategoryPrefix
     case invalidLadder
     case notFound
+    /// A version may not take effect before now.
+    case effectiveInPast
+    /// Only a version that has not taken effect yet can be withdrawn.
+    case notScheduled
 
     public var code: String {
         switch self {
@@ -214,6 +218,8 @@ public enum TimeLimitError: UserFacingError, Equatable {
         case .invalidCategoryPrefix: "time_limit.invalid_category_prefix"
         case .invalidLadder: "time_limit.invalid_ladder"
         case .notFound: "time_limit.not_found"
+        case .effectiveInPast: "time_limit.effective_in_past"
+        case .notScheduled: "time_limit.not_scheduled"
         }
     }
 
@@ -241,6 +247,11 @@ public enum TimeLimitError: UserFacingError, Equatable {
             )
         case .notFound:
             Localized(zh: "找不到该时限规则。", en: "No such time-limit rule.")
+        case .effectiveInPast:
+            Localized(zh: "生效日期不能早于今天。", en: "The effective date cannot be in the past.")
+        case .notScheduled:
+            Localized(
+                zh: "只能撤回尚未生效的版本。", en: "Only a version that has not taken effect yet can be withdrawn.")
         }
     }
 }

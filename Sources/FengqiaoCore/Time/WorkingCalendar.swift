@@ -23,9 +23,19 @@ public struct WorkingCalendar: Sendable, Equatable {
         case holiday
         /// A Saturday or Sunday that is a working day (调休上班).
         case workday
+
+        /// 休、放假、假 → holiday; 班、上班、补班、调休上班 → workday.
+        public init?(chinese text: String) {
+            switch text {
+            case "休", "放假", "假", "休息": self = .holiday
+            case "班", "上班", "补班", "调休上班": self = .workday
+            default: return nil
+            }
+        }
     }
 
     /// One line of the calendar file: `2026-02-15,holiday,春节`.
+    /// (The kind may also be written in Chinese: 休、放假 for holiday, 班、上班、补班 for workday.)
     public struct Entry: Sendable, Hashable, Codable {
         public typealias Kind = WorkingCalendar.Kind
 
@@ -479,12 +489,16 @@ extension WorkingCalendar {
                 $0.trimmingCharacters(in: .whitespaces)
             }
             defer { seenContent = true }
-            if !seenContent, fields.map({ $0.lowercased() }) == ["date", "kind", "name"] { continue }
+            if !seenContent,
+                fields.map({ $0.lowercased() }) == ["date", "kind", "name"] || fields == ["日期", "类型", "名称"]
+            {
+                continue
+            }
             guard fields.count == 3 else { throw CalendarFileError(line: line, reason: .columnCount(fields.count)) }
             guard let date = CivilDate(string: fields[0]) else {
                 throw CalendarFileError(line: line, reason: .invalidDate(fields[0]))
             }
-            guard let kind = Kind(rawValue: fields[1].lowercased()) else {
+            guard let kind = Kind(rawValue: fields[1].lowercased()) ?? Kind(chinese: fields[1]) else {
                 throw CalendarFileError(line: line, reason: .invalidKind(fields[1]))
             }
             guard !fields[2].isEmpty else { throw CalendarFileError(line: line, reason: .missingName) }
@@ -512,6 +526,16 @@ public struct CalendarFileError: UserFacingError, Hashable {
         /// `workday` on a Monday to Friday, which is a working day anyway: almost certainly a wrong date.
         case workdayOnWeekday(WorkingCalendar.CivilDate)
         case duplicateDate(WorkingCalendar.CivilDate, firstLine: Int)
+        /// The upload holds no holiday and no make-up working day.
+        case noEntries
+        /// An iCalendar VEVENT that starts here has no END:VEVENT.
+        case unterminatedEvent
+        /// An iCalendar VEVENT without DTSTART.
+        case missingStart
+        /// DTEND before DTSTART.
+        case endBeforeStart(WorkingCalendar.CivilDate, WorkingCalendar.CivilDate)
+        /// An event spanning more days than a holiday does (`CalendarUpload.longestEvent`).
+        case eventTooLong(Int)
     }
 
     public var line: Int
@@ -530,6 +554,11 @@ public struct CalendarFileError: UserFacingError, Hashable {
         case .missingName: "calendar.missing_name"
         case .workdayOnWeekday: "calendar.workday_on_weekday"
         case .duplicateDate: "calendar.duplicate_date"
+        case .noEntries: "calendar.no_entries"
+        case .unterminatedEvent: "calendar.unterminated_event"
+        case .missingStart: "calendar.missing_start"
+        case .endBeforeStart: "calendar.end_before_start"
+        case .eventTooLong: "calendar.event_too_long"
         }
     }
 
@@ -557,6 +586,23 @@ public struct CalendarFileError: UserFacingError, Hashable {
                 )
             case .duplicateDate(let date, let firstLine):
                 Localized(zh: "日期\(date)在第\(firstLine)行已经出现过", en: "\(date) already appears on line \(firstLine)")
+            case .noEntries:
+                Localized(
+                    zh: "没有读到任何放假日或调休上班日", en: "no holiday and no make-up working day was found")
+            case .unterminatedEvent:
+                Localized(
+                    zh: "从这一行开始的日程（BEGIN:VEVENT）没有结束（END:VEVENT）",
+                    en: "the event (BEGIN:VEVENT) starting here has no END:VEVENT")
+            case .missingStart:
+                Localized(
+                    zh: "从这一行开始的日程缺少开始日期（DTSTART）", en: "the event starting here has no start date (DTSTART)")
+            case .endBeforeStart(let start, let end):
+                Localized(
+                    zh: "结束日期\(end)早于开始日期\(start)", en: "the end date \(end) is before the start date \(start)")
+            case .eventTooLong(let days):
+                Localized(
+                    zh: "一个日程跨\(days)天，超过\(CalendarUpload.longestEvent)天，不像节假日安排",
+                    en: "an event spans \(days) days, more than \(CalendarUpload.longestEvent): not a holiday")
             }
         return Localized(zh: "日历文件第\(line)行：\(why.zh)", en: "Calendar file, line \(line): \(why.en)")
     }

@@ -10,7 +10,9 @@ struct CaseAPIController {
     let regions: RegionRepository
     let organisations: OrganisationRepository
     let files: FileRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
 
     func addRoutes(to group: RouterGroup<AppRequestContext>) {

@@ -11,7 +11,9 @@ struct ExportAPIController {
     let regions: RegionRepository
     let organisations: OrganisationRepository
     let accessLog: AccessLogRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
     let exporter: CaseExporter
 
@@ -82,7 +84,9 @@ public struct CaseExporter: Sendable {
     let categories: CategoryRepository
     /// Where every export is written.
     let accessLog: AccessLogRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     /// For `fengqiao export`: the user it exports as, and the time it exports at.
     let users: UserRepository
     let clock: AppClock

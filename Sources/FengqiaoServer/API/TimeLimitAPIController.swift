@@ -8,19 +8,27 @@ import Hummingbird
 /// overdue alerts charged per organisation in the reader's jurisdiction.
 struct TimeLimitAPIController {
     let timeLimits: TimeLimitRepository
+    /// Where each change of a policy or a ladder is written.
+    let accessLog: AccessLogRepository
     let charges: ChargeRepository
     /// Whose county administrators may edit policies and ladders (`AdminScope.requireCountyAdministrator`).
     let regions: RegionRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     /// The file the calendar was read from, or nil for the built-in one.
     let calendarFile: String?
 
     struct PolicyList: ResponseEncodable {
+        /// The policies in force now.
         let items: [TimeLimitPolicy]
+        /// Every version, current, scheduled, past and withdrawn.
+        let versions: [RulesAPI.VersionResource]
     }
 
     struct LadderList: ResponseEncodable {
         let items: [EscalationLadder]
+        let versions: [RulesAPI.VersionResource]
     }
 
     struct CalendarResource: ResponseEncodable {
@@ -46,34 +54,50 @@ struct TimeLimitAPIController {
     func addRoutes(to group: RouterGroup<AppRequestContext>) {
         group.get("time-limits/policies") { _, context in
             _ = try context.requireIdentity()
-            return PolicyList(items: try await timeLimits.policies())
+            let history = try await timeLimits.history()
+            return PolicyList(
+                items: history.book(at: context.now).policies,
+                versions: RulesAPI.versions(history, of: .policy, at: context.now))
         }
         group.put("time-limits/policies/:code") { request, context in
             try await AdminScope.requireCountyAdministrator(context, regions)
-            let policy = try await request.decodeBody(as: TimeLimitPolicy.self, context: context)
-            guard policy.code == context.parameters.get("code") else { throw codeMismatch }
-            try await timeLimits.save(policy, at: context.now)
-            return policy
+            let body = try await request.decodeBody(as: RulesAPI.Versioned<TimeLimitPolicy>.self, context: context)
+            guard body.rule.code == context.parameters.get("code") else { throw codeMismatch }
+            let version = try await timeLimits.save(
+                body.rule, effectiveFrom: try body.effectiveFrom(calendar), by: RulesAPI.author(context),
+                at: context.now)
+            try await RulesAPI.log(accessLog, context, "time-limit.policy.save", RulesAPI.detail(version))
+            return body.rule
         }
         group.delete("time-limits/policies/:code") { _, context in
             try await AdminScope.requireCountyAdministrator(context, regions)
-            try await timeLimits.deletePolicy(code: try context.parameters.require("code"))
+            let code = try context.parameters.require("code")
+            try await timeLimits.deletePolicy(code: code, by: RulesAPI.author(context), at: context.now)
+            try await RulesAPI.log(accessLog, context, "time-limit.policy.retire", "policy \(code)")
             return HTTPResponse.Status.noContent
         }
         group.get("time-limits/ladders") { _, context in
             _ = try context.requireIdentity()
-            return LadderList(items: try await timeLimits.ladders())
+            let history = try await timeLimits.history()
+            return LadderList(
+                items: history.book(at: context.now).ladders,
+                versions: RulesAPI.versions(history, of: .ladder, at: context.now))
         }
         group.put("time-limits/ladders/:code") { request, context in
             try await AdminScope.requireCountyAdministrator(context, regions)
-            let ladder = try await request.decodeBody(as: EscalationLadder.self, context: context)
-            guard ladder.code == context.parameters.get("code") else { throw codeMismatch }
-            try await timeLimits.save(ladder, at: context.now)
-            return ladder
+            let body = try await request.decodeBody(as: RulesAPI.Versioned<EscalationLadder>.self, context: context)
+            guard body.rule.code == context.parameters.get("code") else { throw codeMismatch }
+            let version = try await timeLimits.save(
+                body.rule, effectiveFrom: try body.effectiveFrom(calendar), by: RulesAPI.author(context),
+                at: context.now)
+            try await RulesAPI.log(accessLog, context, "time-limit.ladder.save", RulesAPI.detail(version))
+            return body.rule
         }
         group.delete("time-limits/ladders/:code") { _, context in
             try await AdminScope.requireCountyAdministrator(context, regions)
-            try await timeLimits.deleteLadder(code: try context.parameters.require("code"))
+            let code = try context.parameters.require("code")
+            try await timeLimits.deleteLadder(code: code, by: RulesAPI.author(context), at: context.now)
+            try await RulesAPI.log(accessLog, context, "time-limit.ladder.retire", "ladder \(code)")
             return HTTPResponse.Status.noContent
         }
         group.get("time-limits/calendar") { _, context in

@@ -28,8 +28,14 @@ public struct AppServices: Sendable {
     let limits: AbuseLimits
     /// The time (`AppClock.system` unless a test fixes it).
     public let clock: AppClock
-    /// The working calendar of the clocks (from the configuration).
-    public var calendar: WorkingCalendar { configuration.calendar }
+    /// The working calendar of the clocks: the configured one with the years administrators uploaded laid over it,
+    /// one reference every service reads at each computation (`LiveCalendar`). `loadCalendar()` reads the uploads at
+    /// start-up; an upload through this process applies at once; the scheduler reloads at each poll.
+    public let calendars: LiveCalendar
+    /// The uploaded calendar years.
+    public let calendarYears: CalendarRepository
+    /// The working calendar in force now.
+    public var calendar: WorkingCalendar { calendars.current }
 
     public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
@@ -41,7 +47,9 @@ public struct AppServices: Sendable {
         self.users = UserRepository(database: database)
         self.mediators = MediatorRepository(database: database)
         self.tokens = TokenRepository(database: database)
-        self.cases = CaseRepository(database: database, calendar: configuration.calendar)
+        self.calendars = LiveCalendar(configuration.calendar)
+        self.calendarYears = CalendarRepository(database: database)
+        self.cases = CaseRepository(database: database, calendars: calendars)
         self.accessLog = AccessLogRepository(database: database)
         self.sessions = SessionRepository(database: database)
         self.categories = CategoryRepository(database: database)
@@ -55,17 +63,25 @@ public struct AppServices: Sendable {
 }
 
 extension AppServices {
+    /// Lays the uploaded calendar years over the configured calendar (at start-up, and at each scheduler poll so
+    /// that an upload through another instance reaches this one). A database not yet migrated has none: the
+    /// configured calendar stays.
+    public func loadCalendar() async throws {
+        guard try await migrator.currentVersion() >= 21 else { return }
+        try await calendars.reload(from: calendarYears)
+    }
+
     /// What the controllers that run case actions hold: a `CaseActions` per request, at its time.
     var caseActions: CaseActionsFactory {
         CaseActionsFactory(
-            cases: cases, organisations: organisations, accessLog: accessLog, calendar: calendar, files: files)
+            cases: cases, organisations: organisations, accessLog: accessLog, calendars: calendars, files: files)
     }
 
     /// The CSV exporter over these repositories.
     var caseExporter: CaseExporter {
         CaseExporter(
             cases: cases, regions: regions, organisations: organisations, categories: categories,
-            accessLog: accessLog, calendar: calendar, users: users, clock: clock)
+            accessLog: accessLog, calendars: calendars, users: users, clock: clock)
     }
 }
 

@@ -46,12 +46,12 @@ func buildRouter(
     // Every controller gets the repositories and settings it uses, built here from `services`: nothing past this
     // point holds the whole bag.
     let configuration = services.configuration
-    let calendar = services.calendar
+    let calendars = services.calendars
     let caseActions = services.caseActions
     let actors = ActorFactory(regions: services.regions)
     // Public and static routes first: they never read a session.
     HealthController(
-        database: services.database, migrator: services.migrator, cases: services.cases, calendar: services.calendar
+        database: services.database, migrator: services.migrator, cases: services.cases, calendars: services.calendars
     ).addRoutes(to: router)
     MetricsController(
         token: configuration.metricsToken, mode: configuration.mode,
@@ -63,7 +63,7 @@ func buildRouter(
     Open311Controller(
         categories: services.categories, cases: services.cases, regions: services.regions,
         organisations: services.organisations, open311Keys: services.open311Keys, users: services.users,
-        actors: actors, caseActions: caseActions, calendar: calendar,
+        actors: actors, caseActions: caseActions, calendars: calendars,
         hostname: configuration.hostname, port: configuration.port, logger: logger
     ).addRoutes(to: router)
     // The pages: the staff session (HummingbirdAuth authenticator); each controller puts the roles it serves on its
@@ -85,7 +85,7 @@ func buildRouter(
     ).addRoutes(to: pages)
     let trackingPass = TrackingPass(secret: configuration.sessionSecret, secure: configuration.secureCookies)
     let tracking = TrackingController(
-        cases: services.cases, organisations: services.organisations, calendar: calendar, limits: services.limits,
+        cases: services.cases, organisations: services.organisations, calendars: calendars, limits: services.limits,
         secureCookies: configuration.secureCookies, pass: trackingPass,
         outbox: OutboxRepository(database: services.database), files: services.files, logger: logger)
     tracking.addRoutes(to: pages)
@@ -95,32 +95,32 @@ func buildRouter(
     ).addRoutes(to: pages)
     CasePageController(
         cases: services.cases, files: services.files, regions: services.regions, organisations: services.organisations,
-        mediators: services.mediators, categories: services.categories, calendar: calendar, caseActions: caseActions
+        mediators: services.mediators, categories: services.categories, calendars: calendars, caseActions: caseActions
     ).addRoutes(to: pages)
     DeskController(
-        cases: services.cases, regions: services.regions, categories: services.categories, calendar: calendar,
+        cases: services.cases, regions: services.regions, categories: services.categories, calendars: calendars,
         caseActions: caseActions
     ).addRoutes(to: pages)
     QueueController(
-        cases: services.cases, mediators: services.mediators, regions: services.regions, calendar: calendar
+        cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars
     ).addRoutes(to: pages)
     CaseListController(
         cases: services.cases, regions: services.regions, organisations: services.organisations,
-        categories: services.categories, calendar: calendar, caseActions: caseActions, exporter: services.caseExporter
+        categories: services.categories, calendars: calendars, caseActions: caseActions, exporter: services.caseExporter
     ).addRoutes(to: pages)
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
-        categories: services.categories, settings: services.settings, calendar: calendar
+        categories: services.categories, settings: services.settings, calendars: calendars
     ).addRoutes(to: pages)
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
-        calendar: calendar, limits: services.limits, secureCookies: configuration.secureCookies,
+        calendars: calendars, limits: services.limits, secureCookies: configuration.secureCookies,
         caseActions: caseActions, tracking: tracking
     ).addRoutes(to: pages)
     QRCodeController(regions: services.regions).addRoutes(to: pages)
     AdminController(
         regions: services.regions, organisations: services.organisations, users: services.users,
-        categories: services.categories, timeLimits: services.timeLimits, calendar: calendar,
+        categories: services.categories, timeLimits: services.timeLimits, calendars: calendars,
         accessLog: services.accessLog, cases: services.cases
     ).addRoutes(to: pages)
     AdminSettingsController(regions: services.regions, users: services.users, settings: services.settings)
@@ -128,6 +128,10 @@ func buildRouter(
     AdminImportController(services: services).addRoutes(to: pages)
     AdminStructureController(services: services).addRoutes(to: pages)
     AdminPeopleController(people: services.people).addRoutes(to: pages)
+    AdminRulesController(
+        regions: services.regions, categories: services.categories, timeLimits: services.timeLimits,
+        calendarYears: services.calendarYears, calendars: calendars, accessLog: services.accessLog
+    ).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
     let api = router.group("api/v1")
@@ -136,11 +140,11 @@ func buildRouter(
         .add(middleware: RoleRequirement.api)
     CaseAPIController(
         cases: services.cases, regions: services.regions, organisations: services.organisations,
-        files: services.files, calendar: calendar, caseActions: caseActions
+        files: services.files, calendars: calendars, caseActions: caseActions
     ).addRoutes(to: api)
     ExportAPIController(
         cases: services.cases, regions: services.regions, organisations: services.organisations,
-        accessLog: services.accessLog, calendar: calendar, caseActions: caseActions, exporter: services.caseExporter
+        accessLog: services.accessLog, calendars: calendars, caseActions: caseActions, exporter: services.caseExporter
     ).addRoutes(to: api)
     CategoryAPIController(categories: services.categories, regions: services.regions).addRoutes(to: api)
     StructureAPIController(services: services).addRoutes(to: api)
@@ -151,8 +155,13 @@ func buildRouter(
     FileAPIController(files: services.files, cases: services.cases).addRoutes(to: api)
     StructureImportAPIController(services: services).addRoutes(to: api)
     TimeLimitAPIController(
-        timeLimits: services.timeLimits, charges: ChargeRepository(database: services.database),
-        regions: services.regions, calendar: calendar, calendarFile: configuration.calendarFile
+        timeLimits: services.timeLimits, accessLog: services.accessLog,
+        charges: ChargeRepository(database: services.database),
+        regions: services.regions, calendars: calendars, calendarFile: configuration.calendarFile
+    ).addRoutes(to: api)
+    RulesAPIController(
+        timeLimits: services.timeLimits, calendarYears: services.calendarYears, calendars: calendars,
+        accessLog: services.accessLog, regions: services.regions
     ).addRoutes(to: api)
     MediationAPIController(
         mediation: MediationRepository(database: services.database), mediators: services.mediators,

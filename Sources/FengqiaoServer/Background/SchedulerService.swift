@@ -11,8 +11,12 @@ public struct SchedulerService: Service {
     let logger: Logger
     let deliverer: OutboxDeliverer
     let clock: AppClock
+    /// Reloads the uploaded calendar years before each tick: an upload through another instance applies here
+    /// from the next poll.
+    let reloadCalendar: @Sendable () async throws -> Void
 
     public init(services: AppServices, logger: Logger) {
+        self.reloadCalendar = { try await services.loadCalendar() }
         self.scheduler = services.scheduler
         self.clock = services.clock
         self.interval = .seconds(services.configuration.schedulerInterval)
@@ -37,6 +41,7 @@ public struct SchedulerService: Service {
         await PollingLoop.run(
             "scheduler tick", interval: interval, logger: logger, now: clock.now,
             round: {
+                try await reloadCalendar()
                 let tick = try await scheduler.tick(at: clock.now(), logger: logger)
                 if tick.cases > 0 || tick.failures > 0 {
                     logger.info(

@@ -5,7 +5,7 @@ import Hummingbird
 import NIOPosix
 
 /// The administrator's pages under `/admin`: regions and grids, organisations, users, the category catalogue, and
-/// read-only views of the time limits, the working calendar and the access log. Each administrator sees and changes
+/// the access log (the time limits and the working calendar are `AdminRulesController`'s). Each administrator sees and changes
 /// only their jurisdiction (the subtrees of their admin grants); the catalogue is the county's, so only
 /// administrators at county level or above change it. Every change is a CSRF-checked POST that redirects back with a
 /// note (POST-redirect-GET), or shows the page again with the refusal (422) and what was typed.
@@ -15,7 +15,9 @@ struct AdminController {
     let users: UserRepository
     let categories: CategoryRepository
     let timeLimits: TimeLimitRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let accessLog: AccessLogRepository
     /// The cases of access-log entries (`AdminScope.concerning`).
     let cases: CaseRepository
@@ -149,30 +151,6 @@ struct AdminController {
                 if form["action"] == "add" { page.form = form }
                 return page.render()
             }
-        }
-        router.get(RouterPath(Paths.adminTimeLimits)) { request, context in
-            let admin = try await administrator(request, context)
-            let book = try await timeLimits.book()
-            return HTMLPage(
-                html: AdminTimeLimitsPage(
-                    frame: frame(admin, context, request), policies: book.policies, ladders: book.ladders,
-                    categories: try await categories.list()
-                ).render())
-        }
-        router.get(RouterPath(Paths.adminCalendar)) { request, context in
-            let admin = try await administrator(request, context)
-            let year = calendar.civilDate(containing: context.now).year
-            return HTMLPage(
-                html: AdminCalendarPage(
-                    frame: frame(admin, context, request),
-                    years: [year, year + 1].map { year in
-                        .init(
-                            year: year,
-                            covered: calendar.years?.contains(year) ?? false,
-                            entries: calendar.entries.filter { $0.date.year == year })
-                    },
-                    workingHours: calendar.workingHours.intervals.isEmpty ? nil : calendar.workingHours.code
-                ).render())
         }
         router.get(RouterPath(Paths.adminAccessLog)) { request, context in
             let admin = try await administrator(request, context)

@@ -12,7 +12,9 @@ struct CaseListController {
     let regions: RegionRepository
     let organisations: OrganisationRepository
     let categories: CategoryRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
     let exporter: CaseExporter
 

@@ -13,7 +13,9 @@ struct CasePageController {
     let organisations: OrganisationRepository
     let mediators: MediatorRepository
     let categories: CategoryRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {

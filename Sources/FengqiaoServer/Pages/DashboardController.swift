@@ -12,7 +12,9 @@ struct DashboardController {
     let cases: CaseRepository
     let categories: CategoryRepository
     let settings: SettingsRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))

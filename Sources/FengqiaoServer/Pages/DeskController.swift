@@ -9,7 +9,9 @@ struct DeskController {
     let cases: CaseRepository
     let regions: RegionRepository
     let categories: CategoryRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
 
     struct DuplicateResource: ResponseEncodable {

@@ -9,7 +9,9 @@ struct HealthController {
     let database: Database
     let migrator: Migrator
     let cases: CaseRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
 
     struct Health: ResponseEncodable {
         let status: String

@@ -10,7 +10,9 @@ struct QueueController {
     let cases: CaseRepository
     let mediators: MediatorRepository
     let regions: RegionRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
 
     /// The most cases a queue loads per organisation; the rest are on the case list it links to.
     static let queueLimit = 200

@@ -12,7 +12,9 @@ struct ReportController {
     let categories: CategoryRepository
     /// Where the photos go.
     let files: FileRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let limits: AbuseLimits
     /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
     let secureCookies: Bool

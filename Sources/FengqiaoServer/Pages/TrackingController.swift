@@ -12,7 +12,9 @@ struct TrackingController {
     let cases: CaseRepository
     /// The names of the organisations in a case's history.
     let organisations: OrganisationRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let limits: AbuseLimits
     /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
     let secureCookies: Bool

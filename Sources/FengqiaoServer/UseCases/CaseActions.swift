@@ -120,7 +120,9 @@ struct CaseActionsFactory: Sendable {
     let cases: CaseRepository
     let organisations: OrganisationRepository
     let accessLog: AccessLogRepository
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     let files: FileRepository
 
     func at(_ now: Date) -> CaseActions {

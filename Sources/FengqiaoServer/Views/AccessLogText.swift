@@ -25,6 +25,13 @@ enum AccessLogText {
         case "mediator.photo": Localized(zh: "更换调解员照片", en: "Changed a mediator's photo")
         case "mediator.retire": Localized(zh: "调解员退出名录", en: "Retired a mediator")
         case "mediator.reinstate": Localized(zh: "恢复调解员", en: "Reinstated a mediator")
+        case "time-limit.policy.save": Localized(zh: "保存时限规则新版本", en: "Saved a policy version")
+        case "time-limit.policy.retire": Localized(zh: "停用时限规则", en: "Retired a policy")
+        case "time-limit.ladder.save": Localized(zh: "保存调解层级新版本", en: "Saved a ladder version")
+        case "time-limit.ladder.retire": Localized(zh: "停用调解层级", en: "Retired a ladder")
+        case "time-limit.withdraw": Localized(zh: "撤回待生效的时限版本", en: "Withdrew a scheduled version")
+        case "calendar.upload": Localized(zh: "上传工作日历", en: "Uploaded a working calendar")
+        case "calendar.delete": Localized(zh: "删除上传的日历年份", en: "Removed an uploaded calendar year")
         default: StructureLogText.action(code) ?? Localized(zh: "其他操作", en: code)
         }
     }
@@ -62,6 +69,7 @@ enum AccessLogText {
                 }
             }
         }
+        if let rules = RulesLogText.detail(text) { return rules }
         if let match = text.firstMatch(of: /^personal data shown: agreement version (\d+) as (\w+)$/) {
             return Text("显示了个人信息：协议第\(match.1)版（\(match.2 == "pdf" ? "PDF" : "网页")）")
         }

@@ -29,11 +29,13 @@ enum AdminStrings {
         en: "The county's category catalogue (five domains); add, retire or reactivate entries.")
     static let timeLimitsTitle = Localized(zh: "时限规则", en: "Time limits")
     static let timeLimitsBlurb = Localized(
-        zh: "各类事项的办理时限和调解层级（只读）。", en: "Time-limit policies and escalation ladders (read-only).")
+        zh: "各类事项的办理时限和调解层级，按生效日期保存新版本。",
+        en: "Time-limit policies and escalation ladders, changed by versions with the date they take effect.")
     static let calendarTitle = Localized(zh: "工作日历", en: "Working calendar")
     static let calendarBlurb = Localized(
-        zh: "今明两年的法定节假日和调休上班日（只读）。",
-        en: "This year's and next year's public holidays and make-up working days (read-only).")
+        zh: "法定节假日和调休上班日的年历；上传次年日历（CSV 或 iCalendar）。",
+        en: "The year view of public holidays and make-up working days; upload next year's calendar (CSV or iCalendar)."
+    )
     static let accessLogTitle = Localized(zh: "访问记录", en: "Access log")
     static let accessLogBlurb = Localized(
         zh: "谁在何时查看了群众的个人信息。", en: "Who saw citizens' personal data, and when.")
@@ -129,8 +131,6 @@ enum AdminStrings {
 
     // MARK: Time limits
 
-    static let policies = Localized(zh: "时限规则", en: "Policies")
-    static let ladders = Localized(zh: "调解层级（逐级调解）", en: "Escalation ladders")
     static let categoryPrefix = Localized(zh: "适用分类", en: "Categories")
     static let urgency = Localized(zh: "紧急程度", en: "Urgency")
     static let channel = Localized(zh: "来源渠道", en: "Channel")
@@ -139,13 +139,6 @@ enum AdminStrings {
     static let automaticYes = Localized(zh: "自动升级", en: "By itself")
     static let automaticNo = Localized(zh: "中心一键移交", en: "By the center (one button)")
     static let steps = Localized(zh: "各级", en: "Steps")
-    static let allCategories = Localized(zh: "全部分类", en: "All categories")
-    static let timeLimitsNote = Localized(
-        zh: "时限规则和调解层级通过接口维护：管理员令牌调用 `/api/v1/time-limits/policies` 和 "
-            + "`/api/v1/time-limits/ladders`，详见 `docs/TIME-LIMITS.md`。修改只影响新登记和重新研判的案件。",
-        en: "Policies and ladders are edited through the API with an administrator's token: "
-            + "`/api/v1/time-limits/policies` and `/api/v1/time-limits/ladders`, see `docs/TIME-LIMITS.md`. "
-            + "A change affects new and re-assessed cases only.")
 
     static func percent(_ share: Double) -> String { "\(Int((share * 100).rounded()))%" }
 
@@ -176,28 +169,10 @@ enum AdminStrings {
 
     // MARK: Calendar
 
-    static func calendarYear(_ year: Int) -> Localized { Localized(zh: "\(year)年", en: "\(year)") }
     static let date = Localized(zh: "日期", en: "Date")
     static let weekday = Localized(zh: "星期", en: "Weekday")
     static let dayKind = Localized(zh: "安排", en: "Arrangement")
     static let occasion = Localized(zh: "节日", en: "Occasion")
-    static let holiday = Localized(zh: "放假", en: "Holiday")
-    static let workday = Localized(zh: "调休上班", en: "Make-up working day")
-    static let workingHours = Localized(zh: "计时工作时间", en: "Working hours counted")
-    static let wholeDay = Localized(zh: "工作日全天计时", en: "The whole working day counts")
-    static func notCovered(_ year: Int) -> Localized {
-        Localized(
-            zh: "日历文件不含\(year)年：该年只按周末休息计算，请在国务院办公厅公布放假安排后更新日历文件。",
-            en: "The calendar file does not cover \(year): only weekends are rest days that year. Update the file once "
-                + "the State Council publishes the holidays.")
-    }
-    static let calendarNote = Localized(
-        zh: "日历来自内置的全国放假安排（`calendar/cn-mainland.csv`），可用环境变量 `FENGQIAO_CALENDAR_FILE` "
-            + "指向修改后的副本（每行依次为日期、类型、名称：`date,kind,name`；类型 `holiday` 为放假，`workday` 为调休上班），"
-            + "重启后生效；`FENGQIAO_WORKING_HOURS` 设置计时的工作时段。",
-        en: "The calendar is the built-in national schedule (`calendar/cn-mainland.csv`); point "
-            + "`FENGQIAO_CALENDAR_FILE` at an edited copy (lines `date,kind,name` with kind `holiday` or `workday`) "
-            + "and restart to change it; `FENGQIAO_WORKING_HOURS` sets the working hours counted.")
     static let weekdays: [Localized] = [
         Localized(zh: "周一", en: "Mon"), Localized(zh: "周二", en: "Tue"), Localized(zh: "周三", en: "Wed"),
         Localized(zh: "周四", en: "Thu"), Localized(zh: "周五", en: "Fri"), Localized(zh: "周六", en: "Sat"),

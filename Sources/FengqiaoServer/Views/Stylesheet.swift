@@ -100,4 +100,5 @@ enum Stylesheet {
         .tiles{grid-template-columns:repeat(4,1fr)}}
         @media (min-width:1100px){main{max-width:72rem}}
         """ + ListStylesheet.css
+        + RulesStylesheet.css
 }

@@ -41,5 +41,6 @@ extension Migration {
         m0018AccountSelfService,
         m0019StructureRetirement,
         m0020MediatorAdministration,
+        m0021TimeLimitVersionsAndCalendar,
     ]
 }

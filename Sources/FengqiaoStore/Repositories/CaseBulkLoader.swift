@@ -62,7 +62,7 @@ public struct CaseBulkLoader: Sendable {
                 throw CaseStoreError.invalidIdempotencyKey
             }
         }
-        let (firstID, numbers, regionPaths, activeCategories, book, levels) = try await database.transaction { sql in
+        let (firstID, numbers, regionPaths, activeCategories, history, levels) = try await database.transaction { sql in
             let first =
                 try await CaseRepository.next("case_id", count: Int64(scripts.count), in: sql)
                 - Int64(scripts.count) + 1
@@ -102,12 +102,12 @@ public struct CaseBulkLoader: Sendable {
             if let reference = try await Self.takenSourceReferences(scripts.map(\.intake), in: sql).first {
                 throw CaseBulkLoadError.sourceReferenceTaken(reference)
             }
-            let book = try await TimeLimitRepository.book(in: sql)
+            let history = try await TimeLimitRepository.history(in: sql)
             let levels = try await OrganisationRepository.levels(of: nil, in: sql)
-            return (first, numbers, paths, categories, book, levels)
+            return (first, numbers, paths, categories, history, levels)
         }
         var replayer = Replayer(
-            regionPaths: regionPaths, activeCategories: activeCategories, book: book, levels: levels,
+            regionPaths: regionPaths, activeCategories: activeCategories, history: history, levels: levels,
             calendar: calendar)
         // Loaded cases notify the webhooks; they send no text messages (an import does not text anyone).
         replayer.webhooks = try await database.withConnection { try await OutboxRepository.webhooks(in: $0) }
@@ -249,7 +249,8 @@ public struct CaseBulkLoader: Sendable {
     struct Replayer {
         let regionPaths: [Region.ID: String]
         let activeCategories: Set<String>
-        let book: TimeLimitBook
+        /// Every version of the rules: each case takes the book in force when it was registered.
+        let history: TimeLimitHistory
         let levels: [Organisation.ID: RegionLevel]
         let calendar: WorkingCalendar
         /// The webhooks each notified event gets an outbox row for (`outbox_webhooks`).
@@ -268,7 +269,7 @@ public struct CaseBulkLoader: Sendable {
             let (new, outcome) = try CaseWorkflow.register(
                 script.intake, id: id, number: number, trackingCode: script.trackingCode, regionPath: path,
                 receivingCenter: script.receivingCenter, by: script.registeredBy, at: script.registeredAt,
-                facts: facts)
+                facts: facts(at: script.registeredAt))
             registered.append(new)
             current.append(new)
             events.append([outcome.events[0]])
@@ -288,9 +289,12 @@ public struct CaseBulkLoader: Sendable {
             }
         }
 
-        /// The facts of the workflow, all in memory: the time limits and every organisation's level. Bulk loading
-        /// does not look up the centers above a case, so it cannot place a ladder move.
-        var facts: CaseWorkflow.Facts { CaseWorkflow.Facts(timeLimits: book, levels: levels) }
+        /// The facts of the workflow, all in memory: the time limits in force at `registration` (when the case's
+        /// clocks started) and every organisation's level. Bulk loading does not look up the centers above a case,
+        /// so it cannot place a ladder move.
+        func facts(at registration: Date) -> CaseWorkflow.Facts {
+            CaseWorkflow.Facts(timeLimits: history.book(at: registration), levels: levels)
+        }
 
         /// One command through `CaseWorkflow` (its follow-ups included), as `CaseWriter` runs it. A ladder move
         /// needs the next level's center, which bulk loading does not look up: refused; so is a command that leaves
@@ -298,6 +302,7 @@ public struct CaseBulkLoader: Sendable {
         mutating func run(_ command: CaseCommand, by actor: Actor, on index: Int, at now: Date) throws {
             let needs = CaseWorkflow.needs(before: command, on: current[index], by: actor)
             if needs.centersAbove { throw CaseBulkLoadError.ladderMoveUnsupported }
+            let facts = facts(at: current[index].createdAt)
             let command = try CaseWorkflow.resolve(command, on: current[index], by: actor, facts: facts)
             let decided = try CaseWorkflow.decide(command, on: current[index], by: actor, at: now)
             if CaseWorkflow.needs(after: command, on: decided.current).centersAbove {

@@ -7,12 +7,19 @@ import SQLKit
 /// appended events; events are hash-chained per case so that `verifyChains` finds any edited or removed event.
 public struct CaseRepository: Sendable {
     let database: Database
-    /// The working calendar the case clocks run on.
-    public let calendar: WorkingCalendar
+    /// The working calendar the case clocks run on, read at each write (an uploaded year applies at once).
+    public let calendars: LiveCalendar
+
+    /// The calendar in force now.
+    public var calendar: WorkingCalendar { calendars.current }
 
     public init(database: Database, calendar: WorkingCalendar = .mainland) {
+        self.init(database: database, calendars: LiveCalendar(calendar))
+    }
+
+    public init(database: Database, calendars: LiveCalendar) {
         self.database = database
-        self.calendar = calendar
+        self.calendars = calendars
     }
 
     /// What a create returns: the case, and whether this call made it (false: an earlier call with the same

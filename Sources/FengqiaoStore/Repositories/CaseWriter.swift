@@ -12,11 +12,14 @@ public struct CaseWriter: Sendable {
     /// Who the file says did what the platform does by itself: time limits, alerts, ladder moves.
     public static var timekeeper: Actor { CaseWorkflow.timekeeper }
 
-    /// Loads, inside the transaction, exactly the facts `CaseWorkflow` says a command or its follow-ups need.
+    /// Loads, inside the transaction, exactly the facts `CaseWorkflow` says a command or its follow-ups need. The time
+    /// limits are the book in force when the case was registered (its clocks started then): a re-assessment after an
+    /// administrator's new version still chooses among the rules of the case's day, so the case keeps its version.
     func facts(_ needs: CaseWorkflow.Needs, for current: Case) async throws -> CaseWorkflow.Facts {
         let book =
             needs.timeLimits
-            ? try await TimeLimitRepository.book(in: sql) : TimeLimitBook(policies: [], ladders: [])
+            ? try await TimeLimitRepository.book(at: current.createdAt, in: sql)
+            : TimeLimitBook(policies: [], ladders: [])
         let levels = try await OrganisationRepository.levels(of: needs.organisations, in: sql)
         let centers =
             needs.centersAbove
@@ -80,7 +83,7 @@ public struct CaseWriter: Sendable {
         let (registered, outcome) = try CaseWorkflow.register(
             intake, id: id, number: number, trackingCode: trackingCode, regionPath: region.path,
             receivingCenter: receivingCenter, by: actor, at: now,
-            facts: CaseWorkflow.Facts(timeLimits: try await TimeLimitRepository.book(in: sql), levels: levels))
+            facts: CaseWorkflow.Facts(timeLimits: try await TimeLimitRepository.book(at: now, in: sql), levels: levels))
         let file = outcome.events
         let new = outcome.current
         try await CaseRepository.insert(new, file: file, calendar: calendar, in: sql)

@@ -22,7 +22,9 @@ struct Open311Controller {
     let users: UserRepository
     let actors: ActorFactory
     let caseActions: CaseActionsFactory
-    let calendar: WorkingCalendar
+    /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
+    let calendars: LiveCalendar
+    var calendar: WorkingCalendar { calendars.current }
     /// Where discovery says the API is when the request names no host.
     let hostname: String
     let port: Int
