@@ -48,7 +48,7 @@ public struct CountyStructure: Sendable, Equatable {
         }
     }
 
-    public struct GrantSpec: Sendable, Equatable {
+    public struct GrantSpec: Sendable, Hashable {
         public var role: Role
         public var organisationKey: String
         public var jurisdictionCode: String

@@ -77,17 +77,8 @@ public struct StructureProblem: Sendable, Equatable, Codable {
 /// What the database already holds, as `StructureImport` compares against it: regions by code, organisations by
 /// name and region code, users by username, mediators by name and organisation.
 public struct ExistingStructure: Sendable, Equatable {
-    public struct Grant: Sendable, Hashable {
-        public var role: Role
-        public var organisationKey: String
-        public var jurisdictionCode: String
-
-        public init(role: Role, organisationKey: String, jurisdictionCode: String) {
-            self.role = role
-            self.organisationKey = organisationKey
-            self.jurisdictionCode = jurisdictionCode
-        }
-    }
+    /// A role grant as the structure names it (organisation key, jurisdiction code).
+    public typealias Grant = CountyStructure.GrantSpec
 
     public struct User: Sendable, Equatable {
         public var username: String
