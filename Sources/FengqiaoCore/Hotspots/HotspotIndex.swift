@@ -46,6 +46,8 @@ public struct HotspotIndex: Sendable {
     private var base = 0
     private var firstLive = 0
     private var serialOf: [Case.ID: Int] = [:]
+    /// Scratch space for the dot products of one insertion, by slot.
+    private var scratch: [Double] = []
     private var clusters: [Case.ID: Cluster] = [:]
     private var clusterOf: [Case.ID: Case.ID] = [:]
     /// Hotspots whose reports have all left the window, in the order they closed.
@@ -221,7 +223,7 @@ public struct HotspotIndex: Sendable {
         for (clusterID, tally) in perCluster where tally.count > 0 {
             let cluster = clusters[clusterID]!
             if cluster.members.contains(where: { exclusions.areUnrelated($0.id, item.id) }) { continue }
-            let reachable = max(cluster.members.count { mayLink(item, $0, entry) }, 1)
+            let reachable = max(reachableCount(of: cluster, from: item, entry), 1)
             let mean = tally.similarity / Double(reachable)
             guard tally.count >= min(parameters.minimumLinks, reachable),
                 mean >= parameters.minimumMeanSimilarity
@@ -245,17 +247,26 @@ public struct HotspotIndex: Sendable {
 
     /// The clustered reports that share a feature with this one and are close enough in time and place, with their
     /// text similarity.
-    private func links(of entry: Entry, serial: Int) -> [(id: Case.ID, similarity: Double)] {
-        var dot: [Int: Double] = [:]
+    private mutating func links(of entry: Entry, serial: Int) -> [(id: Case.ID, similarity: Double)] {
+        // the dot products, accumulated in a scratch array by slot (all zeros between calls)
+        if scratch.count < entries.count { scratch += repeatElement(0, count: entries.count - scratch.count) }
+        var touched: [Int] = []
         for feature in entry.features {
             let weight = featureWeights[Int(feature)]
+            let square = weight * weight
             for other in postings[Int(feature)] where other != serial && other >= firstLive {
-                dot[other, default: 0] += weight * weight
+                let slot = other - base
+                if scratch[slot] == 0 { touched.append(slot) }
+                scratch[slot] += square
             }
         }
         var result: [(id: Case.ID, similarity: Double)] = []
-        for (other, product) in dot {
-            guard let candidate = self.entry(other) else { continue }
+        for slot in touched {
+            let product = scratch[slot]
+            scratch[slot] = 0
+            guard let candidate = entries[slot],
+                abs(candidate.item.time.timeIntervalSince(entry.item.time)) <= parameters.window
+            else { continue }
             let similarity = product / (entry.norm * candidate.norm)
             guard clusterOf[candidate.item.id] != nil,
                 !exclusions.cases.contains(candidate.item.id),
@@ -265,6 +276,17 @@ public struct HotspotIndex: Sendable {
             result.append((candidate.item.id, similarity))
         }
         return result
+    }
+
+    /// How many members of a cluster a report could link to (time and place); members are in time order, so the
+    /// count stops at the first one older than the window.
+    private func reachableCount(of cluster: Cluster, from item: HotspotItem, _ entry: Entry) -> Int {
+        var count = 0
+        for member in cluster.members.reversed() {
+            if member.time < item.time.addingTimeInterval(-parameters.window) { break }
+            if mayLink(item, member, entry) { count += 1 }
+        }
+        return count
     }
 
     /// Close enough in time and place (text aside).
@@ -345,6 +367,7 @@ public struct HotspotIndex: Sendable {
         // compact the storage now and then
         if firstLive - base > 4096, firstLive - base > entries.count / 2 {
             entries.removeFirst(firstLive - base)
+            scratch = []
             base = firstLive
             for index in postings.indices {
                 if let first = postings[index].first, first < firstLive {
@@ -363,13 +386,19 @@ public struct HotspotIndex: Sendable {
     // MARK: - Hotspots
 
     private func isHotspot(_ members: [HotspotItem]) -> Bool {
-        members.count >= parameters.minimumCases
-            && Set(members.map(\.reporterKey)).count >= parameters.minimumReporters
+        guard members.count >= parameters.minimumCases else { return false }
+        var reporters = Set<String>()
+        for member in members {
+            reporters.insert(member.reporterKey)
+            if reporters.count >= parameters.minimumReporters { return true }
+        }
+        return false
     }
 
+    /// The hotspot's summary; its keywords come from its latest 50 reports (enough to name it, and bounded).
     private func summary(_ members: [HotspotItem]) -> Hotspot {
         let keywords = HotspotKeywords.extract(
-            members.map(\.text), vocabulary: vocabulary, tokenBoost: parameters.tokenBoost)
+            members.suffix(50).map(\.text), vocabulary: vocabulary, tokenBoost: parameters.tokenBoost)
         return Hotspot(members: members, keywords: keywords)
     }
 }
