@@ -63,6 +63,18 @@ struct HotspotIndexTests {
         #expect(index.hotspots.count == 1)
     }
 
+    @Test("inserting the same case again (a retry) neither duplicates it nor announces the hotspot again")
+    func retry() {
+        var index = Self.index()
+        for position in 0..<3 {
+            index.insert(Self.item(Int64(position + 1), Self.bus[position], hours: Double(position)))
+        }
+        let again = index.insert(Self.item(3, Self.bus[2], hours: 2))
+        #expect(!again.isNewHotspot)
+        #expect(again.hotspot?.caseIDs == [1, 2, 3])
+        #expect(index.indexedCount == 3)
+    }
+
     @Test("the time window: the same report 73 hours later is not linked, 71 hours later it is")
     func timeWindow() {
         var index = Self.index()

@@ -67,9 +67,15 @@ public struct HotspotIndex: Sendable {
 
     // MARK: - Inserting
 
-    /// Adds one report and puts it in its cluster.
+    /// Adds one report and puts it in its cluster. A report already in the index (a retry) is not added twice: the
+    /// update describes where it is.
     @discardableResult
     public mutating func insert(_ item: HotspotItem) -> HotspotUpdate {
+        if let clusterID = clusterOf[item.id], let cluster = clusters[clusterID] {
+            let hotspot = isHotspot(cluster.members) ? summary(cluster.members) : nil
+            return HotspotUpdate(
+                caseID: item.id, clusterID: clusterID, linkedCaseIDs: [], hotspot: hotspot, isNewHotspot: false)
+        }
         evict(before: item.time.addingTimeInterval(-2 * parameters.window))
         let serial = base + entries.count
         let entry = makeEntry(item)
