@@ -59,3 +59,4 @@ def journey_people(t):
             raise PeopleStepFailed(f"no confirmation: {t.text('main')[:200]}")
     t.check_page()
     t.shot("admin-user-disable")
+    t.sign_out()

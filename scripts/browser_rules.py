@@ -66,3 +66,4 @@ def journey_rules(t):
             raise RulesStepFailed(f"{len(holidays)} holidays and {len(workdays)} make-up days marked")
     t.check_page()
     t.shot("calendar year view 2099")
+    t.sign_out()

@@ -341,7 +341,9 @@ class Browser:
     # --- staff sign-in
 
     def sign_in(self, username, password=PASSWORD, shot=False):
-        """Sign in through the /login form; lands on /workspace."""
+        """Sign in through the /login form; lands on /workspace. Cookies of an earlier journey's sign-in are dropped
+        first, so that a journey never depends on how the one before it ended."""
+        self.driver.delete_all_cookies()
         self.visit("login", "/login", shot=shot)
         with self.step(f"sign in {username}"):
             self.fill("username", username)
