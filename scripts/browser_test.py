@@ -341,9 +341,10 @@ class Browser:
     # --- staff sign-in
 
     def sign_in(self, username, password=PASSWORD, shot=False):
-        """Sign in through the /login form; lands on /workspace. Cookies of an earlier journey's sign-in are dropped
-        first, so that a journey never depends on how the one before it ended."""
-        self.driver.delete_all_cookies()
+        """Sign in through the /login form; lands on /workspace. A session left by an earlier journey is dropped first
+        (only the session: a citizen's tracking cookie stays), so that a journey never depends on how the one before
+        it ended."""
+        self.driver.delete_cookie("fq_session")
         self.visit("login", "/login", shot=shot)
         with self.step(f"sign in {username}"):
             self.fill("username", username)
