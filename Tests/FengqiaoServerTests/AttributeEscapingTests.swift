@@ -106,4 +106,17 @@ struct AttributeEscapingTests {
         #expect(html.contains(#"src="/admin/qr/&quot;&gt;&lt;form"#))
         #expect(html.contains(#"type="submit" value="退出（&quot;&gt;&lt;form"#))
     }
+
+    @Test("a mediator's name in the photo's alt text of the public directory")
+    func mediatorPhotoAlt() {
+        let mediator = Mediator(
+            id: 7, name: Self.hostile, organisationID: 1, specialties: [.neighbour], levels: [.village],
+            languages: ["普通话"], goldMedal: false, available: true, profile: "", userID: nil, photo: "ab")
+        let html = MediatorDirectoryPage(
+            language: .zhHans, csrfToken: "t", specialty: nil, regionCode: nil, townships: [],
+            cards: [MediatorCard(mediator: mediator, organisationName: "调委会")]
+        ).render()
+        Self.expectEscaped(html)
+        #expect(html.contains(#"alt="&quot;&gt;&lt;form"#))
+    }
 }

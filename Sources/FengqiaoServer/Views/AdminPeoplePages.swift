@@ -238,7 +238,8 @@ struct AdminMediatorPage {
             if mediator.isActive {
                 Paragraph { Link(t(p.openDirectory), url: Paths.mediator(mediator.id)) }
                 if mediator.photo != nil {
-                    Image(url: Paths.mediatorPhoto(mediator.id), description: mediator.name).class("mediator-photo")
+                    Image(url: Paths.mediatorPhoto(mediator.id), description: Widgets.escapeAttribute(mediator.name))
+                        .class("mediator-photo")
                     Form(url: path, method: .post) {
                         Widgets.csrf(frame.csrfToken)
                         AdminFrame.action("removePhoto")

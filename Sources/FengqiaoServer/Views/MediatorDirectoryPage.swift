@@ -116,7 +116,8 @@ struct MediatorCardView {
                 }
             }
             if mediator.photo != nil {
-                Image(url: Paths.mediatorPhoto(mediator.id), description: mediator.name).class("mediator-photo")
+                Image(url: Paths.mediatorPhoto(mediator.id), description: Widgets.escapeAttribute(mediator.name)).class(
+                    "mediator-photo")
             }
             Paragraph {
                 Span(t(mediator.available ? Strings.mediatorAvailable : Strings.mediatorUnavailable))
