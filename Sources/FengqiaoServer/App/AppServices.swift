@@ -36,6 +36,8 @@ public struct AppServices: Sendable {
     public let calendarYears: CalendarRepository
     /// The working calendar in force now.
     public var calendar: WorkingCalendar { calendars.current }
+    /// Recognises people and households across cases by keyed hashes (`PersonKey`).
+    public let personKey: PersonKey
 
     public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
@@ -59,6 +61,7 @@ public struct AppServices: Sendable {
         self.settings = SettingsRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
+        self.personKey = PersonKey(secret: configuration.sessionSecret)
     }
 }
 
