@@ -15,7 +15,9 @@ What it does (docs/PERFORMANCE.md explains each figure):
     then the case page (GET /api/v1/cases/{random id}), the queue page (a township center's cases awaiting dispatch, first page) and
     the leader dashboard (GET /dashboard signed in as county.leader) and the core rates (GET /api/v1/metrics for the
     whole county, all time) timed;
- 4. the server's resident memory after the run; one scheduler tick with 100 deadlines due (`fengqiao bench-tick`).
+ 4. the server's resident memory after the run; one scheduler tick with 100 deadlines due (`fengqiao bench-tick`);
+ 5. prevention (issue 17, `fengqiao bench-prevention --cases N`): a full recomputation of risk scores and hotspots over
+    N reports, then scoring one new report and finding its hotspot (p50, p99), in memory.
 PostgreSQL: FENGQIAO_BENCH_POSTGRES names a server and a database to connect to; the bench creates (and drops first)
 the databases fengqiao_bench_intake and fengqiao_bench_large there, with psql.
 """
@@ -254,6 +256,32 @@ class Bench:
             f"({self.results['tick']['scheduler_tick_due']:.0f} due, "
             f"{self.results['tick']['scheduler_tick_cases']:.0f} cases)")
 
+    def prevention(self):
+        """Risk scores and hotspots over N reports, then one report at a time (in memory; no database)."""
+        say(f"prevention: risk scores and hotspots over {self.args.cases:,} reports")
+        done = subprocess.run([self.binary, "bench-prevention", "--cases", str(self.args.cases)],
+                              capture_output=True, text=True, cwd=self.work)
+        if done.returncode != 0:
+            print(done.stdout, done.stderr, file=sys.stderr)
+            stop("fengqiao bench-prevention 失败", "fengqiao bench-prevention failed")
+        figures = dict(line.split("=", 1) for line in done.stdout.splitlines() if line.startswith("prevention_"))
+        self.results["prevention"] = {k: float(v) for k, v in figures.items()}
+        p = self.results["prevention"]
+        say(f"  full recomputation {p['prevention_full_s']:.1f} s; one new report p50 {p['prevention_one_p50_ms']:.2f} ms, "
+            f"p99 {p['prevention_one_p99_ms']:.2f} ms; {p['prevention_hotspots']:.0f} hotspots, "
+            f"{p['prevention_red']:.0f} red warnings")
+
+    def prevention_lines(self):
+        p = self.results.get("prevention")
+        if not p:
+            return []
+        return [
+            f"| prevention: scoring one new report and finding its hotspot among {self.args.cases:,} | "
+            f"p50 {p['prevention_one_p50_ms']:.2f} ms, p99 {p['prevention_one_p99_ms']:.2f} ms | < 20 ms |",
+            f"| prevention: full recomputation of risk scores and hotspots over {self.args.cases:,} reports | "
+            f"{p['prevention_full_s']:.1f} s ({p['prevention_hotspots']:.0f} hotspots) | < 60 s |",
+        ]
+
     def backlog(self, target):
         """The deadline rows due now and not yet fired: what the server's scheduler has to catch up on."""
         now = int(time.time() * 1000)
@@ -409,6 +437,7 @@ class Bench:
                      f"| {t['scheduler_tick_ms']:.1f} ms ({t['scheduler_tick_cases']:.0f} cases) | < 50 ms |")
         lines.append(f"| server resident memory after the run | {r['memory']['rss'] / 1e6:,.0f} MB "
                      f"(peak {r['memory']['hwm'] / 1e6:,.0f} MB) | < 300 MB |")
+        lines += self.prevention_lines()
         text = "\n".join(lines)
         say("\n" + text)
         path = os.path.join(self.work, f"results-{'postgres' if self.args.postgres else 'sqlite'}.md")
@@ -432,6 +461,7 @@ def main():
                         help="seconds to wait for the server's scheduler to fire the backlog of a new database")
     parser.add_argument("--skip-intake", action="store_true")
     parser.add_argument("--skip-large", action="store_true")
+    parser.add_argument("--skip-prevention", action="store_true")
     args = parser.parse_args()
     args.postgres = os.environ.get("FENGQIAO_BENCH_POSTGRES") or None
     if not shutil.which("wrk"):
@@ -443,8 +473,12 @@ def main():
         bench.intake()
     if not args.skip_large:
         bench.large()
+    if not args.skip_prevention:
+        bench.prevention()
     if not args.skip_intake and not args.skip_large:
         bench.summary()
+    elif bench.results.get("prevention"):
+        say("\n" + "\n".join(["| figure | value | target |", "| --- | --- | --- |", *bench.prevention_lines()]))
 
 
 if __name__ == "__main__":

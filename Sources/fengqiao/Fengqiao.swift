@@ -13,6 +13,7 @@ struct Fengqiao: AsyncParsableCommand {
             Serve.self, Worker.self, Migrate.self, SeedDemo.self, UserCommand.self, TokenCommand.self,
             Open311KeyCommand.self, Verify.self,
             ConfigCommand.self, Backup.self, Restore.self, Generate.self, BenchFloor.self, BenchTick.self,
+            BenchPrevention.self,
             ImportCommand.self, ImportStructureCommand.self, ExportCommand.self, DoctorCommand.self, SetupCommand.self,
         ])
 }

@@ -188,21 +188,20 @@ public enum HotspotText {
         }
     }
 
-    private static let stopWordsByLength: [Int: Set<String>] = Dictionary(grouping: stopWords, by: \.count)
-        .mapValues { Set($0) }
-    private static let longestStopWord = stopWords.map(\.count).max() ?? 0
-
     /// The length of the longest stop word starting at `index`, if any.
     private static func stopWordLength(in characters: [Character], at index: Int) -> Int? {
-        var length = min(longestStopWord, characters.count - index)
-        while length >= 2 {
-            if let words = stopWordsByLength[length], words.contains(String(characters[index..<(index + length)])) {
-                return length
-            }
-            length -= 1
+        // by first character, longest first: most characters start no stop word (this ran for every character of
+        // every report and was most of an insertion's cost when it built a string per length)
+        guard let words = stopWordsByFirst[characters[index]] else { return nil }
+        for word in words where word.count >= 2 && index + word.count <= characters.count {
+            if characters[index..<(index + word.count)].elementsEqual(word) { return word.count }
         }
         return nil
     }
+
+    private static let stopWordsByFirst: [Character: [[Character]]] = Dictionary(
+        grouping: stopWords.map(Array.init).filter { !$0.isEmpty }, by: { $0[0] }
+    ).mapValues { $0.sorted { ($0.count, String($0)) > ($1.count, String($1)) } }
 
     /// An ASCII word as a token: a number followed by a unit ("149" + "路"), "149公交" read as "149路", a code of
     /// letters and digits ("g60"), a word of letters ("ktv"); nil for a bare number, a single letter or a day of

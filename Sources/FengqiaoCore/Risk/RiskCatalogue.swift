@@ -193,6 +193,13 @@ public enum RiskCatalogue {
 
     /// The catalogue entry of a code.
     public static func indicator(_ code: String, in catalogue: [RiskIndicator] = standard) -> RiskIndicator? {
-        catalogue.first { $0.code == code }
+        // the standard catalogue itself (the same storage, as every caller passes it): by code
+        let isStandard = catalogue.withUnsafeBufferPointer { given in
+            standard.withUnsafeBufferPointer { $0.baseAddress == given.baseAddress }
+        }
+        if isStandard { return byCode[code] }
+        return catalogue.first { $0.code == code }
     }
+
+    private static let byCode = Dictionary(standard.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
 }

@@ -73,19 +73,36 @@ public enum RiskDetector {
 
     /// The words of `list` that occur in `text` outside a negation.
     public static func matches(_ list: [String], in text: String) -> [String] {
-        list.filter { occurs($0, in: text) }
+        let scalars = Array(text.unicodeScalars)
+        return list.filter { occurs(Array($0.unicodeScalars), in: scalars) }
     }
 
-    /// Whether `word` occurs in `text` at least once without a negation right before it.
-    static func occurs(_ word: String, in text: String) -> Bool {
-        var searchStart = text.startIndex
-        while let range = text.range(of: word, range: searchStart..<text.endIndex) {
-            let from = text.index(range.lowerBound, offsetBy: -2, limitedBy: text.startIndex) ?? text.startIndex
-            let before = text[from..<range.lowerBound]
-            if !negations.contains(where: { before.hasSuffix($0) }) { return true }
-            searchStart = range.upperBound
+    /// Whether `word` occurs in `text` at least once without a negation right before it (within the two characters
+    /// before it). On scalars: Foundation's `range(of:)` made the detector the most of a score's cost.
+    static func occurs(_ word: [Unicode.Scalar], in text: [Unicode.Scalar]) -> Bool {
+        guard let first = word.first, word.count <= text.count else { return false }
+        var start = 0
+        let last = text.count - word.count
+        while start <= last {
+            guard let at = text[start...last].firstIndex(of: first) else { return false }
+            if text[at..<(at + word.count)].elementsEqual(word) {
+                let before = text[max(0, at - 2)..<at]
+                if !negationScalars.contains(where: { before.reversed().starts(with: $0.reversed()) }) { return true }
+            }
+            start = at + 1
         }
         return false
+    }
+
+    private static let negationScalars = negations.map { Array($0.unicodeScalars) }
+    private static let wordScalars: [(code: String, words: [(text: String, scalars: [Unicode.Scalar])])] =
+        words
+        .sorted { $0.key < $1.key }.map { ($0.key, $0.value.map { ($0, Array($0.unicodeScalars)) }) }
+    private static let policeWords = ["报警", "110", "派出所", "民警", "出警"].map { ($0, Array($0.unicodeScalars)) }
+
+    private static func hits(_ list: [(text: String, scalars: [Unicode.Scalar])], in text: [Unicode.Scalar]) -> [String]
+    {
+        list.filter { occurs($0.scalars, in: text) }.map(\.text)
     }
 
     static let categoryIndicators: [DisputeType: String] = [
@@ -102,11 +119,14 @@ public enum RiskDetector {
             found.append(RiskSignal(indicator: code, at: view.registeredAt, caseID: view.caseID, evidence: evidence))
         }
         if let type = view.disputeType, let code = categoryIndicators[type] { add(code, type.name.zh) }
-        for (code, list) in words.sorted(by: { $0.key < $1.key }) {
-            let hits = matches(list, in: view.text)
-            if !hits.isEmpty { add(code, hits.prefix(3).joined(separator: "、")) }
+        let text = Array(view.text.unicodeScalars)
+        var agitated = false
+        for (code, list) in wordScalars {
+            let found = hits(list, in: text)
+            if !found.isEmpty { add(code, found.prefix(3).joined(separator: "、")) }
+            if code == "words-agitation" { agitated = !found.isEmpty }
         }
-        let policeWords = matches(["报警", "110", "派出所", "民警", "出警"], in: view.text)
+        let policeWords = hits(Self.policeWords, in: text)
         if view.channel == .police110 {
             add("police-called", "110联动")
         } else if !policeWords.isEmpty {
@@ -129,7 +149,6 @@ public enum RiskDetector {
         if view.whistle { add("whistle", "吹哨") }
         if view.overdue { add("overdue", "超期") }
         if view.dissatisfied { add("dissatisfied", "回访不满意") }
-        let agitated = !matches(words["words-agitation"] ?? [], in: view.text).isEmpty
         if view.overdue && (view.dissatisfied || agitated) { add("overdue-angry", "超期且不满") }
         return found
     }
