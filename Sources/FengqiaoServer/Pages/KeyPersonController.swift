@@ -103,7 +103,7 @@ struct KeyPersonController {
         return KeyPersonListPage(
             language: context.language, nav: StaffNav(identity: identity, context: context, current: Paths.keyPersons),
             people: found.people, counts: found.counts, grids: grids, personClass: personClass, region: region,
-            now: context.now)
+            now: context.now, staff: try await register.staffNames(found.people))
     }
 
     private func newPage(
@@ -136,6 +136,6 @@ struct KeyPersonController {
             csrfToken: context.csrfToken ?? "", seen: seen,
             grid: try await register.regions.find(id: seen.person.regionID),
             events: try await register.repository.events(of: id), visits: try await register.repository.visits(of: id),
-            now: context.now, notice: done, error: error)
+            now: context.now, notice: done, error: error, staff: try await register.staffNames([seen.person]))
     }
 }

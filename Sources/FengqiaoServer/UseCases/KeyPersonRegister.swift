@@ -205,6 +205,15 @@ struct KeyPersonRegister: Sendable {
         return try await repository.register(new, by: Self.author(actor), at: now)
     }
 
+    /// The display names of the responsible staff, by username (a page shows names, not usernames).
+    func staffNames(_ people: [KeyPersonRecord]) async throws -> [String: String] {
+        var names: [String: String] = [:]
+        for username in Set(people.flatMap(\.responsible)) {
+            names[username] = try await users.find(username: username)?.displayName ?? username
+        }
+        return names
+    }
+
     static func author(_ actor: Actor) -> KeyPersonAuthor {
         KeyPersonAuthor(username: actor.username, name: actor.displayName)
     }

@@ -42,6 +42,8 @@ struct KeyPersonListPage {
     let personClass: KeyPersonClass?
     let region: String?
     let now: Date
+    /// Display names of the responsible staff, by username.
+    let staff: [String: String]
 
     func render() -> String {
         let s = KeyPersonStrings.self
@@ -80,7 +82,7 @@ struct KeyPersonListPage {
                             Link(person.name, url: Paths.keyPerson(person.id)),
                             keyPersonBadge(person.personClass, language),
                             Text(names[person.regionID] ?? ""), keyPersonDue(person.nextDueAt, now: now, language),
-                            Text(person.responsible.joined(separator: "、")),
+                            Text(person.responsible.map { staff[$0] ?? $0 }.joined(separator: "、")),
                         ]
                     })
             }
@@ -142,6 +144,7 @@ struct KeyPersonFilePage {
     let now: Date
     let notice: Localized?
     let error: Localized?
+    let staff: [String: String]
 
     func render() -> String {
         let s = KeyPersonStrings.self
@@ -165,7 +168,8 @@ struct KeyPersonFilePage {
             Widgets.facts([
                 (t(s.nextVisit), person.nextDueAt.map(ChinaTime.minute)),
                 (t(s.idNumber), person.idNumber), (t(s.phone), person.phone), (t(s.address), person.address),
-                (t(s.grid), grid?.name), (t(s.responsible), person.responsible.joined(separator: "、")),
+                (t(s.grid), grid?.name),
+                (t(s.responsible), person.responsible.map { staff[$0] ?? $0 }.joined(separator: "、")),
             ])
             Paragraph(t(seen.personalDataShown ? s.shown : s.masked)).class("note")
             Form(url: Paths.keyPerson(person.id) + "/visits", method: .post) {
@@ -192,7 +196,10 @@ struct KeyPersonFilePage {
                 [t(s.when), t(s.what), t(s.reason), t(s.who)],
                 events.reversed().map { event in
                     [
-                        Widgets.time(event.at), Text(t(KeyPersonStrings.describe(event))), Text(event.reason ?? ""),
+                        Widgets.time(event.at), Text(t(KeyPersonStrings.describe(event))),
+                        event.kind == .staffChanged
+                            ? Span(event.reason ?? "").attribute(named: "translate", value: "no") as any Component
+                            : Text(event.reason ?? ""),
                         Text(event.actorName.components(separatedBy: " / ").first ?? event.actorName),
                     ]
                 })
