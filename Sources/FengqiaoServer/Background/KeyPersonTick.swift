@@ -16,7 +16,12 @@ public struct KeyPersonTick: Sendable {
     /// the register has nothing to do.
     @discardableResult
     public func run(at now: Date, logger: Logger) async throws -> Int {
-        let raised = try await repository.alertOverdue(at: now)
+        guard !Task.isCancelled else { return 0 }
+        // Shielded from the round's cancellation at shutdown: a database call cancelled while the pool hands it a
+        // connection leaves that connection unclosed (AsyncKit); the round is awaited, so it ends before the
+        // database closes.
+        let repository = repository
+        let raised = try await Task { try await repository.alertOverdue(at: now) }.value
         if raised > 0 { logger.info("key-person visits overdue", metadata: ["alerts": "\(raised)"]) }
         return raised
     }
