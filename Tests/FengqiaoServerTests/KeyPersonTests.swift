@@ -135,6 +135,7 @@ struct KeyPersonTests {
                         && $0.detail.hasSuffix("personal data shown")
                 })
             #expect(entries.contains { $0.action == "key-persons.list" })
+            #expect(entries.contains { $0.action == "key-person.register" && $0.detail == "key person \(id)" })
             let browser = try await AdminBrowser.signedIn("taoyuan.leader", client)
             let page = try await browser.get("/key-persons/\(id)")
             #expect(

@@ -199,7 +199,7 @@ struct KeyPersonAPIController {
                     name: body.name, idNumber: body.idNumber, phone: body.phone, address: body.address,
                     gridCode: body.gridCode, personClass: body.class, reason: body.reason,
                     responsible: body.responsible),
-                by: actor, at: context.now)
+                by: actor, at: context.now, requestID: context.requestID)
             let seen = try await register.view(
                 made.id, by: actor, action: "key-person.view", at: context.now, requestID: context.requestID)
             var names: [Region.ID: Region] = [:]

@@ -36,7 +36,7 @@ struct KeyPersonController {
                         name: form["name"], idNumber: form["idNumber"], phone: form["phone"], address: form["address"],
                         gridCode: form["gridCode"], personClass: form["class"], reason: form["reason"],
                         responsible: form["responsible"].map { [$0] }),
-                    by: identity.actor, at: context.now)
+                    by: identity.actor, at: context.now, requestID: context.requestID)
                 return Response.redirect(to: Paths.keyPerson(made.id) + "?done=registered", type: .normal)
             } catch let error as KeyPersonProblem {
                 let page = try await newPage(context, form: form, error: error.message)

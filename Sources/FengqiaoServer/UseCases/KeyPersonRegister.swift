@@ -160,7 +160,7 @@ struct KeyPersonRegister: Sendable {
     }
 
     /// Registers a person in a grid of the actor's jurisdiction.
-    func register(_ input: Input, by actor: Actor, at now: Date) async throws -> KeyPersonRecord {
+    func register(_ input: Input, by actor: Actor, at now: Date, requestID: String) async throws -> KeyPersonRecord {
         let paths = try await jurisdictions(of: actor)
         let name = (input.name ?? "").trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw KeyPersonProblem.missing("name", "姓名") }
@@ -202,7 +202,9 @@ struct KeyPersonRegister: Sendable {
             idKey: keys.first { $0.hasPrefix("id:") }.map(personKey.hash),
             phoneKey: keys.first { $0.hasPrefix("phone:") }.map(personKey.hash),
             householdKey: personKey.household(address: address, gridCode: grid.code))
-        return try await repository.register(new, by: Self.author(actor), at: now)
+        let made = try await repository.register(new, by: Self.author(actor), at: now)
+        try await log("key-person.register", "key person \(made.id)", actor, now, requestID)
+        return made
     }
 
     /// The display names of the responsible staff, by username (a page shows names, not usernames).

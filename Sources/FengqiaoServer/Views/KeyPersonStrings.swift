@@ -126,6 +126,7 @@ enum KeyPersonStrings {
 enum KeyPersonLogText {
     static func action(_ code: String) -> Localized? {
         switch code {
+        case "key-person.register": Localized(zh: "登记重点人员", en: "Registered a key person")
         case "key-person.page": Localized(zh: "查看重点人员档案", en: "Opened a key person's file")
         case "key-person.view": Localized(zh: "通过接口读取重点人员", en: "Read a key person through the API")
         case "key-person.change": Localized(zh: "调整重点人员类别或包保责任人", en: "Changed a key person's class or staff")
