@@ -45,6 +45,7 @@ from browser_structure import journey_structure  # noqa: E402
 from browser_people import journey_people  # noqa: E402
 from serve_process import DemoServer, ServerFailed  # noqa: E402
 from browser_citizen import journey_citizen  # noqa: E402
+from browser_keypersons import journey_keypersons  # noqa: E402
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SCREENSHOTS = os.path.join(ROOT, "screenshots")
@@ -743,6 +744,7 @@ def journey_setup(t):
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
     journey_citizen, journey_onboard, journey_structure, journey_people, journey_rules, journey_setup,
+    journey_keypersons,
 ]
 
 

@@ -29,6 +29,7 @@ public struct DemoSeeder: Sendable {
             try await services.open311Keys.register(
                 Self.open311DemoKey, for: center, label: "demo Open311 client", channel: nil, at: now)
         }
+        try await DemoKeyPersons.seed(county, services: services, now: now)
         return counts
     }
 

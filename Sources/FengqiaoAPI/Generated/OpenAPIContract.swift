@@ -3794,6 +3794,337 @@ package enum OpenAPIContract {
                 }
               }
             },
+            "/api/v1/risk/indicators": {
+              "get": {
+                "operationId": "getRiskIndicators",
+                "summary": "风险预警指标 / Risk indicators in force",
+                "description": "The catalogue of risk indicators with the weights and the four thresholds of the model version in force now, each indicator with its Chinese name, explanation, window and source. Any member of staff.",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The catalogue and the model in force.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskIndicatorCatalogue"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  }
+                }
+              },
+              "put": {
+                "operationId": "putRiskIndicators",
+                "summary": "修改指标分值与预警阈值 / A new version of the weights and thresholds",
+                "description": "County administrators only. A new model version in force from `effectiveFrom` (a date such as 2026-12-08, from its midnight, or an ISO 8601 timestamp; now when left out; never in the past). `weights` lists the weights that differ from the catalogue's (0 switches an indicator off); a 422 names the field.",
+                "tags": [
+                  "oversight"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RiskModelRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The version saved.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskModelVersion"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/key-persons": {
+              "get": {
+                "operationId": "listKeyPersons",
+                "summary": "重点人员 / Key persons",
+                "description": "The key persons of the reader's jurisdiction (grid workers, center staff, leaders, police stations and justice offices; others 403), personal data masked, with the counts by class. The view is written to the access log.",
+                "tags": [
+                  "oversight"
+                ],
+                "parameters": [
+                  {
+                    "name": "class",
+                    "in": "query",
+                    "schema": {
+                      "$ref": "#/components/schemas/KeyPersonClass"
+                    }
+                  },
+                  {
+                    "name": "region",
+                    "in": "query",
+                    "description": "A region code within the jurisdiction.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The persons, newest change first.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/KeyPersonList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "createKeyPerson",
+                "summary": "登记重点人员 / Register a key person",
+                "description": "In a grid of the jurisdiction, with the class from an assessment, its reason and the responsible staff (包保责任人, usernames). The first visit is due on the care plan's working-day clock.",
+                "tags": [
+                  "oversight"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/KeyPersonRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The person registered.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/KeyPerson"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/key-persons/{id}": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "getKeyPerson",
+                "summary": "重点人员档案 / A key person's file",
+                "description": "The person and their file (registration, class changes with their reason, visits, alerts). Personal data in clear for the responsible staff and the center's staff, masked for others; every view is logged.",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The person's file.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/KeyPersonFile"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              },
+              "patch": {
+                "operationId": "patchKeyPerson",
+                "summary": "调整类别或包保责任人 / Change the class or the responsible staff",
+                "description": "A class change needs its reason and moves the next visit due at once (the care plan of the new class).",
+                "tags": [
+                  "oversight"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/KeyPersonPatch"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The person after the change.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/KeyPerson"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/key-persons/{id}/visits": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "listKeyPersonVisits",
+                "summary": "重点人员走访记录 / A key person's visits",
+                "tags": [
+                  "oversight"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The visits, the open one first.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/KeyPersonVisitList"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "recordKeyPersonVisit",
+                "summary": "记录走访 / Record a visit",
+                "description": "A visit done now with its outcome; the next visit is due on the care plan of the person's class.",
+                "tags": [
+                  "oversight"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/KeyPersonVisitRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "201": {
+                    "description": "The visit recorded.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/KeyPersonVisit"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
             "/api/v1/track": {
               "post": {
                 "operationId": "trackCase",
@@ -8176,6 +8507,515 @@ package enum OpenAPIContract {
                     "type": "string"
                   },
                   "oneTimePassword": {
+                    "type": "string"
+                  }
+                }
+              },
+              "RiskThresholds": {
+                "type": "object",
+                "description": "The score at which each grade of warning is raised (blue < yellow < orange < red).",
+                "required": [
+                  "blue",
+                  "yellow",
+                  "orange",
+                  "red"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "blue": {
+                    "type": "integer"
+                  },
+                  "yellow": {
+                    "type": "integer"
+                  },
+                  "orange": {
+                    "type": "integer"
+                  },
+                  "red": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "RiskIndicatorEntry": {
+                "type": "object",
+                "required": [
+                  "code",
+                  "name",
+                  "explanation",
+                  "windowDays",
+                  "source",
+                  "sourceName",
+                  "group",
+                  "groupName",
+                  "defaultWeight",
+                  "weight"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "code": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "explanation": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "windowDays": {
+                    "type": "integer",
+                    "description": "How many days an observation counts."
+                  },
+                  "source": {
+                    "type": "string",
+                    "enum": [
+                      "automatic",
+                      "visit"
+                    ]
+                  },
+                  "sourceName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "group": {
+                    "type": "string",
+                    "enum": [
+                      "history",
+                      "category",
+                      "words",
+                      "handling",
+                      "person"
+                    ]
+                  },
+                  "groupName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "defaultWeight": {
+                    "type": "integer"
+                  },
+                  "weight": {
+                    "type": "integer",
+                    "description": "The weight in force (0 switched off)."
+                  }
+                }
+              },
+              "RiskIndicatorCatalogue": {
+                "type": "object",
+                "required": [
+                  "modelVersion",
+                  "effectiveFrom",
+                  "thresholds",
+                  "indicators"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "modelVersion": {
+                    "type": "integer"
+                  },
+                  "effectiveFrom": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "thresholds": {
+                    "$ref": "#/components/schemas/RiskThresholds"
+                  },
+                  "indicators": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RiskIndicatorEntry"
+                    }
+                  }
+                }
+              },
+              "RiskModelRequest": {
+                "type": "object",
+                "required": [
+                  "weights",
+                  "thresholds"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "effectiveFrom": {
+                    "type": "string",
+                    "description": "A date (2026-12-08, from its midnight) or an ISO 8601 timestamp; now when left out."
+                  },
+                  "weights": {
+                    "type": "object",
+                    "description": "Weights (0…100) by indicator code, where they differ from the catalogue's.",
+                    "additionalProperties": {
+                      "type": "integer"
+                    }
+                  },
+                  "thresholds": {
+                    "$ref": "#/components/schemas/RiskThresholds"
+                  }
+                }
+              },
+              "RiskModelVersion": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "version",
+                  "effectiveFrom",
+                  "createdAt",
+                  "status"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "version": {
+                    "type": "integer"
+                  },
+                  "effectiveFrom": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "createdBy": {
+                    "type": "string"
+                  },
+                  "status": {
+                    "type": "string",
+                    "enum": [
+                      "current",
+                      "scheduled",
+                      "past",
+                      "withdrawn"
+                    ]
+                  }
+                }
+              },
+              "KeyPersonClass": {
+                "type": "string",
+                "description": "绿 green, 黄 yellow, 红 red.",
+                "enum": [
+                  "green",
+                  "yellow",
+                  "red"
+                ]
+              },
+              "KeyPersonVisitOutcome": {
+                "type": "string",
+                "description": "矛盾化解, 心理疏导, 人员稳控, 关爱帮扶, 未发现风险.",
+                "enum": [
+                  "resolved",
+                  "counselled",
+                  "stabilised",
+                  "supported",
+                  "noRisk"
+                ]
+              },
+              "KeyPerson": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "name",
+                  "address",
+                  "regionCode",
+                  "regionName",
+                  "class",
+                  "className",
+                  "classedAt",
+                  "responsible",
+                  "personalDataShown",
+                  "createdAt",
+                  "updatedAt",
+                  "overdue"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "name": {
+                    "type": "string"
+                  },
+                  "idNumber": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "address": {
+                    "type": "string"
+                  },
+                  "regionCode": {
+                    "type": "string"
+                  },
+                  "regionName": {
+                    "type": "string"
+                  },
+                  "class": {
+                    "$ref": "#/components/schemas/KeyPersonClass"
+                  },
+                  "className": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "classedAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "responsible": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "nextVisitDue": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "overdue": {
+                    "type": "boolean"
+                  },
+                  "personalDataShown": {
+                    "type": "boolean"
+                  },
+                  "createdAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "updatedAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "KeyPersonCounts": {
+                "type": "object",
+                "required": [
+                  "green",
+                  "yellow",
+                  "red"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "green": {
+                    "type": "integer"
+                  },
+                  "yellow": {
+                    "type": "integer"
+                  },
+                  "red": {
+                    "type": "integer"
+                  }
+                }
+              },
+              "KeyPersonList": {
+                "type": "object",
+                "required": [
+                  "items",
+                  "total",
+                  "counts"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/KeyPerson"
+                    }
+                  },
+                  "total": {
+                    "type": "integer"
+                  },
+                  "counts": {
+                    "$ref": "#/components/schemas/KeyPersonCounts"
+                  }
+                }
+              },
+              "KeyPersonRequest": {
+                "type": "object",
+                "required": [
+                  "name",
+                  "address",
+                  "gridCode",
+                  "class",
+                  "reason",
+                  "responsible"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "name": {
+                    "type": "string"
+                  },
+                  "idNumber": {
+                    "type": "string"
+                  },
+                  "phone": {
+                    "type": "string"
+                  },
+                  "address": {
+                    "type": "string"
+                  },
+                  "gridCode": {
+                    "type": "string"
+                  },
+                  "class": {
+                    "$ref": "#/components/schemas/KeyPersonClass"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "Why the person is registered in this class (the assessment)."
+                  },
+                  "responsible": {
+                    "type": "array",
+                    "description": "Usernames of the responsible staff (包保责任人).",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "KeyPersonPatch": {
+                "type": "object",
+                "additionalProperties": false,
+                "properties": {
+                  "class": {
+                    "$ref": "#/components/schemas/KeyPersonClass"
+                  },
+                  "reason": {
+                    "type": "string",
+                    "description": "Required with a class change."
+                  },
+                  "responsible": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "KeyPersonEvent": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "at",
+                  "kind",
+                  "description",
+                  "actor"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "at": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "kind": {
+                    "type": "string",
+                    "enum": [
+                      "registered",
+                      "class-changed",
+                      "visited",
+                      "overdue",
+                      "staff-changed"
+                    ]
+                  },
+                  "description": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "fromClass": {
+                    "$ref": "#/components/schemas/KeyPersonClass"
+                  },
+                  "toClass": {
+                    "$ref": "#/components/schemas/KeyPersonClass"
+                  },
+                  "reason": {
+                    "type": "string"
+                  },
+                  "outcome": {
+                    "$ref": "#/components/schemas/KeyPersonVisitOutcome"
+                  },
+                  "actor": {
+                    "type": "string"
+                  }
+                }
+              },
+              "KeyPersonFile": {
+                "type": "object",
+                "required": [
+                  "person",
+                  "events"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "person": {
+                    "$ref": "#/components/schemas/KeyPerson"
+                  },
+                  "events": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/KeyPersonEvent"
+                    }
+                  }
+                }
+              },
+              "KeyPersonVisit": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "dueAt",
+                  "overdue"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "dueAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "doneAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "visitor": {
+                    "type": "string"
+                  },
+                  "outcome": {
+                    "$ref": "#/components/schemas/KeyPersonVisitOutcome"
+                  },
+                  "note": {
+                    "type": "string"
+                  },
+                  "overdue": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "KeyPersonVisitList": {
+                "type": "object",
+                "required": [
+                  "items"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/KeyPersonVisit"
+                    }
+                  }
+                }
+              },
+              "KeyPersonVisitRequest": {
+                "type": "object",
+                "required": [
+                  "outcome"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "outcome": {
+                    "$ref": "#/components/schemas/KeyPersonVisitOutcome"
+                  },
+                  "note": {
                     "type": "string"
                   }
                 }

@@ -102,7 +102,8 @@ func buildRouter(
         caseActions: caseActions
     ).addRoutes(to: pages)
     QueueController(
-        cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars
+        cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars,
+        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services))
     ).addRoutes(to: pages)
     CaseListController(
         cases: services.cases, regions: services.regions, organisations: services.organisations,
@@ -110,7 +111,8 @@ func buildRouter(
     ).addRoutes(to: pages)
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
-        categories: services.categories, settings: services.settings, calendars: calendars
+        categories: services.categories, settings: services.settings, calendars: calendars,
+        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services))
     ).addRoutes(to: pages)
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
@@ -131,6 +133,11 @@ func buildRouter(
     AdminRulesController(
         regions: services.regions, categories: services.categories, timeLimits: services.timeLimits,
         calendarYears: services.calendarYears, calendars: calendars, accessLog: services.accessLog
+    ).addRoutes(to: pages)
+    KeyPersonController(register: KeyPersonRegister(services: services)).addRoutes(to: pages)
+    AdminRiskController(
+        regions: services.regions, rules: RiskRuleRepository(database: services.database), calendars: calendars,
+        accessLog: services.accessLog
     ).addRoutes(to: pages)
     // The JSON API: problem documents, the bearer token (HummingbirdAuth authenticator), any member of staff.
     let bearer = BearerAuthenticator(tokens: services.tokens, users: services.users, actors: actors)
@@ -168,6 +175,10 @@ func buildRouter(
         regions: services.regions
     ).addRoutes(to: api)
     PeopleAPIController(people: services.people).addRoutes(to: api)
+    KeyPersonAPIController(
+        register: KeyPersonRegister(services: services), rules: RiskRuleRepository(database: services.database),
+        calendars: calendars, regions: services.regions, accessLog: services.accessLog
+    ).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()

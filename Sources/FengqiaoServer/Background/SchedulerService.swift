@@ -14,9 +14,11 @@ public struct SchedulerService: Service {
     /// Reloads the uploaded calendar years before each tick: an upload through another instance applies here
     /// from the next poll.
     let reloadCalendar: @Sendable () async throws -> Void
+    let keyPersonTick: KeyPersonTick
 
     public init(services: AppServices, logger: Logger) {
         self.reloadCalendar = { try await services.loadCalendar() }
+        self.keyPersonTick = KeyPersonTick(services: services)
         self.scheduler = services.scheduler
         self.clock = services.clock
         self.interval = .seconds(services.configuration.schedulerInterval)
@@ -43,6 +45,7 @@ public struct SchedulerService: Service {
             round: {
                 try await reloadCalendar()
                 let tick = try await scheduler.tick(at: clock.now(), logger: logger)
+                try await keyPersonTick.run(at: clock.now(), logger: logger)
                 if tick.cases > 0 || tick.failures > 0 {
                     logger.info(
                         "scheduler tick",

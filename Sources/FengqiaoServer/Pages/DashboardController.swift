@@ -15,6 +15,8 @@ struct DashboardController {
     /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
     let calendars: LiveCalendar
     var calendar: WorkingCalendar { calendars.current }
+    /// The leader's panel of key persons by class and overdue visits.
+    var keyPersons: KeyPersonPanels? = nil
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))
@@ -23,8 +25,9 @@ struct DashboardController {
             let query = request.uri.queryParameters
             do {
                 let (from, to) = try Self.range(from: query.get("from"), to: query.get("to"))
-                return HTMLPage.response(
-                    status: .ok, html: try await page(identity, context, from: from, to: to).render())
+                var shown = try await page(identity, context, from: from, to: to)
+                if let keyPersons { shown.panels.append(try await keyPersons.dashboardPanel(identity, context)) }
+                return HTMLPage.response(status: .ok, html: shown.render())
             } catch let refusal as DashboardStrings.RangeRefusal {
                 // The screen as by default, with the refusal above it and what was typed kept in the form.
                 var page = try await page(identity, context, from: nil, to: nil)

@@ -13,6 +13,8 @@ struct QueueController {
     /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
     let calendars: LiveCalendar
     var calendar: WorkingCalendar { calendars.current }
+    /// The grid worker's section of key-person visits due.
+    var keyPersons: KeyPersonPanels? = nil
 
     /// The most cases a queue loads per organisation; the rest are on the case list it links to.
     static let queueLimit = 200
@@ -138,6 +140,7 @@ struct QueueController {
             language: context.language, nav: nav(identity, context, Paths.grid), title: s.gridTitle, path: Paths.grid,
             actions: [(s.gridReportButton, Paths.gridReport)], sections: sections)
         page.places = try await places(sections)
+        if let keyPersons { page.extras.append(try await keyPersons.gridSection(identity, context)) }
         return page
     }
 

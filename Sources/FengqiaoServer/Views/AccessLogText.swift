@@ -32,7 +32,7 @@ enum AccessLogText {
         case "time-limit.withdraw": Localized(zh: "撤回待生效的时限版本", en: "Withdrew a scheduled version")
         case "calendar.upload": Localized(zh: "上传工作日历", en: "Uploaded a working calendar")
         case "calendar.delete": Localized(zh: "删除上传的日历年份", en: "Removed an uploaded calendar year")
-        default: StructureLogText.action(code) ?? Localized(zh: "其他操作", en: code)
+        default: KeyPersonLogText.action(code) ?? StructureLogText.action(code) ?? Localized(zh: "其他操作", en: code)
         }
     }
 
@@ -84,6 +84,7 @@ enum AccessLogText {
                 Text("；共\(match.2)条")
             }
         }
+        if let words = KeyPersonLogText.detail(text) { return Text(words) }
         return Element(name: "code") { Text(text) }.attribute(named: "translate", value: "no")
     }
 }

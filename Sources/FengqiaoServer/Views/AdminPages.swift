@@ -77,6 +77,7 @@ struct AdminIndexPage {
         (Paths.adminCategories, AdminStrings.categoriesTitle, AdminStrings.categoriesBlurb),
         (Paths.adminTimeLimits, AdminStrings.timeLimitsTitle, AdminStrings.timeLimitsBlurb),
         (Paths.adminCalendar, AdminStrings.calendarTitle, AdminStrings.calendarBlurb),
+        (Paths.adminRisk, KeyPersonStrings.adminTitle, KeyPersonStrings.adminBlurb),
         (Paths.adminAccessLog, AdminStrings.accessLogTitle, AdminStrings.accessLogBlurb),
         (Paths.adminSettings, AdminSettingsStrings.title, AdminSettingsStrings.blurb),
         (Paths.adminImport, AdminImportStrings.title, AdminImportStrings.blurb),

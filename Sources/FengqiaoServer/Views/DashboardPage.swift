@@ -49,6 +49,8 @@ struct DashboardPage {
     var rangeError: Localized? = nil
     var typedFrom: String? = nil
     var typedTo: String? = nil
+    /// Further panels (key persons by class and overdue visits).
+    var panels: [any Component] = []
 
     private func t(_ text: Localized) -> String { text.text(language) }
     private var window: DashboardFigures.Window { figures.window }
@@ -140,6 +142,7 @@ struct DashboardPage {
                         categories()
                         overdueSection()
                     }.class("panel")
+                    for panel in panels { panel }
                 }.class("panels")
             }.class("dash")
             Node<HTML.BodyContext>.raw(dataScript())
