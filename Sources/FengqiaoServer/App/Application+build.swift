@@ -102,8 +102,10 @@ func buildRouter(
         caseActions: caseActions
     ).addRoutes(to: pages)
     QueueController(
-        cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars
+        cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars,
+        risk: services.risk
     ).addRoutes(to: pages)
+    RiskController(desk: services.riskDesk).addRoutes(to: pages)
     CaseListController(
         cases: services.cases, regions: services.regions, organisations: services.organisations,
         categories: services.categories, calendars: calendars, caseActions: caseActions, exporter: services.caseExporter
@@ -168,6 +170,7 @@ func buildRouter(
         regions: services.regions
     ).addRoutes(to: api)
     PeopleAPIController(people: services.people).addRoutes(to: api)
+    RiskAPIController(desk: services.riskDesk).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()

@@ -13,6 +13,8 @@ struct QueueController {
     /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
     let calendars: LiveCalendar
     var calendar: WorkingCalendar { calendars.current }
+    /// The grid worker's risk visits due (`/grid`).
+    let risk: RiskStore
 
     /// The most cases a queue loads per organisation; the rest are on the case list it links to.
     static let queueLimit = 200
@@ -132,12 +134,12 @@ struct QueueController {
         let sections: [QueuePage.Section] = [
             try await section(resolved, heading: s.gridFollowUps, id: "follow-ups", note: s.gridFollowUpsNote),
             try await section(open, heading: s.gridOpen, id: "grid-cases"),
-            .init(heading: s.gridRiskVisits, rows: [], id: "risk-visits", note: s.gridRiskVisitsNote),
         ]
         var page = QueuePage(
             language: context.language, nav: nav(identity, context, Paths.grid), title: s.gridTitle, path: Paths.grid,
             actions: [(s.gridReportButton, Paths.gridReport)], sections: sections)
         page.places = try await places(sections)
+        page.riskVisits = RiskVisitsSection(visits: try await risk.visits(for: identity.actor), now: context.now)
         return page
     }
 

@@ -25,6 +25,8 @@ struct QueuePage {
     var places: [Region.ID: String] = [:]
     /// The confirmation of an action that came back here (`?done=`).
     var notice: Localized? = nil
+    /// The grid worker's risk visits due (`/grid` only).
+    var riskVisits: RiskVisitsSection? = nil
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
@@ -41,6 +43,7 @@ struct QueuePage {
                 }.class("actions")
             }
             for section in sections { Self.component(section, language: language, places: places) }
+            if let riskVisits { riskVisits.component(language) }
         }
     }
 
