@@ -24,6 +24,7 @@ struct Worker: AsyncParsableCommand {
         try await global.withServices { services in
             if once {
                 let tick = try await services.scheduler.tick(at: services.clock.now(), logger: logger)
+                try await RiskTick(services: services, logger: logger).run(at: services.clock.now())
                 Console.say(
                     Localized(
                         zh: "已处理 \(tick.cases) 个到期案件，发出 \(tick.alerts) 条时限提醒；失败 \(tick.failures) 个。",

@@ -95,7 +95,8 @@ func buildRouter(
     ).addRoutes(to: pages)
     CasePageController(
         cases: services.cases, files: services.files, regions: services.regions, organisations: services.organisations,
-        mediators: services.mediators, categories: services.categories, calendars: calendars, caseActions: caseActions
+        mediators: services.mediators, categories: services.categories, calendars: calendars, caseActions: caseActions,
+        riskDesk: services.riskDesk
     ).addRoutes(to: pages)
     DeskController(
         cases: services.cases, regions: services.regions, categories: services.categories, calendars: calendars,
@@ -112,7 +113,7 @@ func buildRouter(
     ).addRoutes(to: pages)
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
-        categories: services.categories, settings: services.settings, calendars: calendars
+        categories: services.categories, settings: services.settings, calendars: calendars, risk: services.risk
     ).addRoutes(to: pages)
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,

@@ -14,6 +14,7 @@ public struct SchedulerService: Service {
     /// Reloads the uploaded calendar years before each tick: an upload through another instance applies here
     /// from the next poll.
     let reloadCalendar: @Sendable () async throws -> Void
+    let riskTick: RiskTick
 
     public init(services: AppServices, logger: Logger) {
         self.reloadCalendar = { try await services.loadCalendar() }
@@ -22,6 +23,7 @@ public struct SchedulerService: Service {
         self.interval = .seconds(services.configuration.schedulerInterval)
         self.logger = logger
         self.deliverer = OutboxDeliverer(services: services)
+        self.riskTick = RiskTick(services: services, logger: logger)
     }
 
     public func run() async throws {
@@ -43,6 +45,7 @@ public struct SchedulerService: Service {
             round: {
                 try await reloadCalendar()
                 let tick = try await scheduler.tick(at: clock.now(), logger: logger)
+                try await riskTick.run(at: clock.now())
                 if tick.cases > 0 || tick.failures > 0 {
                     logger.info(
                         "scheduler tick",

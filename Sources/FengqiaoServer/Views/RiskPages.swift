@@ -324,6 +324,17 @@ struct RiskPanel {
     /// Region paths' names.
     let places: [String: String]
 
+    /// The figures of a jurisdiction, counted per region one level below it.
+    static func load(
+        _ risk: RiskStore, rootPath: String, regions: RegionRepository, now: Date
+    ) async throws -> RiskPanel {
+        let depth = rootPath.split(separator: "/").count + 1
+        let panel = try await risk.panel(jurisdictionPaths: [rootPath], depth: depth, at: now)
+        return RiskPanel(
+            panel: panel,
+            places: try await RiskController.places(of: Array(panel.openByRegion.keys), regions: regions))
+    }
+
     func component(_ language: DisplayLanguage) -> any Component {
         let t = { (text: Localized) in text.text(language) }
         let open = RiskGrade.allCases.reversed().map { ($0, panel.openByGrade[$0] ?? 0) }
@@ -354,5 +365,27 @@ struct RiskPanel {
             }
             Paragraph { Link(t(RiskStrings.allWarnings), url: Paths.riskWarnings) }
         }.class("risk-panel").attribute(named: "id", value: "risk-panel")
+    }
+}
+
+/// On a case page: the earlier disputes between the same people or household (recognised by `PersonKey`, never by
+/// name) that the reader may see, newest first.
+struct EarlierDisputesSection {
+    let cases: [Case]
+
+    func component(_ language: DisplayLanguage) -> any Component {
+        Element(name: "section") {
+            H2(RiskStrings.earlierTitle.text(language))
+            if cases.isEmpty {
+                Paragraph(RiskStrings.earlierNone.text(language)).class("note")
+            } else {
+                List(cases) { found in
+                    ListItem {
+                        Link("\(found.number) \(found.title)", url: Paths.caseFile(found.id.rawValue))
+                        Text("（\(ChinaTime.minute(found.createdAt)) · \(found.state.name.text(language))）")
+                    }
+                }
+            }
+        }.attribute(named: "id", value: "earlier-disputes")
     }
 }

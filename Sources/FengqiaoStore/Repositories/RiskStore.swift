@@ -449,6 +449,11 @@ public struct RiskStore: Sendable {
     /// Returns how many cases it read.
     @discardableResult
     public func backfill(key: PersonKey, batch: Int = 2000) async throws -> Int {
+        let pending = try await database.withConnection { sql in
+            try await sql.select().column("last_case_id").from("risk_backfill").where("name", .equal, "case_people")
+                .first(decodingColumn: "last_case_id", as: Int64.self)
+        }
+        guard let pending, pending >= 0 else { return 0 }
         var total = 0
         while true {
             let read = try await database.transaction { sql -> Int in
