@@ -159,6 +159,25 @@ struct RiskStoreTests {
         }
     }
 
+    /// Regression: a case's times are kept to the millisecond, so a request's clock a fraction of a millisecond
+    /// earlier than the stored registration time made every observation "in the future": no warning, about half the
+    /// time (the access matrix's seed story met it).
+    @Test("a case registered at a sub-millisecond time is scored", arguments: TestEngine.available)
+    func subMillisecondClock(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await world(in: database)
+            let risk = RiskStore(database: database)
+            for (index, fraction) in [0.0004, 0.0006, 0.0009].enumerated() {
+                _ = try await CaseRepository(database: database).create(
+                    seedStory(world, phone: "1390000300\(index)"), idempotencyKey: "ms-\(index)",
+                    receivingCenter: world.base.center.id, by: world.base.desk, at: now + Double(index) + fraction,
+                    trackingCode: "MSCLOCK2\(index + 2)")
+            }
+            let warnings = try await risk.warnings(.init(), visibleTo: world.base.desk)
+            #expect(warnings.filter { $0.subjectKind == .dispute }.count == 3)
+        }
+    }
+
     @Test("the bulk loader writes case_people with the cases", arguments: TestEngine.available)
     func bulkLoaderWritesPeople(engine: TestEngine) async throws {
         try await engine.withDatabase { database in

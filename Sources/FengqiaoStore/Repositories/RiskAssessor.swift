@@ -35,7 +35,10 @@ struct RiskAssessor {
 
     /// After a case write: the keys of the case are written (`case_people`), a new case marks the earlier warnings
     /// about the same people as followed by an incident, and every subject is scored.
-    func caseWritten(_ current: Case, before: Case?, flareUpCount: Int, at now: Date) async throws {
+    func caseWritten(_ current: Case, before: Case?, flareUpCount: Int, at requested: Date) async throws {
+        // The case's own times are kept to the millisecond (rounded): scored at a `now` a fraction earlier, its
+        // observations would lie in the future and count nothing.
+        let now = max(requested, current.createdAt, current.updatedAt)
         try await CasePeople.record(current, before: before, key: key, in: sql)
         let keys = CasePeople.keys(of: current, key: key)
         if before == nil, !keys.all.isEmpty {
