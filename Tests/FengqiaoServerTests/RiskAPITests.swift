@@ -102,3 +102,40 @@ struct RiskAPITests {
         }
     }
 }
+
+extension RiskAPITests {
+    /// The risk operations' answers, checked against the contract by `OpenAPITests` (its `ConformanceProbe`).
+    static func probe(_ probe: ConformanceProbe, desk: String, handler: String, services: AppServices) async throws {
+        let gridUser = try #require(try await services.users.find(username: "taoyuan.grid"))
+        let gridGrant = try #require(gridUser.grants.first)
+        let grid = try #require(try await services.regions.find(id: gridGrant.jurisdictionID))
+        var story = seedStory(regionCode: grid.code)
+        story["parties"] = [["role": "reporter", "name": "接口风险当事人", "phone": "13900007777"]]
+        let created = try await probe.call(
+            .post, "/api/v1/cases", token: desk, json: story,
+            headers: [.init("Idempotency-Key")!: "risk-probe"])
+        let caseID = try #require(created.json["id"] as? Int)
+        let warnings = "/api/v1/risk/warnings"
+        let list = try await probe.call(.get, warnings, "\(warnings)?grade=red&open=true", token: desk)
+        let warning = try #require((list.json["items"] as? [[String: Any]])?.first { $0["caseId"] as? Int == caseID })
+        let id = try #require(warning["id"] as? Int)
+        #expect(try await probe.call(.get, "\(warnings)/{id}", "\(warnings)/\(id)", token: desk).status == .ok)
+        #expect(try await probe.call(.get, warnings, "\(warnings)?grade=purple", token: desk).status == .badRequest)
+        let visits = "/api/v1/visits"
+        let due = try await probe.call(.get, visits, token: handler)
+        let visit = try #require(
+            (due.json["items"] as? [[String: Any]])?.first { $0["warningId"] as? Int == id }?["id"] as? Int)
+        #expect(try await probe.call(.get, "\(visits)/{id}", "\(visits)/\(visit)", token: handler).status == .ok)
+        #expect(
+            try await probe.call(.post, "\(visits)/{id}", "\(visits)/\(visit)", token: handler, json: [:]).status
+                == .badRequest)
+        #expect(
+            try await probe.call(
+                .post, "\(visits)/{id}", "\(visits)/\(visit)", token: handler, json: ["outcome": "supported"]
+            ).status == .ok)
+        #expect(
+            try await probe.call(
+                .post, "\(visits)/{id}", "\(visits)/\(visit)", token: handler, json: ["outcome": "supported"]
+            ).status == .unprocessableContent)
+    }
+}

@@ -8462,14 +8462,7 @@ package enum OpenAPIContract {
                     ]
                   },
                   "outcomeName": {
-                    "oneOf": [
-                      {
-                        "$ref": "#/components/schemas/LocalizedText"
-                      },
-                      {
-                        "type": "null"
-                      }
-                    ]
+                    "$ref": "#/components/schemas/LocalizedText"
                   },
                   "note": {
                     "type": [

@@ -57,7 +57,7 @@ enum RiskWidgets {
                     Text(visit.visitor.name.text(language) + (places[visit.regionPath].map { " · \($0)" } ?? "")),
                     due(visit, now: now, language), Text(visitState(visit, language)),
                     Link(
-                        visit.doneAt == nil && visit.warningOpen ? t(RiskStrings.record) : t(RiskStrings.open_),
+                        visit.doneAt == nil && visit.warningOpen ? t(RiskStrings.record) : t(RiskStrings.view),
                         url: Paths.visit(visit.id)),
                 ]
             })
@@ -127,7 +127,7 @@ struct RiskWarningsPage {
                                     + (places[record.regionPath].map { " · \($0)" } ?? "")),
                             Text("\(record.warning.assessment.score)"), Widgets.time(record.warning.raisedAt),
                             Text(t(record.warning.isOpen ? RiskStrings.open : RiskStrings.closed)),
-                            Link(t(RiskStrings.open_), url: Paths.riskWarning(record.id)),
+                            Link(t(RiskStrings.view), url: Paths.riskWarning(record.id)),
                         ]
                     })
             }

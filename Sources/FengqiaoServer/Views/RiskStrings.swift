@@ -38,7 +38,7 @@ enum RiskStrings {
     static let overdue = Localized(zh: "已超期", en: "Overdue")
     static let pending = Localized(zh: "待走访", en: "Due")
     static let record = Localized(zh: "记录走访", en: "Record")
-    static let open_ = Localized(zh: "查看", en: "Open")
+    static let view = Localized(zh: "查看", en: "Open")
     static let outcome = Localized(zh: "走访结果", en: "Outcome")
     static let note = Localized(zh: "走访情况", en: "What was done")
     static let recordedIndicators = Localized(
