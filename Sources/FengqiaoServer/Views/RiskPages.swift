@@ -19,8 +19,8 @@ enum RiskStylesheet {
         form.visit fieldset{border:1px solid #d9e2ec;border-radius:8px;margin:0 0 1rem;padding:.5rem .75rem}
         form.visit label.choice{display:flex;gap:.5rem;align-items:center;padding:.35rem 0;font-size:1rem}
         form.visit input[type=checkbox],form.visit input[type=radio]{width:1.3rem;height:1.3rem}
-        .risk-panel .figures{display:flex;flex-wrap:wrap;gap:.5rem}
-        .risk-panel .figures>div{background:#fff;border:1px solid #d9e2ec;border-radius:8px;padding:.5rem .75rem}
+        .risk-panel h2{margin:.5rem 0 .25rem}.risk-panel .figures{display:flex;flex-wrap:wrap;gap:.25rem .75rem;
+        align-items:center}
         """
 }
 
@@ -335,35 +335,30 @@ struct RiskPanel {
             places: try await RiskController.places(of: Array(panel.openByRegion.keys), regions: regions))
     }
 
+    /// One compact block (the leader's screen must stay about two screens high): the heading, then one row of
+    /// figures: open warnings per grade, overdue visits, precision, open warnings per region, the link to the list.
     func component(_ language: DisplayLanguage) -> any Component {
         let t = { (text: Localized) in text.text(language) }
         let open = RiskGrade.allCases.reversed().map { ($0, panel.openByGrade[$0] ?? 0) }
+        let regions = panel.openByRegion.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.prefix(8)
+        let precision = panel.precision.map { String(format: "%.0f%%", $0 * 100) } ?? t(RiskStrings.panelNoData)
         return Element(name: "section") {
             H2(t(RiskStrings.panelTitle))
             Div {
                 for (grade, count) in open {
-                    Div {
+                    Span {
                         RiskWidgets.badge(grade, language)
                         Text(" \(count)")
                     }
                 }
-                Div { Text("\(t(RiskStrings.panelOverdue))：\(panel.overdueVisits)") }
-                Div {
-                    Text(
-                        "\(t(RiskStrings.panelPrecision))："
-                            + (panel.precision.map { String(format: "%.0f%%", $0 * 100) } ?? t(RiskStrings.panelNoData))
-                    )
+                Span("\(t(RiskStrings.panelOverdue))：\(panel.overdueVisits)")
+                Span("\(t(RiskStrings.panelPrecision))：\(precision)")
+                    .attribute(named: "title", value: t(RiskStrings.panelPrecisionNote))
+                for (path, count) in regions {
+                    Span("\(places[path] ?? "—") \(count)")
                 }
+                Link(t(RiskStrings.allWarnings), url: Paths.riskWarnings)
             }.class("figures")
-            Paragraph(t(RiskStrings.panelPrecisionNote)).class("note")
-            if !panel.openByRegion.isEmpty {
-                Widgets.table(
-                    [t(RiskStrings.panelByRegion), t(RiskStrings.panelOpen)],
-                    panel.openByRegion.sorted { ($0.value, $1.key) > ($1.value, $0.key) }.map { path, count in
-                        [Text(places[path] ?? "—"), Text("\(count)")]
-                    })
-            }
-            Paragraph { Link(t(RiskStrings.allWarnings), url: Paths.riskWarnings) }
         }.class("risk-panel").attribute(named: "id", value: "risk-panel")
     }
 }
