@@ -190,7 +190,7 @@ struct RiskWarningPage {
             (t(RiskStrings.score), "\(warning.assessment.score)"),
             (t(RiskStrings.state), t(warning.isOpen ? RiskStrings.open : RiskStrings.closed)),
             (t(RiskStrings.raisedAt), ChinaTime.minute(warning.raisedAt)),
-            (t(RiskStrings.filterRegion), place),
+            (t(RiskStrings.place), place),
             (t(RiskStrings.followed), t(warning.followedByIncident ? RiskStrings.yes : RiskStrings.no)),
             (t(RiskStrings.visitedOnTime), t(warning.visitedOnTime ? RiskStrings.yes : RiskStrings.no)),
             (t(RiskStrings.parties), parties.joined(separator: "、")),

@@ -12,6 +12,7 @@ enum RiskStrings {
     static let filterGrade = Localized(zh: "预警等级", en: "Grade")
     static let filterRegion = Localized(zh: "区域代码", en: "Region code")
     static let filterOpen = Localized(zh: "状态", en: "Status")
+    static let place = Localized(zh: "所在网格", en: "Place")
     static let anyGrade = Localized(zh: "全部等级", en: "Any grade")
     static let anyState = Localized(zh: "全部", en: "All")
     static let openOnly = Localized(zh: "未关闭", en: "Open")
