@@ -42,7 +42,7 @@ struct RiskController {
                     language: context.language, nav: nav(identity, context, Paths.riskWarnings), record: record,
                     current: try await desk.cases.find(id: record.caseID),
                     history: try await desk.risk.history(of: record.id), now: context.now,
-                    place: try await places(of: [record.regionPath])[record.regionPath]
+                    place: try await places(of: [record.regionPath])[record.regionPath], reader: identity.actor
                 ).render())
         }
         group.get(RouterPath(Paths.visits)) { _, context in
@@ -50,7 +50,7 @@ struct RiskController {
             return HTMLPage(
                 html: RiskVisitsPage(
                     language: context.language, nav: nav(identity, context, Paths.visits),
-                    visits: try await desk.risk.visits(for: identity.actor), now: context.now
+                    visits: try await desk.risk.visits(for: identity.actor), now: context.now, reader: identity.actor
                 ).render())
         }
         group.get(RouterPath(Paths.visits + "/:id")) { request, context in

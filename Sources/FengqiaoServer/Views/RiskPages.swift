@@ -45,8 +45,10 @@ enum RiskWidgets {
     }
 
     /// The visits table: a list page's, the grid workspace's, a warning's.
+    /// `reader`: whose page it is; the link says 记录走访 only on the visits they record (`RiskAccess.canRecord`).
     static func visitsTable(
-        _ visits: [RiskVisitRecord], now: Date, _ language: DisplayLanguage, places: [String: String] = [:]
+        _ visits: [RiskVisitRecord], now: Date, _ language: DisplayLanguage, places: [String: String] = [:],
+        reader: Actor? = nil
     ) -> any Component {
         let t = { (text: Localized) in text.text(language) }
         return Widgets.table(
@@ -57,7 +59,13 @@ enum RiskWidgets {
                     Text(visit.visitor.name.text(language) + (places[visit.regionPath].map { " · \($0)" } ?? "")),
                     due(visit, now: now, language), Text(visitState(visit, language)),
                     Link(
-                        visit.doneAt == nil && visit.warningOpen ? t(RiskStrings.record) : t(RiskStrings.view),
+                        visit.doneAt == nil && visit.warningOpen
+                            && (reader.map {
+                                RiskAccess.canRecord(
+                                    visitor: visit.visitor, organisationID: visit.organisationID,
+                                    regionPath: visit.regionPath, by: $0)
+                            } ?? true)
+                            ? t(RiskStrings.record) : t(RiskStrings.view),
                         url: Paths.visit(visit.id)),
                 ]
             })
@@ -145,6 +153,7 @@ struct RiskWarningPage {
     let history: [RiskHistoryEntry]
     let now: Date
     let place: String?
+    let reader: Actor
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
@@ -176,7 +185,7 @@ struct RiskWarningPage {
                         ]
                     })
                 H2(t(RiskStrings.visits))
-                RiskWidgets.visitsTable(record.visits, now: now, language)
+                RiskWidgets.visitsTable(record.visits, now: now, language, reader: reader)
                 H2(t(RiskStrings.history))
                 historyList()
             }
@@ -217,6 +226,7 @@ struct RiskVisitsPage {
     let nav: StaffNav
     let visits: [RiskVisitRecord]
     let now: Date
+    let reader: Actor
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
@@ -227,7 +237,7 @@ struct RiskVisitsPage {
             if visits.isEmpty {
                 Paragraph(t(RiskStrings.noVisits)).class("empty")
             } else {
-                RiskWidgets.visitsTable(visits, now: now, language)
+                RiskWidgets.visitsTable(visits, now: now, language, reader: reader)
             }
         }
     }
