@@ -68,7 +68,7 @@ public struct DemoGenerator: Sendable {
     ) async throws -> Report {
         let slices = Self.slices(count: count, sliceSize: sliceSize, endingAt: now)
         guard !slices.isEmpty else { return Report() }
-        let loader = CaseBulkLoader(database: services.database)
+        let loader = CaseBulkLoader(database: services.database, personKey: services.personKey)
         // The other systems' references (12345, 110, court…) carry a number: start past every case already there,
         // so that neither the slices nor an earlier run repeat one.
         let referenceBase = try await services.cases.count()

@@ -77,6 +77,7 @@ public struct DemoSeeder: Sendable {
             caseIDs.merge(made) { $1 }
             progress(caseIDs.count, scripts.count)
         }
+        try await DemoRisk(services: services, directory: directory).seed(endingAt: now)
         return caseIDs.count
     }
 }

@@ -52,7 +52,7 @@ public struct IntakeFloor: Sendable {
                 registeredAt: now, receivingCenter: center, steps: [],
                 idempotencyKey: "floor-\(run)-\(index)", trackingCode: code)
         }
-        let loader = CaseBulkLoader(database: services.database)
+        let loader = CaseBulkLoader(database: services.database, personKey: services.personKey)
         let prepared = try await loader.prepare(scripts)
         let start = ContinuousClock.now
         try await loader.write(prepared, casesPerTransaction: 1)

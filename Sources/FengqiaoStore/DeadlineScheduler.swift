@@ -105,8 +105,10 @@ public struct DeadlineScheduler: Sendable {
         guard let id = try await Self.claim(dueAt: now, excluding: excluding, dialect: database.dialect, in: sql)
         else { return nil }
         claimed?(id)
-        let alerts = try await CaseWriter(sql: sql, dialect: database.dialect, calendar: cases.calendar)
-            .raiseDueAlerts(on: Case.ID(id), at: now)
+        let alerts = try await CaseWriter(
+            sql: sql, dialect: database.dialect, calendar: cases.calendar, personKey: cases.personKey
+        )
+        .raiseDueAlerts(on: Case.ID(id), at: now)
         return (id, alerts)
     }
 

@@ -24,6 +24,7 @@ struct Worker: AsyncParsableCommand {
         try await global.withServices { services in
             if once {
                 let tick = try await services.scheduler.tick(at: services.clock.now(), logger: logger)
+                try await RiskTick(services: services, logger: logger).run(at: services.clock.now())
                 try await KeyPersonTick(services: services).run(at: services.clock.now(), logger: logger)
                 Console.say(
                     Localized(

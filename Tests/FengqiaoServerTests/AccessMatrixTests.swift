@@ -49,6 +49,8 @@ struct AccessMatrixTests {
         let mediated: CaseFixture
         let phone: String
         let reporter: String
+        /// The seed story's red warning, its grid worker's visit and its justice office's (`AccessMatrixRisk`).
+        var risk = RiskFixture(warning: 0, visit: 0, justiceVisit: 0)
     }
 
     struct World: Sendable {
@@ -127,7 +129,8 @@ struct AccessMatrixTests {
                 ("{township}", t.code), ("{slug}", t.slug), ("{mediator}", "\(t.mediator)"),
                 ("{code}", t.open.trackingCode),
                 ("{phone}", t.phone), ("{last4}", String(t.phone.suffix(4))), ("{service}", world.service),
-                ("{policy}", world.policyCode), ("{ladder}", world.ladderCode),
+                ("{policy}", world.policyCode), ("{ladder}", world.ladderCode), ("{warning}", "\(t.risk.warning)"),
+                ("{visit}", "\(t.risk.visit)"), ("{jvisit}", "\(t.risk.justiceVisit)"),
             ] {
                 text = text.replacingOccurrences(of: name, with: value)
             }
@@ -254,7 +257,7 @@ struct AccessMatrixTests {
 
     static let endpoints: [Endpoint] =
         publicEndpoints + staffPages + casePages + adminPages + caseAPI + catalogueAPI
-        + structureEndpoints + keyPersonEndpoints + open311
+        + structureEndpoints + keyPersonEndpoints + open311 + riskEndpoints
 
     static let publicEndpoints: [Endpoint] = {
         let a = "公开页面与接口 Public pages and endpoints"
@@ -816,12 +819,14 @@ struct AccessMatrixTests {
         let (open, file) = try await register(
             slug, grid: grid.code, phone: phone, name: reporter, key: slug,
             photo: ReportPagesTests.png + Array(slug.utf8), client, services)
-        return Township(
+        var township = Township(
             slug: slug, code: region.code, grid: grid.code,
             centerOrganisation: try #require(center.grants.first).organisationID.rawValue,
             mediator: mediator.id.rawValue, open: open, file: try #require(file),
             mediated: try await mediated(slug, name: name, grid: grid.code, client, services), phone: phone,
             reporter: reporter)
+        township.risk = try await riskFixture(slug, grid: grid.code, phone: phone, client, services)
+        return township
     }
 
     static func world(_ client: any TestClientProtocol, _ services: AppServices) async throws -> World {

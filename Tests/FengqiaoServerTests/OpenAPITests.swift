@@ -783,6 +783,7 @@ struct OpenAPITests {
             #expect(
                 try await probe.call(.get, mediators, "\(mediators)?region=nowhere", token: nil).status == .notFound)
             try await PeopleAPITests.probe(probe, admin: admin, desk: desk, services: services)
+            try await RiskAPITests.probe(probe, desk: desk, handler: handler, services: services)
             var limited = false
             for _ in 0..<31 where !limited {
                 let answer = try await probe.call(

@@ -3759,6 +3759,260 @@ package enum OpenAPIContract {
                 }
               }
             },
+            "/api/v1/risk/warnings": {
+              "get": {
+                "operationId": "listRiskWarnings",
+                "summary": "风险预警列表 / Risk warnings",
+                "description": "The warnings the caller may see (docs/RISK.md): a grid worker those of their grid, a department handler those that sent their organisation (the township's police station or justice office) on a visit, center staff and leaders those in their jurisdiction. Other roles are refused.",
+                "tags": [
+                  "risk"
+                ],
+                "parameters": [
+                  {
+                    "name": "grade",
+                    "in": "query",
+                    "schema": {
+                      "$ref": "#/components/schemas/RiskGrade"
+                    }
+                  },
+                  {
+                    "name": "region",
+                    "in": "query",
+                    "description": "A region code; warnings whose place lies under it.",
+                    "schema": {
+                      "type": "string"
+                    }
+                  },
+                  {
+                    "name": "open",
+                    "in": "query",
+                    "description": "true for open warnings, false for closed ones.",
+                    "schema": {
+                      "type": "boolean"
+                    }
+                  },
+                  {
+                    "name": "limit",
+                    "in": "query",
+                    "schema": {
+                      "type": "integer",
+                      "minimum": 1,
+                      "maximum": 500
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "Newest first.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskWarningList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
+            "/api/v1/risk/warnings/{id}": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The warning's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "getRiskWarning",
+                "summary": "预警详情 / One warning",
+                "description": "The grade, score, each indicator that fired with its explanation and evidence, the visits. The read is written to the access log.",
+                "tags": [
+                  "risk"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The warning.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskWarningAnswer"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
+            "/api/v1/visits": {
+              "get": {
+                "operationId": "listVisits",
+                "summary": "走访任务 / Visits due for the caller",
+                "description": "A grid worker's own visits in their grid, a department handler's organisation's, everything in the jurisdiction for center staff and leaders; soonest due first.",
+                "tags": [
+                  "risk"
+                ],
+                "parameters": [
+                  {
+                    "name": "pending",
+                    "in": "query",
+                    "description": "true (default) for visits not yet made on open warnings; false for all.",
+                    "schema": {
+                      "type": "boolean"
+                    }
+                  },
+                  {
+                    "name": "overdue",
+                    "in": "query",
+                    "description": "true for overdue visits only.",
+                    "schema": {
+                      "type": "boolean"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The visits.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskVisitList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  }
+                }
+              }
+            },
+            "/api/v1/visits/{id}": {
+              "parameters": [
+                {
+                  "name": "id",
+                  "in": "path",
+                  "required": true,
+                  "description": "The visit's id.",
+                  "schema": {
+                    "type": "integer"
+                  }
+                }
+              ],
+              "get": {
+                "operationId": "getVisit",
+                "summary": "走访任务详情 / One visit",
+                "tags": [
+                  "risk"
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The visit and its warning.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskVisitAnswer"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              },
+              "post": {
+                "operationId": "recordVisit",
+                "summary": "记录走访 / Record a visit",
+                "description": "By the visitor sent (the grid's worker, a member of the police station or justice office sent). The outcome lowers or closes the warning; indicators recorded on the visit re-score it (and may raise it). A visit already recorded, or on a closed warning, is refused with 422.",
+                "tags": [
+                  "risk"
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/RecordVisitRequest"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "The visit as recorded and its warning.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/RiskVisitAnswer"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "409": {
+                    "$ref": "#/components/responses/Conflict"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
             "/api/v1/fulfilment-tasks": {
               "get": {
                 "operationId": "listFulfilmentTasks",
@@ -8420,6 +8674,306 @@ package enum OpenAPIContract {
                   },
                   "total": {
                     "type": "integer"
+                  }
+                }
+              },
+              "RiskGrade": {
+                "type": "string",
+                "description": "蓝 blue, 黄 yellow, 橙 orange, 红 red.",
+                "enum": [
+                  "blue",
+                  "yellow",
+                  "orange",
+                  "red"
+                ]
+              },
+              "RiskFired": {
+                "type": "object",
+                "required": [
+                  "indicator",
+                  "name",
+                  "explanation",
+                  "points",
+                  "evidence",
+                  "at"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "indicator": {
+                    "type": "string"
+                  },
+                  "name": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "explanation": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "points": {
+                    "type": "integer"
+                  },
+                  "evidence": {
+                    "type": "string"
+                  },
+                  "at": {
+                    "type": "string",
+                    "format": "date-time"
+                  }
+                }
+              },
+              "RiskVisit": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "warningId",
+                  "visitor",
+                  "visitorName",
+                  "grade",
+                  "warningOpen",
+                  "due",
+                  "overdue",
+                  "indicators"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "warningId": {
+                    "type": "integer"
+                  },
+                  "visitor": {
+                    "type": "string",
+                    "enum": [
+                      "gridWorker",
+                      "policeStation",
+                      "justiceOffice"
+                    ]
+                  },
+                  "visitorName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "organisationId": {
+                    "type": [
+                      "integer",
+                      "null"
+                    ]
+                  },
+                  "grade": {
+                    "$ref": "#/components/schemas/RiskGrade"
+                  },
+                  "warningOpen": {
+                    "type": "boolean"
+                  },
+                  "due": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "overdue": {
+                    "type": "boolean"
+                  },
+                  "doneAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "outcome": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "enum": [
+                      "resolved",
+                      "counselled",
+                      "stabilised",
+                      "supported",
+                      "noRisk",
+                      null
+                    ]
+                  },
+                  "outcomeName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "note": {
+                    "type": [
+                      "string",
+                      "null"
+                    ]
+                  },
+                  "indicators": {
+                    "type": "array",
+                    "items": {
+                      "type": "string"
+                    }
+                  }
+                }
+              },
+              "RiskWarning": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "subject",
+                  "grade",
+                  "gradeName",
+                  "score",
+                  "modelVersion",
+                  "caseId",
+                  "open",
+                  "raisedAt",
+                  "followedByIncident",
+                  "visitedOnTime",
+                  "fired",
+                  "visits"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer"
+                  },
+                  "subject": {
+                    "type": "string",
+                    "enum": [
+                      "dispute",
+                      "person",
+                      "household"
+                    ]
+                  },
+                  "grade": {
+                    "$ref": "#/components/schemas/RiskGrade"
+                  },
+                  "gradeName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "score": {
+                    "type": "integer"
+                  },
+                  "modelVersion": {
+                    "type": "integer"
+                  },
+                  "caseId": {
+                    "type": "integer"
+                  },
+                  "open": {
+                    "type": "boolean"
+                  },
+                  "raisedAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "closedAt": {
+                    "type": [
+                      "string",
+                      "null"
+                    ],
+                    "format": "date-time"
+                  },
+                  "followedByIncident": {
+                    "type": "boolean"
+                  },
+                  "visitedOnTime": {
+                    "type": "boolean"
+                  },
+                  "fired": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RiskFired"
+                    }
+                  },
+                  "visits": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RiskVisit"
+                    }
+                  }
+                }
+              },
+              "RiskWarningList": {
+                "type": "object",
+                "required": [
+                  "items"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RiskWarning"
+                    }
+                  }
+                }
+              },
+              "RiskWarningAnswer": {
+                "type": "object",
+                "required": [
+                  "warning"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "warning": {
+                    "$ref": "#/components/schemas/RiskWarning"
+                  }
+                }
+              },
+              "RiskVisitList": {
+                "type": "object",
+                "required": [
+                  "items"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/RiskVisit"
+                    }
+                  }
+                }
+              },
+              "RiskVisitAnswer": {
+                "type": "object",
+                "required": [
+                  "visit",
+                  "warning"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "visit": {
+                    "$ref": "#/components/schemas/RiskVisit"
+                  },
+                  "warning": {
+                    "$ref": "#/components/schemas/RiskWarning"
+                  }
+                }
+              },
+              "RecordVisitRequest": {
+                "type": "object",
+                "required": [
+                  "outcome"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "outcome": {
+                    "type": "string",
+                    "description": "矛盾化解 resolved, 心理疏导 counselled, 人员稳控 stabilised, 关爱帮扶 supported, 未发现风险 noRisk.",
+                    "enum": [
+                      "resolved",
+                      "counselled",
+                      "stabilised",
+                      "supported",
+                      "noRisk"
+                    ]
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 2000
+                  },
+                  "indicators": {
+                    "type": "array",
+                    "description": "Codes of indicators recorded on visits (GET the catalogue in docs/RISK.md).",
+                    "items": {
+                      "type": "string"
+                    }
                   }
                 }
               },

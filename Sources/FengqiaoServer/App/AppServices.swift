@@ -38,6 +38,8 @@ public struct AppServices: Sendable {
     public var calendar: WorkingCalendar { calendars.current }
     /// Recognises people and households across cases by keyed hashes (`PersonKey`).
     public let personKey: PersonKey
+    /// Risk warnings and their visits (docs/RISK.md).
+    public let risk: RiskStore
 
     public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
@@ -51,7 +53,10 @@ public struct AppServices: Sendable {
         self.tokens = TokenRepository(database: database)
         self.calendars = LiveCalendar(configuration.calendar)
         self.calendarYears = CalendarRepository(database: database)
-        self.cases = CaseRepository(database: database, calendars: calendars)
+        let personKey = PersonKey(secret: configuration.personKeySecret ?? configuration.sessionSecret)
+        self.personKey = personKey
+        self.cases = CaseRepository(database: database, calendars: calendars, personKey: personKey)
+        self.risk = RiskStore(database: database, calendars: calendars)
         self.accessLog = AccessLogRepository(database: database)
         self.sessions = SessionRepository(database: database)
         self.categories = CategoryRepository(database: database)
@@ -61,7 +66,6 @@ public struct AppServices: Sendable {
         self.settings = SettingsRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
-        self.personKey = PersonKey(secret: configuration.sessionSecret)
     }
 }
 

@@ -95,7 +95,8 @@ func buildRouter(
     ).addRoutes(to: pages)
     CasePageController(
         cases: services.cases, files: services.files, regions: services.regions, organisations: services.organisations,
-        mediators: services.mediators, categories: services.categories, calendars: calendars, caseActions: caseActions
+        mediators: services.mediators, categories: services.categories, calendars: calendars, caseActions: caseActions,
+        riskDesk: services.riskDesk
     ).addRoutes(to: pages)
     DeskController(
         cases: services.cases, regions: services.regions, categories: services.categories, calendars: calendars,
@@ -103,8 +104,9 @@ func buildRouter(
     ).addRoutes(to: pages)
     QueueController(
         cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars,
-        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services))
+        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services)), risk: services.risk
     ).addRoutes(to: pages)
+    RiskController(desk: services.riskDesk).addRoutes(to: pages)
     CaseListController(
         cases: services.cases, regions: services.regions, organisations: services.organisations,
         categories: services.categories, calendars: calendars, caseActions: caseActions, exporter: services.caseExporter
@@ -112,7 +114,7 @@ func buildRouter(
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
         categories: services.categories, settings: services.settings, calendars: calendars,
-        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services))
+        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services)), risk: services.risk
     ).addRoutes(to: pages)
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
@@ -179,6 +181,7 @@ func buildRouter(
         register: KeyPersonRegister(services: services), rules: RiskRuleRepository(database: services.database),
         calendars: calendars, regions: services.regions, accessLog: services.accessLog
     ).addRoutes(to: api)
+    RiskAPIController(desk: services.riskDesk).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()

@@ -15,6 +15,7 @@ public struct SchedulerService: Service {
     /// from the next poll.
     let reloadCalendar: @Sendable () async throws -> Void
     let keyPersonTick: KeyPersonTick
+    let riskTick: RiskTick
 
     public init(services: AppServices, logger: Logger) {
         self.reloadCalendar = { try await services.loadCalendar() }
@@ -24,6 +25,7 @@ public struct SchedulerService: Service {
         self.interval = .seconds(services.configuration.schedulerInterval)
         self.logger = logger
         self.deliverer = OutboxDeliverer(services: services)
+        self.riskTick = RiskTick(services: services, logger: logger)
     }
 
     public func run() async throws {
@@ -46,6 +48,7 @@ public struct SchedulerService: Service {
                 try await reloadCalendar()
                 let tick = try await scheduler.tick(at: clock.now(), logger: logger)
                 try await keyPersonTick.run(at: clock.now(), logger: logger)
+                try await riskTick.run(at: clock.now())
                 if tick.cases > 0 || tick.failures > 0 {
                     logger.info(
                         "scheduler tick",

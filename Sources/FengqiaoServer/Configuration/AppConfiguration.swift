@@ -17,6 +17,9 @@ public struct AppConfiguration: Sendable, Equatable {
     public var hostname: String
     public var port: Int
     public var sessionSecret: String
+    /// The secret people and households are recognised across cases by (`FENGQIAO_PERSON_KEY`, optional): without
+    /// it the key derives from the session secret, so set it before rotating that one (docs/RISK.md).
+    public var personKeySecret: String?
     public var logLevel: Logger.Level
     /// Migrate on `serve` instead of refusing to start on a database that is behind.
     public var autoMigrate: Bool
@@ -82,6 +85,13 @@ public struct AppConfiguration: Sendable, Equatable {
             key: "FENGQIAO_SESSION_SECRET",
             meaning: Localized(zh: "至少32个字符；生产模式必填", en: "at least 32 characters; required in production"),
             defaultValue: "(development value)"),
+        Setting(
+            key: "FENGQIAO_PERSON_KEY",
+            meaning: Localized(
+                zh: "可选，至少32个字符：跨案件识别当事人的密钥；未设置时由会话密钥派生，轮换会话密钥前应先设置",
+                en: "optional, at least 32 characters: the key people are recognised across cases by; derived from "
+                    + "the session secret when unset, so set it before rotating that one"),
+            defaultValue: "(derived from the session secret)"),
         Setting(
             key: "FENGQIAO_LOG_LEVEL",
             meaning: Localized(
@@ -243,6 +253,9 @@ public struct AppConfiguration: Sendable, Equatable {
         configuration.smsGateway = sms
         configuration.behindTLS = behindTLS
         configuration.trustedProxies = trustedProxies
+        configuration.personKeySecret = try reader.value("FENGQIAO_PERSON_KEY", default: String?.none) {
+            $0.count >= 32 ? $0 : nil
+        }
         return configuration
     }
 

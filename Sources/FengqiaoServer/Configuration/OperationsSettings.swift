@@ -66,6 +66,6 @@ struct OperationsSettings {
 extension AppConfiguration {
     /// Settings whose values are never echoed in messages or `fengqiao config`.
     static let secretKeys: Set<String> = [
-        "FENGQIAO_SESSION_SECRET", "FENGQIAO_WEBHOOK_SECRET", "FENGQIAO_METRICS_TOKEN",
+        "FENGQIAO_SESSION_SECRET", "FENGQIAO_WEBHOOK_SECRET", "FENGQIAO_METRICS_TOKEN", "FENGQIAO_PERSON_KEY",
     ]
 }

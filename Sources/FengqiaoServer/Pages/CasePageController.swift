@@ -17,6 +17,8 @@ struct CasePageController {
     let calendars: LiveCalendar
     var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
+    /// Earlier disputes between the same people (`RiskDesk.earlierDisputes`).
+    let riskDesk: RiskDesk
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.staffPage)
@@ -26,6 +28,9 @@ struct CasePageController {
             var page = try await page(found, identity, context)
             page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
             page.back = ListReturn.back(of: request)
+            page.earlier = EarlierDisputesSection(
+                cases: try await riskDesk.earlierDisputes(
+                    of: found, identity: identity, now: context.now, requestID: context.requestID))
             return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.caseAttachment(":id", ":sha256"))) { request, context in

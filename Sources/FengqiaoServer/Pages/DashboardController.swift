@@ -17,6 +17,8 @@ struct DashboardController {
     var calendar: WorkingCalendar { calendars.current }
     /// The leader's panel of key persons by class and overdue visits.
     var keyPersons: KeyPersonPanels? = nil
+    /// The risk panel's figures (`RiskPanel`).
+    let risk: RiskStore
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))
@@ -119,7 +121,7 @@ struct DashboardController {
         // The list is capped; the figure never is.
         let overdueTotal = try await cases.count(overdueFilter, visibleTo: scope)
         let categories = try await self.categories.list(includeRetired: true)
-        return DashboardPage(
+        var page = DashboardPage(
             language: context.language,
             nav: StaffNav(identity: identity, context: context, current: Paths.dashboard),
             csrfToken: context.csrfToken ?? "", jurisdiction: root.name, figures: figures,
@@ -130,5 +132,7 @@ struct DashboardController {
             grids: grids, villages: villages,
             chartsAvailable: StaticController.vendorFile(Paths.chartScript) != nil,
             mapAvailable: StaticController.vendorFile(Paths.leafletScript) != nil)
+        page.riskPanel = try await RiskPanel.load(risk, rootPath: rootPath, regions: self.regions, now: now)
+        return page
     }
 }

@@ -15,6 +15,8 @@ struct QueueController {
     var calendar: WorkingCalendar { calendars.current }
     /// The grid worker's section of key-person visits due.
     var keyPersons: KeyPersonPanels? = nil
+    /// The grid worker's risk visits due (`/grid`).
+    let risk: RiskStore
 
     /// The most cases a queue loads per organisation; the rest are on the case list it links to.
     static let queueLimit = 200
@@ -134,13 +136,13 @@ struct QueueController {
         let sections: [QueuePage.Section] = [
             try await section(resolved, heading: s.gridFollowUps, id: "follow-ups", note: s.gridFollowUpsNote),
             try await section(open, heading: s.gridOpen, id: "grid-cases"),
-            .init(heading: s.gridRiskVisits, rows: [], id: "risk-visits", note: s.gridRiskVisitsNote),
         ]
         var page = QueuePage(
             language: context.language, nav: nav(identity, context, Paths.grid), title: s.gridTitle, path: Paths.grid,
             actions: [(s.gridReportButton, Paths.gridReport)], sections: sections)
         page.places = try await places(sections)
         if let keyPersons { page.extras.append(try await keyPersons.gridSection(identity, context)) }
+        page.riskVisits = RiskVisitsSection(visits: try await risk.visits(for: identity.actor), now: context.now)
         return page
     }
 

@@ -21,7 +21,8 @@ struct StaticController {
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         serve(
             Paths.stylesheet, type: "text/css; charset=utf-8",
-            Stylesheet.css + DashboardStylesheet.css + CitizenStylesheet.css + PeopleStylesheet.css, on: router)
+            Stylesheet.css + DashboardStylesheet.css + CitizenStylesheet.css + PeopleStylesheet.css
+                + RiskStylesheet.css, on: router)
         serve(Paths.agreementStylesheet, type: "text/css; charset=utf-8", AgreementStylesheet.css, on: router)
         serve(Paths.appScript, type: "text/javascript; charset=utf-8", AppScript.js, on: router)
         for (path, file) in Self.vendorFiles {

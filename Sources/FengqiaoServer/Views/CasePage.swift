@@ -34,6 +34,8 @@ struct CasePage {
     /// The confirmation of the action just done, and the list to go back to (`ListReturn`).
     var notice: Localized? = nil
     var back: String? = nil
+    /// 此前涉及同一当事人的纠纷 (`EarlierDisputesSection`).
+    var earlier: EarlierDisputesSection? = nil
 
     private func t(_ text: Localized) -> String { text.text(language) }
     private func name(_ id: Organisation.ID?) -> String? { id.flatMap { organisationName[$0] } }
@@ -112,6 +114,7 @@ struct CasePage {
                 }
             }
             if !duplicates.isEmpty { duplicatesSection() }
+            if let earlier { earlier.component(language) }
             H2(t(WorkspaceStrings.caseFile))
             List(file.filter { !$0.repeatsItsBatch }) { line in
                 ListItem {

@@ -85,6 +85,9 @@ struct DashboardPage {
 
     // MARK: Page
 
+    /// The leader's risk panel (`RiskPanel`).
+    var riskPanel: RiskPanel? = nil
+
     func render() -> String {
         let s = DashboardStrings.self
         var scripts: [String] = []
@@ -112,6 +115,7 @@ struct DashboardPage {
                             id: "count-whistle-\(grade.rawValue)")
                     }
                 }.class("tiles").attribute(named: "aria-label", value: t(s.period(window.fromText, window.toText)))
+                if let riskPanel { riskPanel.component(language) }
                 Div {
                     Div {
                         H2(t(s.ratesHeading))

@@ -27,6 +27,8 @@ struct QueuePage {
     var notice: Localized? = nil
     /// Sections of other kinds after the case queues (the key-person visits due on `/grid`).
     var extras: [any Component] = []
+    /// The grid worker's risk visits due (`/grid` only).
+    var riskVisits: RiskVisitsSection? = nil
 
     func render() -> String {
         let t = { (text: Localized) in text.text(language) }
@@ -43,6 +45,7 @@ struct QueuePage {
                 }.class("actions")
             }
             for section in sections { Self.component(section, language: language, places: places) }
+            if let riskVisits { riskVisits.component(language) }
             for extra in extras { extra }
         }
     }

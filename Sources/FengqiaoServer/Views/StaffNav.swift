@@ -42,6 +42,7 @@ struct StaffNav: Sendable {
             (Paths.mediation, WorkspaceStrings.navMediation, WorkspaceRoles.mediation),
             (Paths.cases, ListStrings.navCases, Set(Role.allCases)),
             (Paths.dashboard, WorkspaceStrings.navDashboard, WorkspaceRoles.dashboard),
+            (Paths.riskWarnings, RiskStrings.nav, RiskController.roles),
             (Paths.keyPersons, KeyPersonStrings.title, [.gridWorker, .centerStaff, .leader]),
             (Paths.admin, WorkspaceStrings.navAdmin, WorkspaceRoles.admin),
             (Paths.account, AccountPage.title, Set(Role.allCases)),

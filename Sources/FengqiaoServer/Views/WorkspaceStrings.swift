@@ -120,10 +120,6 @@ enum WorkspaceStrings {
         zh: "已办结的案件，请上门或电话回访，在案件页记录群众评价。",
         en: "Resolved cases: visit or call, and record the citizen's verdict on the case page.")
     static let gridOpen = Localized(zh: "本网格在办案件", en: "Open cases in the grid")
-    static let gridRiskVisits = Localized(zh: "风险走访", en: "Risk visits")
-    static let gridRiskVisitsNote = Localized(
-        zh: "风险预警功能上线后，需走访的家庭和人员将列在这里。",
-        en: "Households and persons to visit will be listed here once risk warnings exist.")
     static let mediationTitle = Localized(zh: "我的调解", en: "My mediations")
     static let mediationRequested = Localized(zh: "群众点单，等我接单", en: "Citizens asked for me")
     static let mediationHeld = Localized(zh: "本组织调解中的案件", en: "Mediations our organisation holds")

@@ -42,6 +42,7 @@ extension Migration {
         m0019StructureRetirement,
         m0020MediatorAdministration,
         m0021TimeLimitVersionsAndCalendar,
+        m0022RiskWarnings,
         m0023KeyPersonsAndRiskModel,
     ]
 }

@@ -13,10 +13,13 @@ import SQLKit
 public struct CaseBulkLoader: Sendable {
     let database: Database
     let calendar: WorkingCalendar
+    /// Recognises the parties across cases: each loaded case's `case_people` rows are written with it.
+    let personKey: PersonKey
 
-    public init(database: Database, calendar: WorkingCalendar = .mainland) {
+    public init(database: Database, calendar: WorkingCalendar = .mainland, personKey: PersonKey = .unconfigured) {
         self.database = database
         self.calendar = calendar
+        self.personKey = personKey
     }
 
     /// A batch replayed and encoded, ready to be written.
@@ -41,6 +44,7 @@ public struct CaseBulkLoader: Sendable {
         var idempotencyKey: String
         var registeredAt: Date
         var attachments: [Attachment]
+        var people: [[SQLBind]]
     }
 
     /// Replays and writes `scripts` (`prepare` then `write`); returns how many cases were made.
@@ -110,6 +114,7 @@ public struct CaseBulkLoader: Sendable {
             regionPaths: regionPaths, activeCategories: activeCategories, history: history, levels: levels,
             calendar: calendar)
         // Loaded cases notify the webhooks; they send no text messages (an import does not text anyone).
+        replayer.personKey = personKey
         replayer.webhooks = try await database.withConnection { try await OutboxRepository.webhooks(in: $0) }
             .filter { $0 != OutboxRepository.smsChannel }
         for (index, script) in scripts.enumerated() {
@@ -183,6 +188,8 @@ public struct CaseBulkLoader: Sendable {
             rows: cases.map {
                 [SQLBind($0.idempotencyKey), SQLBind($0.id.rawValue), SQLBind($0.registeredAt.unixMilliseconds)]
             }, in: sql)
+        try await insertRows(
+            into: "case_people", columns: CasePeople.columns, rows: cases.flatMap(\.people), in: sql)
         for item in cases where !item.attachments.isEmpty {
             try await FileRepository.link(item.attachments, to: item.id, in: sql)
         }
@@ -255,6 +262,7 @@ public struct CaseBulkLoader: Sendable {
         let calendar: WorkingCalendar
         /// The webhooks each notified event gets an outbox row for (`outbox_webhooks`).
         var webhooks: [String] = []
+        var personKey: PersonKey = .unconfigured
         var registered: [Case] = []
         var current: [Case] = []
         var events: [[CaseEvent]] = []
@@ -339,8 +347,9 @@ public struct CaseBulkLoader: Sendable {
                 charges: CaseRows.chargeRows(Array(file.dropFirst()), startingFrom: registered[index]),
                 mediators: CaseRows.mediators(of: final).sorted(), fulfilment: CaseRows.fulfilmentRows(of: final),
                 outbox: try CaseRows.outboxRows(file, startingFrom: registered[index], webhooks: webhooks),
-                idempotencyKey: script.idempotencyKey, registeredAt: script.registeredAt, attachments: final.attachments
-            )
+                idempotencyKey: script.idempotencyKey, registeredAt: script.registeredAt,
+                attachments: final.attachments,
+                people: CasePeople.rows(of: final, key: personKey))
         }
     }
 }

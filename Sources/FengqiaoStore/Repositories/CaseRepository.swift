@@ -12,14 +12,17 @@ public struct CaseRepository: Sendable {
 
     /// The calendar in force now.
     public var calendar: WorkingCalendar { calendars.current }
+    /// Recognises the parties across cases (`case_people`, risk warnings): the server's own key.
+    public let personKey: PersonKey
 
-    public init(database: Database, calendar: WorkingCalendar = .mainland) {
-        self.init(database: database, calendars: LiveCalendar(calendar))
+    public init(database: Database, calendar: WorkingCalendar = .mainland, personKey: PersonKey = .unconfigured) {
+        self.init(database: database, calendars: LiveCalendar(calendar), personKey: personKey)
     }
 
-    public init(database: Database, calendars: LiveCalendar) {
+    public init(database: Database, calendars: LiveCalendar, personKey: PersonKey = .unconfigured) {
         self.database = database
         self.calendars = calendars
+        self.personKey = personKey
     }
 
     /// What a create returns: the case, and whether this call made it (false: an earlier call with the same
@@ -79,8 +82,8 @@ public struct CaseRepository: Sendable {
     /// Runs several case changes in one transaction: all of them are committed, or none. Each change goes through
     /// the same lifecycle checks as a single one (bulk loading, e.g. the demo cases, uses this).
     public func write<T: Sendable>(_ body: @Sendable (CaseWriter) async throws -> T) async throws -> T {
-        try await database.transaction { [dialect = database.dialect, calendar] sql in
-            try await body(CaseWriter(sql: sql, dialect: dialect, calendar: calendar))
+        try await database.transaction { [dialect = database.dialect, calendar, personKey] sql in
+            try await body(CaseWriter(sql: sql, dialect: dialect, calendar: calendar, personKey: personKey))
         }
     }
 

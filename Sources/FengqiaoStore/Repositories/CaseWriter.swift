@@ -8,6 +8,18 @@ public struct CaseWriter: Sendable {
     let sql: any SQLDatabase
     let dialect: StoreDialect
     let calendar: WorkingCalendar
+    /// Recognises the parties across cases (`case_people`) for the risk warnings written with each change.
+    var personKey: PersonKey = .unconfigured
+
+    /// What follows every case write in the same transaction: the case's people, and its risk subjects scored.
+    /// A change that touches nothing the indicators read (an acceptance, a note) costs no statement.
+    func assessRisk(
+        _ current: Case, before: Case?, flareUpCount: Int, at now: Date, always: Bool = false
+    ) async throws {
+        if !always, let before, !RiskAssessor.readsChange(from: before, to: current) { return }
+        try await RiskAssessor(sql: sql, key: personKey, calendar: calendar)
+            .caseWritten(current, before: before, flareUpCount: flareUpCount, at: now)
+    }
 
     /// Who the file says did what the platform does by itself: time limits, alerts, ladder moves.
     public static var timekeeper: Actor { CaseWorkflow.timekeeper }
@@ -91,6 +103,7 @@ public struct CaseWriter: Sendable {
         try await dialect.insertSearchText(CaseRows.searchText(of: new), caseID: id.rawValue, in: sql)
         try await CaseRepository.schedule(new, before: nil, calendar: calendar, in: sql)
         try await OutboxRepository.record(file, startingFrom: registered, in: sql)
+        try await assessRisk(new, before: nil, flareUpCount: 0, at: now)
         try await sql.insert(into: "idempotency_keys").columns("key", "case_id", "created_at", "request_hash")
             .values(
                 SQLBind(idempotencyKey), SQLBind(id.rawValue), SQLBind(now.unixMilliseconds), SQLBind(fingerprint)
@@ -113,8 +126,10 @@ public struct CaseWriter: Sendable {
             try await CategoryRepository.requireActive(categoryCode, in: sql)
         }
         let outcome = try await decide(command, on: current, by: actor, at: now)
-        return try await CaseRepository.commit(
+        let updated = try await CaseRepository.commit(
             outcome.events, to: stored, becoming: outcome.current, dialect: dialect, calendar: calendar, in: sql)
+        try await assessRisk(updated, before: current, flareUpCount: stored.facts.flareUpCount, at: now)
+        return updated
     }
 
     /// Raises the alerts due at `now` on one case, with what follows from them (督办, a ladder move), and brings
@@ -134,8 +149,11 @@ public struct CaseWriter: Sendable {
         let decided = try CaseWorkflow.decideAlerts(due, on: current, at: now, calendar: calendar)
         let facts = try await facts(CaseWorkflow.needs(after: nil, on: decided.current), for: decided.current)
         let outcome = try CaseWorkflow.followingUp(decided, after: nil, at: now, facts: facts)
-        _ = try await CaseRepository.commit(
+        let updated = try await CaseRepository.commit(
             outcome.events, to: stored, becoming: outcome.current, dialect: dialect, calendar: calendar, in: sql)
+        // An alert may make the case overdue: always scored.
+        try await assessRisk(
+            updated, before: current, flareUpCount: stored.facts.flareUpCount, at: now, always: true)
         return due.count
     }
 
@@ -156,6 +174,9 @@ public struct CaseWriter: Sendable {
         let mergedMaster = try await CaseRepository.commit(
             merged.master.events, to: master, becoming: merged.master.current, dialect: dialect, calendar: calendar,
             in: sql)
+        try await assessRisk(
+            mergedDuplicate, before: duplicate.current, flareUpCount: duplicate.facts.flareUpCount, at: now)
+        try await assessRisk(mergedMaster, before: master.current, flareUpCount: master.facts.flareUpCount, at: now)
         return (mergedDuplicate, mergedMaster)
     }
 }
