@@ -38,6 +38,8 @@ public struct AppServices: Sendable {
     public var calendar: WorkingCalendar { calendars.current }
     /// Recognises people and households across cases by keyed hashes (`PersonKey`).
     public let personKey: PersonKey
+    /// This instance's hotspots, computed from the cases within the window (docs/HOTSPOTS.md).
+    public let hotspots: HotspotCache
 
     public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
@@ -62,6 +64,8 @@ public struct AppServices: Sendable {
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
         self.personKey = PersonKey(secret: configuration.sessionSecret)
+        self.hotspots = HotspotCache(
+            repository: HotspotRepository(database: database), regions: regions, personKey: personKey)
     }
 }
 

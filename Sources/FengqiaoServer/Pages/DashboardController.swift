@@ -15,6 +15,7 @@ struct DashboardController {
     /// The working calendar in force, read at each use (`LiveCalendar`: an uploaded year applies at once).
     let calendars: LiveCalendar
     var calendar: WorkingCalendar { calendars.current }
+    var hotspots: HotspotService? = nil
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))
@@ -23,8 +24,9 @@ struct DashboardController {
             let query = request.uri.queryParameters
             do {
                 let (from, to) = try Self.range(from: query.get("from"), to: query.get("to"))
-                return HTMLPage.response(
-                    status: .ok, html: try await page(identity, context, from: from, to: to).render())
+                var page = try await page(identity, context, from: from, to: to)
+                page.hotspots = try await hotspots?.list(for: identity, at: context.now) ?? []
+                return HTMLPage.response(status: .ok, html: page.render())
             } catch let refusal as DashboardStrings.RangeRefusal {
                 // The screen as by default, with the refusal above it and what was typed kept in the form.
                 var page = try await page(identity, context, from: nil, to: nil)

@@ -42,5 +42,6 @@ extension Migration {
         m0019StructureRetirement,
         m0020MediatorAdministration,
         m0021TimeLimitVersionsAndCalendar,
+        m0024Hotspots,
     ]
 }
