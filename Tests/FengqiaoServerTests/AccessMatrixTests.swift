@@ -254,7 +254,7 @@ struct AccessMatrixTests {
 
     static let endpoints: [Endpoint] =
         publicEndpoints + staffPages + casePages + adminPages + caseAPI + catalogueAPI
-        + structureEndpoints + open311
+        + structureEndpoints + open311 + hotspotEndpoints
 
     static let publicEndpoints: [Endpoint] = {
         let a = "公开页面与接口 Public pages and endpoints"

@@ -803,6 +803,7 @@ struct OpenAPITests {
                 #expect(status == .notFound || status == .badRequest, "\(operation)")
             }
 
+            try await HotspotTests.probe(probe, client, services)
             // Every other documented operation that the app registers answered 2xx at least once above.
             let untried = Self.documented.intersection(registered).subtracting(probe.succeeded)
                 .subtracting(caseActions).subtracting(["POST /api/v1/cases/{id}/actions/{action}"])

@@ -93,6 +93,7 @@ struct HotspotService: Sendable {
     let cache: HotspotCache
     let repository: HotspotRepository
     let organisations: OrganisationRepository
+    let regions: RegionRepository
     let caseActions: CaseActionsFactory
 
     /// The current hotspots with at least one case the reader may see, newest report first.
@@ -197,9 +198,26 @@ struct HotspotService: Sendable {
         guard let found = try await organisations.find(id: organisation), !found.isRetired else {
             throw HotspotError.organisation
         }
+        let level = try await regions.find(id: found.regionID)?.level ?? .township
         let actions = caseActions.at(now)
         var outcome = HotspotOutcome()
-        for current in view.cases {
+        for var current in view.cases {
+            // A report not yet assessed (研判) is assessed first, as the desk's dispatch decision: its own category
+            // and urgency, difficulty 一般, competent at the organisation's level (the existing assess action, its
+            // own transaction and event).
+            if current.state == .registered,
+                CasePermissions.availableActions(on: current, by: identity.actor).contains(.assess)
+            {
+                do {
+                    current = try await actions.perform(
+                        .assess(
+                            categoryCode: current.categoryCode, urgency: current.urgency, difficulty: .ordinary,
+                            competentLevel: level), expectedVersion: nil, on: current, by: identity)
+                } catch let error as any UserFacingError {
+                    outcome.skipped.append((current.id, error.message))
+                    continue
+                }
+            }
             guard CasePermissions.availableActions(on: current, by: identity.actor).contains(.dispatch) else {
                 if current.state.isOpen && current.holderOrganisationID != organisation {
                     outcome.skipped.append((current.id, HotspotStrings.notDispatchable))
@@ -253,6 +271,6 @@ extension HotspotService {
     init(services: AppServices, caseActions: CaseActionsFactory) {
         self.init(
             cache: services.hotspots, repository: HotspotRepository(database: services.database),
-            organisations: services.organisations, caseActions: caseActions)
+            organisations: services.organisations, regions: services.regions, caseActions: caseActions)
     }
 }
