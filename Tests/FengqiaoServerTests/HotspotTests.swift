@@ -184,16 +184,22 @@ struct HotspotTests {
                     .first?["id"] as? Int)
             let page = try await browser.get(Paths.hotspot(id))
             #expect(page.status == .ok && page.body.contains("hotspot-not-related"))
-            let outsider = ids[2]
+            // The hotspot's first case (its identifier) is the one not related: the page goes on to the hotspot
+            // under its next case, not to the old identifier, which no longer names a hotspot (regression).
+            let outsider = ids[0]
+            #expect(id == Int(outsider))
             let marked = try await browser.post(
                 Paths.hotspotAction(id, "not-related"), [("caseId", "\(outsider)")])
             #expect(marked.status == .seeOther || marked.status == .found)
+            let next = try #require(marked.location)
+            #expect(next.hasPrefix(Paths.hotspot(ids[1]) + "?done=not-related"))
+            #expect(try await browser.get(next).status == .ok)
             let after = try #require(
                 (try await desk.call(.get, "/api/v1/hotspots").json["items"] as? [[String: Any]])?.first)
             #expect((after["cases"] as? [[String: Any]])?.contains { $0["id"] as? Int == Int(outsider) } == false)
             #expect(after["size"] as? Int == 3)
             // The merge asks for confirmation first (a GET page, nothing changed yet).
-            let confirm = try await browser.get(Paths.hotspotAction(id, "merge") + "?lead=\(ids[0])")
+            let confirm = try await browser.get(Paths.hotspotAction(ids[1], "merge") + "?lead=\(ids[1])")
             #expect(confirm.status == .ok && confirm.body.contains("hotspot-merge-confirm"))
             // A department handler is refused the pages.
             let handler = try await WebClient.signIn("taoyuan.dept", client)
@@ -237,5 +243,27 @@ extension HotspotTests {
         try await probe.call(
             .post, "/api/v1/hotspots/{id}/not-related", "/api/v1/hotspots/\(id)/not-related", token: desk,
             json: ["wholeCluster": true])
+    }
+}
+
+@Suite("Demo hotspots")
+struct DemoHotspotTests {
+    @Test("the demo county shows three hotspots within the window, one of them 149路 at 甘肃大剧院 across channels")
+    func demoHotspots() async throws {
+        try await TestApp.run(seeded: false) { _, services in
+            let seeder = DemoSeeder(services: services, passwordCost: 4)
+            let county = DemoCounty.generate()
+            let now = try #require(ChinaTime.parse("2026-11-20T10:00:00+08:00")?.lowerBound)
+            let written = try await seeder.seed(county, now: now)
+            _ = try await seeder.seedCases(county, written: written, count: 300, endingAt: now)
+            #expect(try await seeder.seedHotspots(county, written: written, endingAt: now) == 11)
+            let hotspots = try await services.hotspots.hotspots(at: now)
+            #expect(hotspots.count >= 3)
+            let bus = try #require(hotspots.first { $0.keywords.contains("149路") })
+            #expect(bus.keywords.contains("甘肃大剧院"))
+            #expect(bus.size == 5 && bus.villages.count == 2 && bus.channels.count == 4)
+            #expect(hotspots.contains { $0.keywords.contains { $0.contains("工资") || $0.contains("欠薪") } })
+            #expect(hotspots.contains { $0.keywords.contains { $0.contains("水管") || $0.contains("爆") } })
+        }
     }
 }

@@ -77,10 +77,13 @@ struct HotspotController {
                         outcome = try await hotspots.notRelated(
                             view, cases: named.isEmpty ? nil : named, by: identity, at: context.now)
                     }
-                    // The hotspot may have dissolved (not related): then back to the list.
-                    let target =
-                        action == "not-related" && named(outcomeOf: outcome, view)
-                        ? Paths.hotspots : Paths.hotspot(view.id)
+                    // Not related may take the hotspot's first case out (its identifier moves to the next case: any
+                    // case of a hotspot finds it) or every case the reader sees (then back to the list).
+                    var target = Paths.hotspot(view.id)
+                    if action == "not-related" {
+                        let left = view.cases.map(\.id).filter { !outcome.changed.contains($0) }
+                        target = left.first.map { Paths.hotspot($0) } ?? Paths.hotspots
+                    }
                     return Response.redirect(
                         to: target
                             + "?done=\(action)&changed=\(outcome.changed.count)&skipped=\(outcome.skipped.count)",
@@ -92,11 +95,6 @@ struct HotspotController {
                 }
             }
         }
-    }
-
-    /// Whether marking these cases not related took every visible case out (the hotspot is gone for this reader).
-    private func named(outcomeOf outcome: HotspotOutcome, _ view: HotspotView) -> Bool {
-        Set(outcome.changed) == Set(view.cases.map(\.id))
     }
 
     private static func caseID(_ text: String?) -> Case.ID? {

@@ -49,21 +49,32 @@ enum HotspotComponents {
         }.class("hotspot-card").attribute(named: "id", value: "hotspot-\(view.id)")
     }
 
-    /// The panel the desk and the leader's screen show: the newest hotspots and a link to all.
+    /// The panel the desk and the leader's screen show: one line per hotspot, newest first (at most five), and a
+    /// link to all — short, so that the leader's screen keeps its height.
     static func panel(
         _ views: [HotspotView], heading: Localized, id: String, _ language: DisplayLanguage
     )
         -> any Component
     {
         let s = HotspotStrings.self
+        func t(_ text: Localized) -> String { text.text(language) }
         return Element(name: "section") {
-            H2(heading.text(language))
+            H2(t(heading))
             if views.isEmpty {
-                Paragraph(s.none.text(language)).class("note")
+                Paragraph(t(s.none)).class("note")
             } else {
-                for view in views.prefix(5) { card(view, language) }
+                Element(name: "ul") {
+                    for view in views.prefix(5) {
+                        Element(name: "li") {
+                            Link(url: Paths.hotspot(view.id)) { keywords(view.hotspot.keywords) }
+                            Text(" · \(t(s.count(view.hotspot.size))) · \(channels(view.channels, language))")
+                            Text(" · \(t(view.state.name)) · ")
+                            Widgets.time(view.lastReported)
+                        }.attribute(named: "id", value: "panel-hotspot-\(view.id)")
+                    }
+                }
             }
-            Paragraph { Link(s.allHotspots.text(language), url: Paths.hotspots) }
+            Paragraph { Link(t(s.allHotspots), url: Paths.hotspots) }
         }.class("hotspot-panel").attribute(named: "id", value: id)
     }
 }

@@ -43,7 +43,9 @@ enum HotspotStrings {
     static let back = Localized(zh: "返回，不合并", en: "Back, do not merge")
     static let dispatchHeading = Localized(zh: "一次派给一个部门", en: "Dispatch once to one department")
     static let dispatchHelp = Localized(
-        zh: "本热点中尚未派出的案件一并派给所选单位。", en: "The hotspot's cases not yet dispatched all go to the organisation chosen.")
+        zh: "本热点中尚未派出的案件一并派给所选单位；尚未研判的案件按其原有分类和紧急程度先行研判。",
+        en: "The hotspot's cases not yet dispatched all go to the organisation chosen; a case not yet assessed is "
+            + "assessed first with its own category and urgency.")
     static let organisation = Localized(zh: "承办单位", en: "Organisation")
     static let note = Localized(zh: "派单说明", en: "Note")
     static let dispatchButton = Localized(zh: "派单", en: "Dispatch")
