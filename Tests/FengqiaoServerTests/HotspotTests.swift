@@ -194,6 +194,9 @@ struct HotspotTests {
             let next = try #require(marked.location)
             #expect(next.hasPrefix(Paths.hotspot(ids[1]) + "?done=not-related"))
             #expect(try await browser.get(next).status == .ok)
+            // The old identifier still leads to the hotspot (through the pairs marked under it).
+            let moved = try await desk.call(.get, "/api/v1/hotspots/\(id)")
+            #expect(moved.status == .ok && moved.json["id"] as? Int == Int(ids[1]))
             let after = try #require(
                 (try await desk.call(.get, "/api/v1/hotspots").json["items"] as? [[String: Any]])?.first)
             #expect((after["cases"] as? [[String: Any]])?.contains { $0["id"] as? Int == Int(outsider) } == false)

@@ -116,7 +116,11 @@ struct HotspotService: Sendable {
     func find(_ id: Case.ID, for identity: Identity, at now: Date) async throws -> HotspotView? {
         var found = try await cache.hotspot(containing: id, at: now)
         if found == nil {
-            for action in try await repository.actions(of: [id]) {
+            let marked = try await repository.casesMarked(underHotspot: id)
+            for action in try await repository.actions(of: [id]) + [
+                .init(
+                    hotspotID: id, kind: .notRelated, caseIDs: marked, userID: 0, username: "", at: now)
+            ] {
                 for caseID in action.caseIDs + [action.leadCaseID].compactMap({ $0 }) {
                     if let hotspot = try await cache.hotspot(containing: caseID, at: now) {
                         found = hotspot

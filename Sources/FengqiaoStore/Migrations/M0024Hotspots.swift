@@ -25,6 +25,7 @@ extension Migration {
             """,
             "CREATE UNIQUE INDEX hotspot_exclusions_pair ON hotspot_exclusions(first_case_id, second_case_id)",
             "CREATE INDEX hotspot_exclusions_second ON hotspot_exclusions(second_case_id)",
+            "CREATE INDEX hotspot_exclusions_hotspot ON hotspot_exclusions(hotspot_id)",
             """
             CREATE TABLE hotspot_actions (
                 id {pk},

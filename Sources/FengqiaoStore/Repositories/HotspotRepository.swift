@@ -107,6 +107,23 @@ public struct HotspotRepository: Sendable {
         }
     }
 
+    /// The cases of the pairs marked not related under a hotspot's identifier (at most `limit`): where a hotspot
+    /// whose identifier moved (its first case was taken out) is found again.
+    public func casesMarked(underHotspot hotspot: Case.ID, limit: Int = 200) async throws -> [Case.ID] {
+        try await database.withConnection { sql in
+            let rows = try await sql.select().columns("first_case_id", "second_case_id").from("hotspot_exclusions")
+                .where("hotspot_id", .equal, hotspot.rawValue).limit(limit).all()
+            var ids: [Case.ID] = []
+            for row in rows {
+                for column in ["first_case_id", "second_case_id"] {
+                    let id = Case.ID(try row.decode(column: column, as: Int64.self))
+                    if !ids.contains(id) { ids.append(id) }
+                }
+            }
+            return ids
+        }
+    }
+
     // MARK: Actions
 
     /// What was done with a hotspot.
