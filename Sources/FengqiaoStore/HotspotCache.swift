@@ -12,11 +12,11 @@ import Foundation
 ///   weights are refreshed and late cases placed as the batch would) or when the clock went back.
 /// Only the window is ever read: at 1,000,000 cases a year, about 8,000 cases.
 public actor HotspotCache {
-    public let parameters: HotspotParameters
+    public nonisolated let parameters: HotspotParameters
     /// How often the index is rebuilt from the database.
-    public let rebuildInterval: TimeInterval
+    public nonisolated let rebuildInterval: TimeInterval
     /// How many recent cases' texts weigh the vocabulary at a rebuild.
-    public let vocabularySample: Int
+    public nonisolated let vocabularySample: Int
     let repository: HotspotRepository
     let regions: RegionRepository
     let personKey: PersonKey

@@ -270,3 +270,19 @@ struct DemoHotspotTests {
         }
     }
 }
+
+@Suite("Hotspot window setting")
+struct HotspotWindowSettingTests {
+    @Test("FENGQIAO_HOTSPOT_WINDOW_HOURS sets the window (72 by default); a bad value names the setting")
+    func window() async throws {
+        #expect(try AppConfiguration.load(environment: [:]).hotspotWindowHours == 72)
+        #expect(
+            try AppConfiguration.load(environment: ["FENGQIAO_HOTSPOT_WINDOW_HOURS": "24"]).hotspotWindowHours == 24)
+        #expect(throws: ConfigurationError.self) {
+            try AppConfiguration.load(environment: ["FENGQIAO_HOTSPOT_WINDOW_HOURS": "0"])
+        }
+        try await TestApp.run(environment: ["FENGQIAO_HOTSPOT_WINDOW_HOURS": "24"]) { _, services in
+            #expect(services.hotspots.parameters.window == 24 * 3600)
+        }
+    }
+}

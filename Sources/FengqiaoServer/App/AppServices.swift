@@ -65,7 +65,8 @@ public struct AppServices: Sendable {
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
         self.personKey = PersonKey(secret: configuration.sessionSecret)
         self.hotspots = HotspotCache(
-            repository: HotspotRepository(database: database), regions: regions, personKey: personKey)
+            repository: HotspotRepository(database: database), regions: regions, personKey: personKey,
+            parameters: HotspotParameters(window: Double(configuration.hotspotWindowHours) * 3600))
     }
 }
 
