@@ -735,6 +735,7 @@ from browser_lists import journey_lists  # noqa: E402
 from browser_onboard import journey_onboard  # noqa: E402
 from browser_rules import journey_rules  # noqa: E402
 from browser_risk import journey_risk  # noqa: E402
+from browser_hotspots import journey_hotspots  # noqa: E402
 
 
 def journey_setup(t):
@@ -744,8 +745,8 @@ def journey_setup(t):
 
 JOURNEYS = [
     journey_public, journey_closed_loop, journey_workspaces, journey_lists, journey_dashboard, journey_parties,
-    journey_citizen, journey_onboard, journey_structure, journey_people, journey_rules, journey_risk, journey_setup,
-    journey_keypersons,
+    journey_citizen, journey_onboard, journey_structure, journey_people, journey_rules, journey_risk,
+    journey_hotspots, journey_setup, journey_keypersons,
 ]
 
 

@@ -50,6 +50,7 @@ struct SeedDemo: AsyncParsableCommand {
                     done, total in
                     if done % 1000 == 0 || done == total { print("  \(done)/\(total) 案件 cases") }
                 }
+                try await seeder.seedHotspots(county, written: counts, endingAt: services.clock.now())
                 Console.say(
                     Localized(
                         zh: "已生成 \(made) 个演示案件（近12个月，经真实办理流程）。",

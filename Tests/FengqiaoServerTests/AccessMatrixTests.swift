@@ -257,7 +257,7 @@ struct AccessMatrixTests {
 
     static let endpoints: [Endpoint] =
         publicEndpoints + staffPages + casePages + adminPages + caseAPI + catalogueAPI
-        + structureEndpoints + keyPersonEndpoints + open311 + riskEndpoints
+        + structureEndpoints + keyPersonEndpoints + open311 + riskEndpoints + hotspotEndpoints
 
     static let publicEndpoints: [Endpoint] = {
         let a = "公开页面与接口 Public pages and endpoints"

@@ -805,6 +805,7 @@ struct OpenAPITests {
             }
 
             try await KeyPersonTests.probe(probe, services)
+            try await HotspotTests.probe(probe, client, services)
             // Every other documented operation that the app registers answered 2xx at least once above.
             let untried = Self.documented.intersection(registered).subtracting(probe.succeeded)
                 .subtracting(caseActions).subtracting(["POST /api/v1/cases/{id}/actions/{action}"])

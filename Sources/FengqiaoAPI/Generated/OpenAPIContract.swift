@@ -4469,6 +4469,274 @@ package enum OpenAPIContract {
                 }
               }
             },
+            "/api/v1/hotspots": {
+              "get": {
+                "operationId": "listHotspots",
+                "summary": "热点（本辖区） / Current hotspots in your jurisdiction",
+                "description": "Clusters of at least 3 cases from at least 2 reporters, close in text, place and time (72 hours), across all channels and villages (docs/HOTSPOTS.md), newest report first. A hotspot is listed when you may see at least one of its cases; only those cases are listed, the others only counted (`hiddenCount`). Center staff, leaders and administrators; other roles get 403.",
+                "tags": [
+                  "cases"
+                ],
+                "parameters": [
+                  {
+                    "$ref": "#/components/parameters/ChannelFilter"
+                  },
+                  {
+                    "name": "state",
+                    "in": "query",
+                    "description": "new (待处置), merged (已合并) or dispatched (已派单); another value is a 400.",
+                    "schema": {
+                      "$ref": "#/components/schemas/HotspotState"
+                    }
+                  },
+                  {
+                    "name": "keyword",
+                    "in": "query",
+                    "description": "Only hotspots with a keyword containing this text (149路).",
+                    "schema": {
+                      "type": "string"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The hotspots.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HotspotList"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  }
+                }
+              }
+            },
+            "/api/v1/hotspots/{id}": {
+              "get": {
+                "operationId": "getHotspot",
+                "summary": "一个热点 / One hotspot",
+                "description": "By its identifier (its earliest case), or by any case it holds; 404 when it is no longer current or you may see none of its cases.",
+                "tags": [
+                  "cases"
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The hotspot's identifier (its earliest case), or any case it holds.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "responses": {
+                  "200": {
+                    "description": "The hotspot.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HotspotResource"
+                        }
+                      }
+                    }
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  }
+                }
+              }
+            },
+            "/api/v1/hotspots/{id}/merge": {
+              "post": {
+                "operationId": "mergeHotspot",
+                "summary": "合并为一件主办案件 / Merge the hotspot into one lead case",
+                "description": "Every other case of the hotspot that you may see becomes a duplicate of the lead case (the case action merge, one transaction and audit event per case); a case the workflow refuses is left and listed in `skipped` with the reason. Center staff only.",
+                "tags": [
+                  "cases"
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The hotspot's identifier (its earliest case), or any case it holds.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/HotspotMergeBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "What was done.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HotspotOutcome"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/hotspots/{id}/dispatch": {
+              "post": {
+                "operationId": "dispatchHotspot",
+                "summary": "一次派给一个部门 / Dispatch the hotspot once to one department",
+                "description": "Each case of the hotspot that you may dispatch goes to the organisation (the case action dispatch, one transaction and audit event per case); the note, with the hotspot's keywords, is kept with the hotspot's action. Center staff only.",
+                "tags": [
+                  "cases"
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The hotspot's identifier (its earliest case), or any case it holds.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/HotspotDispatchBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "What was done.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HotspotOutcome"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
+            "/api/v1/hotspots/{id}/not-related": {
+              "post": {
+                "operationId": "markHotspotNotRelated",
+                "summary": "标记为不相关 / Mark cases, or the whole hotspot, not related",
+                "description": "`caseIds`: these cases are never clustered with the hotspot's other cases again; `wholeCluster: true`: none of the cases you may see is. Remembered in the database, for every instance. Center staff only.",
+                "tags": [
+                  "cases"
+                ],
+                "parameters": [
+                  {
+                    "name": "id",
+                    "in": "path",
+                    "required": true,
+                    "description": "The hotspot's identifier (its earliest case), or any case it holds.",
+                    "schema": {
+                      "type": "integer"
+                    }
+                  }
+                ],
+                "requestBody": {
+                  "required": true,
+                  "content": {
+                    "application/json": {
+                      "schema": {
+                        "$ref": "#/components/schemas/HotspotNotRelatedBody"
+                      }
+                    }
+                  }
+                },
+                "responses": {
+                  "200": {
+                    "description": "What was done.",
+                    "content": {
+                      "application/json": {
+                        "schema": {
+                          "$ref": "#/components/schemas/HotspotOutcome"
+                        }
+                      }
+                    }
+                  },
+                  "400": {
+                    "$ref": "#/components/responses/BadRequest"
+                  },
+                  "401": {
+                    "$ref": "#/components/responses/Unauthorized"
+                  },
+                  "403": {
+                    "$ref": "#/components/responses/Forbidden"
+                  },
+                  "404": {
+                    "$ref": "#/components/responses/NotFound"
+                  },
+                  "422": {
+                    "$ref": "#/components/responses/Unprocessable"
+                  }
+                }
+              }
+            },
             "/api/v1/mediators": {
               "get": {
                 "operationId": "listMediators",
@@ -9733,6 +10001,270 @@ package enum OpenAPIContract {
                   "retired": {
                     "type": "boolean",
                     "description": "Left the directory and the 点单 choices."
+                  }
+                }
+              },
+              "HotspotState": {
+                "type": "string",
+                "enum": [
+                  "new",
+                  "merged",
+                  "dispatched"
+                ]
+              },
+              "HotspotList": {
+                "type": "object",
+                "required": [
+                  "items"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "items": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/HotspotResource"
+                    }
+                  }
+                }
+              },
+              "HotspotResource": {
+                "type": "object",
+                "required": [
+                  "id",
+                  "keywords",
+                  "size",
+                  "reporterCount",
+                  "channels",
+                  "places",
+                  "firstReportedAt",
+                  "lastReportedAt",
+                  "state",
+                  "stateName",
+                  "hiddenCount",
+                  "cases",
+                  "actions"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "id": {
+                    "type": "integer",
+                    "description": "The hotspot's identifier, its earliest case's."
+                  },
+                  "keywords": {
+                    "type": "array",
+                    "description": "The words that name it, most telling first, as reporters wrote them (149路, 甘肃大剧院).",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "size": {
+                    "type": "integer",
+                    "description": "Its cases, those you may not see included."
+                  },
+                  "reporterCount": {
+                    "type": "integer"
+                  },
+                  "channels": {
+                    "type": "array",
+                    "items": {
+                      "$ref": "#/components/schemas/Channel"
+                    }
+                  },
+                  "places": {
+                    "type": "array",
+                    "description": "Township · village · grid of the cases you may see.",
+                    "items": {
+                      "type": "string"
+                    }
+                  },
+                  "firstReportedAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "lastReportedAt": {
+                    "type": "string",
+                    "format": "date-time"
+                  },
+                  "state": {
+                    "$ref": "#/components/schemas/HotspotState"
+                  },
+                  "stateName": {
+                    "$ref": "#/components/schemas/LocalizedText"
+                  },
+                  "hiddenCount": {
+                    "type": "integer",
+                    "description": "Cases of the hotspot you may not see (not listed)."
+                  },
+                  "cases": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "id",
+                        "number",
+                        "title",
+                        "channel",
+                        "state",
+                        "registeredAt",
+                        "url"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "id": {
+                          "type": "integer"
+                        },
+                        "number": {
+                          "type": "string"
+                        },
+                        "title": {
+                          "type": "string"
+                        },
+                        "channel": {
+                          "$ref": "#/components/schemas/Channel"
+                        },
+                        "state": {
+                          "$ref": "#/components/schemas/CaseState"
+                        },
+                        "registeredAt": {
+                          "type": "string",
+                          "format": "date-time"
+                        },
+                        "url": {
+                          "type": "string"
+                        }
+                      }
+                    }
+                  },
+                  "actions": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "kind",
+                        "caseIds",
+                        "by",
+                        "at"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "kind": {
+                          "type": "string",
+                          "enum": [
+                            "merge",
+                            "dispatch",
+                            "notRelated"
+                          ]
+                        },
+                        "caseIds": {
+                          "type": "array",
+                          "items": {
+                            "type": "integer"
+                          }
+                        },
+                        "leadCaseId": {
+                          "type": "integer"
+                        },
+                        "organisationId": {
+                          "type": "integer"
+                        },
+                        "note": {
+                          "type": "string"
+                        },
+                        "by": {
+                          "type": "string"
+                        },
+                        "at": {
+                          "type": "string",
+                          "format": "date-time"
+                        }
+                      }
+                    }
+                  }
+                }
+              },
+              "HotspotMergeBody": {
+                "type": "object",
+                "required": [
+                  "leadCaseId"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "leadCaseId": {
+                    "type": "integer",
+                    "minimum": 1,
+                    "description": "The 主办 case, one of the hotspot's cases you may see."
+                  }
+                }
+              },
+              "HotspotDispatchBody": {
+                "type": "object",
+                "required": [
+                  "organisationId"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "organisationId": {
+                    "type": "integer",
+                    "minimum": 1
+                  },
+                  "note": {
+                    "type": "string",
+                    "maxLength": 500
+                  }
+                }
+              },
+              "HotspotNotRelatedBody": {
+                "type": "object",
+                "description": "Either caseIds or wholeCluster true.",
+                "additionalProperties": false,
+                "properties": {
+                  "caseIds": {
+                    "type": "array",
+                    "items": {
+                      "type": "integer"
+                    }
+                  },
+                  "wholeCluster": {
+                    "type": "boolean"
+                  }
+                }
+              },
+              "HotspotOutcome": {
+                "type": "object",
+                "required": [
+                  "hotspot",
+                  "changed",
+                  "skipped"
+                ],
+                "additionalProperties": false,
+                "properties": {
+                  "hotspot": {
+                    "type": "integer"
+                  },
+                  "changed": {
+                    "type": "array",
+                    "items": {
+                      "type": "integer"
+                    }
+                  },
+                  "skipped": {
+                    "type": "array",
+                    "items": {
+                      "type": "object",
+                      "required": [
+                        "caseId",
+                        "reason"
+                      ],
+                      "additionalProperties": false,
+                      "properties": {
+                        "caseId": {
+                          "type": "integer"
+                        },
+                        "reason": {
+                          "$ref": "#/components/schemas/LocalizedText"
+                        }
+                      }
+                    }
                   }
                 }
               }

@@ -40,6 +40,8 @@ public struct AppServices: Sendable {
     public let personKey: PersonKey
     /// Risk warnings and their visits (docs/RISK.md).
     public let risk: RiskStore
+    /// This instance's hotspots, computed from the cases within the window (docs/HOTSPOTS.md).
+    public let hotspots: HotspotCache
 
     public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
@@ -66,6 +68,9 @@ public struct AppServices: Sendable {
         self.settings = SettingsRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
+        self.hotspots = HotspotCache(
+            repository: HotspotRepository(database: database), regions: regions, personKey: personKey,
+            parameters: HotspotParameters(window: Double(configuration.hotspotWindowHours) * 3600))
     }
 }
 

@@ -70,6 +70,8 @@ func buildRouter(
     // own route groups (`RoleRequirement.page`).
     let pages = router.group()
         .add(middleware: SessionAuthenticator(sessions: services.sessions, users: services.users, actors: actors))
+    let hotspots = HotspotService(services: services, caseActions: caseActions)
+    HotspotController(hotspots: hotspots, organisations: services.organisations).addRoutes(to: pages)
     HomeController(regions: services.regions, organisations: services.organisations, mediators: services.mediators)
         .addRoutes(to: pages)
     SignInController(
@@ -100,7 +102,7 @@ func buildRouter(
     ).addRoutes(to: pages)
     DeskController(
         cases: services.cases, regions: services.regions, categories: services.categories, calendars: calendars,
-        caseActions: caseActions
+        caseActions: caseActions, hotspots: hotspots
     ).addRoutes(to: pages)
     QueueController(
         cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars,
@@ -114,7 +116,8 @@ func buildRouter(
     DashboardController(
         regions: services.regions, organisations: services.organisations, cases: services.cases,
         categories: services.categories, settings: services.settings, calendars: calendars,
-        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services)), risk: services.risk
+        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services)), risk: services.risk,
+        hotspots: hotspots
     ).addRoutes(to: pages)
     ReportController(
         regions: services.regions, cases: services.cases, categories: services.categories, files: services.files,
@@ -182,6 +185,7 @@ func buildRouter(
         calendars: calendars, regions: services.regions, accessLog: services.accessLog
     ).addRoutes(to: api)
     RiskAPIController(desk: services.riskDesk).addRoutes(to: api)
+    HotspotAPIController(hotspots: hotspots).addRoutes(to: api)
     // The case actions, one operation each, as the contract's generated server protocol has them (its paths carry
     // the /api/v1 prefix themselves).
     let actions = router.group()

@@ -47,6 +47,8 @@ public struct AppConfiguration: Sendable, Equatable {
     public var behindTLS: Bool = false
     /// The addresses of reverse proxies whose `X-Forwarded-For` names the client (`ClientAddressMiddleware`).
     public var trustedProxies: [String] = []
+    /// How far back hotspots look (`FENGQIAO_HOTSPOT_WINDOW_HOURS`, 72 by default; docs/HOTSPOTS.md).
+    public var hotspotWindowHours: Int = 72
 
     /// Cookies are marked `Secure` (sent over HTTPS only) in production and whenever TLS terminates in front.
     public var secureCookies: Bool { mode == .production || behindTLS }
@@ -125,6 +127,11 @@ public struct AppConfiguration: Sendable, Equatable {
             meaning: Localized(
                 zh: "时限调度最长间隔秒数，1到3600", en: "longest pause of the deadline scheduler in seconds, 1–3600"),
             defaultValue: "20"),
+        Setting(
+            key: "FENGQIAO_HOTSPOT_WINDOW_HOURS",
+            meaning: Localized(
+                zh: "热点发现的时间窗口（小时），1到720", en: "how far back hotspots look, in hours, 1–720"),
+            defaultValue: "72"),
         Setting(
             key: "FENGQIAO_WEBHOOKS",
             meaning: Localized(
@@ -217,6 +224,9 @@ public struct AppConfiguration: Sendable, Equatable {
         let schedulerInterval = try reader.value("FENGQIAO_SCHEDULER_INTERVAL", default: 20) {
             Int($0).flatMap { (1...3600).contains($0) ? $0 : nil }
         }
+        let hotspotWindowHours = try reader.value("FENGQIAO_HOTSPOT_WINDOW_HOURS", default: 72) {
+            Int($0).flatMap { (1...720).contains($0) ? $0 : nil }
+        }
         let workingHours = try reader.value("FENGQIAO_WORKING_HOURS", default: WorkingCalendar.WorkingHours.wholeDay) {
             $0.isEmpty ? .wholeDay : WorkingCalendar.WorkingHours(code: $0)
         }
@@ -256,6 +266,7 @@ public struct AppConfiguration: Sendable, Equatable {
         configuration.personKeySecret = try reader.value("FENGQIAO_PERSON_KEY", default: String?.none) {
             $0.count >= 32 ? $0 : nil
         }
+        configuration.hotspotWindowHours = hotspotWindowHours
         return configuration
     }
 

@@ -19,6 +19,7 @@ struct DashboardController {
     var keyPersons: KeyPersonPanels? = nil
     /// The risk panel's figures (`RiskPanel`).
     let risk: RiskStore
+    var hotspots: HotspotService? = nil
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(WorkspaceRoles.dashboard))
@@ -29,6 +30,7 @@ struct DashboardController {
                 let (from, to) = try Self.range(from: query.get("from"), to: query.get("to"))
                 var shown = try await page(identity, context, from: from, to: to)
                 if let keyPersons { shown.panels.append(try await keyPersons.dashboardPanel(identity, context)) }
+                shown.hotspots = try await hotspots?.list(for: identity, at: context.now) ?? []
                 return HTMLPage.response(status: .ok, html: shown.render())
             } catch let refusal as DashboardStrings.RangeRefusal {
                 // The screen as by default, with the refusal above it and what was typed kept in the form.

@@ -13,6 +13,7 @@ struct DeskController {
     let calendars: LiveCalendar
     var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
+    var hotspots: HotspotService? = nil
 
     struct DuplicateResource: ResponseEncodable {
         struct Item: Codable {
@@ -32,6 +33,7 @@ struct DeskController {
             let identity = try context.requireIdentity()
             var page = try await triage(identity, context)
             page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
+            page.hotspots = try await hotspots?.list(for: identity, at: context.now) ?? []
             return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.deskIntake)) { request, context in

@@ -47,6 +47,8 @@ struct DashboardPage {
     let mapAvailable: Bool
     /// A refused date range: the message above the form, and the dates as typed.
     var rangeError: Localized? = nil
+    /// The current hotspots of the jurisdiction (热点发现, docs/HOTSPOTS.md).
+    var hotspots: [HotspotView] = []
     var typedFrom: String? = nil
     var typedTo: String? = nil
     /// Further panels (key persons by class and overdue visits).
@@ -116,6 +118,8 @@ struct DashboardPage {
                     }
                 }.class("tiles").attribute(named: "aria-label", value: t(s.period(window.fromText, window.toText)))
                 if let riskPanel { riskPanel.component(language) }
+                HotspotComponents.panel(
+                    hotspots, heading: HotspotStrings.dashboardPanel, id: "dashboard-hotspots", language)
                 Div {
                     Div {
                         H2(t(s.ratesHeading))

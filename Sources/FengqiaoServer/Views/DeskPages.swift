@@ -15,6 +15,8 @@ struct TriagePage {
     var places: [Region.ID: String] = [:]
     /// The confirmation of an action that came back here (`?done=`).
     var notice: Localized? = nil
+    /// The hotspots forming in the desk's jurisdiction (热点发现, docs/HOTSPOTS.md).
+    var hotspots: [HotspotView] = []
 
     /// The same queues on the staff case list, where they are filtered, paged, exported and acted on in bulk.
     static let toTriageList = Paths.cases(items: [
@@ -40,6 +42,7 @@ struct TriagePage {
             Div {
                 Link(t(s.navIntake), url: Paths.deskIntake).class("button primary")
             }.class("actions")
+            HotspotComponents.panel(hotspots, heading: HotspotStrings.deskPanel, id: "desk-hotspots", language)
             for section in [
                 QueuePage.Section(
                     heading: s.triageWaiting, rows: toTriage, id: "triage-queue", total: totals.toTriage,

@@ -44,5 +44,6 @@ extension Migration {
         m0021TimeLimitVersionsAndCalendar,
         m0022RiskWarnings,
         m0023KeyPersonsAndRiskModel,
+        m0024Hotspots,
     ]
 }

@@ -4,10 +4,10 @@ import SQLKit
 
 /// The risk model in force: the one place the scoring asks for it.
 public enum RiskModels {
-    /// The model version in force at `date`. For now the standard one; the versions administrators keep replace it
-    /// here (issue 17, the key-persons part).
+    /// The model version in force at `date`: the weights and thresholds county administrators keep as versions
+    /// (`RiskRuleRepository`, `/admin/risk`), the standard model before any.
     public static func inForce(at date: Date, in sql: any SQLDatabase) async throws -> RiskModel {
-        RiskModel.inForce(at: date, among: [])
+        try await RiskRuleRepository.riskModel(at: date, in: sql)
     }
 }
 
