@@ -36,7 +36,7 @@ public struct PreventionWorkload: Sendable {
     /// The next report, later than the one before.
     public mutating func next() -> Report {
         issued += 1
-        let at = start.addingTimeInterval(Double(issued) * step + Double.random(in: 0..<step, using: &random))
+        let at = start.addingTimeInterval(Double(issued - 1) * step + Double.random(in: 0..<step, using: &random))
         let subject = DemoCaseCatalogue.subjects.randomElement(using: &random)!
         let variant = subject.variants.randomElement(using: &random)!
         let channel = variant.channel ?? subject.channels.randomElement(using: &random)!

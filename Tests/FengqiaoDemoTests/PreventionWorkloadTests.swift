@@ -10,11 +10,11 @@ struct PreventionWorkloadTests {
 
     @Test("reports are in time order, filled in, reproducible, and people come back")
     func reports() {
-        var first = PreventionWorkload(seed: 1, count: 2_000, end: end, days: 30)
-        var second = PreventionWorkload(seed: 1, count: 2_000, end: end, days: 30)
+        var first = PreventionWorkload(seed: 1, count: 500, end: end, days: 30)
+        var second = PreventionWorkload(seed: 1, count: 500, end: end, days: 30)
         var previous = Date.distantPast
         var reporters: [String: Int] = [:]
-        for _ in 0..<2_000 {
+        for _ in 0..<500 {
             let report = first.next()
             #expect(report.item.text == second.next().item.text)
             #expect(report.view.registeredAt > previous)
