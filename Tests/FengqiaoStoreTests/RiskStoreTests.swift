@@ -55,6 +55,26 @@ struct RiskStoreTests {
     }
 
     @Test(
+        "scoring reads the county's model in force: with threats switched off the seed story is yellow, not red",
+        arguments: TestEngine.available)
+    func scoringReadsTheModelInForce(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await world(in: database)
+            try await RiskRuleRepository(database: database).save(
+                RiskModel(version: 2, effectiveFrom: now, weights: ["words-threat": 0]), effectiveFrom: now,
+                by: .init(userID: nil, name: "县管理员"), at: now)
+            _ = try await CaseRepository(database: database).create(
+                seedStory(world), idempotencyKey: "model", receivingCenter: world.base.center.id, by: world.base.desk,
+                at: now.addingTimeInterval(60), trackingCode: "SEEDMODEL2")
+            let warnings = try await RiskStore(database: database).warnings(.init(), visibleTo: world.base.desk)
+            let warning = try #require(warnings.first)
+            #expect(warning.warning.grade == .yellow)
+            #expect(!warning.warning.assessment.fired.map(\.indicator).contains("words-threat"))
+            #expect(warning.warning.assessment.modelVersion != 1)
+        }
+    }
+
+    @Test(
         "a neighbour dispute with the police called and a threat raises one red warning with three visits, closed by the visits",
         arguments: TestEngine.available)
     func seedStoryRaisesRed(engine: TestEngine) async throws {

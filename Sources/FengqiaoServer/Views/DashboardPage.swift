@@ -117,9 +117,13 @@ struct DashboardPage {
                             id: "count-whistle-\(grade.rawValue)")
                     }
                 }.class("tiles").attribute(named: "aria-label", value: t(s.period(window.fromText, window.toText)))
-                if let riskPanel { riskPanel.component(language) }
-                HotspotComponents.panel(
-                    hotspots, heading: HotspotStrings.dashboardPanel, id: "dashboard-hotspots", language)
+                // prevention side by side: risk warnings, and the hotspots forming (short lines)
+                Div {
+                    if let riskPanel { riskPanel.component(language) }
+                    HotspotComponents.panel(
+                        hotspots, heading: HotspotStrings.dashboardPanel, id: "dashboard-hotspots", language,
+                        compact: true)
+                }.class("panels")
                 Div {
                     Div {
                         H2(t(s.ratesHeading))
@@ -149,8 +153,9 @@ struct DashboardPage {
                         H2(t(s.categoryHeading))
                         categories()
                         overdueSection()
+                        // further panels (key persons) under the categories, where the map leaves room
+                        for panel in panels { panel }
                     }.class("panel")
-                    for panel in panels { panel }
                 }.class("panels")
             }.class("dash")
             Node<HTML.BodyContext>.raw(dataScript())

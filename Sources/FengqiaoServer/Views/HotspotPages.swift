@@ -51,30 +51,43 @@ enum HotspotComponents {
 
     /// The panel the desk and the leader's screen show: one line per hotspot, newest first (at most five), and a
     /// link to all — short, so that the leader's screen keeps its height.
+    /// `compact` (the leader's screen, beside the risk panel): keywords, size and state only, the link to every
+    /// hotspot in the heading.
     static func panel(
-        _ views: [HotspotView], heading: Localized, id: String, _ language: DisplayLanguage
+        _ views: [HotspotView], heading: Localized, id: String, _ language: DisplayLanguage, compact: Bool = false
     )
         -> any Component
     {
         let s = HotspotStrings.self
         func t(_ text: Localized) -> String { text.text(language) }
         return Element(name: "section") {
-            H2(t(heading))
+            if compact {
+                H2 {
+                    Text(t(heading) + " ")
+                    Link(t(s.allHotspots), url: Paths.hotspots).class("more")
+                }
+            } else {
+                H2(t(heading))
+            }
             if views.isEmpty {
                 Paragraph(t(s.none)).class("note")
             } else {
                 Element(name: "ul") {
-                    for view in views.prefix(5) {
+                    for view in views.prefix(compact ? 3 : 5) {
                         Element(name: "li") {
                             Link(url: Paths.hotspot(view.id)) { keywords(view.hotspot.keywords) }
-                            Text(" · \(t(s.count(view.hotspot.size))) · \(channels(view.channels, language))")
-                            Text(" · \(t(view.state.name)) · ")
-                            Widgets.time(view.lastReported)
+                            if compact {
+                                Text(" · \(t(s.count(view.hotspot.size))) · \(t(view.state.name))")
+                            } else {
+                                Text(" · \(t(s.count(view.hotspot.size))) · \(channels(view.channels, language))")
+                                Text(" · \(t(view.state.name)) · ")
+                                Widgets.time(view.lastReported)
+                            }
                         }.attribute(named: "id", value: "panel-hotspot-\(view.id)")
                     }
                 }
             }
-            Paragraph { Link(t(s.allHotspots), url: Paths.hotspots) }
+            if !compact { Paragraph { Link(t(s.allHotspots), url: Paths.hotspots) } }
         }.class("hotspot-panel").attribute(named: "id", value: id)
     }
 }

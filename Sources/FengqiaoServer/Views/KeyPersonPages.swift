@@ -256,16 +256,17 @@ struct KeyPersonPanels: Sendable {
         let overdue = try await register.repository.overdueCount(within: paths, at: context.now)
         return Div {
             H2 { Link(s.panel.text(language), url: Paths.keyPersons) }
-            Element(name: "ul") {
+            // one line of figures, like the risk panel above it (the leader's screen keeps to about two screens)
+            Div {
                 for personClass in KeyPersonClass.allCases.reversed() {
-                    ListItem {
+                    Span {
                         keyPersonBadge(personClass, language)
                         Text(" \(counts[personClass] ?? 0) \(s.count.text(language))")
                     }
                 }
-                ListItem { Text("\(s.overdueVisits.text(language))：\(overdue)") }
+                Span { Text("\(s.overdueVisits.text(language))：\(overdue)") }
                     .attribute(named: "id", value: "key-person-overdue")
-            }
-        }.class("panel").attribute(named: "id", value: "key-person-panel")
+            }.class("figures")
+        }.class("risk-panel").attribute(named: "id", value: "key-person-panel")
     }
 }
