@@ -36,3 +36,12 @@ struct PersonKeyTests {
         #expect(key.household(address: nil, gridCode: "G1") == nil)
     }
 }
+
+@Suite("Hex")
+struct HexTests {
+    @Test("bytes as lower-case hexadecimal, two digits each")
+    func hex() {
+        #expect(Hex.lowercase([0x00, 0x0f, 0xa0, 0xff]) == "000fa0ff")
+        #expect(Hex.lowercase([UInt8]()) == "")
+    }
+}

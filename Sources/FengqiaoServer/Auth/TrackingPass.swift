@@ -55,6 +55,6 @@ struct TrackingPass: Sendable {
     private func mac(code: String, digits: String, expiry: Int64) -> String {
         let message = Data("track|\(code)|\(digits)|\(expiry)".utf8)
         let code = HMAC<SHA256>.authenticationCode(for: message, using: SymmetricKey(data: Data(secret.utf8)))
-        return code.map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(code)
     }
 }

@@ -114,7 +114,7 @@ public struct OutboxDeliverer: Sendable {
     /// `sha256=` and the lower-case hex HMAC-SHA256 of `body` with `secret`: the `X-Fengqiao-Signature` header.
     public static func signature(of body: String, secret: String) -> String {
         let code = HMAC<SHA256>.authenticationCode(for: Data(body.utf8), using: SymmetricKey(data: Data(secret.utf8)))
-        return "sha256=" + code.map { String(format: "%02x", $0) }.joined()
+        return "sha256=" + Hex.lowercase(code)
     }
 
     /// One POST; nil on 2xx, else what went wrong.

@@ -97,7 +97,7 @@ public struct FirstRunSetup: Sendable {
     }
 
     static func hash(_ code: String) -> String {
-        SHA256.hash(data: Data(code.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(code.utf8)))
     }
 }
 

@@ -525,7 +525,7 @@ public struct CaseRepository: Sendable {
 
     /// What an idempotency key remembers of the submission: the SHA-256 of the intake, canonically encoded.
     static func fingerprint(of intake: Intake) throws -> String {
-        SHA256.hash(data: try CaseCodec.encoder.encode(intake)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: try CaseCodec.encoder.encode(intake)))
     }
 
     static func caseID(forIdempotencyKey key: String, in sql: any SQLDatabase) async throws -> Case.ID? {

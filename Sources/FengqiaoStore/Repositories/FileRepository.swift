@@ -23,7 +23,7 @@ public struct FileRepository: Sendable {
         guard !bytes.isEmpty, bytes.count <= Attachment.maximumSize else { throw FileError.tooLarge }
         guard let contentType = ContentSniffer.contentType(of: bytes) else { throw FileError.unsupportedType }
         let file = StoredFile(
-            sha256: SHA256.hash(data: bytes).map { String(format: "%02x", $0) }.joined(), contentType: contentType,
+            sha256: Hex.lowercase(SHA256.hash(data: bytes)), contentType: contentType,
             size: bytes.count)
         try await database.transaction { sql in
             try await sql.insert(into: "files").columns("sha256", "content_type", "size", "data", "created_at")

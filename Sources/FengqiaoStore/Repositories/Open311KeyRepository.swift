@@ -94,7 +94,7 @@ public struct Open311KeyRepository: Sendable {
 
     /// What is stored of a key.
     public static func digest(_ key: String) -> String {
-        SHA256.hash(data: Data(key.utf8)).map { String(format: "%02x", $0) }.joined()
+        Hex.lowercase(SHA256.hash(data: Data(key.utf8)))
     }
 }
 

@@ -18,17 +18,8 @@ public struct PersonKey: Sendable {
 
     /// The lower-case hex HMAC of one normal form (`id:…`, `phone:…`, or a household key).
     public func hash(_ normalised: String) -> String {
-        let code = HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: key)
-        var hex: [UInt8] = []
-        hex.reserveCapacity(64)
-        for byte in code {
-            hex.append(Self.digits[Int(byte >> 4)])
-            hex.append(Self.digits[Int(byte & 0x0F)])
-        }
-        return String(decoding: hex, as: UTF8.self)
+        Hex.lowercase(HMAC<SHA256>.authenticationCode(for: Data(normalised.utf8), using: key))
     }
-
-    private static let digits = Array("0123456789abcdef".utf8)
 
     /// The keys of one person: one per identifier known (ID number, phone), none for a person known only by name.
     public func person(idNumber: String?, phone: String?) -> [String] {

@@ -366,7 +366,7 @@ struct Open311Controller {
     static func digest(_ fields: [(name: String, value: String)]) -> String {
         let canonical = fields.filter { $0.name != "api_key" }.map { "\($0.name)=\($0.value)" }.sorted()
             .joined(separator: "\n")
-        return SHA256.hash(data: Data(canonical.utf8)).map { String(format: "%02x", $0) }.joined()
+        return Hex.lowercase(SHA256.hash(data: Data(canonical.utf8)))
     }
 
     // MARK: Jurisdiction
