@@ -61,6 +61,31 @@ struct AbuseLimitTests {
         }
     }
 
+    @Test(
+        "an application with all its password checks taken answers 429 and counts nothing; another still signs in")
+    func passwordChecksPerApplication() async throws {
+        // Found in CI: the bcrypt admission count was one for the whole process, so many test applications signing
+        // in at once refused each other's sign-ins with 429 at random. Each application now owns its count.
+        try await TestApp.run(seeded: true) { busy, busyServices in
+            let hasher = busyServices.passwords
+            for _ in 0..<hasher.capacity { try hasher.admit() }
+            #expect(throws: PasswordHasher.Saturated.self) { try hasher.admit() }
+            try await TestApp.run(seeded: true) { other, _ in
+                let status = try await signIn(other, "taoyuan.center", DemoCounty.demoPassword)
+                #expect(status == .seeOther)
+            }
+            for _ in 0..<6 {
+                #expect(try await signIn(busy, "taoyuan.center", "wrong-password-1") == .tooManyRequests)
+            }
+            for _ in 0..<hasher.capacity { hasher.release() }
+            // The refusals above were not the user's doing: none of them counts toward the lockout.
+            for _ in 0..<4 {
+                #expect(try await signIn(busy, "taoyuan.center", "wrong-password-1") == .unauthorized)
+            }
+            #expect(try await signIn(busy, "taoyuan.center", DemoCounty.demoPassword) == .seeOther)
+        }
+    }
+
     @Test("a refused sign-in says when to try again (Retry-After)")
     func retryAfter() async throws {
         try await TestApp.run(seeded: true) { client, _ in

@@ -128,7 +128,8 @@ struct StructureImportServerTests {
         arguments: TestEngine.available)
     func sampleCounty(engine: TestEngine) async throws {
         try await engine.withDatabase { database in
-            let importer = StructureImporter(database: database, clock: .system, passwordCost: 4)
+            let importer = StructureImporter(
+                database: database, clock: .system, passwords: PasswordHasher(), passwordCost: 4)
             let checked = try await importer.run([try Self.sampleWorkbook()], scope: nil, apply: false)
             #expect(checked.plan.problems == [] && !checked.applied && checked.accounts.isEmpty)
             #expect(try await UserRepository(database: database).count() == 0)
@@ -161,7 +162,8 @@ struct StructureImportServerTests {
         arguments: TestEngine.available)
     func allOrNothing(engine: TestEngine) async throws {
         try await engine.withDatabase { database in
-            let importer = StructureImporter(database: database, clock: .system, passwordCost: 4)
+            let importer = StructureImporter(
+                database: database, clock: .system, passwords: PasswordHasher(), passwordCost: 4)
             var files = try Self.sampleCSVs()
             files[4] = StructureUpload(
                 name: "调解员.csv",

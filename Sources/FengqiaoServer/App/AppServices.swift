@@ -42,6 +42,8 @@ public struct AppServices: Sendable {
     public let risk: RiskStore
     /// This instance's hotspots, computed from the cases within the window (docs/HOTSPOTS.md).
     public let hotspots: HotspotCache
+    /// bcrypt for this application's sign-ins and password changes, with its own admission limit (`PasswordHasher`).
+    public let passwords: PasswordHasher
 
     public init(configuration: AppConfiguration, database: Database, clock: AppClock = .system) {
         self.configuration = configuration
@@ -68,6 +70,7 @@ public struct AppServices: Sendable {
         self.settings = SettingsRepository(database: database)
         self.scheduler = DeadlineScheduler(database: database, cases: cases)
         self.limits = AbuseLimits(counters: AbuseCounterRepository(database: database))
+        self.passwords = PasswordHasher()
         self.hotspots = HotspotCache(
             repository: HotspotRepository(database: database), regions: regions, personKey: personKey,
             parameters: HotspotParameters(window: Double(configuration.hotspotWindowHours) * 3600))

@@ -76,9 +76,11 @@ func buildRouter(
         .addRoutes(to: pages)
     SignInController(
         users: services.users, sessions: services.sessions, organisations: services.organisations,
-        regions: services.regions, limits: services.limits, secureCookies: configuration.secureCookies
+        regions: services.regions, limits: services.limits, passwords: services.passwords,
+        secureCookies: configuration.secureCookies
     ).addRoutes(to: pages)
-    AccountController(users: services.users, sessions: services.sessions).addRoutes(to: pages)
+    AccountController(users: services.users, sessions: services.sessions, passwords: services.passwords)
+        .addRoutes(to: pages)
     SetupController(setup: FirstRunSetup(services: services), secureCookies: configuration.secureCookies)
         .addRoutes(to: pages)
     AgreementController(
@@ -128,7 +130,7 @@ func buildRouter(
     AdminController(
         regions: services.regions, organisations: services.organisations, users: services.users,
         categories: services.categories, timeLimits: services.timeLimits, calendars: calendars,
-        accessLog: services.accessLog, cases: services.cases
+        accessLog: services.accessLog, cases: services.cases, passwords: services.passwords
     ).addRoutes(to: pages)
     AdminSettingsController(regions: services.regions, users: services.users, settings: services.settings)
         .addRoutes(to: pages)

@@ -126,15 +126,19 @@ public struct StructureImporter: Sendable {
     let database: Database
     let clock: AppClock
     let passwordCost: UInt8
+    let passwords: PasswordHasher
 
-    public init(database: Database, clock: AppClock, passwordCost: UInt8 = Passwords.defaultCost) {
+    public init(
+        database: Database, clock: AppClock, passwords: PasswordHasher, passwordCost: UInt8 = Passwords.defaultCost
+    ) {
         self.database = database
         self.clock = clock
+        self.passwords = passwords
         self.passwordCost = passwordCost
     }
 
     public init(services: AppServices) {
-        self.init(database: services.database, clock: services.clock)
+        self.init(database: services.database, clock: services.clock, passwords: services.passwords)
     }
 
     /// A new account and its one-time password: shown once, never stored in clear.
@@ -165,7 +169,7 @@ public struct StructureImporter: Sendable {
         for user in plan.additions.users {
             let password = OneTimePassword.make()
             accounts.append(NewAccount(username: user.username, displayName: user.displayName, password: password))
-            hashes[user.username] = try await PasswordHasher.shared.hash(password, cost: passwordCost)
+            hashes[user.username] = try await passwords.hash(password, cost: passwordCost)
         }
         _ = try await StructureImportStore.apply(plan.additions, hashes: hashes, now: clock.now(), into: database)
         return Outcome(plan: plan, applied: true, accounts: accounts)

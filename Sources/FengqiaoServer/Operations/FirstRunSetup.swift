@@ -17,18 +17,23 @@ public struct FirstRunSetup: Sendable {
     let settings: SettingsRepository
     let accessLog: AccessLogRepository
     let database: Database
+    let passwords: PasswordHasher
 
     public init(services: AppServices) {
         self.init(
             users: services.users, settings: services.settings, accessLog: services.accessLog,
-            database: services.database)
+            database: services.database, passwords: services.passwords)
     }
 
-    init(users: UserRepository, settings: SettingsRepository, accessLog: AccessLogRepository, database: Database) {
+    init(
+        users: UserRepository, settings: SettingsRepository, accessLog: AccessLogRepository, database: Database,
+        passwords: PasswordHasher
+    ) {
         self.users = users
         self.settings = settings
         self.accessLog = accessLog
         self.database = database
+        self.passwords = passwords
     }
 
     /// Whether the database has no user yet (the county is not set up).
@@ -74,7 +79,7 @@ public struct FirstRunSetup: Sendable {
         if let confirmation, confirmation != password { problems.append(.passwordMismatch) }
         guard problems.isEmpty else { throw SetupProblems(problems) }
         // bcrypt is deliberately slow: off the event loop, as at sign-in.
-        let hash = try await PasswordHasher.shared.hash(password)
+        let hash = try await passwords.hash(password)
         let counts = try await StructureWriter.write(
             setup.structure, hashes: [setup.adminUsername: hash], now: now, into: database)
         try await settings.set(Self.settingName, to: "", by: nil, at: now)

@@ -9,6 +9,7 @@ import Hummingbird
 struct AccountController {
     let users: UserRepository
     let sessions: SessionRepository
+    let passwords: PasswordHasher
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.staffPage)
@@ -67,10 +68,10 @@ struct AccountController {
             throw AccountPage.Refusal.policy(error.message)
         }
         guard let user = try await users.find(id: identity.user.id),
-            try await PasswordHasher.shared.verify(old, hash: user.passwordHash)
+            try await passwords.verify(old, hash: user.passwordHash)
         else { throw AccountPage.Refusal.wrongPassword }
         try await users.setPasswordHash(
-            username: user.username, to: try await PasswordHasher.shared.hash(new), now: now,
+            username: user.username, to: try await passwords.hash(new), now: now,
             keepingSession: request.cookies[SessionAuthenticator.cookieName]?.value, mustChange: false)
     }
 }

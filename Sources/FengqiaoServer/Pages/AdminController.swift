@@ -21,6 +21,7 @@ struct AdminController {
     let accessLog: AccessLogRepository
     /// The cases of access-log entries (`AdminScope.concerning`).
     let cases: CaseRepository
+    let passwords: PasswordHasher
 
     /// The signed-in administrator and the regions they administer.
     struct Administrator: Sendable {
@@ -425,7 +426,7 @@ struct AdminController {
             throw UserError.duplicateUsername(new.username)
         }
         // bcrypt is deliberately slow: off the event loop, as at sign-in.
-        let hash = try await PasswordHasher.shared.hash(password)
+        let hash = try await passwords.hash(password)
         try await users.create(new, passwordHash: hash, now: admin.now)
         return .userAdded
     }
@@ -442,7 +443,7 @@ struct AdminController {
         }
         let password = OneTimePassword.make()
         try await users.setPasswordHash(
-            username: user.username, to: try await PasswordHasher.shared.hash(password), now: admin.now,
+            username: user.username, to: try await passwords.hash(password), now: admin.now,
             mustChange: true)
         try await accessLog.record(
             AccessLogRepository.Entry(

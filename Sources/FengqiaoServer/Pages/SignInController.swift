@@ -12,6 +12,7 @@ struct SignInController {
     let organisations: OrganisationRepository
     let regions: RegionRepository
     let limits: AbuseLimits
+    let passwords: PasswordHasher
     /// Cookies are marked `Secure` (`AppConfiguration.secureCookies`).
     let secureCookies: Bool
 
@@ -109,7 +110,7 @@ struct SignInController {
         // against a dummy hash so that the response time does not reveal which usernames exist.
         let matches: Bool
         do {
-            matches = try await PasswordHasher.shared.verify(
+            matches = try await passwords.verify(
                 credentials.password, hash: user?.passwordHash ?? Self.dummyHash)
         } catch let saturated as PasswordHasher.Saturated {
             // Not the user's fault: the attempt is taken back.

@@ -13,6 +13,7 @@ struct PeopleAdministration: Sendable {
     let mediators: MediatorRepository
     let files: FileRepository
     let accessLog: AccessLogRepository
+    let passwords: PasswordHasher
 
     /// The signed-in administrator, their jurisdiction, the request's time and id.
     struct Administrator: Sendable {
@@ -129,7 +130,7 @@ struct PeopleAdministration: Sendable {
         let chosen = password ?? oneTime ?? ""
         try UserRules.validatePassword(chosen)
         if try await users.find(username: new.username) != nil { throw UserError.duplicateUsername(new.username) }
-        let hash = try await PasswordHasher.shared.hash(chosen)
+        let hash = try await passwords.hash(chosen)
         let user = try await users.create(new, passwordHash: hash, now: admin.now)
         if oneTime != nil {
             try await users.setPasswordHash(username: user.username, to: hash, now: admin.now, mustChange: true)
@@ -162,7 +163,7 @@ struct PeopleAdministration: Sendable {
         let user = try await user(username, admin)
         let password = OneTimePassword.make()
         try await users.setPasswordHash(
-            username: user.username, to: try await PasswordHasher.shared.hash(password), now: admin.now,
+            username: user.username, to: try await passwords.hash(password), now: admin.now,
             mustChange: true)
         try await log(admin, "user.reset", "password reset for \(user.username)")
         return (user, password)
@@ -294,6 +295,6 @@ extension AppServices {
     var people: PeopleAdministration {
         PeopleAdministration(
             regions: regions, organisations: organisations, users: users, mediators: mediators, files: files,
-            accessLog: accessLog)
+            accessLog: accessLog, passwords: passwords)
     }
 }
