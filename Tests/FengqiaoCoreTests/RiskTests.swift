@@ -159,4 +159,13 @@ struct RiskWarningTests {
             try RiskWarnings.recordVisit(warning, by: .gridWorker, outcome: .resolved, note: nil, recorded: [], at: now)
         }
     }
+
+    @Test("who visits: a police station, and a department named …司法所; the county's 司法局 and other bureaus do not")
+    func visitorOfOrganisation() {
+        #expect(VisitorRole.of(kind: .policeStation, name: "清溪县公安局桃源派出所") == .policeStation)
+        #expect(VisitorRole.of(kind: .department, name: "清溪县司法局桃源镇司法所") == .justiceOffice)
+        #expect(VisitorRole.of(kind: .department, name: "清溪县司法局") == nil)
+        #expect(VisitorRole.of(kind: .department, name: "县人力资源和社会保障局") == nil)
+        #expect(VisitorRole.of(kind: .mediationCommittee, name: "桃源镇司法所") == nil)
+    }
 }

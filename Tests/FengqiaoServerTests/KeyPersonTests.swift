@@ -52,6 +52,41 @@ struct KeyPersonTests {
         ]
     }
 
+    @Test("a case page names a party who is a registered key person to the register's readers only, and logs it")
+    func flaggedOnCasePage() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            let grid = try await Self.grid(of: "taoyuan.grid", services)
+            let worker = try await Self.token("taoyuan.grid", services)
+            var person = Self.person(grid.code, "yellow")
+            person["idNumber"] = nil
+            let created = try await Self.call(client, .post, "/api/v1/key-persons", token: worker, json: person)
+            #expect(created.status == .created, "\(created.text)")
+            let id = try #require(created.json["id"] as? Int)
+            // The party gives the same phone in another form and an ID number the register does not hold.
+            var story = RiskAPITests.seedStory(regionCode: grid.code)
+            story["parties"] = [
+                ["role": "reporter", "name": "王大伟", "phone": "13900002222"],
+                ["role": "respondent", "name": "李四海", "phone": "+86-13900001111", "idNumber": "330102198001011236"],
+            ]
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let made = try await desk.call(.post, "/api/v1/cases", story, key: "key-person-flag")
+            #expect(made.status == .created, "\(made.text)")
+            let caseID = try #require(made.json["id"] as? Int)
+            let marker = "id=\"key-persons-among-parties\""
+            let center = try await StaffSession.signIn("taoyuan.center", client)
+            let page = try await StaffSession.get(Paths.caseFile(Int64(caseID)), as: center, client)
+            #expect(page.status == .ok && page.body.contains(marker))
+            #expect(page.body.contains("href=\"\(Paths.keyPerson(Int64(id)))\"") && page.body.contains("黄色"))
+            #expect(page.body.contains("被申请人") && !page.body.contains("当事人中有登记在册的重点人员：李四海"))
+            let logged = try await services.accessLog.recent(limit: 50).filter { $0.action == "key-person.flag" }
+            #expect(logged.count == 1 && logged.first?.caseID?.rawValue == Int64(caseID))
+            // The township's administrator opens the case but does not read the register.
+            let other = try await StaffSession.signIn("taoyuan.admin", client)
+            let seen = try await StaffSession.get(Paths.caseFile(Int64(caseID)), as: other, client)
+            #expect(seen.status == .ok && !seen.body.contains(marker))
+        }
+    }
+
     @Test("a key person's class change changes the visits due, through the API and the page; the reason is required")
     func classChangeMovesVisits() async throws {
         try await TestApp.run(seeded: true) { client, services in

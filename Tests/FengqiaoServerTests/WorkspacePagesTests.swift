@@ -94,6 +94,32 @@ struct WorkspacePagesTests {
         }
     }
 
+    @Test("the key-person register and hotspots are in the navigation of exactly those who may open them")
+    func preventionLinks() async throws {
+        // The register is read by grant and organisation: the township's justice office (taoyuan.dept) reads it, the
+        // county's labour bureau (county.dept) does not, though both are department handlers.
+        let expected: [(username: String, keyPersons: Bool, hotspots: Bool)] = [
+            ("taoyuan.dept", true, false), ("county.dept", false, false), ("taoyuan.grid", true, false),
+            ("taoyuan.center", true, true), ("taoyuan.leader", true, true), ("taoyuan.mediator", false, false),
+            ("taoyuan.admin", false, true),
+        ]
+        try await TestApp.run(seeded: true) { client, _ in
+            for account in expected {
+                let session = try await StaffSession.signIn(account.username, client)
+                let workspace = try await StaffSession.get(Paths.workspace, as: session, client)
+                #expect(
+                    workspace.body.contains("href=\"\(Paths.keyPersons)\"") == account.keyPersons, "\(account.username)"
+                )
+                #expect(
+                    workspace.body.contains("href=\"\(Paths.hotspots)\"") == account.hotspots, "\(account.username)")
+                let register = try await StaffSession.get(Paths.keyPersons, as: session, client)
+                #expect((register.status == .ok) == account.keyPersons, "\(account.username) → \(register.status)")
+                let hotspots = try await StaffSession.get(Paths.hotspots, as: session, client)
+                #expect((hotspots.status == .ok) == account.hotspots, "\(account.username) → \(hotspots.status)")
+            }
+        }
+    }
+
     @Test("sign-in comes back to the page that asked for it, never to another site")
     func returnAfterSignIn() {
         #expect(SignInController.safeReturn("/desk?x=1") == "/desk?x=1")

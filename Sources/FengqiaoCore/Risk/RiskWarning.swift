@@ -31,6 +31,17 @@ public enum VisitorRole: String, Sendable, Hashable, Codable, CaseIterable {
         case .justiceOffice: Localized(zh: "司法所", en: "Justice office")
         }
     }
+
+    /// Which visitor an organisation sends, if any: a police station (派出所), or a justice office (司法所). The
+    /// organisation kinds have no justice office: it is a department whose name ends in 司法所 (a county's 司法局 is
+    /// not one). The one rule for who visits and who reads key persons besides the grid and the center.
+    public static func of(kind: OrganisationKind, name: String) -> VisitorRole? {
+        switch kind {
+        case .policeStation: .policeStation
+        case .department where name.trimmingCharacters(in: .whitespaces).hasSuffix("司法所"): .justiceOffice
+        default: nil
+        }
+    }
 }
 
 /// A graded warning (风险预警) and the visits it sent people on: raised when a subject's score crosses a threshold,

@@ -48,7 +48,7 @@ func buildRouter(
     let configuration = services.configuration
     let calendars = services.calendars
     let caseActions = services.caseActions
-    let actors = ActorFactory(regions: services.regions)
+    let actors = ActorFactory(regions: services.regions, organisations: services.organisations)
     // Public and static routes first: they never read a session.
     HealthController(
         database: services.database, migrator: services.migrator, cases: services.cases, calendars: services.calendars
@@ -100,7 +100,7 @@ func buildRouter(
     CasePageController(
         cases: services.cases, files: services.files, regions: services.regions, organisations: services.organisations,
         mediators: services.mediators, categories: services.categories, calendars: calendars, caseActions: caseActions,
-        riskDesk: services.riskDesk
+        riskDesk: services.riskDesk, keyPersons: KeyPersonRegister(services: services)
     ).addRoutes(to: pages)
     DeskController(
         cases: services.cases, regions: services.regions, categories: services.categories, calendars: calendars,

@@ -10,6 +10,9 @@ public struct Identity: Sendable {
     public let actor: Actor
     /// The signed-in session's CSRF token, for the forms of a page; nil for an API token.
     public internal(set) var csrfToken: String?
+    /// The organisations among the user's department grants that send risk visitors (派出所, 司法所:
+    /// `VisitorRole.of`): their handlers read key persons. Empty when the factory was given no organisations.
+    public var riskOrganisations: Set<Organisation.ID> = []
 }
 
 extension Identity: RoleProviding {
@@ -25,8 +28,12 @@ extension Identity {
 /// Builds the domain's `Actor` for a user: each grant with the tree path of its jurisdiction.
 public struct ActorFactory: Sendable {
     let regions: RegionRepository
+    let organisations: OrganisationRepository?
 
-    public init(regions: RegionRepository) { self.regions = regions }
+    public init(regions: RegionRepository, organisations: OrganisationRepository? = nil) {
+        self.regions = regions
+        self.organisations = organisations
+    }
 
     /// The actor a user acts as (for tools that act without a request: the bench floor, imports).
     public func actor(for user: User) async throws -> Actor {
@@ -41,6 +48,15 @@ public struct ActorFactory: Sendable {
         }
         let actor = Actor.staff(
             userID: user.id, username: user.username, displayName: user.displayName, grants: grants)
-        return Identity(user: user, actor: actor, csrfToken: nil)
+        var identity = Identity(user: user, actor: actor, csrfToken: nil)
+        if let organisations {
+            for grant in user.grants where grant.role == .departmentHandler {
+                guard let organisation = try await organisations.find(id: grant.organisationID),
+                    VisitorRole.of(kind: organisation.kind, name: organisation.name) != nil
+                else { continue }
+                identity.riskOrganisations.insert(organisation.id)
+            }
+        }
+        return identity
     }
 }

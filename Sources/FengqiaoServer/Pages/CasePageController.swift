@@ -19,6 +19,8 @@ struct CasePageController {
     let caseActions: CaseActionsFactory
     /// Earlier disputes between the same people (`RiskDesk.earlierDisputes`).
     let riskDesk: RiskDesk
+    /// The key persons among the parties (`KeyPersonRegister.among`).
+    let keyPersons: KeyPersonRegister
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.staffPage)
@@ -31,6 +33,10 @@ struct CasePageController {
             page.earlier = EarlierDisputesSection(
                 cases: try await riskDesk.earlierDisputes(
                     of: found, identity: identity, now: context.now, requestID: context.requestID))
+            page.keyPersons = KeyPersonsAmongParties(
+                people: try await keyPersons.among(
+                    found.parties, caseID: found.id, by: identity.actor, at: context.now,
+                    requestID: context.requestID))
             return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.caseAttachment(":id", ":sha256"))) { request, context in

@@ -64,7 +64,7 @@ struct KeyPersonRegister: Sendable {
         var found = Set<Organisation.ID>()
         for grant in actor.grants where grant.role == .departmentHandler {
             guard let organisation = try await organisations.find(id: grant.organisationID) else { continue }
-            if organisation.kind == .policeStation || organisation.name.contains("司法") { found.insert(organisation.id) }
+            if VisitorRole.of(kind: organisation.kind, name: organisation.name) != nil { found.insert(organisation.id) }
         }
         return found
     }
@@ -99,6 +99,39 @@ struct KeyPersonRegister: Sendable {
     }
 
     static let notFound = Localized(zh: "没有这名重点人员。", en: "No such key person.")
+
+    /// The registered key persons among a case's parties (by the keyed hashes of their ID numbers and phones, never
+    /// by name) that the actor reads, masked as on lists; empty for those who do not read the register. A case page
+    /// that shows any writes `key-person.flag` to the access log.
+    func among(
+        _ parties: [Party], caseID: Case.ID, by actor: Actor, at now: Date, requestID: String
+    ) async throws -> [(person: KeyPersonRecord, role: Party.Role)] {
+        let organisations = try await riskOrganisations(of: actor)
+        guard !KeyPersonAccess.jurisdictionPaths(for: actor, riskOrganisations: organisations).isEmpty else {
+            return []
+        }
+        var roleOfKey: [String: Party.Role] = [:]
+        for party in parties {
+            for key in personKey.person(idNumber: party.idNumber, phone: party.phone) where roleOfKey[key] == nil {
+                roleOfKey[key] = party.role
+            }
+        }
+        let found = try await repository.find(personKeys: roleOfKey.keys.sorted()).filter {
+            $0.closedAt == nil
+                && KeyPersonAccess.canView(regionPath: $0.regionPath, by: actor, riskOrganisations: organisations)
+        }
+        guard !found.isEmpty else { return [] }
+        try await accessLog.record(
+            AccessLogRepository.Entry(
+                at: now, userID: actor.userID, username: actor.username ?? "", action: "key-person.flag",
+                caseID: caseID, detail: "当事人中的重点人员 " + found.map { "key person \($0.id)" }.joined(separator: "、"),
+                requestID: requestID))
+        return found.map { person in
+            let role = personKey.person(idNumber: person.idNumber, phone: person.phone).lazy
+                .compactMap { roleOfKey[$0] }.first
+            return (person.masked, role ?? .other)
+        }
+    }
 
     func log(_ action: String, _ detail: String, _ actor: Actor, _ now: Date, _ requestID: String) async throws {
         try await accessLog.record(
@@ -227,19 +260,11 @@ struct KeyPersonRegister: Sendable {
     ) async throws -> KeyPersonRecord {
         _ = try await view(id, by: actor, action: "key-person.change", at: now, requestID: requestID)
         guard personClass != nil || responsible != nil else { throw KeyPersonProblem.missing("class", "人员类别") }
-        var record: KeyPersonRecord?
-        if let responsible {
-            let usernames = try await self.responsible(responsible)
-            if personClass != nil { _ = try Self.personClass(personClass); _ = try Self.reason(reason) }
-            record = try await repository.setResponsible(of: id, to: usernames, by: Self.author(actor), at: now)
-        }
-        if personClass != nil {
-            let value = try Self.personClass(personClass)
-            let why = try Self.reason(reason)
-            record = try await repository.changeClass(of: id, to: value, reason: why, by: Self.author(actor), at: now)
-        }
-        guard let record else { throw KeyPersonProblem.missing("class", "人员类别") }
-        return record
+        // Everything is checked before anything is written; both changes are then one transaction.
+        let usernames = try await responsible.asyncMap { try await self.responsible($0) }
+        let newClass = try personClass.map { (try Self.personClass($0), try Self.reason(reason)) }
+        return try await repository.change(
+            of: id, to: newClass, responsible: usernames, by: Self.author(actor), at: now)
     }
 
     /// Records a visit done now on a person the actor reads.

@@ -36,6 +36,8 @@ struct CasePage {
     var back: String? = nil
     /// 此前涉及同一当事人的纠纷 (`EarlierDisputesSection`).
     var earlier: EarlierDisputesSection? = nil
+    /// The registered key persons among the parties, for readers of the register (`KeyPersonsAmongParties`).
+    var keyPersons: KeyPersonsAmongParties? = nil
 
     private func t(_ text: Localized) -> String { text.text(language) }
     private func name(_ id: Organisation.ID?) -> String? { id.flatMap { organisationName[$0] } }
@@ -85,6 +87,7 @@ struct CasePage {
                 (t(WorkspaceStrings.created), ChinaTime.minute(current.createdAt)),
             ])
             partiesSection()
+            if let keyPersons { keyPersons.component(language) }
             if !current.attachments.isEmpty {
                 H2(t(WorkspaceStrings.attachments))
                 List(current.attachments) { file in

@@ -8,6 +8,30 @@ func keyPersonBadge(_ personClass: KeyPersonClass, _ language: DisplayLanguage) 
     Span(personClass.name.text(language)).class("clock \(personClass.rawValue)")
 }
 
+/// On a case page: the parties who are registered key persons, for those who read the register, masked as on its
+/// list, each with their class and a link to the file (which shows more, by the register's rules, and logs it).
+struct KeyPersonsAmongParties {
+    let people: [(person: KeyPersonRecord, role: Party.Role)]
+
+    func component(_ language: DisplayLanguage) -> any Component {
+        ComponentGroup {
+            if !people.isEmpty {
+                Element(name: "section") {
+                    H2(KeyPersonStrings.amongParties.text(language))
+                    List(people) { found in
+                        ListItem {
+                            Text("\(found.role.name.text(language))：")
+                            Link(found.person.name, url: Paths.keyPerson(found.person.id))
+                            Text(" ")
+                            keyPersonBadge(found.person.personClass, language)
+                        }
+                    }
+                }.class("notice").attribute(named: "id", value: "key-persons-among-parties")
+            }
+        }
+    }
+}
+
 /// A due time, marked overdue when past.
 func keyPersonDue(_ due: Date?, now: Date, _ language: DisplayLanguage) -> any Component {
     guard let due else { return Text("—") }

@@ -10,6 +10,8 @@ enum KeyPersonStrings {
         en: "Key persons are managed in three colours and visited on their class's care plan; every view is logged.")
     static let newTitle = Localized(zh: "登记重点人员", en: "Register a key person")
     static let fileTitle = Localized(zh: "重点人员档案", en: "Key person's file")
+    static let amongParties = Localized(
+        zh: "当事人中有登记在册的重点人员", en: "Registered key persons among the parties")
     static let allClasses = Localized(zh: "全部类别", en: "All classes")
     static let allRegions = Localized(zh: "全部区域", en: "All regions")
     static let filter = Localized(zh: "筛选", en: "Filter")

@@ -15,6 +15,8 @@ enum WorkspaceRoles {
 /// The signed-in member of staff's navigation: their workspaces, in the order of the closed loop.
 struct StaffNav: Sendable {
     let roles: Set<Role>
+    /// Whether the user reads the key-person register (`KeyPersonAccess`).
+    let readsKeyPersons: Bool
     let displayName: String
     let csrfToken: String
     /// The page being shown, marked `aria-current`.
@@ -22,6 +24,9 @@ struct StaffNav: Sendable {
 
     init(identity: Identity, csrfToken: String, current: String) {
         roles = Set(identity.actor.grants.map(\.role))
+        readsKeyPersons = !KeyPersonAccess.jurisdictionPaths(
+            for: identity.actor, riskOrganisations: identity.riskOrganisations
+        ).isEmpty
         displayName = identity.user.displayName
         self.csrfToken = csrfToken
         self.current = current
@@ -43,11 +48,17 @@ struct StaffNav: Sendable {
             (Paths.cases, ListStrings.navCases, Set(Role.allCases)),
             (Paths.dashboard, WorkspaceStrings.navDashboard, WorkspaceRoles.dashboard),
             (Paths.riskWarnings, RiskStrings.nav, RiskController.roles),
-            (Paths.keyPersons, KeyPersonStrings.title, [.gridWorker, .centerStaff, .leader]),
+            (Paths.hotspots, HotspotStrings.title, HotspotRoles.read),
             (Paths.admin, WorkspaceStrings.navAdmin, WorkspaceRoles.admin),
             (Paths.account, AccountPage.title, Set(Role.allCases)),
         ]
-        return all.filter { !$0.2.isDisjoint(with: roles) }.map { ($0.0, $0.1) }
+        var shown = all.filter { !$0.2.isDisjoint(with: roles) }.map { ($0.0, $0.1) }
+        if readsKeyPersons {
+            // After the risk warnings: the register is read by grant and organisation, not by role alone.
+            let at = (shown.firstIndex { $0.0 == Paths.riskWarnings }).map { $0 + 1 } ?? shown.count
+            shown.insert((Paths.keyPersons, KeyPersonStrings.title), at: at)
+        }
+        return shown
     }
 
     func component(_ language: DisplayLanguage) -> any Component {

@@ -172,43 +172,50 @@ public struct KeyPersonRepository: Sendable {
     public func changeClass(
         of id: Int64, to personClass: KeyPersonClass, reason: String, by author: KeyPersonAuthor, at now: Date
     ) async throws -> KeyPersonRecord {
-        let calendar = calendars.current
-        return try await database.transaction { sql in
-            guard let current = try await Self.find(id: id, in: sql) else {
-                throw StoreError.notFound("key person")
-            }
-            let plan = try await RiskRuleRepository.carePlan(at: now, in: sql)
-            let last = try await Self.lastVisit(id, in: sql)
-            let due = plan.nextVisitDue(class: personClass, lastVisit: last, classedAt: now, calendar: calendar)
-            try await sql.update("key_persons")
-                .set("person_class", to: SQLBind(personClass.rawValue))
-                .set("classed_at", to: SQLBind(now.unixMilliseconds))
-                .set("next_due_at", to: SQLBind(due.unixMilliseconds))
-                .set("updated_at", to: SQLBind(now.unixMilliseconds))
-                .where("id", .equal, id).run()
-            try await Self.event(
-                id, .classChanged, from: current.personClass, to: personClass, reason: reason, by: author, at: now,
-                in: sql)
-            try await Self.reschedule(id, regionPath: current.regionPath, due: due, at: now, in: sql)
-            guard let record = try await Self.find(id: id, in: sql) else { throw StoreError.notFound("key person") }
-            return record
-        }
+        try await change(of: id, to: (personClass, reason), responsible: nil, by: author, at: now)
     }
 
     /// Names the responsible staff.
     public func setResponsible(
         of id: Int64, to usernames: [String], by author: KeyPersonAuthor, at now: Date
     ) async throws -> KeyPersonRecord {
-        try await database.transaction { sql in
-            guard try await Self.find(id: id, in: sql) != nil else {
+        try await change(of: id, to: nil, responsible: usernames, by: author, at: now)
+    }
+
+    /// Names the responsible staff and/or changes the class with its reason (then the open visit's due follows the
+    /// care plan at once): one transaction, each change an event in the person's file.
+    public func change(
+        of id: Int64, to newClass: (personClass: KeyPersonClass, reason: String)?, responsible usernames: [String]?,
+        by author: KeyPersonAuthor, at now: Date
+    ) async throws -> KeyPersonRecord {
+        let calendar = calendars.current
+        return try await database.transaction { sql in
+            guard let current = try await Self.find(id: id, in: sql) else {
                 throw StoreError.notFound("key person")
             }
-            try await sql.update("key_persons")
-                .set("responsible", to: SQLBind(Self.joined(usernames)))
-                .set("updated_at", to: SQLBind(now.unixMilliseconds))
-                .where("id", .equal, id).run()
-            try await Self.event(
-                id, .staffChanged, reason: usernames.joined(separator: "、"), by: author, at: now, in: sql)
+            if let usernames {
+                try await sql.update("key_persons")
+                    .set("responsible", to: SQLBind(Self.joined(usernames)))
+                    .set("updated_at", to: SQLBind(now.unixMilliseconds))
+                    .where("id", .equal, id).run()
+                try await Self.event(
+                    id, .staffChanged, reason: usernames.joined(separator: "、"), by: author, at: now, in: sql)
+            }
+            if let (personClass, reason) = newClass {
+                let plan = try await RiskRuleRepository.carePlan(at: now, in: sql)
+                let last = try await Self.lastVisit(id, in: sql)
+                let due = plan.nextVisitDue(class: personClass, lastVisit: last, classedAt: now, calendar: calendar)
+                try await sql.update("key_persons")
+                    .set("person_class", to: SQLBind(personClass.rawValue))
+                    .set("classed_at", to: SQLBind(now.unixMilliseconds))
+                    .set("next_due_at", to: SQLBind(due.unixMilliseconds))
+                    .set("updated_at", to: SQLBind(now.unixMilliseconds))
+                    .where("id", .equal, id).run()
+                try await Self.event(
+                    id, .classChanged, from: current.personClass, to: personClass, reason: reason, by: author, at: now,
+                    in: sql)
+                try await Self.reschedule(id, regionPath: current.regionPath, due: due, at: now, in: sql)
+            }
             guard let record = try await Self.find(id: id, in: sql) else { throw StoreError.notFound("key person") }
             return record
         }

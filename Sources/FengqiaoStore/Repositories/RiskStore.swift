@@ -600,12 +600,9 @@ public struct RiskStore: Sendable {
         for row in rows {
             let depth = try row.decode(column: "path", as: String.self).count
             let id = try row.decode(column: "id", as: Int64.self)
-            let kind = try row.decode(column: "kind", as: String.self)
-            let role: VisitorRole? =
-                kind == "policeStation"
-                ? .policeStation
-                : (try row.decode(column: "name", as: String.self)).hasSuffix("司法所") ? .justiceOffice : nil
-            guard let role else { continue }
+            guard let kind = OrganisationKind(rawValue: try row.decode(column: "kind", as: String.self)),
+                let role = VisitorRole.of(kind: kind, name: try row.decode(column: "name", as: String.self))
+            else { continue }
             if let kept = found[role], kept.depth >= depth { continue }
             found[role] = (depth, id)
         }
