@@ -1,4 +1,5 @@
 import FengqiaoCore
+import FengqiaoDemo
 import FengqiaoStore
 import Foundation
 import Hummingbird
@@ -117,6 +118,25 @@ struct WorkspacePagesTests {
                 let hotspots = try await StaffSession.get(Paths.hotspots, as: session, client)
                 #expect((hotspots.status == .ok) == account.hotspots, "\(account.username) → \(hotspots.status)")
             }
+        }
+    }
+
+    @Test("a handler of the county's 司法局 is no justice office: the register stays closed to them")
+    func countyJusticeBureau() async throws {
+        // Found in review: the register let in any department whose name contained 司法, the county's 司法局 too,
+        // while the visits go only to a township's …司法所. One rule now decides both (`VisitorRole.of`).
+        try await TestApp.run(seeded: true) { client, services in
+            let bureau = try #require(try await services.organisations.find(name: "清溪县司法局"))
+            _ = try await services.users.create(
+                NewUser(
+                    username: "county.justice.handler", displayName: "县司法局办事员", phone: nil,
+                    grants: [
+                        RoleGrant(role: .departmentHandler, organisationID: bureau.id, jurisdictionID: bureau.regionID)
+                    ]), passwordHash: Passwords.hash(DemoCounty.demoPassword, cost: 4), now: Date())
+            let session = try await StaffSession.signIn("county.justice.handler", client)
+            #expect(try await StaffSession.get(Paths.keyPersons, as: session, client).status == .forbidden)
+            let workspace = try await StaffSession.get(Paths.workspace, as: session, client)
+            #expect(workspace.status == .ok && !workspace.body.contains("href=\"\(Paths.keyPersons)\""))
         }
     }
 
