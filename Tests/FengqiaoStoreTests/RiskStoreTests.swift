@@ -182,6 +182,44 @@ struct RiskStoreTests {
     /// Regression: a case's times are kept to the millisecond, so a request's clock a fraction of a millisecond
     /// earlier than the stored registration time made every observation "in the future": no warning, about half the
     /// time (the access matrix's seed story met it).
+    @Test(
+        "the leader's figures are counted in the database and agree with the warnings: open by grade and region, raised, closed, visited on time",
+        arguments: TestEngine.available)
+    func panelCountsInDatabase(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await world(in: database)
+            let cases = CaseRepository(database: database)
+            let risk = RiskStore(database: database)
+            let paths = world.base.desk.grants.map(\.jurisdictionPath)
+            for (index, code) in ["PANELONE1", "PANELTWO2", "PANELTRE3"].enumerated() {
+                _ = try await cases.create(
+                    seedStory(world), idempotencyKey: "panel-\(index)", receivingCenter: world.base.center.id,
+                    by: world.base.desk, at: now + Double(index), trackingCode: code)
+            }
+            var open = try await risk.warnings(.init(open: true), visibleTo: world.base.desk)
+            #expect(!open.isEmpty)
+            // One warning visited by all three on time, in order, until it closes.
+            let first = try #require(open.first)
+            for (visitor, actor, outcome) in [
+                (VisitorRole.justiceOffice, world.justice, VisitOutcome.counselled),
+                (.policeStation, world.officer, .stabilised), (.gridWorker, world.gridWorker, .resolved),
+            ] {
+                let visit = try #require(first.visits.first { $0.visitor == visitor })
+                _ = try await risk.recordVisit(
+                    visit.id, by: actor, outcome: outcome, note: nil, recorded: [], at: now + 600)
+            }
+            open = try await risk.warnings(.init(open: true), visibleTo: world.base.desk)
+            let all = try await risk.warnings(.init(), visibleTo: world.base.desk)
+            let panel = try await risk.panel(jurisdictionPaths: paths, depth: 2, at: now + 700)
+            #expect(panel.raisedInYear == all.count && panel.closedInYear == all.count - open.count)
+            #expect(panel.visitedOnTimeInYear == all.filter { $0.warning.visitedOnTime }.count)
+            #expect(panel.visitedOnTimeInYear == 1 && panel.closedInYear == 1)
+            #expect(panel.openByGrade.values.reduce(0, +) == open.count)
+            #expect(Dictionary(grouping: open, by: \.warning.grade).mapValues(\.count) == panel.openByGrade)
+            #expect(panel.openByRegion.values.reduce(0, +) == open.count)
+        }
+    }
+
     @Test("a case registered at a sub-millisecond time is scored", arguments: TestEngine.available)
     func subMillisecondClock(engine: TestEngine) async throws {
         try await engine.withDatabase { database in

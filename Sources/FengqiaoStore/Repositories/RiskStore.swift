@@ -371,33 +371,40 @@ public struct RiskStore: Sendable {
         let rule = CaseVisibility.Predicate(jurisdictionPaths: jurisdictionPaths, organisationIDs: [])
         return try await database.withConnection { sql in
             var panel = empty
+            // Counted in the database, whatever the number of warnings: open ones per region and grade, and the
+            // year's raised, followed, closed and visited-on-time ones (every visit done by its due time).
             let open = try await Self.restrict(
                 sql.select().column(SQLColumn("region_path", table: "w")).column(SQLColumn("grade", table: "w"))
+                    .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                     .from(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")))
                     .where(SQLColumn("closed_at", table: "w"), .is, SQLLiteral.null), to: rule, in: sql
-            ).limit(100_000).all()
+            ).groupBy(SQLColumn("region_path", table: "w")).groupBy(SQLColumn("grade", table: "w")).all()
             for row in open {
                 let grade = RiskGrade(rawValue: try row.decode(column: "grade", as: String.self)) ?? .blue
-                panel.openByGrade[grade, default: 0] += 1
+                let count = try row.decode(column: "n", as: Int.self)
+                panel.openByGrade[grade, default: 0] += count
                 let path = try row.decode(column: "region_path", as: String.self)
                 let cut = "/" + path.split(separator: "/").prefix(depth).joined(separator: "/") + "/"
-                panel.openByRegion[cut, default: 0] += 1
+                panel.openByRegion[cut, default: 0] += count
             }
             let year = now.addingTimeInterval(-RiskAssessor.year).unixMilliseconds
+            let sum = { (condition: String) in SQLRaw("SUM(CASE WHEN \(condition) THEN 1 ELSE 0 END)") }
+            let onTime =
+                "EXISTS (SELECT 1 FROM risk_visits v WHERE v.warning_id = w.id) AND NOT EXISTS (SELECT 1 FROM "
+                + "risk_visits v WHERE v.warning_id = w.id AND (v.done_at IS NULL OR v.done_at > v.due_at))"
             let recent = try await Self.restrict(
-                sql.select().column(SQLColumn("closed_at", table: "w")).column(
-                    SQLColumn("followed_by_incident", table: "w")
-                ).column(SQLColumn("body", table: "w"))
+                sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "raised")
+                    .column(sum("w.followed_by_incident"), as: "followed")
+                    .column(SQLFunction("COUNT", args: SQLColumn("closed_at", table: "w")), as: "closed")
+                    .column(sum(onTime), as: "on_time")
                     .from(SQLAlias(SQLIdentifier("risk_warnings"), as: SQLIdentifier("w")))
                     .where(SQLColumn("raised_at", table: "w"), .greaterThanOrEqual, SQLBind(year)), to: rule, in: sql
-            ).limit(100_000).all()
-            for row in recent {
-                panel.raisedInYear += 1
-                if try row.decode(column: "followed_by_incident", as: Bool.self) { panel.followedInYear += 1 }
-                if try row.decode(column: "closed_at", as: Int64?.self) != nil { panel.closedInYear += 1 }
-                let warning = try CaseCodec.decoder.decode(
-                    RiskWarning.self, from: Data(try row.decode(column: "body", as: String.self).utf8))
-                if warning.visitedOnTime { panel.visitedOnTimeInYear += 1 }
+            ).first()
+            if let recent {
+                panel.raisedInYear = try recent.decode(column: "raised", as: Int.self)
+                panel.followedInYear = try recent.decode(column: "followed", as: Int?.self) ?? 0
+                panel.closedInYear = try recent.decode(column: "closed", as: Int.self)
+                panel.visitedOnTimeInYear = try recent.decode(column: "on_time", as: Int?.self) ?? 0
             }
             var overdue = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
                 .from(SQLAlias(SQLIdentifier("risk_visits"), as: SQLIdentifier("v")))
