@@ -37,6 +37,24 @@ def journey_keypersons(t):
     t.check_page()
     t.visit("key persons", "/key-persons")
     t.visit("register a key person", "/key-persons/new")
+    with t.step("a person registered from the form, the justice office ticked as responsible beside the worker"):
+        t.fill("name", "浏览器登记")
+        t.fill("address", "桃源村五组3号")
+        t.choose("class", "yellow")
+        t.fill("reason", "多次扬言报复邻居")
+        box = t.find("#responsible-choices input[value='taoyuan.dept']")
+        if box.is_selected():
+            raise KeyPersonStepFailed("the justice office is ticked before anyone ticked it")
+        box.click()
+        t.submit(t.find("form#key-person-form"))
+        if "done=registered" not in t.driver.current_url:
+            raise KeyPersonStepFailed(f"not registered: {t.path()} {t.text('body')[:300]!r}")
+        staff = t.find("#staff-form")
+        ticked = [b.get_attribute("value") for b in staff.find_elements("css selector", "input") if b.is_selected()]
+        if sorted(ticked) != ["taoyuan.dept", "taoyuan.grid"]:
+            raise KeyPersonStepFailed(f"responsible staff not kept: {ticked!r}")
+    t.check_page()
+    t.shot("key person registered")
     t.sign_out()
     t.sign_in("county.admin")
     t.visit("risk indicators and care plans", "/admin/risk")

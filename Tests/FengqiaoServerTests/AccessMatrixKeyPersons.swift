@@ -51,6 +51,11 @@ extension AccessMatrixTests {
                 formBody(
                     try await person(call, "/class"), [("_csrf", call.csrf), ("class", "red"), ("reason", "矩阵调整")])
             },
+            Endpoint(area: a, label: "POST /key-persons/{keyPerson}/responsible", door: .web, scoped: true) { call in
+                formBody(
+                    try await person(call, "/responsible"),
+                    [("_csrf", call.csrf), ("responsible", "\(call.township.slug).center")])
+            },
             Endpoint(area: a, label: "GET /admin/risk", door: .web),
             Endpoint(area: a, label: "POST /admin/risk", door: .web) { call in
                 formBody(

@@ -87,6 +87,53 @@ struct KeyPersonTests {
         }
     }
 
+    @Test("the responsible staff are ticked from those who read the person there; anyone else is refused by name")
+    func responsibleStaff() async throws {
+        // Found in review: any username was taken, so a mediator or another township's worker could be named
+        // responsible for a person they may not even open.
+        try await TestApp.run(seeded: true) { client, services in
+            let grid = try await Self.grid(of: "taoyuan.grid", services)
+            let worker = try await Self.token("taoyuan.grid", services)
+            for stranger in ["taoyuan.mediator", "xicheng.grid", "county.dept"] {
+                var person = Self.person(grid.code)
+                person["responsible"] = ["taoyuan.grid", stranger]
+                let refused = try await Self.call(client, .post, "/api/v1/key-persons", token: worker, json: person)
+                #expect(refused.status == .unprocessableContent, "\(stranger)")
+                #expect(refused.text.contains("responsible") && refused.text.contains("无权查看"), "\(refused.text)")
+            }
+            // The form offers the township's readers (the police station and the justice office too), not others.
+            let browser = try await AdminBrowser.signedIn("taoyuan.grid", client)
+            let form = try await browser.get(Paths.keyPersonNew)
+            #expect(form.status == .ok)
+            #expect(form.body.contains("value=\"taoyuan.grid\" checked"))
+            for shown in ["taoyuan.center", "taoyuan.leader", "taoyuan.dept"] {
+                #expect(form.body.contains("value=\"\(shown)\""), "\(shown)")
+            }
+            for hidden in ["taoyuan.mediator", "xicheng.grid", "county.dept", "taoyuan.admin"] {
+                #expect(!form.body.contains("value=\"\(hidden)\""), "\(hidden)")
+            }
+            let made = try await browser.post(
+                Paths.keyPersons,
+                [
+                    ("name", "王五"), ("address", "桃源村二组8号"), ("gridCode", grid.code), ("class", "yellow"),
+                    ("reason", "多次扬言报复"), ("responsible", "taoyuan.grid"), ("responsible", "taoyuan.dept"),
+                ])
+            #expect(made.status == .seeOther)
+            let id = try #require(made.location?.split(separator: "/").last?.split(separator: "?").first)
+            let person = try #require(Int64(String(id)))
+            let file = try await browser.get(Paths.keyPerson(person))
+            #expect(file.body.contains("id=\"staff-form\"") && file.body.contains("value=\"taoyuan.dept\" checked"))
+            let changed = try await browser.post(
+                Paths.keyPerson(person) + "/responsible", [("responsible", "taoyuan.center")])
+            #expect(changed.status == .seeOther && changed.location?.contains("done=staff") == true)
+            let refused = try await browser.post(
+                Paths.keyPerson(person) + "/responsible", [("responsible", "taoyuan.mediator")])
+            #expect(refused.status == .unprocessableContent && refused.body.contains("无权查看"))
+            let none = try await browser.post(Paths.keyPerson(person) + "/responsible", [])
+            #expect(none.status == .unprocessableContent && none.body.contains("包保责任人"))
+        }
+    }
+
     @Test("a key person's class change changes the visits due, through the API and the page; the reason is required")
     func classChangeMovesVisits() async throws {
         try await TestApp.run(seeded: true) { client, services in

@@ -9685,7 +9685,7 @@ package enum OpenAPIContract {
                   },
                   "responsible": {
                     "type": "array",
-                    "description": "Usernames of the responsible staff (包保责任人).",
+                    "description": "Usernames of the responsible staff (包保责任人); each must read key persons of the grid (its grid worker, the center, leaders, the police station, the justice office), or the answer is a 422 naming `responsible`.",
                     "items": {
                       "type": "string"
                     }

@@ -35,7 +35,7 @@ struct KeyPersonController {
                     KeyPersonRegister.Input(
                         name: form["name"], idNumber: form["idNumber"], phone: form["phone"], address: form["address"],
                         gridCode: form["gridCode"], personClass: form["class"], reason: form["reason"],
-                        responsible: form["responsible"].map { [$0] }),
+                        responsible: form.all("responsible")),
                     by: identity.actor, at: context.now, requestID: context.requestID)
                 return Response.redirect(to: Paths.keyPerson(made.id) + "?done=registered", type: .normal)
             } catch let error as KeyPersonProblem {
@@ -57,6 +57,13 @@ struct KeyPersonController {
             try await change(request, context, done: "class") { id, form, actor in
                 _ = try await register.change(
                     id, personClass: form["class"], reason: form["reason"], responsible: nil, by: actor,
+                    at: context.now, requestID: context.requestID)
+            }
+        }
+        router.post("/key-persons/:id/responsible") { request, context in
+            try await change(request, context, done: "staff") { id, form, actor in
+                _ = try await register.change(
+                    id, personClass: nil, reason: nil, responsible: form.all("responsible"), by: actor,
                     at: context.now, requestID: context.requestID)
             }
         }
@@ -114,7 +121,8 @@ struct KeyPersonController {
         return KeyPersonNewPage(
             language: context.language, nav: StaffNav(identity: identity, context: context, current: Paths.keyPersons),
             csrfToken: context.csrfToken ?? "", grids: try await grids(identity), form: form, error: error,
-            me: identity.user.username)
+            me: identity.user.username,
+            candidates: try await register.candidates(within: try await register.jurisdictions(of: identity.actor)))
     }
 
     private func filePage(
@@ -129,6 +137,7 @@ struct KeyPersonController {
             case "registered": KeyPersonStrings.registered
             case "visit": KeyPersonStrings.visitSaved
             case "class": KeyPersonStrings.classChanged
+            case "staff": KeyPersonStrings.staffSaved
             default: nil
             }
         return KeyPersonFilePage(
@@ -136,6 +145,7 @@ struct KeyPersonController {
             csrfToken: context.csrfToken ?? "", seen: seen,
             grid: try await register.regions.find(id: seen.person.regionID),
             events: try await register.repository.events(of: id), visits: try await register.repository.visits(of: id),
-            now: context.now, notice: done, error: error, staff: try await register.staffNames([seen.person]))
+            now: context.now, notice: done, error: error, staff: try await register.staffNames([seen.person]),
+            candidates: try await register.candidates(for: seen.person.regionPath))
     }
 }

@@ -174,22 +174,78 @@ struct KeyPersonRegister: Sendable {
         return reason
     }
 
-    /// The responsible staff: known usernames, at least one.
-    func responsible(_ names: [String]?) async throws -> [String] {
+    /// The responsible staff (包保责任人): known, enabled users who themselves read key persons of the region at
+    /// `regionPath` (`KeyPersonAccess`: the grid's worker, the center, leaders, the police station, the justice
+    /// office), at least one. Naming someone who may not open the person's file would leave them responsible for a
+    /// person they cannot see.
+    func responsible(_ names: [String]?, regionPath: String) async throws -> [String] {
         let usernames = (names ?? []).flatMap { $0.split(whereSeparator: { ",，、 ".contains($0) }) }.map(String.init)
         guard !usernames.isEmpty else { throw KeyPersonProblem.missing("responsible", "包保责任人") }
         var unique: [String] = []
         for username in usernames where !unique.contains(username) {
-            guard try await users.find(username: username) != nil else {
+            guard let user = try await users.find(username: username), !user.disabled else {
                 throw KeyPersonProblem(
                     code: "key_person.invalid_responsible", field: "responsible",
                     message: Localized(
                         zh: "包保责任人（responsible）中没有用户“\(username)”。",
                         en: "responsible: no user \"\(username)\"."))
             }
+            guard try await reads(user, regionPath: regionPath) else {
+                throw KeyPersonProblem(
+                    code: "key_person.invalid_responsible", field: "responsible",
+                    message: Localized(
+                        zh: "包保责任人（responsible）“\(user.displayName)”无权查看该网格的重点人员，不能担任包保责任人。",
+                        en: "responsible: \"\(username)\" may not read key persons of this grid."))
+            }
             unique.append(username)
         }
         return unique
+    }
+
+    /// A member of staff who may be named responsible, as a form offers them: their name and organisation (the
+    /// username is the value sent, not shown).
+    struct Candidate: Sendable {
+        let username: String
+        let name: String
+        let organisation: String
+    }
+
+    /// Whether `user` reads key persons of the region at `regionPath`.
+    private func reads(_ user: User, regionPath: String) async throws -> Bool {
+        let identity = try await ActorFactory(regions: regions, organisations: organisations).identity(for: user)
+        return KeyPersonAccess.canView(
+            regionPath: regionPath, by: identity.actor, riskOrganisations: identity.riskOrganisations)
+    }
+
+    /// The staff a form offers as responsible: the enabled users who read key persons somewhere in `jurisdictions`
+    /// (the reader's, when registering: the grid is chosen on the same form, and the choice is checked on saving),
+    /// or of the one person's region (`regionPath`), by name.
+    func candidates(within jurisdictions: [String] = [], for regionPath: String? = nil) async throws -> [Candidate] {
+        func slashed(_ path: String) -> String { path.hasSuffix("/") ? path : path + "/" }
+        let readerPaths = jurisdictions.map(slashed)
+        var found: [Candidate] = []
+        for user in try await users.list() where !user.disabled && !user.grants.isEmpty {
+            let identity = try await ActorFactory(regions: regions, organisations: organisations).identity(for: user)
+            let fits: Bool
+            if let regionPath {
+                fits = KeyPersonAccess.canView(
+                    regionPath: regionPath, by: identity.actor, riskOrganisations: identity.riskOrganisations)
+            } else {
+                let theirs = KeyPersonAccess.jurisdictionPaths(
+                    for: identity.actor, riskOrganisations: identity.riskOrganisations
+                ).map(slashed)
+                fits = theirs.contains { path in readerPaths.contains { path.hasPrefix($0) || $0.hasPrefix(path) } }
+            }
+            guard fits,
+                let grant = identity.actor.grants.first(where: {
+                    KeyPersonAccess.reads($0, riskOrganisations: identity.riskOrganisations)
+                })
+            else { continue }
+            let organisation = try await organisations.find(id: grant.organisationID)
+            found.append(
+                Candidate(username: user.username, name: user.displayName, organisation: organisation?.name ?? ""))
+        }
+        return found.sorted { ($0.organisation, $0.name, $0.username) < ($1.organisation, $1.name, $1.username) }
     }
 
     /// Registers a person in a grid of the actor's jurisdiction.
@@ -227,7 +283,7 @@ struct KeyPersonRegister: Sendable {
         }
         let personClass = try Self.personClass(input.personClass)
         let reason = try Self.reason(input.reason)
-        let responsible = try await responsible(input.responsible)
+        let responsible = try await responsible(input.responsible, regionPath: path)
         let keys = PersonIdentifiers.keys(idNumber: idNumber, phone: phone)
         let new = NewKeyPerson(
             name: name, idNumber: idNumber, phone: phone, address: address, regionID: grid.id, regionPath: path,
@@ -258,10 +314,12 @@ struct KeyPersonRegister: Sendable {
         _ id: Int64, personClass: String?, reason: String?, responsible: [String]?, by actor: Actor, at now: Date,
         requestID: String
     ) async throws -> KeyPersonRecord {
-        _ = try await view(id, by: actor, action: "key-person.change", at: now, requestID: requestID)
+        let seen = try await view(id, by: actor, action: "key-person.change", at: now, requestID: requestID)
         guard personClass != nil || responsible != nil else { throw KeyPersonProblem.missing("class", "人员类别") }
         // Everything is checked before anything is written; both changes are then one transaction.
-        let usernames = try await responsible.asyncMap { try await self.responsible($0) }
+        let usernames = try await responsible.asyncMap {
+            try await self.responsible($0, regionPath: seen.person.regionPath)
+        }
         let newClass = try personClass.map { (try Self.personClass($0), try Self.reason(reason)) }
         return try await repository.change(
             of: id, to: newClass, responsible: usernames, by: Self.author(actor), at: now)

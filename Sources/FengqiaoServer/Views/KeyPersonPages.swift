@@ -32,6 +32,23 @@ struct KeyPersonsAmongParties {
     }
 }
 
+/// The responsible staff (包保责任人) as boxes to tick: the staff who read key persons there (`candidates`), by name
+/// and organisation; without JavaScript, several may be ticked.
+func keyPersonResponsibleChoices(
+    _ candidates: [KeyPersonRegister.Candidate], checked: Set<String>, _ language: DisplayLanguage
+) -> any Component {
+    Element(name: "fieldset") {
+        Element(name: "legend") { Text(KeyPersonStrings.responsible.text(language)) }
+        for user in candidates {
+            Label(user.organisation.isEmpty ? user.name : "\(user.name)（\(user.organisation)）") {
+                Input(type: .checkbox, name: "responsible", value: Widgets.escapeAttribute(user.username))
+                    .flag("checked", checked.contains(user.username))
+            }.class("choice")
+        }
+        Paragraph(KeyPersonStrings.responsibleHint.text(language)).class("note")
+    }.attribute(named: "id", value: "responsible-choices")
+}
+
 /// A due time, marked overdue when past.
 func keyPersonDue(_ due: Date?, now: Date, _ language: DisplayLanguage) -> any Component {
     guard let due else { return Text("—") }
@@ -123,6 +140,8 @@ struct KeyPersonNewPage {
     let form: WebForm?
     let error: Localized?
     let me: String
+    /// Who may be named responsible (`KeyPersonRegister.candidates`).
+    let candidates: [KeyPersonRegister.Candidate]
 
     func render() -> String {
         let s = KeyPersonStrings.self
@@ -147,9 +166,8 @@ struct KeyPersonNewPage {
                     options: KeyPersonClass.allCases.map { ($0.rawValue, t($0.name)) },
                     selected: form?["class"] ?? KeyPersonClass.green.rawValue, required: true)
                 Widgets.textArea("reason", label: t(s.reason), value: form?["reason"] ?? "")
-                Widgets.textField(
-                    "responsible", label: t(s.responsible), required: true, value: form?["responsible"] ?? me)
-                Paragraph(t(s.responsibleHint)).class("note")
+                keyPersonResponsibleChoices(
+                    candidates, checked: Set(form.map { $0.all("responsible") } ?? [me]), language)
                 SubmitButton(t(s.save))
             }.class("stacked").attribute(named: "id", value: "key-person-form")
         }
@@ -169,6 +187,8 @@ struct KeyPersonFilePage {
     let notice: Localized?
     let error: Localized?
     let staff: [String: String]
+    /// Who may be named responsible for this person (`KeyPersonRegister.candidates`).
+    let candidates: [KeyPersonRegister.Candidate]
 
     func render() -> String {
         let s = KeyPersonStrings.self
@@ -215,6 +235,12 @@ struct KeyPersonFilePage {
                 Widgets.textArea("reason", label: t(s.changeReason))
                 SubmitButton(t(s.submitClass))
             }.class("stacked").attribute(named: "id", value: "class-form")
+            Form(url: Paths.keyPerson(person.id) + "/responsible", method: .post) {
+                H2(t(s.changeStaff))
+                Widgets.csrf(csrfToken)
+                keyPersonResponsibleChoices(candidates, checked: Set(person.responsible), language)
+                SubmitButton(t(s.saveStaff))
+            }.class("stacked").attribute(named: "id", value: "staff-form")
             H2(t(s.events))
             Widgets.table(
                 [t(s.when), t(s.what), t(s.reason), t(s.who)],
