@@ -184,6 +184,13 @@ struct HotspotTests {
                     .first?["id"] as? Int)
             let page = try await browser.get(Paths.hotspot(id))
             #expect(page.status == .ok && page.body.contains("hotspot-not-related"))
+            // Its map: the grids of both villages, those holding its cases shaded, drawn without JavaScript.
+            let map = try #require(
+                page.body.range(of: "id=\"hotspot-map\"").map { String(page.body[$0.lowerBound...]) })
+            let drawn = String(map.prefix(upTo: map.range(of: "</section>")?.lowerBound ?? map.endIndex))
+            #expect(drawn.contains("<svg") && drawn.contains("热点分布"))
+            #expect(drawn.components(separatedBy: "fill=\"#f8b4b4\"").count - 1 >= 2, "\(drawn.prefix(400))")
+            #expect(drawn.contains("fill=\"#f5f7fa\""))
             // The hotspot's first case (its identifier) is the one not related: the page goes on to the hotspot
             // under its next case, not to the old identifier, which no longer names a hotspot (regression).
             let outsider = ids[0]

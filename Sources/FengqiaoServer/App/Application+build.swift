@@ -71,7 +71,8 @@ func buildRouter(
     let pages = router.group()
         .add(middleware: SessionAuthenticator(sessions: services.sessions, users: services.users, actors: actors))
     let hotspots = HotspotService(services: services, caseActions: caseActions)
-    HotspotController(hotspots: hotspots, organisations: services.organisations).addRoutes(to: pages)
+    HotspotController(hotspots: hotspots, organisations: services.organisations, regions: services.regions)
+        .addRoutes(to: pages)
     HomeController(regions: services.regions, organisations: services.organisations, mediators: services.mediators)
         .addRoutes(to: pages)
     SignInController(

@@ -9,6 +9,7 @@ import Hummingbird
 struct HotspotController {
     let hotspots: HotspotService
     let organisations: OrganisationRepository
+    let regions: RegionRepository
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let reading = router.group().add(middleware: RoleRequirement.page(HotspotRoles.read))
@@ -129,10 +130,40 @@ struct HotspotController {
         -> HotspotPage
     {
         let mayAct = !identity.roles.isDisjoint(with: HotspotRoles.act)
-        return HotspotPage(
+        var page = HotspotPage(
             language: context.language, nav: StaffNav(identity: identity, context: context, current: Paths.hotspots),
             csrfToken: context.csrfToken ?? "", view: view,
             organisations: mayAct ? try await dispatchTargets(identity) : [], mayAct: mayAct)
+        page.map = try await map(of: view.cases)
+        return page
+    }
+
+    /// The grids of the villages the cases came from (a case registered in a grid counts there; one registered in a
+    /// village shows its village's grids), and the cases' own locations.
+    private func map(of cases: [Case]) async throws -> HotspotMap {
+        var villages: [Region.ID] = []
+        var perGrid: [Region.ID: Int] = [:]
+        for current in cases {
+            guard let region = try await regions.find(id: current.regionID) else { continue }
+            let village = region.level == .grid ? region.parentID : region.id
+            if let village, !villages.contains(village) { villages.append(village) }
+            if region.level == .grid { perGrid[region.id, default: 0] += 1 }
+        }
+        var grids: [HotspotMap.Grid] = []
+        for village in villages {
+            for grid in try await regions.subtree(of: village) where grid.level == .grid {
+                guard let boundary = grid.boundary else { continue }
+                grids.append(
+                    HotspotMap.Grid(
+                        code: grid.code, name: grid.name, ring: boundary.ring, cases: perGrid[grid.id] ?? 0))
+            }
+        }
+        let dots = cases.compactMap { current -> HotspotMap.Dot? in
+            guard let latitude = current.latitude, let longitude = current.longitude else { return nil }
+            return HotspotMap.Dot(
+                number: current.number, point: GeoPolygon.Point(longitude: longitude, latitude: latitude))
+        }
+        return HotspotMap(grids: grids, dots: dots)
     }
 
     /// The organisations of the reader's jurisdictions, centers left out (as the case page's dispatch choices).

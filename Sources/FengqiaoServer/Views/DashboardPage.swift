@@ -344,41 +344,26 @@ struct DashboardPage {
     /// The grids as an SVG (no JavaScript needed): each polygon coloured by its open cases and a link to its cases;
     /// each village named at the middle of its grids. A table of every village and grid follows, folded.
     private func gridMap() -> any Component {
-        let points = grids.flatMap(\.ring)
-        guard let minX = points.map(\.longitude).min(), let maxX = points.map(\.longitude).max(),
-            let minY = points.map(\.latitude).min(), let maxY = points.map(\.latitude).max(), maxX > minX,
-            maxY > minY
-        else { return Paragraph(t(WorkspaceStrings.mapEmpty)).class("note") }
-        let width = 1000.0
-        let height = (width * (maxY - minY) / (maxX - minX)).rounded()
-        func xy(_ p: GeoPolygon.Point) -> (Double, Double) {
-            ((p.longitude - minX) / (maxX - minX) * width, (maxY - p.latitude) / (maxY - minY) * height)
+        guard let map = MapProjection(grids.flatMap(\.ring)) else {
+            return Paragraph(t(WorkspaceStrings.mapEmpty)).class("note")
         }
-        func project(_ p: GeoPolygon.Point) -> String {
-            let (x, y) = xy(p)
-            return String(format: "%.1f,%.1f", x, y)
-        }
-        var svg = "<svg xmlns=\"http://www.w3.org/2000/svg\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" "
-        svg += "role=\"img\" aria-label=\"\(Widgets.escapeAttribute(t(DashboardStrings.mapHeading)))\">"
+        var svg = map.open(label: t(DashboardStrings.mapHeading))
         for grid in grids {
             let title = Widgets.escapeAttribute("\(grid.name)：\(grid.cases)（\(t(DashboardStrings.open))\(grid.open)）")
             svg += "<a href=\"\(Widgets.escapeAttribute(casesLink([("region", grid.code)])))\">"
             svg +=
-                "<polygon points=\"\(grid.ring.map(project).joined(separator: " "))\" fill=\"\(Self.colour(grid.open))\" "
+                "<polygon points=\"\(grid.ring.map(map.project).joined(separator: " "))\" fill=\"\(Self.colour(grid.open))\" "
             svg += "stroke=\"#52606d\" stroke-width=\"1\" data-grid=\"\(Widgets.escapeAttribute(grid.code))\">"
             svg += "<title>\(title)</title></polygon>"
             // The grid's count at its middle (the mean of its corners); its name is in the title and the table.
-            if !grid.ring.isEmpty {
-                let corners = grid.ring.map(xy)
-                let x = corners.map(\.0).reduce(0, +) / Double(corners.count)
-                let y = corners.map(\.1).reduce(0, +) / Double(corners.count)
+            if let (x, y) = map.middle(of: grid.ring) {
                 svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"grid-label\">%d</text>", x, y, grid.cases)
             }
             svg += "</a>"
         }
         for village in villages {
             guard let centre = centre(of: village.code) else { continue }
-            let (x, y) = xy(centre)
+            let (x, y) = map.xy(centre)
             svg += "<a href=\"\(Widgets.escapeAttribute(casesLink([("region", village.code)])))\">"
             svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"village-label\">", x, y)
             svg += "\(Widgets.escapeAttribute(village.name)) \(village.cases)</text></a>"

@@ -113,6 +113,55 @@ struct HotspotListPage {
 }
 
 /// `/hotspots/{id}`: one hotspot, its cases and the three actions (forms that work without JavaScript).
+/// Where a hotspot's cases are: the grids of the villages they came from, those holding cases filled and counted,
+/// and a dot for each case whose reporter gave a location (its number in the dot's title). Drawn on the server as an
+/// SVG (no JavaScript, no map tiles); nothing when the villages have no drawn grids and no case has a location.
+struct HotspotMap {
+    struct Grid {
+        let code: String
+        let name: String
+        let ring: [GeoPolygon.Point]
+        /// The hotspot's visible cases registered in the grid.
+        let cases: Int
+    }
+
+    struct Dot {
+        let number: String
+        let point: GeoPolygon.Point
+    }
+
+    let grids: [Grid]
+    let dots: [Dot]
+
+    func component(_ language: DisplayLanguage) -> any Component {
+        let s = HotspotStrings.self
+        guard let map = MapProjection(grids.flatMap(\.ring) + dots.map(\.point)) else {
+            return Paragraph(s.mapEmpty.text(language)).class("note").attribute(named: "id", value: "hotspot-map")
+        }
+        var svg = map.open(label: s.mapHeading.text(language))
+        for grid in grids {
+            let title = Widgets.escapeAttribute("\(grid.name)：\(s.count(grid.cases).text(language))")
+            svg += "<polygon points=\"\(grid.ring.map(map.project).joined(separator: " "))\" "
+            svg += "fill=\"\(grid.cases > 0 ? "#f8b4b4" : "#f5f7fa")\" stroke=\"#52606d\" stroke-width=\"1\" "
+            svg += "data-grid=\"\(Widgets.escapeAttribute(grid.code))\"><title>\(title)</title></polygon>"
+            if grid.cases > 0, let (x, y) = map.middle(of: grid.ring) {
+                svg += String(format: "<text x=\"%.1f\" y=\"%.1f\" class=\"grid-label\">%d</text>", x, y, grid.cases)
+            }
+        }
+        for dot in dots {
+            let (x, y) = map.xy(dot.point)
+            svg += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"9\" fill=\"#b42318\" ", x, y)
+            svg += "stroke=\"#fff\" stroke-width=\"2\"><title>\(Widgets.escapeAttribute(dot.number))</title></circle>"
+        }
+        svg += "</svg>"
+        return Element(name: "section") {
+            H2(s.mapHeading.text(language))
+            Div { Node<HTML.BodyContext>.raw(svg) }.class("grid-map")
+            Paragraph(s.mapNote.text(language)).class("note")
+        }.attribute(named: "id", value: "hotspot-map")
+    }
+}
+
 struct HotspotPage {
     let language: DisplayLanguage
     let nav: StaffNav
@@ -123,6 +172,8 @@ struct HotspotPage {
     let mayAct: Bool
     var notice: [Localized] = []
     var error: Localized? = nil
+    /// Where its cases are (`HotspotMap`).
+    var map: HotspotMap? = nil
 
     private func t(_ text: Localized) -> String { text.text(language) }
 
@@ -155,6 +206,7 @@ struct HotspotPage {
                 }
             }.class("hotspot-cases").attribute(named: "id", value: "hotspot-cases")
             if view.hiddenCount > 0 { Paragraph(t(s.hidden(view.hiddenCount))).class("note") }
+            if let map { map.component(language) }
             if mayAct { actions }
             if !view.actions.isEmpty {
                 H2(t(s.history))

@@ -5,6 +5,13 @@ import Foundation
 /// The words of the hotspot pages and panels (zh-Hans first).
 enum HotspotStrings {
     static let title = Localized(zh: "热点发现", en: "Hotspots")
+    static let mapHeading = Localized(zh: "热点分布", en: "Where the cases are")
+    static let mapNote = Localized(
+        zh: "涂色网格为本热点案件所在网格，数字为件数；圆点为反映人提供的位置。",
+        en: "Shaded grids hold this hotspot's cases (the number is how many); dots are locations reporters gave.")
+    static let mapEmpty = Localized(
+        zh: "所在村（社区）尚未绘制网格边界，案件也没有位置信息，暂无法显示分布图。",
+        en: "No map: the villages have no grid boundaries and no case has a location.")
     static let intro = Localized(
         zh: "多人通过不同渠道、在相近的时间和地点反映同一件事，系统自动归为热点（至少3件、2位反映人，72小时内）。",
         en: "Several people reporting one matter through different channels, close in time and place, form a hotspot "
