@@ -1,7 +1,8 @@
 """Risk visits in a real browser (a journey of scripts/browser_test.py): the grid worker finds the demo's red warning
 (the seed story: a neighbour dispute, the police called, a threat) among the visits due on /grid, opens the visit on
 a phone-sized page, records what was done and what the visit found without JavaScript, and the warning's page shows
-the visit; the leader's dashboard shows the risk panel."""
+the visit; the leader's dashboard shows the risk panel; the township's police station records its own visit from its
+inbox."""
 
 
 class RiskStepFailed(Exception):
@@ -45,4 +46,19 @@ def journey_risk(t):
         if "预警准确率" not in t.text("#risk-panel"):
             raise RiskStepFailed("no risk panel")
     t.visit("risk warnings", "/risk/warnings")
+    t.sign_out()
+    t.sign_in("taoyuan.police")
+    t.visit("police station's inbox with its risk visits", "/inbox")
+    with t.step("the police station's visit of the red warning is in its inbox and is recorded: 人员稳控"):
+        rows = [row for row in t.find_all("#risk-visits tr") if "红色预警" in row.text and "记录走访" in row.text]
+        if not rows:
+            raise RiskStepFailed(f"no red visit for the police: {t.text('#risk-visits')[:300]!r}")
+        t.submit(rows[0].find_element("css selector", "a"))
+        t.find("input[name='outcome'][value='stabilised']").click()
+        t.fill("note", "民警上门训诫，双方表示不再动手。")
+        t.submit(t.find("form.visit"))
+        if "done=1" not in t.driver.current_url or "人员稳控" not in t.text("body"):
+            raise RiskStepFailed(f"not saved: {t.path()} {t.text('body')[:300]!r}")
+    t.check_page()
+    t.shot("police visit recorded")
     t.sign_out()

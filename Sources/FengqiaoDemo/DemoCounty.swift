@@ -674,6 +674,20 @@ private struct DemoCountyBuilder {
                 }
             }
         }
+        // Each township's police station (派出所) has a handler too: risk warnings send it on visits (docs/RISK.md),
+        // and it reads the key persons of its township. Last, so that the other accounts keep their names.
+        for township in townships {
+            let slug = township.plan.slug
+            users.append(
+                user(
+                    "\(slug).police",
+                    [
+                        GrantSpec(
+                            role: .departmentHandler, organisationKey: "\(slug).police", jurisdictionCode: township.code
+                        )
+                    ]
+                ))
+        }
         return users
     }
 

@@ -321,11 +321,13 @@ private func isDigits(_ text: Substring) -> Bool { !text.isEmpty && text.allSati
     let byCode = regionsByCode(county)
     for township in county.regions where township.level == .township {
         for role in Role.allCases {
+            // The police station's handler (….police) is the township's second department handler.
             let matching = county.users.filter { user in
-                user.grants.contains { grant in
-                    guard grant.role == role, let region = byCode[grant.jurisdictionCode] else { return false }
-                    return region.code.hasPrefix(township.code)
-                }
+                !user.username.hasSuffix(".police")
+                    && user.grants.contains { grant in
+                        guard grant.role == role, let region = byCode[grant.jurisdictionCode] else { return false }
+                        return region.code.hasPrefix(township.code)
+                    }
             }
             #expect(matching.count == 1, "\(township.name) has \(matching.count) users for \(role)")
             if let user = matching.first, let slug = slugs[role] {
@@ -333,7 +335,19 @@ private func isDigits(_ text: Substring) -> Bool { !text.isEmpty && text.allSati
             }
         }
     }
-    #expect(county.users.count == 4 * Role.allCases.count + 4)
+    #expect(county.users.count == 4 * (Role.allCases.count + 1) + 4)
+}
+
+@Test func everyTownshipPoliceStationHasAHandlerWhoReceivesItsRiskVisits() {
+    let townships = county.regions.filter { $0.level == .township }
+    let police = county.users.filter { $0.username.hasSuffix(".police") }
+    #expect(police.count == townships.count)
+    for user in police {
+        let grant = user.grants.first
+        #expect(user.grants.count == 1 && grant?.role == .departmentHandler, "\(user.username)")
+        let station = county.organisations.first { $0.key == grant?.organisationKey }
+        #expect(station?.kind == .policeStation && station?.regionCode == grant?.jurisdictionCode, "\(user.username)")
+    }
 }
 
 @Test func countyAccountsExistWithTheirRolesAtTheCountyCenterOrLabourBureau() throws {

@@ -121,6 +121,36 @@ struct WorkspacePagesTests {
         }
     }
 
+    @Test("the police station's and the justice office's handlers find their risk visits in their inbox; others none")
+    func riskVisitsInInbox() async throws {
+        try await TestApp.run(seeded: true) { client, services in
+            // The seed story (a neighbour dispute, the police called, a threat) raises a red warning with visits for
+            // the grid, the township's police station and its justice office.
+            let grid = try await KeyPersonTests.grid(of: "taoyuan.grid", services)
+            let desk = try await APIClient.signIn("taoyuan.center", client, services)
+            let made = try await desk.call(
+                .post, "/api/v1/cases", RiskAPITests.seedStory(regionCode: grid.code), key: "inbox-visits")
+            #expect(made.status == .created)
+            for (username, expected) in [
+                ("taoyuan.police", "派出所"), ("taoyuan.dept", "司法所"), ("county.dept", nil),
+            ] as [(String, String?)] {
+                let session = try await StaffSession.signIn(username, client)
+                let inbox = try await StaffSession.get(Paths.inbox, as: session, client)
+                #expect(inbox.status == .ok, "\(username)")
+                guard let expected else {
+                    #expect(!inbox.body.contains("id=\"risk-visits\""), "\(username)")
+                    continue
+                }
+                let section = try #require(
+                    inbox.body.range(of: "id=\"risk-visits\"").map {
+                        String(inbox.body[$0.lowerBound...].prefix(6000))
+                    },
+                    "\(username)")
+                #expect(section.contains("红色预警") && section.contains(expected), "\(username): \(section.prefix(1500))")
+            }
+        }
+    }
+
     @Test("a handler of the county's 司法局 is no justice office: the register stays closed to them")
     func countyJusticeBureau() async throws {
         // Found in review: the register let in any department whose name contained 司法, the county's 司法局 too,

@@ -110,6 +110,11 @@ struct QueueController {
             language: context.language, nav: nav(identity, context, Paths.inbox), title: s.inboxTitle,
             path: Paths.inbox, sections: sections)
         page.places = try await places(sections)
+        // A police station's or justice office's handler is sent on risk visits (`VisitorRole.of`): theirs are due
+        // here, beside the cases, as the grid worker's are on /grid.
+        if !identity.riskOrganisations.isEmpty {
+            page.riskVisits = RiskVisitsSection(visits: try await risk.visits(for: identity.actor), now: context.now)
+        }
         return page
     }
 
