@@ -131,6 +131,13 @@ struct WorkspacePagesTests {
             let made = try await desk.call(
                 .post, "/api/v1/cases", RiskAPITests.seedStory(regionCode: grid.code), key: "inbox-visits")
             #expect(made.status == .created)
+            // A key person the police station answers for: its visits are due in the police inbox too.
+            var person = KeyPersonTests.person(grid.code, "red")
+            person["responsible"] = ["taoyuan.police"]
+            let registered = try await KeyPersonTests.call(
+                client, .post, "/api/v1/key-persons", token: try await KeyPersonTests.token("taoyuan.center", services),
+                json: person)
+            #expect(registered.status == .created, "\(registered.text)")
             for (username, expected) in [
                 ("taoyuan.police", "派出所"), ("taoyuan.dept", "司法所"), ("county.dept", nil),
             ] as [(String, String?)] {
@@ -147,6 +154,7 @@ struct WorkspacePagesTests {
                     },
                     "\(username)")
                 #expect(section.contains("红色预警") && section.contains(expected), "\(username): \(section.prefix(1500))")
+                #expect(inbox.body.contains("我包保的重点人员走访") == (username == "taoyuan.police"), "\(username)")
             }
         }
     }

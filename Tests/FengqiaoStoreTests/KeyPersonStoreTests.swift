@@ -106,6 +106,31 @@ struct KeyPersonStoreTests {
         }
     }
 
+    @Test(
+        "the visits due of the persons one member of staff answers for: named exactly, not by a name like theirs; class and staff change in one go",
+        arguments: TestEngine.available)
+    func responsibleVisits(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let register = KeyPersonRepository(database: database, calendars: LiveCalendar(.mainland))
+            var mine = newPerson(.yellow)
+            mine.responsible = ["taoyuan.grid", "taoyuan.police"]
+            let first = try await register.register(mine, by: worker, at: now)
+            var lookalike = newPerson(.green)
+            lookalike.responsible = ["taoyuanXpolice"]
+            _ = try await register.register(lookalike, by: worker, at: now)
+            #expect(try await register.dueVisits(responsible: "taoyuan.police").map(\.person.id) == [first.id])
+            #expect(try await register.dueVisits(responsible: "taoyuan_police").isEmpty)
+            #expect(try await register.dueVisits(responsible: "police").isEmpty)
+            let changed = try await register.change(
+                of: first.id, to: (.red, "持刀威胁"), responsible: ["taoyuan.center"], by: worker, at: now + 60)
+            #expect(changed.personClass == .red && changed.responsible == ["taoyuan.center"])
+            #expect(try await register.dueVisits(responsible: "taoyuan.police").isEmpty)
+            #expect(try await register.dueVisits(responsible: "taoyuan.center").map(\.person.id) == [first.id])
+            let kinds = try await register.events(of: first.id).map(\.kind)
+            #expect(kinds == [.registered, .staffChanged, .classChanged])
+        }
+    }
+
     @Test("an overdue visit alerts once, even with two instances ticking", arguments: TestEngine.available)
     func overdueOnce(engine: TestEngine) async throws {
         try await engine.withDatabase { database, open in

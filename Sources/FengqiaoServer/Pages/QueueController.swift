@@ -114,6 +114,9 @@ struct QueueController {
         // here, beside the cases, as the grid worker's are on /grid.
         if !identity.riskOrganisations.isEmpty {
             page.riskVisits = RiskVisitsSection(visits: try await risk.visits(for: identity.actor), now: context.now)
+            if let keyPersons, let section = try await keyPersons.responsibleSection(identity, context) {
+                page.extras.append(section)
+            }
         }
         return page
     }

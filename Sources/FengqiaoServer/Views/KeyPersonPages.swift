@@ -278,9 +278,28 @@ struct KeyPersonPanels: Sendable {
         let language = context.language
         let paths = identity.actor.grants.filter { $0.role == .gridWorker }.map(\.jurisdictionPath)
         let due = try await register.repository.dueVisits(within: paths, limit: 50)
+        return visitsSection(due, heading: s.gridSection, note: s.gridSectionNote, id: "key-person-visits", context)
+    }
+
+    /// A police station's or justice office's handler's section on `/inbox`: the visits due of the key persons they
+    /// are named responsible for (包保责任人); nil when they are named for none.
+    func responsibleSection(_ identity: Identity, _ context: AppRequestContext) async throws -> (any Component)? {
+        let due = try await register.repository.dueVisits(responsible: identity.user.username, limit: 50)
+        guard !due.isEmpty else { return nil }
+        let s = KeyPersonStrings.self
+        return visitsSection(
+            due, heading: s.responsibleSection, note: s.responsibleSectionNote, id: "key-person-visits", context)
+    }
+
+    private func visitsSection(
+        _ due: [(visit: KeyPersonVisit, person: KeyPersonRecord)], heading: Localized, note: Localized, id: String,
+        _ context: AppRequestContext
+    ) -> any Component {
+        let s = KeyPersonStrings.self
+        let language = context.language
         return Element(name: "section") {
-            H2(s.gridSection.text(language))
-            Paragraph(s.gridSectionNote.text(language)).class("note")
+            H2(heading.text(language))
+            Paragraph(note.text(language)).class("note")
             if due.isEmpty {
                 Paragraph(s.noVisitsDue.text(language)).class("note")
             } else {
@@ -294,7 +313,7 @@ struct KeyPersonPanels: Sendable {
                     }
                 }.class("overdue")
             }
-        }.attribute(named: "id", value: "key-person-visits")
+        }.attribute(named: "id", value: id)
     }
 
     func dashboardPanel(_ identity: Identity, _ context: AppRequestContext) async throws -> any Component {

@@ -69,6 +69,10 @@ enum KeyPersonStrings {
     static let gridSectionNote = Localized(
         zh: "本网格重点人员的走访期限，超期的排在最前。", en: "Visits due to your grid's key persons, overdue first.")
     static let noVisitsDue = Localized(zh: "暂无待走访的重点人员。", en: "No key-person visits due.")
+    static let responsibleSection = Localized(zh: "我包保的重点人员走访", en: "Visits of the key persons I answer for")
+    static let responsibleSectionNote = Localized(
+        zh: "您作为包保责任人的重点人员，按走访期限排列，超期的标为红色。",
+        en: "The key persons you are responsible for, soonest visit first; overdue in red.")
     static let panel = Localized(zh: "重点人员", en: "Key persons")
     static let overdueVisits = Localized(zh: "超期未走访", en: "Overdue visits")
 

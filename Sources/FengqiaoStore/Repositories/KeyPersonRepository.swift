@@ -360,14 +360,44 @@ public struct KeyPersonRepository: Sendable {
                 .where("done_at", .is, SQLLiteral.null)
             query = Self.restrict(query, to: jurisdictions)
             let visits = try await query.orderBy("due_at").limit(limit).all().map(Self.visit)
-            var result: [(visit: KeyPersonVisit, person: KeyPersonRecord)] = []
-            for visit in visits {
-                if let person = try await Self.find(id: visit.keyPersonID, in: sql), person.closedAt == nil {
-                    result.append((visit, person))
-                }
-            }
-            return result
+            return try await Self.withPeople(visits, in: sql)
         }
+    }
+
+    /// The open visits of the persons `username` is named responsible for (包保责任人), earliest due first.
+    public func dueVisits(
+        responsible username: String, limit: Int = 50
+    ) async throws -> [(visit: KeyPersonVisit, person: KeyPersonRecord)] {
+        try await database.withConnection { sql in
+            // The names are stored comma-joined: matched within commas, then exactly (LIKE's `_` matches any one
+            // character in a username).
+            let ids = try await sql.select().columns("id", "responsible").from("key_persons")
+                .where("closed_at", .is, SQLLiteral.null)
+                .where(SQLRaw("(',' || responsible || ',')"), .like, SQLBind("%,\(username),%")).all()
+                .filter {
+                    try $0.decode(column: "responsible", as: String.self).split(separator: ",").contains {
+                        $0 == username
+                    }
+                }
+                .map { try $0.decode(column: "id", as: Int64.self) }
+            guard !ids.isEmpty else { return [] }
+            let visits = try await sql.select().columns(Self.visitColumns.map { SQLIdentifier($0) })
+                .from("key_person_visits").where("done_at", .is, SQLLiteral.null).where("key_person_id", .in, ids)
+                .orderBy("due_at").limit(limit).all().map(Self.visit)
+            return try await Self.withPeople(visits, in: sql)
+        }
+    }
+
+    private static func withPeople(
+        _ visits: [KeyPersonVisit], in sql: any SQLDatabase
+    ) async throws -> [(visit: KeyPersonVisit, person: KeyPersonRecord)] {
+        var result: [(visit: KeyPersonVisit, person: KeyPersonRecord)] = []
+        for visit in visits {
+            if let person = try await find(id: visit.keyPersonID, in: sql), person.closedAt == nil {
+                result.append((visit, person))
+            }
+        }
+        return result
     }
 
     /// How many open visits within `jurisdictions` are past due at `now`.
