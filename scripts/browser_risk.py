@@ -9,15 +9,20 @@ class RiskStepFailed(Exception):
     pass
 
 
+def open_red_visit(t):
+    """Opens the red warning's visit to record from the 走访任务 section (#risk-visits) of the page shown."""
+    rows = [row for row in t.find_all("#risk-visits tr") if "红色预警" in row.text and "记录走访" in row.text]
+    if not rows:
+        raise RiskStepFailed(f"no red visit to record: {t.text('#risk-visits')[:300]!r}")
+    t.submit(rows[0].find_element("css selector", "a"))
+
+
 def journey_risk(t):
     """A grid worker records a risk visit from a phone."""
     t.sign_in("taoyuan.grid")
     t.visit("grid worker's visits due", "/grid")
     with t.step("the red warning's visit is listed under 走访任务 and opens"):
-        rows = [row for row in t.find_all("#risk-visits tr") if "红色预警" in row.text and "记录走访" in row.text]
-        if not rows:
-            raise RiskStepFailed(f"no red visit due: {t.text('#risk-visits')[:300]!r}")
-        t.submit(rows[0].find_element("css selector", "a"))
+        open_red_visit(t)
     t.check_page()
     t.shot("risk visit form")
     with t.step("the visit is recorded: 心理疏导, a note, 酗酒 found"):
@@ -50,10 +55,7 @@ def journey_risk(t):
     t.sign_in("taoyuan.police")
     t.visit("police station's inbox with its risk visits", "/inbox")
     with t.step("the police station's visit of the red warning is in its inbox and is recorded: 人员稳控"):
-        rows = [row for row in t.find_all("#risk-visits tr") if "红色预警" in row.text and "记录走访" in row.text]
-        if not rows:
-            raise RiskStepFailed(f"no red visit for the police: {t.text('#risk-visits')[:300]!r}")
-        t.submit(rows[0].find_element("css selector", "a"))
+        open_red_visit(t)
         t.find("input[name='outcome'][value='stabilised']").click()
         t.fill("note", "民警上门训诫，双方表示不再动手。")
         t.submit(t.find("form.visit"))

@@ -17,11 +17,11 @@ struct KeyPersonAccessTests {
             grants: [Actor.Grant(role: role, organisationID: organisation, jurisdictionPath: path)])
     }
 
-    @Test("the grid, the center, leaders, the police station and the justice office of the jurisdiction; no one else")
+    @Test("the grid, the center, the police station and the justice office of the jurisdiction; leaders the figures")
     func readers() {
         let township = "/339921/339921101/"
         let risk: Set<Organisation.ID> = [Self.police]
-        for role in [Role.gridWorker, .centerStaff, .leader] {
+        for role in [Role.gridWorker, .centerStaff] {
             #expect(
                 KeyPersonAccess.canView(regionPath: Self.grid, by: Self.actor(role, township), riskOrganisations: risk))
             #expect(
@@ -34,11 +34,15 @@ struct KeyPersonAccessTests {
                 riskOrganisations: risk))
         for actor in [
             Self.actor(.departmentHandler, township, organisation: Self.labour), Self.actor(.mediator, township),
-            Self.actor(.admin, "/"),
+            Self.actor(.admin, "/"), Self.actor(.leader, township),
         ] {
             #expect(!KeyPersonAccess.canView(regionPath: Self.grid, by: actor, riskOrganisations: risk))
             #expect(KeyPersonAccess.jurisdictionPaths(for: actor, riskOrganisations: risk).isEmpty)
         }
+        // A leader sees the figures of their jurisdiction (counts by class, overdue visits), not the people.
+        #expect(
+            KeyPersonAccess.figuresPaths(for: Self.actor(.leader, township), riskOrganisations: risk) == [township])
+        #expect(KeyPersonAccess.figuresPaths(for: Self.actor(.mediator, township), riskOrganisations: risk).isEmpty)
     }
 
     @Test("one rule, two faces: the list's jurisdictions cover exactly the persons the reader may open")

@@ -101,7 +101,7 @@ struct WorkspacePagesTests {
         // county's labour bureau (county.dept) does not, though both are department handlers.
         let expected: [(username: String, keyPersons: Bool, hotspots: Bool)] = [
             ("taoyuan.dept", true, false), ("county.dept", false, false), ("taoyuan.grid", true, false),
-            ("taoyuan.center", true, true), ("taoyuan.leader", true, true), ("taoyuan.mediator", false, false),
+            ("taoyuan.center", true, true), ("taoyuan.leader", false, true), ("taoyuan.mediator", false, false),
             ("taoyuan.admin", false, true),
         ]
         try await TestApp.run(seeded: true) { client, _ in
@@ -118,6 +118,15 @@ struct WorkspacePagesTests {
                 let hotspots = try await StaffSession.get(Paths.hotspots, as: session, client)
                 #expect((hotspots.status == .ok) == account.hotspots, "\(account.username) → \(hotspots.status)")
             }
+            // The leader's screen: the figures of the demo's key persons (one of each class), no way to the people.
+            let leader = try await StaffSession.signIn("taoyuan.leader", client)
+            let dashboard = try await StaffSession.get(Paths.dashboard, as: leader, client)
+            let panel = try #require(
+                dashboard.body.range(of: "id=\"key-person-panel\"").map {
+                    String(dashboard.body[$0.lowerBound...].prefix(1500))
+                })
+            #expect(!dashboard.body.contains("href=\"\(Paths.keyPersons)"))
+            #expect(panel.contains("红色（高度关注）</span> 1 "), "\(panel)")
         }
     }
 

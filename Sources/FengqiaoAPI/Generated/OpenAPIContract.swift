@@ -4119,7 +4119,7 @@ package enum OpenAPIContract {
               "get": {
                 "operationId": "listKeyPersons",
                 "summary": "重点人员 / Key persons",
-                "description": "The key persons of the reader's jurisdiction (grid workers, center staff, leaders, police stations and justice offices; others 403), personal data masked, with the counts by class. The view is written to the access log.",
+                "description": "The key persons of the reader's jurisdiction (grid workers, center staff, police stations and justice offices; others, leaders too, 403: a leader's screen shows the figures, not the people), personal data masked, with the counts by class. The view is written to the access log.",
                 "tags": [
                   "oversight"
                 ],
@@ -9685,7 +9685,7 @@ package enum OpenAPIContract {
                   },
                   "responsible": {
                     "type": "array",
-                    "description": "Usernames of the responsible staff (包保责任人); each must read key persons of the grid (its grid worker, the center, leaders, the police station, the justice office), or the answer is a 422 naming `responsible`.",
+                    "description": "Usernames of the responsible staff (包保责任人); each must read key persons of the grid (its grid worker, the center, the police station, the justice office), or the answer is a 422 naming `responsible`.",
                     "items": {
                       "type": "string"
                     }

@@ -16,7 +16,7 @@ extension Paths {
 struct KeyPersonController {
     let register: KeyPersonRegister
 
-    static let roles: Set<Role> = [.gridWorker, .centerStaff, .leader, .departmentHandler]
+    static let roles: Set<Role> = [.gridWorker, .centerStaff, .departmentHandler]
 
     func addRoutes(to router: some RouterMethods<AppRequestContext>) {
         let router = router.group().add(middleware: RoleRequirement.page(Self.roles))

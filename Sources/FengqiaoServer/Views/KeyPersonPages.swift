@@ -319,12 +319,20 @@ struct KeyPersonPanels: Sendable {
     func dashboardPanel(_ identity: Identity, _ context: AppRequestContext) async throws -> any Component {
         let s = KeyPersonStrings.self
         let language = context.language
-        let paths = KeyPersonAccess.jurisdictionPaths(
-            for: identity.actor, riskOrganisations: try await register.riskOrganisations(of: identity.actor))
+        let organisations = try await register.riskOrganisations(of: identity.actor)
+        let paths = KeyPersonAccess.figuresPaths(for: identity.actor, riskOrganisations: organisations)
+        // Leaders see the figures; the people, only those who visit them (`KeyPersonAccess`).
+        let readsRegister = !KeyPersonAccess.jurisdictionPaths(
+            for: identity.actor, riskOrganisations: organisations
+        ).isEmpty
         let counts = try await register.repository.counts(within: paths)
         let overdue = try await register.repository.overdueCount(within: paths, at: context.now)
         return Div {
-            H2 { Link(s.panel.text(language), url: Paths.keyPersons) }
+            if readsRegister {
+                H2 { Link(s.panel.text(language), url: Paths.keyPersons) }
+            } else {
+                H2(s.panel.text(language))
+            }
             // one line of figures, like the risk panel above it (the leader's screen keeps to about two screens)
             Div {
                 for personClass in KeyPersonClass.allCases.reversed() {

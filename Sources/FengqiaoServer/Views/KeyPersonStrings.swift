@@ -26,9 +26,9 @@ enum KeyPersonStrings {
     static let changeReason = Localized(zh: "调整理由（必填）", en: "Reason for the change (required)")
     static let responsible = Localized(zh: "包保责任人", en: "Responsible staff")
     static let responsibleHint = Localized(
-        zh: "可选多人；只列出有权查看该处重点人员的工作人员（网格员、综治中心、领导、派出所、司法所）。",
+        zh: "可选多人；只列出有权查看该处重点人员的工作人员（网格员、综治中心、派出所、司法所）。",
         en:
-            "Tick one or more; only staff who read key persons there are listed (grid, center, leaders, police, justice)."
+            "Tick one or more; only staff who read key persons there are listed (grid, center, police, justice)."
     )
     static let changeStaff = Localized(zh: "更换包保责任人", en: "Change the responsible staff")
     static let saveStaff = Localized(zh: "保存包保责任人", en: "Save the responsible staff")
