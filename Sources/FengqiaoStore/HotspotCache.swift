@@ -5,8 +5,9 @@ import Foundation
 /// function of the cases registered within the window and of the "not related" pairs, both in the database, so every
 /// instance of a deployment computes the same ones. This actor keeps the engine's incremental index (`HotspotIndex`)
 /// between requests and brings it up to date at each use:
-/// - new cases: those registered since the last look (minus a minute's slack for other instances' clocks), read by
-///   an index range of `cases_created`; ones already indexed are skipped;
+/// - new cases: those registered since the last look, minus `lateSlack` (ten minutes) for other instances' clocks and
+///   for transactions that commit a while after their case's registration time, read by an index range of
+///   `cases_created`; ones already indexed are skipped;
 /// - new "not related" pairs: the rows of `hotspot_exclusions` added since the last look (by row id);
 /// - a full rebuild (`recompute`) at the first use, when the index is older than `rebuildInterval` (the vocabulary's
 ///   weights are refreshed and late cases placed as the batch would) or when the clock went back.
@@ -118,12 +119,16 @@ public actor HotspotCache {
 
     // MARK: Keeping up
 
+    /// How far before the last look a refresh reads again: a case registered then but committed since (another
+    /// instance's slow transaction, its clock a little behind) is still found; the few cases read twice are skipped.
+    static let lateSlack: TimeInterval = 600
+
     func refresh(at now: Date) async throws {
         guard var index, now >= builtAt, now.timeIntervalSince(builtAt) < rebuildInterval else {
             try await recompute(at: now)
             return
         }
-        let from = max(now.addingTimeInterval(-parameters.window), lastLook.addingTimeInterval(-60))
+        let from = max(now.addingTimeInterval(-parameters.window), lastLook.addingTimeInterval(-Self.lateSlack))
         for current in try await repository.cases(registeredFrom: from) where !indexed.contains(current.id) {
             let item = try await item(current)
             items[current.id] = item

@@ -126,6 +126,29 @@ struct HotspotStoreTests {
         }
     }
 
+    @Test(
+        "a case committed late by another instance (registered minutes before this instance last looked) still joins",
+        arguments: TestEngine.available)
+    func lateArrival(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await World.make(database)
+            for (index, report) in Self.busReports.prefix(3).enumerated() {
+                try await world.report(
+                    report.0, report.1, channel: report.2, phone: report.3, inOtherVillage: report.4,
+                    at: now.addingTimeInterval(Double(index - 10) * 3600), key: "bus\(index)")
+            }
+            let warm = cache(database)
+            #expect(try await warm.hotspots(at: now).first?.size == 3)
+            // Another instance's transaction, begun three minutes ago, commits now: its case's time is before this
+            // instance's last look. A minute's slack missed it until the hourly rebuild.
+            let late = Self.busReports[3]
+            try await world.report(
+                late.0, late.1, channel: late.2, phone: late.3, inOtherVillage: late.4,
+                at: now.addingTimeInterval(-180), key: "late")
+            #expect(try await warm.hotspots(at: now.addingTimeInterval(30)).first?.size == 4)
+        }
+    }
+
     @Test("only the window is read: reports older than 72 hours make no hotspot", arguments: TestEngine.available)
     func onlyTheWindow(engine: TestEngine) async throws {
         try await engine.withDatabase { database in

@@ -175,7 +175,7 @@ struct KeyPersonRegister: Sendable {
     }
 
     /// The responsible staff (包保责任人): known, enabled users who themselves read key persons of the region at
-    /// `regionPath` (`KeyPersonAccess`: the grid's worker, the center, leaders, the police station, the justice
+    /// `regionPath` (`KeyPersonAccess`: the grid's worker, the center, the police station, the justice
     /// office), at least one. Naming someone who may not open the person's file would leave them responsible for a
     /// person they cannot see.
     func responsible(_ names: [String]?, regionPath: String) async throws -> [String] {
