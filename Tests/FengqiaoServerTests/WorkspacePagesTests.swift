@@ -165,6 +165,20 @@ struct WorkspacePagesTests {
                 #expect(section.contains("红色预警") && section.contains(expected), "\(username): \(section.prefix(1500))")
                 #expect(inbox.body.contains("我包保的重点人员走访") == (username == "taoyuan.police"), "\(username)")
             }
+            // The center's staff answer for key persons too: theirs are due on the desk.
+            person["responsible"] = ["taoyuan.center"]
+            person["idNumber"] = nil
+            person["phone"] = "13900003333"
+            let another = try await KeyPersonTests.call(
+                client, .post, "/api/v1/key-persons", token: try await KeyPersonTests.token("taoyuan.center", services),
+                json: person)
+            #expect(another.status == .created, "\(another.text)")
+            let center = try await StaffSession.signIn("taoyuan.center", client)
+            let triage = try await StaffSession.get(Paths.desk, as: center, client)
+            #expect(triage.body.contains("我包保的重点人员走访"))
+            let police = try await StaffSession.signIn("taoyuan.police", client)
+            let policeInbox = try await StaffSession.get(Paths.inbox, as: police, client)
+            #expect(policeInbox.body.components(separatedBy: "/key-persons/").count - 1 == 1)
         }
     }
 

@@ -105,7 +105,8 @@ func buildRouter(
     ).addRoutes(to: pages)
     DeskController(
         cases: services.cases, regions: services.regions, categories: services.categories, calendars: calendars,
-        caseActions: caseActions, hotspots: hotspots
+        caseActions: caseActions, hotspots: hotspots,
+        keyPersons: KeyPersonPanels(register: KeyPersonRegister(services: services))
     ).addRoutes(to: pages)
     QueueController(
         cases: services.cases, mediators: services.mediators, regions: services.regions, calendars: calendars,

@@ -14,6 +14,8 @@ struct DeskController {
     var calendar: WorkingCalendar { calendars.current }
     let caseActions: CaseActionsFactory
     var hotspots: HotspotService? = nil
+    /// The key persons the member of staff answers for (包保责任人): their visits due on the desk.
+    var keyPersons: KeyPersonPanels? = nil
 
     struct DuplicateResource: ResponseEncodable {
         struct Item: Codable {
@@ -34,6 +36,7 @@ struct DeskController {
             var page = try await triage(identity, context)
             page.notice = request.uri.queryParameters.get("done").flatMap(ListStrings.confirmation)
             page.hotspots = try await hotspots?.list(for: identity, at: context.now) ?? []
+            page.keyPersonVisits = try await keyPersons?.responsibleSection(identity, context)
             return HTMLPage(html: page.render())
         }
         router.get(RouterPath(Paths.deskIntake)) { request, context in

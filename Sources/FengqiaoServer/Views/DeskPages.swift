@@ -17,6 +17,8 @@ struct TriagePage {
     var notice: Localized? = nil
     /// The hotspots forming in the desk's jurisdiction (热点发现, docs/HOTSPOTS.md).
     var hotspots: [HotspotView] = []
+    /// The visits due of the key persons the member of staff answers for (`KeyPersonPanels.responsibleSection`).
+    var keyPersonVisits: (any Component)? = nil
 
     /// The same queues on the staff case list, where they are filtered, paged, exported and acted on in bulk.
     static let toTriageList = Paths.cases(items: [
@@ -43,6 +45,7 @@ struct TriagePage {
                 Link(t(s.navIntake), url: Paths.deskIntake).class("button primary")
             }.class("actions")
             HotspotComponents.panel(hotspots, heading: HotspotStrings.deskPanel, id: "desk-hotspots", language)
+            if let keyPersonVisits { keyPersonVisits }
             for section in [
                 QueuePage.Section(
                     heading: s.triageWaiting, rows: toTriage, id: "triage-queue", total: totals.toTriage,

@@ -281,8 +281,8 @@ struct KeyPersonPanels: Sendable {
         return visitsSection(due, heading: s.gridSection, note: s.gridSectionNote, id: "key-person-visits", context)
     }
 
-    /// A police station's or justice office's handler's section on `/inbox`: the visits due of the key persons they
-    /// are named responsible for (包保责任人); nil when they are named for none.
+    /// The section 我包保的重点人员走访 on a police station's or justice office's `/inbox` and the center's `/desk`: the
+    /// visits due of the key persons the member of staff is named responsible for (包保责任人); nil when none.
     func responsibleSection(_ identity: Identity, _ context: AppRequestContext) async throws -> (any Component)? {
         let due = try await register.repository.dueVisits(responsible: identity.user.username, limit: 50)
         guard !due.isEmpty else { return nil }
