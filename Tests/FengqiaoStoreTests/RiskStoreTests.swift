@@ -179,6 +179,45 @@ struct RiskStoreTests {
         }
     }
 
+    @Test(
+        "a person known by phone in one case and by ID number and phone in the next is one person: the repeat is found",
+        arguments: TestEngine.available)
+    func personAcrossIdentifiers(engine: TestEngine) async throws {
+        try await engine.withDatabase { database in
+            let world = try await world(in: database)
+            let cases = CaseRepository(database: database, personKey: PersonKey(secret: "test person key"))
+            let risk = RiskStore(database: database)
+            var first = seedStory(world)
+            first.parties = [Party(role: .reporter, name: "王大伟", phone: "13900005555")]
+            _ = try await cases.create(
+                first, idempotencyKey: "phone-only", receivingCenter: world.base.center.id, by: world.base.desk,
+                at: now, trackingCode: "IDENTONE22")
+            var second = seedStory(world)
+            second.description = "王大伟又来反映邻居排水沟的事，对方扬言要砍死他。"
+            second.parties = [
+                Party(role: .reporter, name: "王大伟", phone: "139-0000-5555", idNumber: "110101199003071233")
+            ]
+            let made = try await cases.create(
+                second, idempotencyKey: "with-id", receivingCenter: world.base.center.id, by: world.base.desk,
+                at: now + 86_400, trackingCode: "IDENTTWO22")
+            // Found through the phone, though the person's subject is their ID number now.
+            let person = try #require(
+                try await risk.warnings(.init(), visibleTo: world.base.desk).first {
+                    $0.subjectKind == .person && $0.caseID == made.case.id
+                })
+            #expect(person.warning.assessment.fired.contains { $0.indicator == "repeat-dispute" })
+            // A later case with the phone alone follows the person's warning.
+            var third = seedStory(world)
+            third.description = "王大伟家门口又发生争执。"
+            third.parties = [Party(role: .reporter, name: "王大伟", phone: "13900005555")]
+            _ = try await cases.create(
+                third, idempotencyKey: "phone-again", receivingCenter: world.base.center.id, by: world.base.desk,
+                at: now + 2 * 86_400, trackingCode: "IDENTTRE22")
+            let followed = try #require(try await risk.warning(person.id, visibleTo: world.base.desk))
+            #expect(followed.warning.followedByIncident)
+        }
+    }
+
     /// Regression: a case's times are kept to the millisecond, so a request's clock a fraction of a millisecond
     /// earlier than the stored registration time made every observation "in the future": no warning, about half the
     /// time (the access matrix's seed story met it).

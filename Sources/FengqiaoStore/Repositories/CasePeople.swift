@@ -26,8 +26,17 @@ enum CasePeople {
                 && left.parties.map(\.household) == right.parties.map(\.household)
         }
 
-        /// The first key of every party known by one, the person a warning is about.
-        var personSubjects: [String] { Array(Set(parties.compactMap(\.persons.first))).sorted() }
+        /// Every person a warning may be about: the first key of a party known by one (the subject: the ID number's,
+        /// else the phone's) with every key the case knows them by, so that their earlier cases and the incidents
+        /// that follow are found through either identifier (an earlier case may have had only the phone).
+        var persons: [(subject: String, keys: [String])] {
+            var byFirst: [String: Set<String>] = [:]
+            for party in parties {
+                guard let first = party.persons.first else { continue }
+                byFirst[first, default: []].formUnion(party.persons)
+            }
+            return byFirst.keys.sorted().map { ($0, byFirst[$0, default: []].sorted()) }
+        }
         var households: [String] { Array(Set(parties.compactMap(\.household))).sorted() }
         var all: [String] { Array(Set(parties.flatMap(\.persons) + parties.compactMap(\.household))).sorted() }
     }

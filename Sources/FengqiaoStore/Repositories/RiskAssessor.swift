@@ -58,26 +58,26 @@ struct RiskAssessor {
         try await apply(
             subject: .dispute, subjectKey: "case:\(current.id.rawValue)", keys: keys.all, of: current,
             signals: disputeSignals, model: model, at: now)
-        for (kind, subjectKeys) in [(RiskSubjectKind.person, keys.personSubjects), (.household, keys.households)] {
-            for subjectKey in subjectKeys {
-                let others = try await CasePeople.cases(
-                    sharing: [subjectKey], from: now.addingTimeInterval(-Self.year), to: now, excluding: current.id,
-                    limit: Self.casesPerSubject - 1, in: sql)
-                guard !others.isEmpty else { continue }  // one case only: the dispute's warning says it all
-                var signals = disputeSignals
-                for id in others {
-                    guard let other = try await CaseRepository.load(id, in: sql) else { continue }
-                    let otherView = try await self.view(of: other, flareUpCount: 0, keys: [], at: now, types: &types)
-                    signals += RiskDetector.signals(of: otherView, at: now)
-                }
-                signals.append(
-                    RiskSignal(
-                        indicator: "repeat-dispute", at: current.createdAt, caseID: current.id,
-                        evidence: "一年内\(others.count + 1)件"))
-                try await apply(
-                    subject: kind, subjectKey: subjectKey, keys: [subjectKey], of: current, signals: signals,
-                    model: model, at: now)
+        let subjects: [(kind: RiskSubjectKind, key: String, known: [String])] =
+            keys.persons.map { (.person, $0.subject, $0.keys) } + keys.households.map { (.household, $0, [$0]) }
+        for (kind, subjectKey, known) in subjects {
+            let others = try await CasePeople.cases(
+                sharing: known, from: now.addingTimeInterval(-Self.year), to: now, excluding: current.id,
+                limit: Self.casesPerSubject - 1, in: sql)
+            guard !others.isEmpty else { continue }  // one case only: the dispute's warning says it all
+            var signals = disputeSignals
+            for id in others {
+                guard let other = try await CaseRepository.load(id, in: sql) else { continue }
+                let otherView = try await self.view(of: other, flareUpCount: 0, keys: [], at: now, types: &types)
+                signals += RiskDetector.signals(of: otherView, at: now)
             }
+            signals.append(
+                RiskSignal(
+                    indicator: "repeat-dispute", at: current.createdAt, caseID: current.id,
+                    evidence: "一年内\(others.count + 1)件"))
+            try await apply(
+                subject: kind, subjectKey: subjectKey, keys: known, of: current, signals: signals, model: model,
+                at: now)
         }
     }
 
