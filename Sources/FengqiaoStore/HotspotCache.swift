@@ -94,7 +94,7 @@ public actor HotspotCache {
         var exclusions = HotspotExclusions()
         for exclusion in stored { exclusions.markNotRelated([exclusion.pair.first, exclusion.pair.second]) }
         var index = HotspotIndex(parameters: parameters, vocabulary: vocabulary, exclusions: exclusions)
-        for current in found { index.insert(newItems[current.id]!) }
+        for current in found { index.add(newItems[current.id]!) }
         self.index = index
         items = newItems
         indexed = Set(found.map(\.id))
@@ -133,7 +133,7 @@ public actor HotspotCache {
             let item = try await item(current)
             items[current.id] = item
             indexed.insert(current.id)
-            index.insert(item)
+            index.add(item)
         }
         for exclusion in try await repository.exclusions(touchingCasesFrom: oldestCase, afterRow: exclusionRow) {
             index.markNotRelated([exclusion.pair.first, exclusion.pair.second])

@@ -62,7 +62,7 @@ struct BenchPrevention: AsyncParsableCommand {
         // --history, every hotspot there ever was, all N reports through the incremental index
         started = clock.now
         let kept = history ? reports[...] : reports.suffix(recent.count * 2)
-        for report in kept { engine.cluster(report) }
+        for report in kept { engine.fill(report) }
         let historyTime = seconds(clock.now - started)
 
         var timings: [Double] = []
@@ -116,8 +116,8 @@ struct PreventionEngine {
     var reportsByPerson: [String: [Date]] = [:]
     var disputesByPair: [String: [Date]] = [:]
     var redWarnings = 0
-    var hotspotIDs = Set<Case.ID>()
-    var hotspots: Int { hotspotIDs.count }
+    /// The hotspots there were: those closed as their reports left the index, and those in it now.
+    var hotspots: Int { Set(index.closedHotspots.map(\.id) + index.hotspots.map(\.id)).count }
     let longestWindow: TimeInterval
 
     init(key: PersonKey, vocabulary: HotspotVocabulary) {
@@ -154,9 +154,14 @@ struct PreventionEngine {
         if worst == .red { redWarnings += 1 }
     }
 
-    /// Puts a report into its hotspot, if any.
-    mutating func cluster(_ report: PreventionWorkload.Report) {
-        let update = index.insert(report.item)
-        if update.hotspot != nil { hotspotIDs.insert(update.clusterID) }
+    /// Puts a report into its hotspot, if any, and names the hotspot as a new report's answer does.
+    @discardableResult
+    mutating func cluster(_ report: PreventionWorkload.Report) -> Hotspot? {
+        index.insert(report.item).hotspot
+    }
+
+    /// Puts a report into its cluster without naming it: filling the index as a running instance's rebuild does.
+    mutating func fill(_ report: PreventionWorkload.Report) {
+        index.add(report.item)
     }
 }

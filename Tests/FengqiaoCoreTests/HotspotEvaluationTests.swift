@@ -31,6 +31,27 @@ struct HotspotEvaluationTests {
         #expect(held.f1 >= 0.8)
     }
 
+    @Test("adding without naming (the batch paths) makes the same hotspots as inserting one by one")
+    func addAgreesWithInsert() throws {
+        let set = try HotspotLabelledSet()
+        let vocabulary = HotspotVocabulary(texts: set.items.map(\.text))
+        var inserted = HotspotIndex(vocabulary: vocabulary)
+        var added = HotspotIndex(vocabulary: vocabulary)
+        var announced = 0
+        for item in set.items.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
+            if inserted.insert(item).isNewHotspot { announced += 1 }
+            added.add(item)
+        }
+        let one = (inserted.closedHotspots + inserted.hotspots).map { [$0.id] + $0.caseIDs }
+        let two = (added.closedHotspots + added.hotspots).map { [$0.id] + $0.caseIDs }
+        #expect(!one.isEmpty && one == two)
+        #expect(
+            (added.closedHotspots + added.hotspots).map(\.keywords)
+                == (inserted.closedHotspots + inserted.hotspots).map(\.keywords))
+        // A hotspot formed while adding is not announced again when a report joins it later.
+        #expect(announced == one.count)
+    }
+
     @Test(
         "parameter sweep on the tuning half (printed only with HOTSPOT_SWEEP=1)",
         .enabled(if: ProcessInfo.processInfo.environment["HOTSPOT_SWEEP"] != nil))

@@ -71,10 +71,29 @@ public struct HotspotIndex: Sendable {
     /// update describes where it is.
     @discardableResult
     public mutating func insert(_ item: HotspotItem) -> HotspotUpdate {
-        if let clusterID = clusterOf[item.id], let cluster = clusters[clusterID] {
-            let hotspot = isHotspot(cluster.members) ? summary(cluster.members) : nil
-            return HotspotUpdate(
-                caseID: item.id, clusterID: clusterID, linkedCaseIDs: [], hotspot: hotspot, isNewHotspot: false)
+        let (clusterID, links, added) = place(item)
+        let cluster = clusters[clusterID]!
+        let hotspot = isHotspot(cluster.members) ? summary(cluster.members) : nil
+        let isNew = added && hotspot != nil && !cluster.reportedAsHotspot
+        if isNew { clusters[clusterID]?.reportedAsHotspot = true }
+        return HotspotUpdate(
+            caseID: item.id, clusterID: clusterID, linkedCaseIDs: links, hotspot: hotspot, isNewHotspot: isNew)
+    }
+
+    /// Adds one report to its cluster as `insert` does, without summarising the cluster: for the batch paths, which
+    /// read the hotspots once at the end. Summarising (the keywords of up to 50 reports) at every insertion into a
+    /// large cluster was most of the cost of clustering a whole history.
+    public mutating func add(_ item: HotspotItem) {
+        let (clusterID, _, added) = place(item)
+        if added, let cluster = clusters[clusterID], !cluster.reportedAsHotspot, isHotspot(cluster.members) {
+            clusters[clusterID]?.reportedAsHotspot = true
+        }
+    }
+
+    /// Puts one report in the index and its cluster; `added` is false for a report already there.
+    private mutating func place(_ item: HotspotItem) -> (clusterID: Case.ID, links: [Case.ID], added: Bool) {
+        if let clusterID = clusterOf[item.id], clusters[clusterID] != nil {
+            return (clusterID, [], false)
         }
         evict(before: item.time.addingTimeInterval(-2 * parameters.window))
         let serial = base + entries.count
@@ -85,12 +104,7 @@ public struct HotspotIndex: Sendable {
             for feature in entry.features { postings[Int(feature)].append(serial) }
         }
         let (clusterID, links) = assign(serial)
-        let cluster = clusters[clusterID]!
-        let hotspot = isHotspot(cluster.members) ? summary(cluster.members) : nil
-        let isNew = hotspot != nil && !cluster.reportedAsHotspot
-        if isNew { clusters[clusterID]?.reportedAsHotspot = true }
-        return HotspotUpdate(
-            caseID: item.id, clusterID: clusterID, linkedCaseIDs: links, hotspot: hotspot, isNewHotspot: isNew)
+        return (clusterID, links, true)
     }
 
     /// The hotspots whose reports are still in the index, oldest first.
@@ -419,7 +433,7 @@ public enum HotspotClustering {
         let vocabulary = vocabulary ?? HotspotVocabulary(texts: items.map(\.text))
         var index = HotspotIndex(parameters: parameters, vocabulary: vocabulary, exclusions: exclusions)
         for item in items.sorted(by: { ($0.time, $0.id) < ($1.time, $1.id) }) {
-            index.insert(item)
+            index.add(item)
         }
         return (index.closedHotspots + index.hotspots)
             .sorted { ($0.firstReported, $0.id) < ($1.firstReported, $1.id) }
