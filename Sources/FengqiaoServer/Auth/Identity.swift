@@ -25,6 +25,23 @@ extension Identity {
     var visibility: CaseRepository.Visibility { CaseVisibility.predicate(for: actor) }
 }
 
+extension OrganisationRepository {
+    /// The organisations among department grants that send risk visitors (a police station, a justice office:
+    /// `VisitorRole.of`): their handlers visit on warnings and read key persons.
+    func riskVisitors(
+        among grants: [(role: Role, organisationID: Organisation.ID)]
+    ) async throws -> Set<Organisation.ID> {
+        var found = Set<Organisation.ID>()
+        for grant in grants where grant.role == .departmentHandler {
+            guard let organisation = try await find(id: grant.organisationID),
+                VisitorRole.of(kind: organisation.kind, name: organisation.name) != nil
+            else { continue }
+            found.insert(organisation.id)
+        }
+        return found
+    }
+}
+
 /// Builds the domain's `Actor` for a user: each grant with the tree path of its jurisdiction.
 public struct ActorFactory: Sendable {
     let regions: RegionRepository
@@ -50,12 +67,8 @@ public struct ActorFactory: Sendable {
             userID: user.id, username: user.username, displayName: user.displayName, grants: grants)
         var identity = Identity(user: user, actor: actor, csrfToken: nil)
         if let organisations {
-            for grant in user.grants where grant.role == .departmentHandler {
-                guard let organisation = try await organisations.find(id: grant.organisationID),
-                    VisitorRole.of(kind: organisation.kind, name: organisation.name) != nil
-                else { continue }
-                identity.riskOrganisations.insert(organisation.id)
-            }
+            identity.riskOrganisations = try await organisations.riskVisitors(
+                among: user.grants.map { ($0.role, $0.organisationID) })
         }
         return identity
     }

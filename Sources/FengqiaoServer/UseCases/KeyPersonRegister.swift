@@ -61,12 +61,7 @@ struct KeyPersonRegister: Sendable {
 
     /// The police stations and justice offices among the organisations of the actor's grants.
     func riskOrganisations(of actor: Actor) async throws -> Set<Organisation.ID> {
-        var found = Set<Organisation.ID>()
-        for grant in actor.grants where grant.role == .departmentHandler {
-            guard let organisation = try await organisations.find(id: grant.organisationID) else { continue }
-            if VisitorRole.of(kind: organisation.kind, name: organisation.name) != nil { found.insert(organisation.id) }
-        }
-        return found
+        try await organisations.riskVisitors(among: actor.grants.map { ($0.role, $0.organisationID) })
     }
 
     /// The jurisdictions whose key persons the actor reads; refuses (403) those who read none.
