@@ -35,7 +35,7 @@ struct CasePageController {
                     of: found, identity: identity, now: context.now, requestID: context.requestID))
             page.keyPersons = KeyPersonsAmongParties(
                 people: try await keyPersons.among(
-                    found.parties, caseID: found.id, by: identity.actor, at: context.now,
+                    found.parties, caseID: found.id, by: identity, at: context.now,
                     requestID: context.requestID))
             return HTMLPage(html: page.render())
         }

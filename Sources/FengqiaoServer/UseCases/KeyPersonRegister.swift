@@ -96,12 +96,14 @@ struct KeyPersonRegister: Sendable {
     static let notFound = Localized(zh: "没有这名重点人员。", en: "No such key person.")
 
     /// The registered key persons among a case's parties (by the keyed hashes of their ID numbers and phones, never
-    /// by name) that the actor reads, masked as on lists; empty for those who do not read the register. A case page
-    /// that shows any writes `key-person.flag` to the access log.
+    /// by name) that the reader reads, masked as on lists; empty for those who do not read the register. A case page
+    /// that shows any writes `key-person.flag` to the access log. The reader's risk organisations come with their
+    /// identity (`Identity.riskOrganisations`): every case page calls this, and they are not looked up again.
     func among(
-        _ parties: [Party], caseID: Case.ID, by actor: Actor, at now: Date, requestID: String
+        _ parties: [Party], caseID: Case.ID, by identity: Identity, at now: Date, requestID: String
     ) async throws -> [(person: KeyPersonRecord, role: Party.Role)] {
-        let organisations = try await riskOrganisations(of: actor)
+        let actor = identity.actor
+        let organisations = identity.riskOrganisations
         guard !KeyPersonAccess.jurisdictionPaths(for: actor, riskOrganisations: organisations).isEmpty else {
             return []
         }
@@ -205,9 +207,12 @@ struct KeyPersonRegister: Sendable {
         let organisation: String
     }
 
+    /// Builds other users' identities, with their risk organisations (`ActorFactory`).
+    private var actors: ActorFactory { ActorFactory(regions: regions, organisations: organisations) }
+
     /// Whether `user` reads key persons of the region at `regionPath`.
     private func reads(_ user: User, regionPath: String) async throws -> Bool {
-        let identity = try await ActorFactory(regions: regions, organisations: organisations).identity(for: user)
+        let identity = try await actors.identity(for: user)
         return KeyPersonAccess.canView(
             regionPath: regionPath, by: identity.actor, riskOrganisations: identity.riskOrganisations)
     }
@@ -220,7 +225,7 @@ struct KeyPersonRegister: Sendable {
         let readerPaths = jurisdictions.map(slashed)
         var found: [Candidate] = []
         for user in try await users.list() where !user.disabled && !user.grants.isEmpty {
-            let identity = try await ActorFactory(regions: regions, organisations: organisations).identity(for: user)
+            let identity = try await actors.identity(for: user)
             let fits: Bool
             if let regionPath {
                 fits = KeyPersonAccess.canView(

@@ -319,7 +319,7 @@ struct KeyPersonPanels: Sendable {
     func dashboardPanel(_ identity: Identity, _ context: AppRequestContext) async throws -> any Component {
         let s = KeyPersonStrings.self
         let language = context.language
-        let organisations = try await register.riskOrganisations(of: identity.actor)
+        let organisations = identity.riskOrganisations
         let paths = KeyPersonAccess.figuresPaths(for: identity.actor, riskOrganisations: organisations)
         // Leaders see the figures; the people, only those who visit them (`KeyPersonAccess`).
         let readsRegister = !KeyPersonAccess.jurisdictionPaths(
