@@ -20,8 +20,8 @@ enum DashboardStylesheet {
         .dash .table-wrap{margin:.25rem 0}
         .dash details{margin:.25rem 0}.dash details summary{cursor:pointer;color:#1f4e79}
         .dash .chart-box{height:210px}
-        .dash .leaflet-map{height:340px}
-        .dash .grid-map svg{max-height:340px}
+        .dash .leaflet-map{height:300px}
+        .dash .grid-map svg{max-height:300px}
         .dash .village-label{font-size:24px;font-weight:700;fill:#1d2733;text-anchor:middle;paint-order:stroke;
         stroke:#fff;stroke-width:5px}
         .dash .grid-label{font-size:18px;fill:#52606d;text-anchor:middle;dominant-baseline:middle}

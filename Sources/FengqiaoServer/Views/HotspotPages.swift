@@ -75,7 +75,11 @@ enum HotspotComponents {
                 Element(name: "ul") {
                     for view in views.prefix(compact ? 3 : 5) {
                         Element(name: "li") {
-                            Link(url: Paths.hotspot(view.id)) { keywords(view.hotspot.keywords) }
+                            // The leader's compact panel names a hotspot by its first three keywords, on one line;
+                            // its page has them all.
+                            Link(url: Paths.hotspot(view.id)) {
+                                keywords(compact ? Array(view.hotspot.keywords.prefix(3)) : view.hotspot.keywords)
+                            }
                             if compact {
                                 Text(" · \(t(s.count(view.hotspot.size))) · \(t(view.state.name))")
                             } else {
